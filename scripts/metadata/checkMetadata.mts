@@ -1,0 +1,450 @@
+/**
+ * The project's own metadata check. `sf project convert source` accepts almost anything (a
+ * malformed js-meta.xml, a bogus target, a bundle without its .js), so this checks what an org
+ * would reject at deploy time, or what Experience Builder would silently get wrong.
+ *
+ * Every problem names the file, what is wrong and how to fix it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ts from 'typescript';
+import { transformSync } from '@lwc/compiler';
+
+export interface MetadataProblem {
+    /** Stable rule id, e.g. `unknown-target`. */
+    rule: string;
+    /** Path of the offending file, relative to the project root, with forward slashes. */
+    file: string;
+    /** What is wrong and how to fix it. */
+    message: string;
+}
+
+export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
+
+/** Targets a LightningComponentBundle may declare. */
+export const KNOWN_TARGETS: ReadonlySet<string> = new Set([
+    'analytics__Dashboard',
+    'lightning__AppPage',
+    'lightning__FlowAction',
+    'lightning__FlowScreen',
+    'lightning__GlobalAction',
+    'lightning__HomePage',
+    'lightning__Inbox',
+    'lightning__PropertyEditor',
+    'lightning__RecordAction',
+    'lightning__RecordPage',
+    'lightning__UrlAddressable',
+    'lightning__UtilityBar',
+    'lightning__Tab',
+    'lightning__Dashboard',
+    'lightningCommunity__Default',
+    'lightningCommunity__Page',
+    'lightningCommunity__Page_Layout',
+    'lightningCommunity__Theme_Layout',
+    'lightningSnapin__ChatHeader',
+    'lightningSnapin__ChatMessage',
+    'lightningSnapin__Minimized',
+    'lightningSnapin__PreChat',
+    'lightningStatic__Email'
+]);
+
+/** Property types Experience Builder accepts on lightningCommunity__Default. */
+const COMMUNITY_PROPERTY_TYPES: ReadonlySet<string> = new Set([
+    'String',
+    'Integer',
+    'Boolean',
+    'Color',
+    'ContentReference'
+]);
+/** Property types the Lightning App Builder accepts on its page targets. */
+const APP_BUILDER_PROPERTY_TYPES: ReadonlySet<string> = new Set(['String', 'Integer', 'Boolean']);
+
+const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set([
+    'lightningCommunity__RelaxedCSP',
+    'lightning__dynamicComponent',
+    'lightning__ServiceCloudVoiceToolkitApi'
+]);
+
+interface TargetConfig {
+    targets: string[];
+    properties: { name: string; type: string; editor: string | null }[];
+}
+
+interface BundleMeta {
+    apiVersion: string | null;
+    isExposed: boolean;
+    masterLabel: string | null;
+    description: string | null;
+    targets: string[];
+    capabilities: string[];
+    targetConfigs: TargetConfig[];
+}
+
+const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => ['target', 'targetConfig', 'property', 'capability', 'labels'].includes(name)
+});
+
+function relative(root: string, file: string): string {
+    return path.relative(root, file).split(path.sep).join('/');
+}
+
+function listFiles(dir: string, predicate: (name: string) => boolean): string[] {
+    if (!fs.existsSync(dir)) {
+        return [];
+    }
+    const found: string[] = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (entry.name !== 'node_modules' && entry.name !== '__tests__') {
+                found.push(...listFiles(full, predicate));
+            }
+        } else if (predicate(entry.name)) {
+            found.push(full);
+        }
+    }
+    return found.sort();
+}
+
+type XmlNode = Record<string, unknown>;
+
+function asNode(value: unknown): XmlNode {
+    return value && typeof value === 'object' ? (value as XmlNode) : {};
+}
+
+function asText(value: unknown): string | null {
+    if (typeof value === 'string') {
+        return value.trim() === '' ? null : value.trim();
+    }
+    return null;
+}
+
+function parseBundleMeta(xml: string): BundleMeta {
+    const doc = asNode(asNode(parser.parse(xml)).LightningComponentBundle);
+    const targets = (asNode(doc.targets).target as unknown[] | undefined) ?? [];
+    const capabilities = (asNode(doc.capabilities).capability as unknown[] | undefined) ?? [];
+    const configs = (asNode(doc.targetConfigs).targetConfig as unknown[] | undefined) ?? [];
+    return {
+        apiVersion: asText(doc.apiVersion),
+        isExposed: asText(doc.isExposed) === 'true',
+        masterLabel: asText(doc.masterLabel),
+        description: asText(doc.description),
+        targets: targets.map((t) => String(t).trim()),
+        capabilities: capabilities.map((c) => String(c).trim()),
+        targetConfigs: configs.map((raw) => {
+            const config = asNode(raw);
+            const targetList = String(config['@targets'] ?? '')
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean);
+            const properties = ((config.property as unknown[] | undefined) ?? []).map((p) => {
+                const property = asNode(p);
+                return {
+                    name: String(property['@name'] ?? ''),
+                    type: String(property['@type'] ?? ''),
+                    editor: typeof property['@editor'] === 'string' ? property['@editor'] : null
+                };
+            });
+            return { targets: targetList, properties };
+        })
+    };
+}
+
+/** Names of the `@api` members (fields, getters, setters, methods) of a component's source. */
+export function apiMembers(source: string, fileName: string): Set<string> {
+    const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ESNext, true);
+    const names = new Set<string>();
+    const visit = (node: ts.Node): void => {
+        if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+            for (const member of node.members) {
+                const decorators = ts.canHaveDecorators(member) ? ts.getDecorators(member) : [];
+                const isApi = (decorators ?? []).some(
+                    (d) => ts.isIdentifier(d.expression) && d.expression.text === 'api'
+                );
+                if (isApi && member.name && ts.isIdentifier(member.name)) {
+                    names.add(member.name.text);
+                }
+            }
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return names;
+}
+
+function checkXmlFiles(root: string, problems: MetadataProblem[]): Set<string> {
+    const malformed = new Set<string>();
+    for (const file of listFiles(path.join(root, 'force-app'), (n) => n.endsWith('-meta.xml'))) {
+        const rel = relative(root, file);
+        const xml = fs.readFileSync(file, 'utf8');
+        const validation = XMLValidator.validate(xml);
+        if (validation !== true) {
+            malformed.add(file);
+            problems.push({
+                rule: 'xml-well-formed',
+                file: rel,
+                message: `${rel}: not well-formed XML (line ${validation.err.line}: ${validation.err.msg}). Fix the XML syntax so that the file parses.`
+            });
+            continue;
+        }
+        const doc = asNode(parser.parse(xml));
+        const rootName = Object.keys(doc).find((k) => !k.startsWith('?'));
+        const xmlns = rootName ? asNode(doc[rootName])['@xmlns'] : undefined;
+        if (xmlns !== METADATA_NAMESPACE) {
+            problems.push({
+                rule: 'xml-namespace',
+                file: rel,
+                message: `${rel}: the root element <${rootName ?? '?'}> is not in the metadata namespace. Add xmlns="${METADATA_NAMESPACE}" to it.`
+            });
+        }
+    }
+    return malformed;
+}
+
+function loadLabelNames(root: string): Set<string> {
+    const names = new Set<string>();
+    for (const file of listFiles(path.join(root, 'force-app'), (n) =>
+        n.endsWith('.labels-meta.xml')
+    )) {
+        const xml = fs.readFileSync(file, 'utf8');
+        if (XMLValidator.validate(xml) !== true) {
+            continue;
+        }
+        const labels = asNode(asNode(parser.parse(xml)).CustomLabels).labels as
+            | unknown[]
+            | undefined;
+        for (const label of labels ?? []) {
+            const name = asText(asNode(label).fullName);
+            if (name) {
+                names.add(name);
+            }
+        }
+    }
+    return names;
+}
+
+function checkCompiles(
+    root: string,
+    bundleDir: string,
+    name: string,
+    problems: MetadataProblem[]
+): void {
+    const files = fs
+        .readdirSync(bundleDir)
+        .filter((f) => /\.(js|html|css)$/.test(f))
+        .sort();
+    for (const f of files) {
+        const full = path.join(bundleDir, f);
+        try {
+            transformSync(fs.readFileSync(full, 'utf8'), f, { name, namespace: 'c' });
+        } catch (error) {
+            const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            problems.push({
+                rule: 'lwc-compiles',
+                file: relative(root, full),
+                message: `${relative(root, full)}: the LWC compiler rejects this file (${reason}). Fix the source${f.endsWith('.js') ? ' (.ts) and run npm run build' : ''}.`
+            });
+        }
+    }
+}
+
+function checkBundle(
+    root: string,
+    bundleDir: string,
+    labelNames: Set<string>,
+    bundleNames: Set<string>,
+    malformed: Set<string>,
+    problems: MetadataProblem[]
+): void {
+    const name = path.basename(bundleDir);
+    const relDir = relative(root, bundleDir);
+    const jsFile = path.join(bundleDir, `${name}.js`);
+    const tsFile = path.join(bundleDir, `${name}.ts`);
+    const metaFile = path.join(bundleDir, `${name}.js-meta.xml`);
+    const metaRel = relative(root, metaFile);
+
+    if (!fs.existsSync(jsFile)) {
+        problems.push({
+            rule: 'bundle-js',
+            file: `${relDir}/${name}.js`,
+            message: fs.existsSync(tsFile)
+                ? `${relDir}/${name}.js is missing: the platform deploys only .js. Run npm run build to compile ${name}.ts.`
+                : `${relDir}/${name}.js is missing and there is no ${name}.ts to build it from. Add ${name}.ts (the component's module).`
+        });
+    }
+    if (!fs.existsSync(metaFile)) {
+        problems.push({
+            rule: 'bundle-meta',
+            file: metaRel,
+            message: `${metaRel} is missing. Add a js-meta.xml with <apiVersion> and <isExposed> for the ${name} bundle.`
+        });
+        return;
+    }
+    if (malformed.has(metaFile)) {
+        return;
+    }
+    const meta = parseBundleMeta(fs.readFileSync(metaFile, 'utf8'));
+    if (!meta.apiVersion || !/^\d+\.0$/.test(meta.apiVersion)) {
+        problems.push({
+            rule: 'api-version',
+            file: metaRel,
+            message: `${metaRel}: <apiVersion> is ${meta.apiVersion ? `"${meta.apiVersion}", not a version` : 'missing'}. Add <apiVersion>NN.0</apiVersion> (the sourceApiVersion of sfdx-project.json).`
+        });
+    }
+    for (const target of meta.targets) {
+        if (!KNOWN_TARGETS.has(target)) {
+            problems.push({
+                rule: 'known-target',
+                file: metaRel,
+                message: `${metaRel}: unknown target "${target}". Use one of the documented targets, e.g. lightningCommunity__Page or lightningCommunity__Default.`
+            });
+        }
+    }
+    for (const capability of meta.capabilities) {
+        if (!KNOWN_CAPABILITIES.has(capability)) {
+            problems.push({
+                rule: 'known-capability',
+                file: metaRel,
+                message: `${metaRel}: unknown capability "${capability}". Use lightningCommunity__RelaxedCSP for components that must run on sites with Lightning Locker turned off.`
+            });
+        }
+    }
+    if (meta.isExposed) {
+        if (!meta.masterLabel) {
+            problems.push({
+                rule: 'exposed-master-label',
+                file: metaRel,
+                message: `${metaRel}: an exposed component needs a <masterLabel> (the name admins see in the builder). Add one.`
+            });
+        }
+        if (!meta.description) {
+            problems.push({
+                rule: 'exposed-description',
+                file: metaRel,
+                message: `${metaRel}: an exposed component needs a <description> (shown to admins in the builder). Add one.`
+            });
+        }
+        const onSites = meta.targets.some((t) => t.startsWith('lightningCommunity__'));
+        if (onSites && !meta.capabilities.includes('lightningCommunity__RelaxedCSP')) {
+            problems.push({
+                rule: 'relaxed-csp-capability',
+                file: metaRel,
+                message: `${metaRel}: a component exposed to Experience Cloud must declare <capabilities><capability>lightningCommunity__RelaxedCSP</capability></capabilities>, or Experience Builder disables it on sites with Lightning Locker turned off.`
+            });
+        }
+    }
+
+    const source = fs.existsSync(tsFile)
+        ? { text: fs.readFileSync(tsFile, 'utf8'), file: tsFile }
+        : fs.existsSync(jsFile)
+          ? { text: fs.readFileSync(jsFile, 'utf8'), file: jsFile }
+          : null;
+    const publicMembers = source ? apiMembers(source.text, source.file) : new Set<string>();
+    for (const config of meta.targetConfigs) {
+        for (const target of config.targets) {
+            if (!meta.targets.includes(target)) {
+                problems.push({
+                    rule: 'target-config-declared',
+                    file: metaRel,
+                    message: `${metaRel}: <targetConfig targets="${target}"> configures a target the bundle does not declare. Add <target>${target}</target> to <targets>, or remove the targetConfig.`
+                });
+            }
+        }
+        const legalTypes = config.targets.every((t) => t.startsWith('lightningCommunity__'))
+            ? COMMUNITY_PROPERTY_TYPES
+            : APP_BUILDER_PROPERTY_TYPES;
+        for (const property of config.properties) {
+            if (!legalTypes.has(property.type)) {
+                problems.push({
+                    rule: 'property-type',
+                    file: metaRel,
+                    message: `${metaRel}: property "${property.name}" has type "${property.type}", which the builder does not accept here. Use one of: ${[...legalTypes].join(', ')}.`
+                });
+            }
+            if (source && !publicMembers.has(property.name)) {
+                problems.push({
+                    rule: 'property-is-api',
+                    file: metaRel,
+                    message: `${metaRel}: property "${property.name}" is not an @api member of ${relative(root, source.file)}. Add "@api ${property.name}" to the component, or fix the property name.`
+                });
+            }
+            if (property.editor) {
+                const editorName = property.editor.replace(/^c\//, '');
+                if (!property.editor.startsWith('c/') || !bundleNames.has(editorName)) {
+                    problems.push({
+                        rule: 'property-editor',
+                        file: metaRel,
+                        message: `${metaRel}: property "${property.name}" names the editor "${property.editor}", which is not a component of this project. Use c/<bundleName> of an existing lightning__PropertyEditor component.`
+                    });
+                }
+            }
+        }
+    }
+
+    for (const file of fs.readdirSync(bundleDir).filter((f) => /\.ts$/.test(f))) {
+        const text = fs.readFileSync(path.join(bundleDir, file), 'utf8');
+        for (const match of text.matchAll(/@salesforce\/label\/c\.([A-Za-z0-9_]+)/g)) {
+            if (!labelNames.has(match[1])) {
+                problems.push({
+                    rule: 'custom-label-exists',
+                    file: relative(root, path.join(bundleDir, file)),
+                    message: `${relative(root, path.join(bundleDir, file))}: imports the Custom Label c.${match[1]}, which force-app/main/default/labels does not define. Add it to CustomLabels.labels-meta.xml.`
+                });
+            }
+        }
+    }
+
+    checkCompiles(root, bundleDir, name, problems);
+}
+
+/** Checks the metadata of the project at `root`; returns every problem found (empty when clean). */
+export function checkMetadata(root: string): MetadataProblem[] {
+    const problems: MetadataProblem[] = [];
+    const malformed = checkXmlFiles(root, problems);
+    const labelNames = loadLabelNames(root);
+    const bundleDirs: string[] = [];
+    const findLwcDirs = (dir: string): void => {
+        if (!fs.existsSync(dir)) {
+            return;
+        }
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            if (!entry.isDirectory() || entry.name === 'node_modules') {
+                continue;
+            }
+            const full = path.join(dir, entry.name);
+            if (entry.name === 'lwc') {
+                for (const bundle of fs.readdirSync(full, { withFileTypes: true })) {
+                    if (bundle.isDirectory() && !bundle.name.startsWith('.')) {
+                        bundleDirs.push(path.join(full, bundle.name));
+                    }
+                }
+            } else if (entry.name !== 'test') {
+                findLwcDirs(full);
+            }
+        }
+    };
+    findLwcDirs(path.join(root, 'force-app'));
+    const bundleNames = new Set(bundleDirs.map((d) => path.basename(d)));
+    for (const bundleDir of bundleDirs.sort()) {
+        checkBundle(root, bundleDir, labelNames, bundleNames, malformed, problems);
+    }
+    return problems;
+}
+
+/** The LWC bundle names found under force-app (for the convert-source check). */
+export function listBundles(root: string): string[] {
+    const lwcDir = path.join(root, 'force-app', 'main', 'default', 'lwc');
+    if (!fs.existsSync(lwcDir)) {
+        return [];
+    }
+    return fs
+        .readdirSync(lwcDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => e.name)
+        .sort();
+}

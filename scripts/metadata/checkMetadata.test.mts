@@ -1,0 +1,327 @@
+/**
+ * Tests of the metadata check: a valid fixture project passes, and each broken fixture (one per
+ * rule) fails with a message that names the file and the fix.
+ * Run with `node --test` (npm run test:scripts).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { apiMembers, checkMetadata, type MetadataProblem } from './checkMetadata.mts';
+
+const NS = 'http://soap.sforce.com/2006/04/metadata';
+
+const VALID_META = `<?xml version="1.0" encoding="UTF-8"?>
+<LightningComponentBundle xmlns="${NS}">
+    <apiVersion>65.0</apiVersion>
+    <isExposed>true</isExposed>
+    <masterLabel>Greeting</masterLabel>
+    <description>Says hello.</description>
+    <targets>
+        <target>lightningCommunity__Page</target>
+        <target>lightningCommunity__Default</target>
+    </targets>
+    <capabilities>
+        <capability>lightningCommunity__RelaxedCSP</capability>
+    </capabilities>
+    <targetConfigs>
+        <targetConfig targets="lightningCommunity__Default">
+            <property name="greeting" type="String" label="Greeting" default="Hello" />
+        </targetConfig>
+    </targetConfigs>
+</LightningComponentBundle>
+`;
+
+const VALID_TS = `import { LightningElement, api } from 'lwc';
+import HELLO from '@salesforce/label/c.Hello';
+
+export default class Greeting extends LightningElement {
+    @api greeting = HELLO;
+}
+`;
+
+const VALID_JS = `import { LightningElement, api } from 'lwc';
+import HELLO from '@salesforce/label/c.Hello';
+
+export default class Greeting extends LightningElement {
+    @api greeting = HELLO;
+}
+`;
+
+const VALID_HTML = `<template><p>{greeting}</p></template>
+`;
+
+const LABELS = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomLabels xmlns="${NS}">
+    <labels>
+        <fullName>Hello</fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Hello</shortDescription>
+        <value>Hello</value>
+    </labels>
+</CustomLabels>
+`;
+
+const roots: string[] = [];
+after(() => {
+    for (const root of roots) {
+        fs.rmSync(root, { recursive: true, force: true });
+    }
+});
+
+/** Writes a small valid project, then applies `change` (file path -> content, or null to delete). */
+function fixture(change: Record<string, string | null> = {}): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'metadata-fixture-'));
+    roots.push(root);
+    const files: Record<string, string | null> = {
+        'force-app/main/default/labels/CustomLabels.labels-meta.xml': LABELS,
+        'force-app/main/default/lwc/greeting/greeting.ts': VALID_TS,
+        'force-app/main/default/lwc/greeting/greeting.js': VALID_JS,
+        'force-app/main/default/lwc/greeting/greeting.html': VALID_HTML,
+        'force-app/main/default/lwc/greeting/greeting.js-meta.xml': VALID_META,
+        ...change
+    };
+    for (const [rel, content] of Object.entries(files)) {
+        if (content === null) {
+            continue;
+        }
+        const full = path.join(root, rel);
+        fs.mkdirSync(path.dirname(full), { recursive: true });
+        fs.writeFileSync(full, content);
+    }
+    return root;
+}
+
+const META = 'force-app/main/default/lwc/greeting/greeting.js-meta.xml';
+
+function metaWith(from: string, to: string): Record<string, string> {
+    assert.ok(VALID_META.includes(from), `fixture text not found: ${from}`);
+    return { [META]: VALID_META.replace(from, to) };
+}
+
+function only(problems: MetadataProblem[], rule: string): MetadataProblem {
+    assert.deepEqual(
+        problems.map((p) => p.rule),
+        [rule],
+        `expected exactly one "${rule}" problem, got: ${JSON.stringify(problems, null, 2)}`
+    );
+    return problems[0];
+}
+
+describe('checkMetadata', () => {
+    it('accepts a valid project', () => {
+        assert.deepEqual(checkMetadata(fixture()), []);
+    });
+
+    it('rejects a js-meta.xml that is not well-formed XML', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith('</masterLabel>', '</masterLabelx>'))),
+            'xml-well-formed'
+        );
+        assert.equal(problem.file, META);
+        assert.match(problem.message, /greeting\.js-meta\.xml: not well-formed XML \(line \d+/);
+        assert.match(problem.message, /Fix the XML syntax/);
+    });
+
+    it('rejects a metadata file outside the metadata namespace', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith(` xmlns="${NS}"`, ''))),
+            'xml-namespace'
+        );
+        assert.match(
+            problem.message,
+            /greeting\.js-meta\.xml: the root element <LightningComponentBundle>/
+        );
+        assert.match(problem.message, /Add xmlns="http:\/\/soap\.sforce\.com\/2006\/04\/metadata"/);
+    });
+
+    it('rejects a bundle whose .js was not built', () => {
+        const problem = only(
+            checkMetadata(fixture({ 'force-app/main/default/lwc/greeting/greeting.js': null })),
+            'bundle-js'
+        );
+        assert.equal(problem.file, 'force-app/main/default/lwc/greeting/greeting.js');
+        assert.match(problem.message, /Run npm run build to compile greeting\.ts/);
+    });
+
+    it('rejects a bundle without its js-meta.xml', () => {
+        const problem = only(checkMetadata(fixture({ [META]: null })), 'bundle-meta');
+        assert.equal(problem.file, META);
+        assert.match(problem.message, /is missing\. Add a js-meta\.xml/);
+    });
+
+    it('rejects a bundle without an apiVersion', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith('<apiVersion>65.0</apiVersion>', ''))),
+            'api-version'
+        );
+        assert.match(
+            problem.message,
+            /<apiVersion> is missing\. Add <apiVersion>NN\.0<\/apiVersion>/
+        );
+    });
+
+    it('rejects an unknown target', () => {
+        const problem = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        '<target>lightningCommunity__Page</target>',
+                        '<target>lightningCommunity__Page</target><target>lightningCommunity__Pages</target>'
+                    )
+                )
+            ),
+            'known-target'
+        );
+        assert.match(
+            problem.message,
+            /unknown target "lightningCommunity__Pages"\. Use one of the documented targets/
+        );
+    });
+
+    it('rejects a targetConfig for a target the bundle does not declare', () => {
+        const problem = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        '<target>lightningCommunity__Default</target>',
+                        '<target>lightning__AppPage</target>'
+                    )
+                )
+            ),
+            'target-config-declared'
+        );
+        assert.match(
+            problem.message,
+            /configures a target the bundle does not declare\. Add <target>lightningCommunity__Default<\/target>/
+        );
+    });
+
+    it('rejects a property type that Experience Builder does not accept', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith('type="String"', 'type="Picklist"'))),
+            'property-type'
+        );
+        assert.match(
+            problem.message,
+            /property "greeting" has type "Picklist".*Use one of: String, Integer, Boolean, Color, ContentReference/
+        );
+    });
+
+    it('rejects a property that is not an @api member of the component', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith('name="greeting"', 'name="greting"'))),
+            'property-is-api'
+        );
+        assert.match(
+            problem.message,
+            /property "greting" is not an @api member of force-app\/main\/default\/lwc\/greeting\/greeting\.ts\. Add "@api greting"/
+        );
+    });
+
+    it('rejects a property editor that is not a component of the project', () => {
+        const problem = only(
+            checkMetadata(
+                fixture(metaWith('type="String"', 'type="String" editor="c/missingEditor"'))
+            ),
+            'property-editor'
+        );
+        assert.match(problem.message, /names the editor "c\/missingEditor"/);
+    });
+
+    it('rejects an exposed component without masterLabel', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith('<masterLabel>Greeting</masterLabel>', ''))),
+            'exposed-master-label'
+        );
+        assert.match(problem.message, /needs a <masterLabel>.*Add one/);
+    });
+
+    it('rejects an exposed component without description', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith('<description>Says hello.</description>', ''))),
+            'exposed-description'
+        );
+        assert.match(problem.message, /needs a <description>.*Add one/);
+    });
+
+    it('rejects an Experience Cloud component without the RelaxedCSP capability', () => {
+        const problem = only(
+            checkMetadata(
+                fixture(metaWith('<capability>lightningCommunity__RelaxedCSP</capability>', ''))
+            ),
+            'relaxed-csp-capability'
+        );
+        assert.match(
+            problem.message,
+            /must declare <capabilities><capability>lightningCommunity__RelaxedCSP/
+        );
+    });
+
+    it('rejects an unknown capability', () => {
+        const problem = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        '<capability>lightningCommunity__RelaxedCSP</capability>',
+                        '<capability>lightningCommunity__RelaxedCSP</capability><capability>lightningCommunity__StrictCSP</capability>'
+                    )
+                )
+            ),
+            'known-capability'
+        );
+        assert.match(problem.message, /unknown capability "lightningCommunity__StrictCSP"/);
+    });
+
+    it('rejects a Custom Label import that the labels file does not define', () => {
+        const problem = only(
+            checkMetadata(
+                fixture({
+                    'force-app/main/default/lwc/greeting/greeting.ts': VALID_TS.replace(
+                        'c.Hello',
+                        'c.Goodbye'
+                    )
+                })
+            ),
+            'custom-label-exists'
+        );
+        assert.match(
+            problem.message,
+            /imports the Custom Label c\.Goodbye.*Add it to CustomLabels\.labels-meta\.xml/
+        );
+    });
+
+    it('rejects a bundle that the LWC compiler cannot compile', () => {
+        const problem = only(
+            checkMetadata(
+                fixture({
+                    'force-app/main/default/lwc/greeting/greeting.html':
+                        '<template><p>{greeting}</template>\n'
+                })
+            ),
+            'lwc-compiles'
+        );
+        assert.equal(problem.file, 'force-app/main/default/lwc/greeting/greeting.html');
+        assert.match(problem.message, /the LWC compiler rejects this file/);
+    });
+});
+
+describe('apiMembers', () => {
+    it('finds @api fields, accessors and methods and ignores the rest', () => {
+        const names = apiMembers(
+            `import { LightningElement, api, track } from 'lwc';
+            export default class X extends LightningElement {
+                @api label?: string;
+                @api get value(): string { return ''; }
+                set value(v: string) {}
+                @api focus(): void {}
+                @track hidden = 1;
+                plain = 2;
+            }`,
+            'x.ts'
+        );
+        assert.deepEqual([...names].sort(), ['focus', 'label', 'value']);
+    });
+});
