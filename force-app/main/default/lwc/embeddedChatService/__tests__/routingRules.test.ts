@@ -1,0 +1,263 @@
+import { ROUTING_LIMITS, isEmptyRouting, mergeRouting, validateRouting } from '../routingRules';
+import { idChecksum } from '../salesforceIds';
+
+const BUTTON = '5735g000000XyZa';
+const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
+const OTHER_BUTTON = '5735g000000AbCd';
+const USER = '0055g00000ABcDe';
+
+function errorFields(input: unknown): string[] {
+    return validateRouting(input).errors.map((e) => e.field);
+}
+
+describe('validateRouting', () => {
+    it('treats nothing and an empty object as "use the snippet routing"', () => {
+        expect(validateRouting(undefined)).toEqual({
+            valid: true,
+            errors: [],
+            warnings: [],
+            config: {}
+        });
+        expect(validateRouting({})).toEqual({ valid: true, errors: [], warnings: [], config: {} });
+        expect(isEmptyRouting({})).toBe(true);
+    });
+
+    it('accepts a full configuration and returns a trimmed plain copy', () => {
+        const input = {
+            directToAgentRouting: { buttonId: ` ${BUTTON_18} `, userId: USER, fallback: true },
+            fallbackRouting: [` ${USER} `, `${USER}_${OTHER_BUTTON}`, BUTTON_18],
+            prepopulatedPrechatFields: { FirstName: 'Ada', Custom_Field__c: 'x' }
+        };
+        const result = validateRouting(input);
+        expect(result).toEqual({
+            valid: true,
+            errors: [],
+            warnings: [],
+            config: {
+                directToAgentRouting: { buttonId: BUTTON_18, userId: USER, fallback: true },
+                fallbackRouting: [USER, `${USER}_${OTHER_BUTTON}`, BUTTON_18],
+                prepopulatedPrechatFields: { FirstName: 'Ada', Custom_Field__c: 'x' }
+            }
+        });
+        expect(result.config?.prepopulatedPrechatFields).not.toBe(input.prepopulatedPrechatFields);
+    });
+
+    it.each([
+        ['', /Enter a chat button ID \(it starts with 573\)/],
+        ['5735g000000XyZ', /has 14 characters; a chat button ID has 15 or 18/],
+        ['5735g000000<b>a', /characters that can't be in a chat button ID/],
+        [USER, /is not a chat button ID: a chat button ID starts with 573/],
+        [`${BUTTON}AAA`, /last 3 characters don't match/]
+    ])('explains what is wrong with the button ID "%s"', (buttonId, message) => {
+        const result = validateRouting({ directToAgentRouting: { buttonId } });
+        expect(result.valid).toBe(false);
+        expect(result.config).toBeNull();
+        expect(result.errors).toEqual([
+            { field: 'directToAgentRouting.buttonId', message: expect.stringMatching(message) }
+        ]);
+    });
+
+    it('checks the agent user ID and the fallback flag', () => {
+        expect(errorFields({ directToAgentRouting: { buttonId: BUTTON, userId: BUTTON } })).toEqual(
+            ['directToAgentRouting.userId']
+        );
+        expect(
+            errorFields({ directToAgentRouting: { buttonId: BUTTON, fallback: 'yes' } })
+        ).toEqual(['directToAgentRouting.fallback']);
+        expect(errorFields({ directToAgentRouting: { buttonId: 7 } })).toEqual([
+            'directToAgentRouting.buttonId'
+        ]);
+        expect(errorFields({ directToAgentRouting: 'x' })).toEqual(['directToAgentRouting']);
+        expect(
+            validateRouting({ directToAgentRouting: { buttonId: BUTTON, userId: '  ' } }).config
+        ).toEqual({
+            directToAgentRouting: { buttonId: BUTTON, fallback: false }
+        });
+    });
+
+    it('warns that fallback without an agent changes nothing', () => {
+        const result = validateRouting({
+            directToAgentRouting: { buttonId: BUTTON, fallback: true }
+        });
+        expect(result.valid).toBe(true);
+        expect(result.warnings.map((w) => w.field)).toEqual(['directToAgentRouting.fallback']);
+    });
+
+    it('checks each fallback rule by kind and names its position', () => {
+        const result = validateRouting({
+            fallbackRouting: [
+                BUTTON,
+                '',
+                'hello',
+                `${USER}_${USER}`,
+                `${USER}_${BUTTON}_x`,
+                5,
+                '0055g00000ABcD'
+            ]
+        });
+        expect(result.errors.map((e) => e.field)).toEqual([
+            'fallbackRouting[1]',
+            'fallbackRouting[2]',
+            'fallbackRouting[3]',
+            'fallbackRouting[4]',
+            'fallbackRouting[5]',
+            'fallbackRouting[6]'
+        ]);
+        expect(result.errors[0].message).toMatch(/empty/);
+        expect(result.errors[1].message).toMatch(/neither a chat button ID \(573…\) nor a user ID/);
+        expect(result.errors[2].message).toMatch(/not a chat button ID/);
+        expect(result.errors[3].message).toMatch(/joined by _/);
+    });
+
+    it('warns about repeated rules and a site button that is not the last rule', () => {
+        const result = validateRouting({
+            directToAgentRouting: { buttonId: BUTTON, userId: USER },
+            fallbackRouting: [USER, OTHER_BUTTON, USER]
+        });
+        expect(result.valid).toBe(true);
+        expect(result.warnings).toEqual([
+            {
+                field: 'fallbackRouting[2]',
+                message: 'Rule 3 repeats rule 1; the repeat is never used.'
+            },
+            {
+                field: 'fallbackRouting',
+                message: expect.stringMatching(/Add 5735g000… as the last rule/)
+            }
+        ]);
+        const noDirect = validateRouting({ fallbackRouting: [USER] });
+        expect(noDirect.warnings[0].message).toMatch(/site’s chat button/);
+        expect(validateRouting({ fallbackRouting: [USER, BUTTON] }).warnings).toEqual([]);
+    });
+
+    it('limits the number of rules', () => {
+        const rules = Array.from({ length: ROUTING_LIMITS.fallbackRules + 1 }, () => BUTTON);
+        expect(validateRouting({ fallbackRouting: rules }).errors[0].message).toMatch(/at most 25/);
+        expect(errorFields({ fallbackRouting: BUTTON })).toEqual(['fallbackRouting']);
+    });
+
+    it('checks pre-chat field names and values, refusing prototype keys', () => {
+        const input = JSON.parse(
+            '{"prepopulatedPrechatFields": {"__proto__": "x", "First Name": "a", "Email": 3, "Ok": "fine", "Long": "' +
+                'y'.repeat(1001) +
+                '"}}'
+        ) as unknown;
+        const result = validateRouting(input);
+        expect(result.errors.map((e) => e.field)).toEqual([
+            'prepopulatedPrechatFields.__proto__',
+            'prepopulatedPrechatFields.First Name',
+            'prepopulatedPrechatFields.Email',
+            'prepopulatedPrechatFields.Long'
+        ]);
+        expect(({} as Record<string, unknown>).x).toBeUndefined();
+        expect(errorFields({ prepopulatedPrechatFields: ['a'] })).toEqual([
+            'prepopulatedPrechatFields'
+        ]);
+        const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`F${i}`, 'v']));
+        expect(errorFields({ prepopulatedPrechatFields: many })).toEqual([
+            'prepopulatedPrechatFields'
+        ]);
+    });
+
+    it('checks the shape of extraPrechatInfo and extraPrechatFormDetails', () => {
+        const good = {
+            extraPrechatInfo: [
+                {
+                    entityName: 'Contact',
+                    showOnCreate: true,
+                    saveToTranscript: '',
+                    linkToEntityName: 'Case',
+                    linkToEntityField: 'ContactId',
+                    entityFieldMaps: [
+                        {
+                            fieldName: 'Email',
+                            label: 'Email',
+                            doCreate: false,
+                            doFind: true,
+                            isExactMatch: true
+                        }
+                    ]
+                }
+            ],
+            extraPrechatFormDetails: [
+                {
+                    label: 'Email',
+                    value: 'a@b.c',
+                    displayToAgent: true,
+                    transcriptFields: ['Email__c']
+                }
+            ]
+        };
+        expect(validateRouting(good)).toMatchObject({ valid: true, config: good });
+        expect(
+            errorFields({
+                extraPrechatInfo: [
+                    {
+                        entityName: '',
+                        entityFieldMaps: [{ fieldName: 'Email', label: 'Email', doCreate: 'no' }]
+                    },
+                    'x'
+                ],
+                extraPrechatFormDetails: [
+                    { label: 'L', displayToAgent: 1, transcriptFields: 'Email__c' }
+                ]
+            })
+        ).toEqual([
+            'extraPrechatInfo[0].entityName',
+            'extraPrechatInfo[0].entityFieldMaps[0].doCreate',
+            'extraPrechatInfo[0].entityFieldMaps[0].doFind',
+            'extraPrechatInfo[0].entityFieldMaps[0].isExactMatch',
+            'extraPrechatInfo[1]',
+            'extraPrechatFormDetails[0].displayToAgent',
+            'extraPrechatFormDetails[0].transcriptFields'
+        ]);
+        expect(errorFields({ extraPrechatInfo: {}, extraPrechatFormDetails: {} })).toEqual([
+            'extraPrechatInfo',
+            'extraPrechatFormDetails'
+        ]);
+    });
+
+    it('refuses input that is not an object and warns about unknown keys', () => {
+        expect(validateRouting('573')).toMatchObject({
+            valid: false,
+            errors: [{ field: 'config' }]
+        });
+        expect(validateRouting([BUTTON])).toMatchObject({ valid: false });
+        expect(validateRouting(new Date())).toMatchObject({ valid: false });
+        const result = validateRouting({ buttonId: BUTTON });
+        expect(result.valid).toBe(true);
+        expect(result.warnings).toEqual([
+            { field: 'buttonId', message: '“buttonId” is not a routing setting and is ignored.' }
+        ]);
+    });
+});
+
+describe('mergeRouting', () => {
+    it('replaces each key the override sets and keeps the others', () => {
+        const site = {
+            directToAgentRouting: { buttonId: BUTTON },
+            fallbackRouting: [BUTTON],
+            prepopulatedPrechatFields: { A: 'a' }
+        };
+        expect(mergeRouting(site, undefined)).toBe(site);
+        expect(mergeRouting(site, { directToAgentRouting: { buttonId: OTHER_BUTTON } })).toEqual({
+            directToAgentRouting: { buttonId: OTHER_BUTTON },
+            fallbackRouting: [BUTTON],
+            prepopulatedPrechatFields: { A: 'a' }
+        });
+        expect(
+            mergeRouting(site, {
+                fallbackRouting: [OTHER_BUTTON],
+                prepopulatedPrechatFields: { B: 'b' },
+                extraPrechatInfo: [],
+                extraPrechatFormDetails: []
+            })
+        ).toEqual({
+            directToAgentRouting: { buttonId: BUTTON },
+            fallbackRouting: [OTHER_BUTTON],
+            prepopulatedPrechatFields: { B: 'b' },
+            extraPrechatInfo: [],
+            extraPrechatFormDetails: []
+        });
+    });
+});

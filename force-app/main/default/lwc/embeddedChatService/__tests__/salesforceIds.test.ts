@@ -1,0 +1,40 @@
+import { checkId, idChecksum, shortId } from '../salesforceIds';
+
+// 18-character IDs whose checksum was computed by hand from the documented algorithm:
+// each 5-character chunk gives one letter, A + (bit i set when character i is upper case).
+const BUTTON_15 = '5735g000000XyZa';
+const USER_15 = '0055g00000ABcDe';
+
+describe('salesforceIds', () => {
+    it('computes the case-safe checksum of a 15-character ID', () => {
+        // 5735g -> no capitals -> A; 00000 -> A; 00XyZ -> bits 2 and 4 -> 4 + 16 = 20 -> U
+        expect(idChecksum('5735g0000000XyZ')).toBe('AAU');
+        // 0055g -> A; 00000 -> A; ABcDe -> bits 0, 1, 3 -> 1 + 2 + 8 = 11 -> L
+        expect(idChecksum(USER_15)).toBe('AAL');
+    });
+
+    it('accepts 15- and 18-character IDs of the expected kind', () => {
+        expect(checkId(BUTTON_15, 'chatButton')).toBeNull();
+        expect(checkId(`${BUTTON_15}${idChecksum(BUTTON_15)}`, 'chatButton')).toBeNull();
+        expect(checkId(USER_15, 'user')).toBeNull();
+        expect(checkId(`${USER_15}AAL`, 'user')).toBeNull();
+    });
+
+    it('names what is wrong with a malformed ID', () => {
+        expect(checkId('', 'user')).toBe('empty');
+        expect(checkId('0055g00000ABcD', 'user')).toBe('length');
+        expect(checkId('0055g00000ABcDeAALx', 'user')).toBe('length');
+        expect(checkId('0055g00000AB-De', 'user')).toBe('characters');
+        expect(checkId('<b>5g00000ABcDe', 'user')).toBe('characters');
+        expect(checkId(BUTTON_15, 'user')).toBe('prefix');
+        expect(checkId(USER_15, 'chatButton')).toBe('prefix');
+        expect(checkId(`${USER_15}AAA`, 'user')).toBe('checksum');
+        // Same ID with the case of one letter changed: a different record, caught by the checksum.
+        expect(checkId('0055g00000AbcDeAAL', 'user')).toBe('checksum');
+    });
+
+    it('shortens long IDs for messages', () => {
+        expect(shortId(USER_15)).toBe('0055g000…');
+        expect(shortId('573')).toBe('573');
+    });
+});

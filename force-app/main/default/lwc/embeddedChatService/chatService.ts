@@ -1,0 +1,275 @@
+/**
+ * The service behind the public functions: one instance per page (embeddedChatService.ts makes
+ * it), holding the state, the client readiness, the site routing and the three guarded actions.
+ */
+import { ChatStore } from './chatStore';
+import { ClientReadiness } from './clientReadiness';
+import { guardedCall, type CallOutcome } from './clientCall';
+import { debug, setDebug } from './debugLog';
+import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
+import { buildStartChatAttributes, type StartChatAttributes } from './startChatAttributes';
+import type { ChatClient } from './chatClient';
+import type {
+    ChatActionResult,
+    ChatErrorCode,
+    ChatServiceOptions,
+    ChatState,
+    ChatStateListener,
+    RoutingConfig,
+    RoutingValidation,
+    StartChatOptions
+} from './chatTypes';
+
+export const DEFAULT_CLIENT_WAIT_MS = 15000;
+export const DEFAULT_CALL_TIMEOUT_MS = 8000;
+const MAX_WAIT_MS = 120000;
+
+/** The client's answer when a chat is already waiting or active. */
+const RESTRICTED = /^Restricted/i;
+
+const MESSAGES: Record<ChatErrorCode, string> = {
+    LOCKER_ACTIVE:
+        'Chat is unavailable because Lightning Locker is on for this site. Turn on Lightning Web Security.',
+    CHAT_CLIENT_MISSING:
+        'No Embedded Chat client is on this page. Add the Embedded Service Chat component to the site.',
+    AGENTS_OFFLINE: 'No agents are available right now.',
+    CHAT_IN_PROGRESS: 'A chat is already open or being requested.',
+    INVALID_ROUTING: 'The chat routing configuration is not valid.',
+    CLIENT_ERROR: 'The chat client reported an error.',
+    TIMEOUT: 'The chat client did not load in time.'
+};
+
+function fail(code: ChatErrorCode, detail?: string): ChatActionResult {
+    return { ok: false, code, message: detail ? `${MESSAGES[code]} ${detail}` : MESSAGES[code] };
+}
+
+const OK: ChatActionResult = Object.freeze({ ok: true });
+
+function clampMs(value: unknown, fallback: number): number {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+        ? Math.min(value, MAX_WAIT_MS)
+        : fallback;
+}
+
+function errorText(error: unknown): string {
+    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+    return text.slice(0, 200);
+}
+
+export class ChatService {
+    private readonly client: ChatClient;
+    readonly store: ChatStore;
+    readonly readiness: ClientReadiness;
+    private clientWaitMs = DEFAULT_CLIENT_WAIT_MS;
+    private callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS;
+    /** The site routing as given (may be invalid: then startChat refuses). */
+    private siteRouting: unknown = {};
+    private siteValidation: RoutingValidation = validateRouting({});
+    private startInFlight = false;
+
+    constructor(client: ChatClient, locker: boolean) {
+        this.client = client;
+        this.store = new ChatStore(locker ? 'locker' : 'waiting');
+        this.readiness = new ClientReadiness(
+            client,
+            this.store,
+            (name, data) => this.onClientEvent(name, data),
+            () => this.clientWaitMs
+        );
+        if (!locker) {
+            this.readiness.check();
+        }
+    }
+
+    configure(options: ChatServiceOptions): void {
+        if (!options || typeof options !== 'object') {
+            return;
+        }
+        this.clientWaitMs = clampMs(options.clientWaitMs, this.clientWaitMs);
+        this.callTimeoutMs = clampMs(options.callTimeoutMs, this.callTimeoutMs);
+        if (typeof options.debug === 'boolean') {
+            setDebug(options.debug);
+        }
+    }
+
+    getState(): ChatState {
+        if (this.store.clientPhase !== 'ready' && this.store.clientPhase !== 'locker') {
+            this.readiness.check();
+        }
+        return this.store.state;
+    }
+
+    subscribe(listener: ChatStateListener): () => void {
+        if (typeof listener !== 'function') {
+            return () => undefined;
+        }
+        if (this.store.clientPhase !== 'ready' && this.store.clientPhase !== 'locker') {
+            this.readiness.check();
+        }
+        const remove = this.store.subscribe(listener);
+        this.readiness.demandChanged();
+        let active = true;
+        return () => {
+            if (active) {
+                active = false;
+                remove();
+                this.readiness.demandChanged();
+            }
+        };
+    }
+
+    configureRouting(config: unknown): RoutingValidation {
+        const validation = validateRouting(config);
+        this.siteRouting = config ?? {};
+        this.siteValidation = validation;
+        debug(
+            validation.valid
+                ? `site routing set (${validation.config && isEmptyRouting(validation.config) ? 'snippet routing' : 'custom'})`
+                : `site routing refused (${validation.errors.length} errors)`
+        );
+        return validation;
+    }
+
+    getRouting(): RoutingValidation {
+        return this.siteValidation;
+    }
+
+    private onClientEvent(name: string, data: unknown): void {
+        debug(`event ${name}`);
+        if (this.store.clientPhase !== 'ready') {
+            this.readiness.check();
+        }
+        this.store.applyEvent(name, data);
+    }
+
+    /** Waits for the client; returns a failure result, or null when the client is ready. */
+    private async requireClient(): Promise<ChatActionResult | null> {
+        if (this.store.clientPhase === 'locker') {
+            return fail('LOCKER_ACTIVE');
+        }
+        const outcome = await this.readiness.whenReady();
+        if (outcome === 'ready') {
+            return null;
+        }
+        return outcome === 'timeout' ? fail('TIMEOUT') : fail('CHAT_CLIENT_MISSING');
+    }
+
+    private routingFor(options: StartChatOptions): RoutingValidation {
+        if (!options.routing) {
+            return this.siteValidation;
+        }
+        const override = options.routing as unknown;
+        if (!override || typeof override !== 'object' || Array.isArray(override)) {
+            return validateRouting(override);
+        }
+        const site =
+            this.siteRouting && typeof this.siteRouting === 'object'
+                ? (this.siteRouting as RoutingConfig)
+                : {};
+        return validateRouting(mergeRouting(site, options.routing));
+    }
+
+    async startChat(rawOptions?: StartChatOptions): Promise<ChatActionResult> {
+        if (this.store.clientPhase === 'locker') {
+            return fail('LOCKER_ACTIVE');
+        }
+        if (this.startInFlight) {
+            return fail('CHAT_IN_PROGRESS');
+        }
+        this.startInFlight = true;
+        try {
+            const options: StartChatOptions =
+                rawOptions && typeof rawOptions === 'object' ? rawOptions : {};
+            const missing = await this.requireClient();
+            if (missing) {
+                return missing;
+            }
+            if (this.store.chatActive) {
+                return fail('CHAT_IN_PROGRESS');
+            }
+            const routing = this.routingFor(options);
+            if (!routing.valid || !routing.config) {
+                const first = routing.errors[0];
+                return fail('INVALID_ROUTING', first ? `${first.field}: ${first.message}` : '');
+            }
+            let attributes: StartChatAttributes;
+            if (this.store.state.agentsAvailable === false) {
+                if (options.whenOffline !== 'offline-form') {
+                    return fail('AGENTS_OFFLINE');
+                }
+                // Offline Support takes no attributes: pre-fill and routing are not supported there.
+                attributes = {};
+            } else {
+                attributes = buildStartChatAttributes(
+                    routing.config,
+                    this.client.snippetSettings()
+                );
+            }
+            const before = this.store.chatPhase;
+            this.store.setChat('requesting');
+            debug('calling startChat');
+            const outcome = await guardedCall(
+                () => this.client.startChat(attributes),
+                this.callTimeoutMs
+            );
+            return this.startResult(outcome, before);
+        } finally {
+            this.startInFlight = false;
+        }
+    }
+
+    private startResult(
+        outcome: CallOutcome,
+        before: ChatService['store']['chatPhase']
+    ): ChatActionResult {
+        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
+            if (this.store.chatPhase === 'requesting') {
+                this.store.setChat(before);
+            }
+            return fail('CLIENT_ERROR', errorText(outcome.error));
+        }
+        if (outcome.kind === 'resolved' && typeof outcome.value === 'string') {
+            if (RESTRICTED.test(outcome.value)) {
+                // A chat the service did not start (the snippet's own button, another tab) is open.
+                return fail('CHAT_IN_PROGRESS');
+            }
+        }
+        if (outcome.kind === 'timeout') {
+            debug('startChat did not settle in time; following the client events');
+        }
+        return OK;
+    }
+
+    async endChat(): Promise<ChatActionResult> {
+        const missing = await this.requireClient();
+        if (missing) {
+            return missing;
+        }
+        debug('calling endChat');
+        const outcome = await guardedCall(() => this.client.endChat(), this.callTimeoutMs);
+        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
+            return fail('CLIENT_ERROR', errorText(outcome.error));
+        }
+        const phase = this.store.chatPhase;
+        if (phase === 'requesting') {
+            this.store.setChat('idle');
+        } else if (phase === 'queued' || phase === 'chatting') {
+            this.store.setChat('ended');
+        }
+        return OK;
+    }
+
+    async clearSession(): Promise<ChatActionResult> {
+        const missing = await this.requireClient();
+        if (missing) {
+            return missing;
+        }
+        debug('calling clearSession');
+        const outcome = await guardedCall(() => this.client.clearSession(), this.callTimeoutMs);
+        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
+            return fail('CLIENT_ERROR', errorText(outcome.error));
+        }
+        this.store.setChat('idle');
+        return OK;
+    }
+}

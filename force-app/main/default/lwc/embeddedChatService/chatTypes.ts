@@ -1,0 +1,159 @@
+/**
+ * Public types of `c/embeddedChatService`. Every exported name here is part of the module's
+ * stable API (re-exported by embeddedChatService.ts).
+ */
+
+/** Where the chat stands on this page. */
+export type ChatStatus =
+    /** Feature off: see `ChatState.disabledReason`. */
+    | 'disabled'
+    /** Waiting for the chat client (`embedded_svc.liveAgentAPI`) to appear. */
+    | 'loading'
+    /** Client present, no chat in progress. */
+    | 'ready'
+    /** startChat accepted; the widget is open (pre-chat form or request under way). */
+    | 'requesting'
+    /** Chat requested, waiting for an agent (onChatRequestSuccess / onQueueUpdate). */
+    | 'queued'
+    /** Chat established with an agent. */
+    | 'chatting'
+    /** Chat ended (by visitor, agent, bot or idle timeout); a new chat may be started. */
+    | 'ended';
+
+/** Why the feature is off. */
+export type ChatDisabledReason =
+    /** Lightning Locker is on for the site: `embedded_svc` is out of reach. */
+    | 'locker'
+    /** No Embedded Chat client appeared on the page within the wait. */
+    | 'no-chat-client';
+
+/** A snapshot of the chat's state. Snapshots are frozen; a change produces a new one. */
+export interface ChatState {
+    readonly status: ChatStatus;
+    /** Agent availability for the site's chat button; null = not known yet. */
+    readonly agentsAvailable: boolean | null;
+    /** Position in the queue while queued, when the client reported one. */
+    readonly queuePosition: number | null;
+    readonly disabledReason: ChatDisabledReason | null;
+}
+
+/** Why an action did not do what was asked. */
+export type ChatErrorCode =
+    | 'LOCKER_ACTIVE'
+    | 'CHAT_CLIENT_MISSING'
+    | 'AGENTS_OFFLINE'
+    | 'CHAT_IN_PROGRESS'
+    | 'INVALID_ROUTING'
+    | 'CLIENT_ERROR'
+    | 'TIMEOUT';
+
+/**
+ * The outcome of startChat, endChat or clearSession. `ok: true` means the client was called;
+ * what the chat then does is reported through state changes (the client's events).
+ * `message` is written for a site admin or developer (English); components show their own
+ * translated Custom Labels keyed on `code`.
+ */
+export type ChatActionResult = { ok: true } | { ok: false; code: ChatErrorCode; message: string };
+
+/** `directToAgentRouting`, as the Embedded Chat client documents it. */
+export interface DirectToAgentRouting {
+    /** LiveChatButton ID (prefix 573), 15 or 18 characters. Required. */
+    buttonId: string;
+    /** User ID of the agent (prefix 005). Optional. */
+    userId?: string;
+    /** When the agent is unavailable, route to the button's queue instead. Default false. */
+    fallback?: boolean;
+}
+
+/** One `extraPrechatInfo` entity mapping, as the client documents it. */
+export interface ExtraPrechatEntityFieldMap {
+    fieldName: string;
+    label: string;
+    doCreate: boolean;
+    doFind: boolean;
+    isExactMatch: boolean;
+}
+
+/** One `extraPrechatInfo` entry, as the client documents it. */
+export interface ExtraPrechatInfo {
+    entityName: string;
+    showOnCreate?: boolean;
+    /** Transcript field that links to the record; '' = none. */
+    saveToTranscript?: string;
+    linkToEntityName?: string;
+    linkToEntityField?: string;
+    entityFieldMaps: ExtraPrechatEntityFieldMap[];
+}
+
+/** One `extraPrechatFormDetails` entry, as the client documents it. */
+export interface ExtraPrechatFormDetail {
+    label: string;
+    value?: string;
+    displayToAgent: boolean;
+    transcriptFields: string[];
+}
+
+/**
+ * Site routing and pre-chat data, in the client's own formats (the documented startChat
+ * attributes). Every key is optional; a key left out keeps what the site's snippet configured
+ * (for pre-chat data) or the snippet's own routing (for routing).
+ */
+export interface RoutingConfig {
+    directToAgentRouting?: DirectToAgentRouting;
+    /** Tried in order: a button ID (573), a user ID (005) or `userId_buttonId`. */
+    fallbackRouting?: string[];
+    /** Pre-chat field values keyed by field API name; merged over the snippet's own. */
+    prepopulatedPrechatFields?: Record<string, string>;
+    /** Replaces the snippet's extraPrechatInfo when given. */
+    extraPrechatInfo?: ExtraPrechatInfo[];
+    /** Replaces the snippet's extraPrechatFormDetails when given. */
+    extraPrechatFormDetails?: ExtraPrechatFormDetail[];
+}
+
+/** A problem or a caution about one field of a routing configuration. */
+export interface RoutingIssue {
+    /** Path of the field, e.g. `directToAgentRouting.buttonId` or `fallbackRouting[2]`. */
+    field: string;
+    /** Written for a site admin. */
+    message: string;
+}
+
+/** The verdict on a routing configuration. */
+export interface RoutingValidation {
+    valid: boolean;
+    errors: RoutingIssue[];
+    warnings: RoutingIssue[];
+    /** The cleaned configuration (trimmed IDs, plain data) when valid; null when not. */
+    config: RoutingConfig | null;
+}
+
+/** What startChat does when agents are known to be offline. */
+export type OfflineBehavior =
+    /** Return AGENTS_OFFLINE without calling the client (default). */
+    | 'refuse'
+    /** Call the client anyway, with no attributes, so it shows its Offline Support form. */
+    | 'offline-form';
+
+/** Options for one startChat call. */
+export interface StartChatOptions {
+    /**
+     * Overrides the site routing for this call, key by key: a key given here replaces the site's
+     * (configureRouting) value for that key; keys left out keep the site's.
+     */
+    routing?: RoutingConfig;
+    /** What to do when agents are known to be offline. Default 'refuse'. */
+    whenOffline?: OfflineBehavior;
+}
+
+/** Tuning of the service; every field optional. */
+export interface ChatServiceOptions {
+    /** How long to wait for the chat client before reporting `no-chat-client`. Default 15000 ms. */
+    clientWaitMs?: number;
+    /** How long to wait for a client promise before returning to the caller. Default 8000 ms. */
+    callTimeoutMs?: number;
+    /** Logs state changes and client calls (never visitor data) to the console. Default false. */
+    debug?: boolean;
+}
+
+/** Called with the current state at once, then on every change. */
+export type ChatStateListener = (state: ChatState) => void;

@@ -1,0 +1,49 @@
+/**
+ * Calls a chat client method without ever hanging or throwing: the client's promises practically
+ * never reject, sometimes never settle, and its methods may throw synchronously.
+ */
+
+export type CallOutcome =
+    | { kind: 'resolved'; value: unknown }
+    | { kind: 'rejected'; error: unknown }
+    | { kind: 'threw'; error: unknown }
+    | { kind: 'timeout' };
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+    return (
+        value !== null &&
+        (typeof value === 'object' || typeof value === 'function') &&
+        typeof (value as { then?: unknown }).then === 'function'
+    );
+}
+
+/** Runs `fn`; waits for a returned promise at most `timeoutMs` (the timer is always cleared). */
+export function guardedCall(fn: () => unknown, timeoutMs: number): Promise<CallOutcome> {
+    let result: unknown;
+    try {
+        result = fn();
+    } catch (error) {
+        return Promise.resolve({ kind: 'threw', error });
+    }
+    if (!isThenable(result)) {
+        return Promise.resolve({ kind: 'resolved', value: result });
+    }
+    return new Promise<CallOutcome>((resolve) => {
+        // The bound on a client promise; cleared as soon as the promise settles (resolve is
+        // idempotent, so a late settlement after the timeout changes nothing).
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+        const finish = (outcome: CallOutcome): void => {
+            clearTimeout(timer);
+            resolve(outcome);
+        };
+        try {
+            result.then(
+                (value) => finish({ kind: 'resolved', value }),
+                (error: unknown) => finish({ kind: 'rejected', error })
+            );
+        } catch (error) {
+            finish({ kind: 'threw', error });
+        }
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * c/embeddedChatService: the one safe door to Salesforce Embedded Chat (`embedded_svc`).
+ *
+ * Import it from any LWC on the site:
+ *
+ *     import { subscribeToChat, startChat } from 'c/embeddedChatService';
+ *
+ * One instance per page: the first import detects Lightning Locker, registers the chat client's
+ * event handlers once (as soon as the client exists) and tracks the chat's state for every
+ * component. Every function is safe to call at any time: none throws, and no returned promise
+ * rejects or hangs.
+ */
+import { ChatService } from './chatService';
+import { EmbeddedSvcClient } from './embeddedSvcClient';
+import { detectSandbox } from './sandboxDetection';
+import { validateRouting as validate } from './routingRules';
+import type {
+    ChatActionResult,
+    ChatServiceOptions,
+    ChatState,
+    ChatStateListener,
+    RoutingConfig,
+    RoutingValidation,
+    StartChatOptions
+} from './chatTypes';
+
+export type {
+    ChatActionResult,
+    ChatDisabledReason,
+    ChatErrorCode,
+    ChatServiceOptions,
+    ChatState,
+    ChatStateListener,
+    ChatStatus,
+    DirectToAgentRouting,
+    ExtraPrechatEntityFieldMap,
+    ExtraPrechatFormDetail,
+    ExtraPrechatInfo,
+    OfflineBehavior,
+    RoutingConfig,
+    RoutingIssue,
+    RoutingValidation,
+    StartChatOptions
+} from './chatTypes';
+export { checkId, idChecksum, shortId, type IdKind, type IdProblem } from './salesforceIds';
+
+const service = new ChatService(new EmbeddedSvcClient(), detectSandbox() === 'locker');
+
+/** The chat's current state (a frozen snapshot). */
+export function getChatState(): ChatState {
+    return service.getState();
+}
+
+/**
+ * Calls `listener` at once with the current state, then on every change. Returns the function
+ * that unsubscribes (call it in disconnectedCallback). A listener that throws does not disturb
+ * the others.
+ */
+export function subscribeToChat(listener: ChatStateListener): () => void {
+    return service.subscribe(listener);
+}
+
+/**
+ * Opens the chat widget and requests a chat, with the site routing (configureRouting), or
+ * `options.routing` for this call. Refuses without calling the client while a chat is already
+ * requesting, queued or active (CHAT_IN_PROGRESS), when agents are known to be offline
+ * (AGENTS_OFFLINE, unless `whenOffline: 'offline-form'`), or when the routing is invalid
+ * (INVALID_ROUTING). `ok: true` means the client was called; follow the state for the outcome.
+ */
+export function startChat(options?: StartChatOptions): Promise<ChatActionResult> {
+    return service.startChat(options);
+}
+
+/** Ends the current chat, if any, and closes the widget. */
+export function endChat(): Promise<ChatActionResult> {
+    return service.endChat();
+}
+
+/** Ends the chat and deletes all of the chat's session data in this browser. */
+export function clearSession(): Promise<ChatActionResult> {
+    return service.clearSession();
+}
+
+/**
+ * Sets the site routing used by every later startChat on this page (whatever order components
+ * mount in). An invalid configuration is stored as refused: startChat then returns
+ * INVALID_ROUTING rather than silently using other routing. `{}` means the snippet's own routing.
+ */
+export function configureRouting(config: RoutingConfig): RoutingValidation {
+    return service.configureRouting(config);
+}
+
+/** The site routing's current verdict (as returned by the last configureRouting). */
+export function getRoutingValidation(): RoutingValidation {
+    return service.getRouting();
+}
+
+/** Validates a routing configuration without applying it (pure; for admin UIs). Never throws. */
+export function validateRouting(input: unknown): RoutingValidation {
+    return validate(input);
+}
+
+/** Tunes the waits and turns debug logging on or off. */
+export function configureChatService(options: ChatServiceOptions): void {
+    service.configure(options);
+}
