@@ -1,0 +1,97 @@
+import {
+    problemsOf,
+    readBoolean,
+    readChoice,
+    readOptionalText,
+    readText
+} from '../builderProperties';
+import { formatLabel } from '../labelFormat';
+
+describe('builder property normalisation', () => {
+    it('reads Booleans given as Booleans or as strings in any case and padding', () => {
+        expect(readBoolean(true, false, 'Stretch')).toEqual({ value: true, problem: null });
+        expect(readBoolean(' TRUE ', false, 'Stretch')).toEqual({ value: true, problem: null });
+        expect(readBoolean('false', true, 'Stretch')).toEqual({ value: false, problem: null });
+        expect(readBoolean(undefined, true, 'Stretch')).toEqual({ value: true, problem: null });
+        expect(readBoolean('  ', false, 'Stretch')).toEqual({ value: false, problem: null });
+    });
+
+    it('falls back and explains when a Boolean is neither true nor false', () => {
+        expect(readBoolean('maybe', false, 'Stretch')).toEqual({
+            value: false,
+            problem: 'Stretch: “maybe” is not true or false; using false.'
+        });
+        expect(readBoolean(1, true, 'Stretch').problem).toBe(
+            'Stretch: “1” is not true or false; using true.'
+        );
+    });
+
+    it('trims text, falls back when blank, and cuts text that is too long', () => {
+        expect(readText('  Chat with us  ', 'Chat', 'Label')).toEqual({
+            value: 'Chat with us',
+            problem: null
+        });
+        expect(readText('   ', 'Chat', 'Label')).toEqual({ value: 'Chat', problem: null });
+        expect(readText(null, 'Chat', 'Label')).toEqual({ value: 'Chat', problem: null });
+        expect(readText(12, 'Chat', 'Label')).toEqual({ value: '12', problem: null });
+        expect(readText({}, 'Chat', 'Label')).toEqual({
+            value: 'Chat',
+            problem: 'Label: the value is not text; using “Chat”.'
+        });
+        const long = readText('x'.repeat(100), 'Chat', 'Label', 10);
+        expect(long).toEqual({
+            value: 'x'.repeat(10),
+            problem: 'Label: longer than 10 characters; the rest is cut off.'
+        });
+    });
+
+    it('keeps HTML as plain text and tells the admin', () => {
+        expect(readText('<b>Chat</b>', 'Chat', 'Label')).toEqual({
+            value: '<b>Chat</b>',
+            problem: 'Label: HTML is shown as plain text, not formatted. Remove the tags.'
+        });
+        expect(readText('1 < 2', 'Chat', 'Label').problem).toBeNull();
+    });
+
+    it('reads a choice case-insensitively and falls back on an unknown one', () => {
+        const choices = ['brand', 'neutral'] as const;
+        expect(readChoice(' Neutral ', choices, 'brand', 'Variant')).toEqual({
+            value: 'neutral',
+            problem: null
+        });
+        expect(readChoice('', choices, 'brand', 'Variant')).toEqual({
+            value: 'brand',
+            problem: null
+        });
+        expect(readChoice('shiny', choices, 'brand', 'Variant')).toEqual({
+            value: 'brand',
+            problem: 'Variant: “shiny” is not one of brand, neutral; using brand.'
+        });
+        expect(readChoice('x'.repeat(60), choices, 'brand', 'Variant').problem).toContain(
+            'x'.repeat(40) + '…'
+        );
+    });
+
+    it('reads optional text such as IDs and collects problems in order', () => {
+        expect(readOptionalText('  573  ')).toBe('573');
+        expect(readOptionalText(undefined)).toBe('');
+        expect(readOptionalText(5)).toBe('');
+        expect(
+            problemsOf(
+                readBoolean('x', false, 'A'),
+                readText('ok', 'd', 'B'),
+                readChoice('y', ['z'], 'z', 'C')
+            )
+        ).toEqual([
+            'A: “x” is not true or false; using false.',
+            'C: “y” is not one of z; using z.'
+        ]);
+    });
+
+    it('fills label placeholders as text', () => {
+        expect(formatLabel('You are number {0} of {1}.', 3, '<b>9</b>')).toBe(
+            'You are number 3 of <b>9</b>.'
+        );
+        expect(formatLabel('{0} and {2}', 'a')).toBe('a and ');
+    });
+});
