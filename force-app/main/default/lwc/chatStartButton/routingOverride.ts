@@ -1,0 +1,57 @@
+/**
+ * The Start Chat button's per-button routing override, read from its builder properties and
+ * checked with the service's validateRouting: the routing to send when it is set and valid, and
+ * what the admin should fix (or know) about it.
+ */
+import {
+    validateRouting,
+    type DirectToAgentRouting,
+    type RoutingConfig,
+    type RoutingIssue
+} from 'c/embeddedChatService';
+import { formatLabel, readOptionalText } from 'c/chatComponentSupport';
+import PROP_BUTTON_ID from '@salesforce/label/c.Chat_Start_Prop_Button_Id';
+import PROP_USER_ID from '@salesforce/label/c.Chat_Start_Prop_User_Id';
+import PROP_FALLBACK from '@salesforce/label/c.Chat_Start_Prop_Fallback';
+import ROUTING_PROBLEM from '@salesforce/label/c.Chat_Start_Routing_Problem';
+import ROUTING_CAUTION from '@salesforce/label/c.Chat_Start_Routing_Caution';
+
+export interface RoutingOverride {
+    /** The routing to pass to startChat; null = use the site routing. */
+    routing: RoutingConfig | null;
+    /** Admin messages (errors, then cautions), each naming the builder property. */
+    problems: string[];
+}
+
+function propertyLabel(field: string): string {
+    if (field.includes('userId')) {
+        return PROP_USER_ID;
+    }
+    return field.includes('fallback') ? PROP_FALLBACK : PROP_BUTTON_ID;
+}
+
+function describe(template: string): (issue: RoutingIssue) => string {
+    return (issue) => formatLabel(template, propertyLabel(issue.field), issue.message);
+}
+
+/** Reads the override; nothing set (both IDs blank) means the site routing, with no problems. */
+export function readRoutingOverride(
+    buttonIdValue: unknown,
+    userIdValue: unknown,
+    fallback: boolean
+): RoutingOverride {
+    const buttonId = readOptionalText(buttonIdValue);
+    const userId = readOptionalText(userIdValue);
+    if (!buttonId && !userId) {
+        return { routing: null, problems: [] };
+    }
+    const directToAgentRouting: DirectToAgentRouting = userId
+        ? { buttonId, userId, fallback }
+        : { buttonId, fallback };
+    const verdict = validateRouting({ directToAgentRouting });
+    const problems = [
+        ...verdict.errors.map(describe(ROUTING_PROBLEM)),
+        ...verdict.warnings.map(describe(ROUTING_CAUTION))
+    ];
+    return { routing: verdict.valid ? { directToAgentRouting } : null, problems };
+}

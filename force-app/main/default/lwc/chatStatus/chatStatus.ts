@@ -1,0 +1,109 @@
+import { LightningElement, api } from 'lwc';
+import { subscribeToChat, type ChatState } from 'c/embeddedChatService';
+import {
+    formatLabel,
+    isBuilderContext,
+    problemsOf,
+    readBoolean,
+    readText
+} from 'c/chatComponentSupport';
+import PROP_HEADING from '@salesforce/label/c.Chat_Status_Prop_Heading';
+import PROP_SHOW_AVAILABILITY from '@salesforce/label/c.Chat_Status_Prop_Show_Availability';
+import LOADING from '@salesforce/label/c.Chat_Status_Loading';
+import AGENTS_ONLINE from '@salesforce/label/c.Chat_Status_Agents_Online';
+import AGENTS_OFFLINE from '@salesforce/label/c.Chat_Status_Agents_Offline';
+import AVAILABILITY_UNKNOWN from '@salesforce/label/c.Chat_Status_Availability_Unknown';
+import REQUESTING from '@salesforce/label/c.Chat_Status_Requesting';
+import QUEUED from '@salesforce/label/c.Chat_Status_Queued';
+import QUEUE_POSITION from '@salesforce/label/c.Chat_Status_Queue_Position';
+import CHATTING from '@salesforce/label/c.Chat_Status_Chatting';
+import ENDED from '@salesforce/label/c.Chat_Status_Ended';
+
+/** Shows where the visitor's chat stands, in a polite live region. */
+export default class ChatStatus extends LightningElement {
+    /** Optional heading above the status; blank shows none. */
+    @api heading?: string;
+    /** Show agent availability (and the loading text) when no chat is under way (unset = true). */
+    @api showAvailability?: boolean | string;
+
+    chatState?: ChatState;
+    isBuilder = false;
+    private unsubscribe?: () => void;
+
+    connectedCallback(): void {
+        this.isBuilder = isBuilderContext();
+        this.unsubscribe = subscribeToChat((state) => {
+            this.chatState = state;
+        });
+    }
+
+    disconnectedCallback(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
+    }
+
+    get headingText(): string {
+        return this.headingSetting.value;
+    }
+
+    get status(): string {
+        return this.chatState?.status ?? 'loading';
+    }
+
+    get disabledReason(): string | null {
+        return this.chatState?.disabledReason ?? null;
+    }
+
+    get propertyProblems(): string[] {
+        return problemsOf(this.headingSetting, this.availabilitySetting);
+    }
+
+    get showNotice(): boolean {
+        return this.isBuilder && (this.status === 'disabled' || this.propertyProblems.length > 0);
+    }
+
+    get showStatus(): boolean {
+        return this.status !== 'disabled';
+    }
+
+    get statusText(): string {
+        switch (this.status) {
+            case 'requesting':
+                return REQUESTING;
+            case 'queued':
+                return this.queueText;
+            case 'chatting':
+                return CHATTING;
+            case 'ended':
+                return ENDED;
+            default:
+                return this.availabilitySetting.value ? this.availabilityText : '';
+        }
+    }
+
+    private get queueText(): string {
+        const position = this.chatState?.queuePosition;
+        return typeof position === 'number' && Number.isInteger(position) && position > 0
+            ? formatLabel(QUEUE_POSITION, position)
+            : QUEUED;
+    }
+
+    private get availabilityText(): string {
+        if (this.status === 'loading') {
+            return LOADING;
+        }
+        const available = this.chatState?.agentsAvailable;
+        if (available === null || available === undefined) {
+            return AVAILABILITY_UNKNOWN;
+        }
+        return available ? AGENTS_ONLINE : AGENTS_OFFLINE;
+    }
+
+    private get headingSetting() {
+        return readText(this.heading, '', PROP_HEADING);
+    }
+
+    private get availabilitySetting() {
+        return readBoolean(this.showAvailability, true, PROP_SHOW_AVAILABILITY);
+    }
+}

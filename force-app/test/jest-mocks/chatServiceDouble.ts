@@ -1,0 +1,173 @@
+/**
+ * Test double of `c/embeddedChatService`, with a control API in the style of ebikes-lwc's empApi
+ * mock. Use it from a component test with:
+ *
+ *     jest.mock('c/embeddedChatService', () =>
+ *         jest.requireActual('test/jest-mocks/chatServiceDouble')
+ *     );
+ *
+ * (`test/…` is mapped by jest.config.js and tsconfig.json; requireActual returns the same module
+ * instance the test imports, and keeps ESLint's no-require-imports rule quiet.)
+ * and import the control functions (`setMockChatState`, `resetChatServiceDouble`…) from
+ * 'test/jest-mocks/chatServiceDouble'. The service functions are jest.fn()s, so tests can assert on
+ * their calls; what they return is steered through the control functions, not mockResolvedValue.
+ */
+import type {
+    ChatActionResult,
+    ChatState,
+    ChatStateListener,
+    RoutingConfig,
+    RoutingIssue,
+    RoutingValidation,
+    StartChatOptions
+} from '../../main/default/lwc/embeddedChatService/chatTypes';
+import { checkId } from '../../main/default/lwc/embeddedChatService/salesforceIds';
+
+/** The three actions of the service. */
+export type ChatAction = 'startChat' | 'endChat' | 'clearSession';
+
+const INITIAL_STATE: ChatState = Object.freeze({
+    status: 'ready',
+    agentsAvailable: true,
+    queuePosition: null,
+    disabledReason: null
+});
+
+const OK: ChatActionResult = Object.freeze({ ok: true });
+
+let state: ChatState = INITIAL_STATE;
+let listeners: ChatStateListener[] = [];
+let results: Record<ChatAction, ChatActionResult> = {
+    startChat: OK,
+    endChat: OK,
+    clearSession: OK
+};
+let held: Record<ChatAction, boolean> = { startChat: false, endChat: false, clearSession: false };
+let waiting: { action: ChatAction; resolve: (result: ChatActionResult) => void }[] = [];
+
+function act(action: ChatAction): Promise<ChatActionResult> {
+    if (held[action]) {
+        return new Promise((resolve) => {
+            waiting.push({ action, resolve });
+        });
+    }
+    return Promise.resolve(results[action]);
+}
+
+/**
+ * A small stand-in for the real validateRouting: checks `directToAgentRouting` IDs (kind, length,
+ * checksum) with the project's ID rules and nothing else. Tests that need another verdict use
+ * `setMockRoutingValidation`.
+ */
+function approximateValidation(input: unknown): RoutingValidation {
+    const routing = (input ?? {}) as RoutingConfig;
+    const direct = routing.directToAgentRouting;
+    const errors: RoutingIssue[] = [];
+    if (direct) {
+        const buttonProblem = checkId(String(direct.buttonId ?? '').trim(), 'chatButton');
+        if (buttonProblem) {
+            errors.push({
+                field: 'directToAgentRouting.buttonId',
+                message: `The chat button ID is not valid (${buttonProblem}).`
+            });
+        }
+        const userProblem =
+            direct.userId === undefined ? null : checkId(String(direct.userId).trim(), 'user');
+        if (userProblem) {
+            errors.push({
+                field: 'directToAgentRouting.userId',
+                message: `The agent user ID is not valid (${userProblem}).`
+            });
+        }
+    }
+    const valid = errors.length === 0;
+    return { valid, errors, warnings: [], config: valid ? routing : null };
+}
+
+let validation: ((input: unknown) => RoutingValidation) | null = null;
+
+// ---- the service API -------------------------------------------------------------------------
+
+const implementations = {
+    getChatState: (): ChatState => state,
+    subscribeToChat: (listener: ChatStateListener): (() => void) => {
+        listeners.push(listener);
+        listener(state);
+        return () => {
+            listeners = listeners.filter((l) => l !== listener);
+        };
+    },
+    startChat: (_options?: StartChatOptions): Promise<ChatActionResult> => act('startChat'),
+    endChat: (): Promise<ChatActionResult> => act('endChat'),
+    clearSession: (): Promise<ChatActionResult> => act('clearSession'),
+    validateRouting: (input: unknown): RoutingValidation =>
+        (validation ?? approximateValidation)(input)
+};
+
+export const getChatState = jest.fn(implementations.getChatState);
+export const subscribeToChat = jest.fn(implementations.subscribeToChat);
+export const startChat = jest.fn(implementations.startChat);
+export const endChat = jest.fn(implementations.endChat);
+export const clearSession = jest.fn(implementations.clearSession);
+export const validateRouting = jest.fn(implementations.validateRouting);
+
+// ---- the control API -------------------------------------------------------------------------
+
+/** Changes the state (merged over the current one) and notifies every subscriber. */
+export function setMockChatState(partial: Partial<ChatState>): void {
+    state = Object.freeze({ ...state, ...partial });
+    for (const listener of [...listeners]) {
+        listener(state);
+    }
+}
+
+/** What the next calls of `action` resolve with (until changed or reset). */
+export function setMockActionResult(action: ChatAction, result: ChatActionResult): void {
+    results[action] = result;
+}
+
+/** Makes later calls of `action` stay pending until `releaseMockAction(action)`. */
+export function holdMockAction(action: ChatAction): void {
+    held[action] = true;
+}
+
+/**
+ * Settles every pending call of `action` (with `result`, else the configured result) and stops
+ * holding new ones. Returns how many calls were released.
+ */
+export function releaseMockAction(action: ChatAction, result?: ChatActionResult): number {
+    held[action] = false;
+    const released = waiting.filter((w) => w.action === action);
+    waiting = waiting.filter((w) => w.action !== action);
+    released.forEach((w) => w.resolve(result ?? results[action]));
+    return released.length;
+}
+
+/** Replaces the verdict of validateRouting (null returns to the built-in approximation). */
+export function setMockRoutingValidation(
+    verdict: RoutingValidation | ((input: unknown) => RoutingValidation) | null
+): void {
+    validation = verdict === null || typeof verdict === 'function' ? verdict : () => verdict;
+}
+
+/** How many listeners are subscribed now. */
+export function subscriberCount(): number {
+    return listeners.length;
+}
+
+/** Back to a ready service with agents online, ok results, nothing held, no subscribers. */
+export function resetChatServiceDouble(): void {
+    state = INITIAL_STATE;
+    listeners = [];
+    results = { startChat: OK, endChat: OK, clearSession: OK };
+    held = { startChat: false, endChat: false, clearSession: false };
+    waiting = [];
+    validation = null;
+    // mockReset also drops one-off implementations a test left unused; then restore the defaults.
+    getChatState.mockReset().mockImplementation(implementations.getChatState);
+    subscribeToChat.mockReset().mockImplementation(implementations.subscribeToChat);
+    startChat.mockReset().mockImplementation(implementations.startChat);
+    endChat.mockReset().mockImplementation(implementations.endChat);
+    clearSession.mockReset().mockImplementation(implementations.clearSession);
+    validateRouting.mockReset().mockImplementation(implementations.validateRouting);
+}
