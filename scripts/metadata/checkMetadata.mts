@@ -206,6 +206,59 @@ function checkXmlFiles(root: string, problems: MetadataProblem[]): Set<string> {
     return malformed;
 }
 
+/** Limits an org enforces on Custom Labels at deploy time. */
+export const LABEL_LIMITS = { shortDescription: 80, value: 1000 } as const;
+
+function checkLabels(root: string, malformed: Set<string>, problems: MetadataProblem[]): void {
+    for (const file of listFiles(path.join(root, 'force-app'), (n) =>
+        n.endsWith('.labels-meta.xml')
+    )) {
+        if (malformed.has(file)) {
+            continue;
+        }
+        const rel = relative(root, file);
+        const labels = asNode(asNode(parser.parse(fs.readFileSync(file, 'utf8'))).CustomLabels)
+            .labels as unknown[] | undefined;
+        const seen = new Set<string>();
+        for (const raw of labels ?? []) {
+            const label = asNode(raw);
+            const name = asText(label.fullName) ?? '?';
+            const description =
+                typeof label.shortDescription === 'string' ? label.shortDescription : '';
+            const value = typeof label.value === 'string' ? label.value : '';
+            const say = (rule: string, message: string): void => {
+                problems.push({ rule, file: rel, message: `${rel}: label ${name}: ${message}` });
+            };
+            if (seen.has(name)) {
+                say('custom-label', 'defined twice. Remove one of the two definitions.');
+            }
+            seen.add(name);
+            if (
+                !/^[A-Za-z][A-Za-z0-9_]*$/.test(name) ||
+                name.includes('__') ||
+                name.endsWith('_')
+            ) {
+                say(
+                    'custom-label',
+                    'the name must be letters, digits and single underscores, starting with a letter. Rename it.'
+                );
+            }
+            if (description.trim() === '' || description.length > LABEL_LIMITS.shortDescription) {
+                say(
+                    'custom-label',
+                    `<shortDescription> must have 1 to ${LABEL_LIMITS.shortDescription} characters (it has ${description.length}). Shorten it.`
+                );
+            }
+            if (value.trim() === '' || value.length > LABEL_LIMITS.value) {
+                say(
+                    'custom-label',
+                    `<value> must have 1 to ${LABEL_LIMITS.value} characters (it has ${value.length}). Fix the text.`
+                );
+            }
+        }
+    }
+}
+
 function loadLabelNames(root: string): Set<string> {
     const names = new Set<string>();
     for (const file of listFiles(path.join(root, 'force-app'), (n) =>
@@ -406,6 +459,7 @@ function checkBundle(
 export function checkMetadata(root: string): MetadataProblem[] {
     const problems: MetadataProblem[] = [];
     const malformed = checkXmlFiles(root, problems);
+    checkLabels(root, malformed, problems);
     const labelNames = loadLabelNames(root);
     const bundleDirs: string[] = [];
     const findLwcDirs = (dir: string): void => {

@@ -293,6 +293,24 @@ describe('checkMetadata', () => {
         );
     });
 
+    it('rejects a Custom Label whose short description is too long for an org', () => {
+        const problem = only(
+            checkMetadata(
+                fixture({
+                    'force-app/main/default/labels/CustomLabels.labels-meta.xml': LABELS.replace(
+                        '<shortDescription>Hello</shortDescription>',
+                        `<shortDescription>${'d'.repeat(81)}</shortDescription>`
+                    )
+                })
+            ),
+            'custom-label'
+        );
+        assert.match(
+            problem.message,
+            /label Hello: <shortDescription> must have 1 to 80 characters \(it has 81\)\. Shorten it\./
+        );
+    });
+
     it('rejects a bundle that the LWC compiler cannot compile', () => {
         const problem = only(
             checkMetadata(
