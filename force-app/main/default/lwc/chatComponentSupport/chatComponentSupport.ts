@@ -6,9 +6,22 @@ export {
     readChoice,
     readOptionalText,
     readText,
-    problemsOf,
-    type Normalized
+    problemsOf
 } from './builderProperties';
+export type { Normalized } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
+export {
+    parseFallbackRules,
+    formatFallbackRules,
+    fallbackRuleText,
+    makeFallbackRule
+} from './fallbackRulesText';
+export type {
+    FallbackRule,
+    FallbackRuleError,
+    FallbackRuleKind,
+    FallbackRuleParts,
+    ParsedFallbackRules
+} from './fallbackRulesText';

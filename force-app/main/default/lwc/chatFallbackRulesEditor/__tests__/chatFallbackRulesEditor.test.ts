@@ -1,0 +1,418 @@
+import { createElement } from 'lwc';
+import ChatFallbackRulesEditor from 'c/chatFallbackRulesEditor';
+
+// The editor words its checks with the service's own validateRouting: use the real, pure one,
+// without starting the chat service itself.
+jest.mock('c/embeddedChatService', () => ({
+    validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
+    configureRouting: jest.fn()
+}));
+
+const BUTTON = '5735g000000XyZa';
+const BUTTON_2 = '5735g000000XyZb';
+const AGENT = '0055g00000ABcDe';
+
+type EditorElement = HTMLElement & {
+    value?: string;
+    label?: string;
+    description?: string;
+    required?: boolean;
+    errors?: unknown;
+};
+
+function createEditor(props: Partial<EditorElement> = {}): {
+    element: EditorElement;
+    values: string[];
+    events: CustomEvent[];
+} {
+    const element = createElement('c-chat-fallback-rules-editor', {
+        is: ChatFallbackRulesEditor
+    }) as EditorElement;
+    Object.assign(element, props);
+    const values: string[] = [];
+    const events: CustomEvent[] = [];
+    element.addEventListener('valuechange', (event) => {
+        const custom = event as CustomEvent<{ value: string }>;
+        events.push(custom);
+        values.push(custom.detail.value);
+    });
+    document.body.appendChild(element);
+    return { element, values, events };
+}
+
+function flushPromises(): Promise<void> {
+    return Promise.resolve();
+}
+
+function root(element: HTMLElement): ShadowRoot {
+    return element.shadowRoot!;
+}
+
+function rules(element: HTMLElement): HTMLElement[] {
+    return Array.from(root(element).querySelectorAll<HTMLElement>('li.rule'));
+}
+
+function field<T = HTMLElement>(rule: HTMLElement, selector: string): T & HTMLElement {
+    return rule.querySelector(selector) as T & HTMLElement;
+}
+
+function text(node: Element | null): string {
+    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function type(rule: HTMLElement, selector: string, value: string): void {
+    field(rule, selector).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function pickKind(rule: HTMLElement, value: string): void {
+    field(rule, '.kind').dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function click(rule: HTMLElement | ShadowRoot, selector: string): void {
+    (rule.querySelector(selector) as HTMLElement).click();
+}
+
+describe('c-chat-fallback-rules-editor', () => {
+    afterEach(() => {
+        // The DOM is shared between the tests of a file: start each test from an empty body.
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+    });
+
+    it('shows one rule per entry of the stored value, with its kind and IDs', () => {
+        const { element } = createEditor({ value: `${BUTTON}, ${AGENT}, ${AGENT}_${BUTTON_2}` });
+
+        const [first, second, third] = rules(element);
+        expect(rules(element)).toHaveLength(3);
+        expect(text(field(first, '.rule-title'))).toBe('Rule 1');
+        expect(field<{ value: string }>(first, '.kind').value).toBe('button');
+        expect(field<{ value: string }>(first, '.button-id').value).toBe(BUTTON);
+        expect(field(first, '.user-id')).toBeNull();
+        expect(field<{ value: string }>(second, '.kind').value).toBe('agent');
+        expect(field<{ value: string }>(second, '.user-id').value).toBe(AGENT);
+        expect(field(second, '.button-id')).toBeNull();
+        expect(field<{ value: string }>(third, '.kind').value).toBe('agentThenButton');
+        expect(field<{ value: string }>(third, '.user-id').value).toBe(AGENT);
+        expect(field<{ value: string }>(third, '.button-id').value).toBe(BUTTON_2);
+    });
+
+    it('offers the three kinds of rule by name', () => {
+        const { element } = createEditor({ value: BUTTON });
+
+        const kind = field<{ options: { label: string; value: string }[]; label: string }>(
+            rules(element)[0],
+            '.kind'
+        );
+        expect(kind.label).toBe('Route to');
+        expect(kind.options).toEqual([
+            { label: 'Chat button', value: 'button' },
+            { label: 'Agent', value: 'agent' },
+            { label: 'Agent, then button', value: 'agentThenButton' }
+        ]);
+    });
+
+    it('shows the property label, description and required marker from the property sheet', () => {
+        const { element } = createEditor({
+            label: 'Fallback routing rules',
+            description: 'Tried in order.',
+            required: true
+        });
+
+        expect(text(root(element).querySelector('.editor-label'))).toBe('*Fallback routing rules');
+        expect(root(element).querySelector('abbr')!.getAttribute('title')).toBe('required');
+        expect(text(root(element).querySelector('.description'))).toBe('Tried in order.');
+    });
+
+    it('says there are no rules when the value is empty', () => {
+        const { element } = createEditor({ value: '' });
+
+        expect(rules(element)).toHaveLength(0);
+        expect(text(root(element).querySelector('.empty'))).toBe(
+            'No fallback rules. Add one to say who takes the chat when the first choice is unavailable.'
+        );
+        expect(text(root(element).querySelector('.editor-label'))).toBe('Fallback routing rules');
+    });
+
+    it('adds an empty chat button rule, focuses it and announces it', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: BUTTON });
+
+        click(root(element), '.add');
+        await flushPromises();
+
+        const added = rules(element)[1];
+        expect(rules(element)).toHaveLength(2);
+        expect(field<{ value: string }>(added, '.kind').value).toBe('button');
+        expect(field<{ value: string }>(added, '.button-id').value).toBe('');
+        // An empty rule is not part of the text until it has an ID.
+        expect(values).toEqual([BUTTON]);
+        expect(focus.mock.contexts).toContain(field(added, '.kind'));
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 added.');
+    });
+
+    it('reports the text of the rules on every keystroke', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        click(root(element), '.add');
+        await flushPromises();
+        const added = rules(element)[1];
+
+        type(added, '.button-id', '573');
+        type(added, '.button-id', BUTTON_2);
+
+        expect(values).toEqual([BUTTON, `${BUTTON}, 573`, `${BUTTON}, ${BUTTON_2}`]);
+    });
+
+    it('sends valuechange as a bubbling, composed event with the value in its detail', () => {
+        const { element } = createEditor({ value: BUTTON });
+        const heard = jest.fn();
+        document.body.addEventListener('valuechange', heard);
+
+        type(rules(element)[0], '.button-id', BUTTON_2);
+
+        document.body.removeEventListener('valuechange', heard);
+        expect(heard).toHaveBeenCalledTimes(1);
+        const event = heard.mock.calls[0][0] as CustomEvent;
+        expect(event.detail).toEqual({ value: BUTTON_2 });
+        expect(event.bubbles).toBe(true);
+        expect(event.composed).toBe(true);
+    });
+
+    it('shows the problem under an ID as it is typed, and clears it once the ID is right', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        type(rule, '.button-id', '573abc');
+        await flushPromises();
+        expect(text(field(rule, '.button-message'))).toBe(
+            '“573abc” has 6 characters; a chat button ID has 15 or 18.'
+        );
+        expect(field(rule, '.button-message').parentElement!.classList).toContain('slds-has-error');
+
+        type(rule, '.button-id', BUTTON_2);
+        await flushPromises();
+        expect(text(field(rule, '.button-message'))).toBe('');
+        // Every change is reported, valid or not: the property sheet stores the text.
+        expect(values).toEqual(['573abc', BUTTON_2]);
+    });
+
+    it('checks each ID as the kind the admin chose', async () => {
+        const { element } = createEditor({ value: `${AGENT}_${BUTTON}` });
+        const rule = rules(element)[0];
+
+        type(rule, '.user-id', BUTTON_2);
+        type(rule, '.button-id', AGENT);
+        await flushPromises();
+
+        expect(text(field(rule, '.user-message'))).toBe(
+            '“5735g000…” is not a user ID: a user ID starts with 005.'
+        );
+        expect(text(field(rule, '.button-message'))).toBe(
+            '“0055g000…” is not a chat button ID: a chat button ID starts with 573.'
+        );
+    });
+
+    it('refuses separators and underscores inside an ID with its own message', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        type(rule, '.button-id', `${BUTTON}_x`);
+        await flushPromises();
+
+        expect(text(field(rule, '.button-message'))).toBe(
+            'Use only letters and digits: an ID has no spaces, commas, semicolons or _.'
+        );
+        expect(values).toEqual([`${BUTTON}_x`]);
+    });
+
+    it('waits for the first keystroke before asking for the ID of a new rule', async () => {
+        const { element } = createEditor({ value: '' });
+        click(root(element), '.add');
+        await flushPromises();
+        const rule = rules(element)[0];
+
+        expect(text(field(rule, '.button-message'))).toBe('');
+
+        type(rule, '.button-id', '');
+        await flushPromises();
+        expect(text(field(rule, '.button-message'))).toBe(
+            'Enter a chat button ID (it starts with 573).'
+        );
+    });
+
+    it('shows both IDs when the kind changes to agent-then-button, keeping what was typed', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        pickKind(rule, 'agentThenButton');
+        await flushPromises();
+        expect(field(rule, '.user-id')).not.toBeNull();
+        expect(field<{ value: string }>(rule, '.button-id').value).toBe(BUTTON);
+
+        type(rule, '.user-id', AGENT);
+        pickKind(rule, 'agent');
+        await flushPromises();
+        expect(field(rule, '.button-id')).toBeNull();
+
+        expect(values).toEqual([`_${BUTTON}`, `${AGENT}_${BUTTON}`, AGENT]);
+    });
+
+    it('removes a rule and moves focus to the rule that takes its place', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: `${BUTTON}, ${AGENT}, ${BUTTON_2}` });
+
+        click(rules(element)[1], '.remove');
+        await flushPromises();
+
+        expect(values).toEqual([`${BUTTON}, ${BUTTON_2}`]);
+        expect(rules(element)).toHaveLength(2);
+        expect(field(rules(element)[1], '.remove').getAttribute('data-index')).toBe('1');
+        expect(focus.mock.contexts).toContain(field(rules(element)[1], '.remove'));
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 removed.');
+    });
+
+    it('moves focus to the Add button when the last rule is removed', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: BUTTON });
+
+        click(rules(element)[0], '.remove');
+        await flushPromises();
+
+        expect(values).toEqual(['']);
+        expect(focus.mock.contexts).toContain(root(element).querySelector('.add'));
+    });
+
+    it('moves rules up and down, and cannot move past either end', async () => {
+        const { element, values } = createEditor({ value: `${BUTTON}, ${AGENT}, ${BUTTON_2}` });
+
+        const [first, , last] = rules(element);
+        expect(field<{ disabled: boolean }>(first, '.move-up').disabled).toBe(true);
+        expect(field<{ disabled: boolean }>(first, '.move-down').disabled).toBe(false);
+        expect(field<{ disabled: boolean }>(last, '.move-down').disabled).toBe(true);
+
+        click(rules(element)[2], '.move-up');
+        await flushPromises();
+        click(rules(element)[0], '.move-down');
+        await flushPromises();
+
+        expect(values).toEqual([
+            `${BUTTON}, ${BUTTON_2}, ${AGENT}`,
+            `${BUTTON_2}, ${BUTTON}, ${AGENT}`
+        ]);
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            'Rule moved to position 2 of 3.'
+        );
+    });
+
+    it('keeps focus on the move button that was used, or its twin at the end of the list', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element } = createEditor({ value: `${BUTTON}, ${AGENT}, ${BUTTON_2}` });
+
+        click(rules(element)[2], '.move-up');
+        await flushPromises();
+        expect(focus.mock.contexts.at(-1)).toBe(field(rules(element)[1], '.move-up'));
+
+        click(rules(element)[1], '.move-up');
+        await flushPromises();
+        expect(focus.mock.contexts.at(-1)).toBe(field(rules(element)[0], '.move-down'));
+    });
+
+    it('names each rule in the labels of its buttons', () => {
+        const { element } = createEditor({ value: `${BUTTON}, ${AGENT}` });
+
+        const second = rules(element)[1];
+        expect(field<{ alternativeText: string }>(second, '.move-up').alternativeText).toBe(
+            'Move rule 2 up'
+        );
+        expect(field<{ alternativeText: string }>(second, '.move-down').alternativeText).toBe(
+            'Move rule 2 down'
+        );
+        expect(field<{ alternativeText: string }>(second, '.remove').alternativeText).toBe(
+            'Remove rule 2'
+        );
+    });
+
+    it('keeps an empty rule being edited when the sheet hands the reported value back', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        click(root(element), '.add');
+        await flushPromises();
+
+        element.value = values[values.length - 1];
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(2);
+    });
+
+    it('shows a new value from the sheet, such as an undo', async () => {
+        const { element } = createEditor({ value: BUTTON });
+        type(rules(element)[0], '.button-id', BUTTON_2);
+
+        element.value = `${AGENT}, ${BUTTON}`;
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(2);
+        expect(field<{ value: string }>(rules(element)[0], '.user-id').value).toBe(AGENT);
+    });
+
+    it('shows the problems of a stored value typed by hand, under the right field', () => {
+        const { element } = createEditor({ value: `${AGENT}_, hello` });
+
+        const [first, second] = rules(element);
+        expect(text(field(first, '.button-message'))).toBe(
+            'Enter a chat button ID (it starts with 573).'
+        );
+        expect(text(field(second, '.button-message'))).toBe(
+            '“hello” has 5 characters; a chat button ID has 15 or 18.'
+        );
+    });
+
+    it('warns about a repeated rule and about a list that does not end with a button', () => {
+        const { element } = createEditor({ value: `${AGENT}, ${AGENT}` });
+
+        expect(text(field(rules(element)[1], '.rule-warnings'))).toBe(
+            'Rule 2 repeats rule 1; the repeat is never used.'
+        );
+        expect(text(root(element).querySelector('.list-messages'))).toBe(
+            'If no rule can take the chat, it is not routed to the site’s chat button unless that button’s ID is the last rule.'
+        );
+    });
+
+    it('shows the errors the property sheet injects', async () => {
+        const { element } = createEditor({ value: BUTTON });
+        expect(root(element).querySelector('.sheet-errors')).toBeNull();
+
+        element.errors = ['Text is too long.', { message: 'Value is required.' }, { code: 1 }];
+        await flushPromises();
+
+        const items = root(element).querySelectorAll('.sheet-errors li');
+        expect(Array.from(items).map(text)).toEqual(['Text is too long.', 'Value is required.']);
+        expect(root(element).querySelector('.sheet-errors')!.getAttribute('role')).toBe('alert');
+    });
+
+    it('links each ID field to its message for screen readers', async () => {
+        const { element } = createEditor({ value: 'hello' });
+        await flushPromises();
+
+        const rule = rules(element)[0];
+        const describedBy = field(rule, '.button-id').getAttribute('aria-describedby');
+        expect(describedBy).toBeTruthy();
+        expect(field(rule, '.button-message').id).toBe(describedBy);
+    });
+
+    it('is accessible with rules, problems and sheet errors', async () => {
+        const { element } = createEditor({
+            label: 'Fallback routing rules',
+            value: `${BUTTON}, hello, ${AGENT}_${BUTTON_2}`,
+            errors: ['Text is too long.']
+        });
+        await flushPromises();
+
+        await expect(element).toBeAccessible();
+    });
+
+    it('is accessible with no rules', async () => {
+        const { element } = createEditor({ label: 'Fallback routing rules', required: true });
+
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,627 @@
+import { LightningElement, createElement } from 'lwc';
+import ChatRoutingSettings from 'c/chatRoutingSettings';
+import { configureRouting, startChat } from 'c/embeddedChatService';
+import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import * as uiRecordApi from 'lightning/uiRecordApi';
+import { validateRouting } from '../../embeddedChatService/routingRules';
+import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
+
+// The real, pure validateRouting; configureRouting and startChat are test doubles whose
+// behaviour each test sets (a site-wide store, as the real service keeps).
+jest.mock('c/embeddedChatService', () => ({
+    validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
+    configureRouting: jest.fn(),
+    startChat: jest.fn()
+}));
+
+const BUTTON = '5735g000000XyZa';
+const BUTTON_2 = '5735g000000XyZb';
+const AGENT = '0055g00000ABcDe';
+const AGENT_2 = '0055g00000ABcDf';
+// The user ID the Jest transform gives `@salesforce/user/Id`.
+const USER_ID = '005000000000000000';
+
+const configureRoutingMock = configureRouting as jest.MockedFunction<typeof configureRouting>;
+const startChatMock = startChat as jest.MockedFunction<typeof startChat>;
+// The sfdx-lwc-jest test wire adapter behind getRecord.
+const getRecordAdapter = uiRecordApi.getRecord as unknown as {
+    emit(value: unknown): void;
+    error(body?: unknown): void;
+    getLastConfig(): { recordId?: string; fields?: unknown[] } | null;
+};
+
+const USER_RECORD = {
+    apiName: 'User',
+    id: USER_ID,
+    fields: {
+        FirstName: { value: 'Ada', displayValue: null },
+        LastName: { value: 'Lovelace', displayValue: null },
+        Email: { value: 'ada@example.com', displayValue: null }
+    }
+};
+
+type SettingsElement = HTMLElement & Record<string, unknown>;
+
+function createSettings(props: Record<string, unknown> = {}): SettingsElement {
+    const element = createElement('c-chat-routing-settings', {
+        is: ChatRoutingSettings
+    }) as unknown as SettingsElement;
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+function flushPromises(): Promise<void> {
+    return Promise.resolve();
+}
+
+function lastConfig(): RoutingConfig {
+    const calls = configureRoutingMock.mock.calls;
+    expect(calls.length).toBeGreaterThan(0);
+    return calls[calls.length - 1][0];
+}
+
+function text(node: Element | null | undefined): string {
+    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function card(element: HTMLElement): ShadowRoot {
+    return element.shadowRoot!;
+}
+
+function fieldIssues(element: HTMLElement, name: string): string[] {
+    const field = card(element).querySelector(`[data-field="${name}"]`);
+    return Array.from(field?.querySelectorAll('.issue') ?? []).map(text);
+}
+
+function fieldValue(element: HTMLElement, name: string): string {
+    return text(card(element).querySelector(`[data-field="${name}"] .field-value`));
+}
+
+// A stand-in for a Start Chat button: it only calls the service's startChat when clicked.
+class StartButtonStandIn extends LightningElement {
+    connectedCallback(): void {
+        this.template?.host.addEventListener('click', () => {
+            startChat();
+        });
+    }
+}
+
+describe('c-chat-routing-settings', () => {
+    let site: RoutingValidation;
+
+    beforeEach(() => {
+        site = validateRouting({});
+        configureRoutingMock.mockImplementation((config) => {
+            site = validateRouting(config);
+            return site;
+        });
+        startChatMock.mockImplementation(() =>
+            Promise.resolve(
+                site.valid
+                    ? { ok: true }
+                    : { ok: false, code: 'INVALID_ROUTING', message: 'Invalid routing.' }
+            )
+        );
+    });
+
+    afterEach(() => {
+        // The DOM is shared between the tests of a file: start each test from an empty body.
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        setBuilderContextOverride(null);
+    });
+
+    describe('for visitors', () => {
+        it('renders nothing', () => {
+            const element = createSettings({ buttonId: BUTTON, agentUserId: AGENT });
+
+            expect(card(element).childNodes).toHaveLength(0);
+        });
+
+        it('renders nothing even when the settings have errors', () => {
+            const element = createSettings({ buttonId: 'nonsense' });
+
+            expect(card(element).childNodes).toHaveLength(0);
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: 'nonsense', fallback: false }
+            });
+        });
+
+        it('hands the direct-to-agent routing to the service when it connects', () => {
+            createSettings({ buttonId: ` ${BUTTON} `, agentUserId: AGENT, fallbackToButton: true });
+
+            expect(configureRoutingMock).toHaveBeenCalledTimes(1);
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, userId: AGENT, fallback: true }
+            });
+        });
+
+        it('hands the fallback rules to the service as the client expects them', () => {
+            createSettings({ fallbackRules: `${AGENT}_${BUTTON};\n${AGENT_2},  ${BUTTON_2}` });
+
+            expect(lastConfig()).toEqual({
+                fallbackRouting: [`${AGENT}_${BUTTON}`, AGENT_2, BUTTON_2]
+            });
+        });
+
+        it('hands an empty configuration when nothing is set, so the snippet routing applies', () => {
+            createSettings();
+
+            expect(lastConfig()).toEqual({});
+        });
+
+        it('reads Boolean properties given as text', () => {
+            createSettings({ buttonId: BUTTON, agentUserId: AGENT, fallbackToButton: ' TRUE ' });
+            expect(lastConfig().directToAgentRouting).toEqual({
+                buttonId: BUTTON,
+                userId: AGENT,
+                fallback: true
+            });
+        });
+
+        it('hands the configuration again whenever a property changes', async () => {
+            const element = createSettings({ buttonId: BUTTON });
+
+            element.agentUserId = AGENT;
+            element.fallbackToButton = 'true';
+            element.fallbackRules = BUTTON_2;
+            await flushPromises();
+
+            expect(configureRoutingMock).toHaveBeenCalledTimes(4);
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, userId: AGENT, fallback: true },
+                fallbackRouting: [BUTTON_2]
+            });
+        });
+
+        it('returns each property as it was set', () => {
+            const props = {
+                buttonId: BUTTON,
+                agentUserId: AGENT,
+                fallbackToButton: 'false',
+                fallbackRules: BUTTON_2,
+                prefillFromUser: false,
+                firstNameField: 'Given__c',
+                lastNameField: 'Family__c',
+                emailField: 'Mail__c'
+            };
+            const element = createSettings(props);
+
+            for (const [name, value] of Object.entries(props)) {
+                expect(element[name]).toBe(value);
+            }
+        });
+
+        it('still hands invalid settings to the service, which refuses them', async () => {
+            createSettings({ buttonId: BUTTON, fallbackRules: 'hello' });
+
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, fallback: false },
+                fallbackRouting: ['hello']
+            });
+            expect(site.valid).toBe(false);
+            await expect(startChat()).resolves.toMatchObject({ code: 'INVALID_ROUTING' });
+        });
+
+        it('gives its routing to a Start Chat button that was on the page before it', async () => {
+            const button = createElement('c-start-button-stand-in', { is: StartButtonStandIn });
+            document.body.appendChild(button);
+
+            createSettings({ buttonId: BUTTON, agentUserId: AGENT });
+            button.click();
+
+            expect(startChatMock).toHaveBeenCalledTimes(1);
+            await expect(startChatMock.mock.results[0].value).resolves.toEqual({ ok: true });
+            expect(site.config).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, userId: AGENT, fallback: false }
+            });
+        });
+
+        it('gives its routing to a Start Chat button added after it', () => {
+            createSettings({ fallbackRules: BUTTON });
+            const button = createElement('c-start-button-stand-in', { is: StartButtonStandIn });
+            document.body.appendChild(button);
+
+            button.click();
+
+            expect(startChatMock).toHaveBeenCalledTimes(1);
+            expect(site.config).toEqual({ fallbackRouting: [BUTTON] });
+        });
+
+        it('returns the site to the snippet routing when it leaves the page', () => {
+            const element = createSettings({ buttonId: BUTTON });
+
+            document.body.removeChild(element);
+
+            expect(lastConfig()).toEqual({});
+        });
+    });
+
+    describe('pre-fill from the logged-in user', () => {
+        it('reads the first name, last name and email of the logged-in user', async () => {
+            createSettings();
+            await flushPromises();
+
+            expect(getRecordAdapter.getLastConfig()).toEqual({
+                recordId: USER_ID,
+                fields: [
+                    { objectApiName: 'User', fieldApiName: 'FirstName' },
+                    { objectApiName: 'User', fieldApiName: 'LastName' },
+                    { objectApiName: 'User', fieldApiName: 'Email' }
+                ]
+            });
+        });
+
+        it('fills the pre-chat fields once the user record arrives', async () => {
+            createSettings({ buttonId: BUTTON });
+
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, fallback: false },
+                prepopulatedPrechatFields: {
+                    FirstName: 'Ada',
+                    LastName: 'Lovelace',
+                    Email: 'ada@example.com'
+                }
+            });
+        });
+
+        it('uses the pre-chat field names the admin set', async () => {
+            createSettings({
+                firstNameField: 'Given__c',
+                lastNameField: ' Family__c ',
+                emailField: ''
+            });
+
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig().prepopulatedPrechatFields).toEqual({
+                Given__c: 'Ada',
+                Family__c: 'Lovelace',
+                Email: 'ada@example.com'
+            });
+        });
+
+        it('leaves out the values the user record does not have', async () => {
+            createSettings();
+
+            getRecordAdapter.emit({
+                ...USER_RECORD,
+                fields: {
+                    FirstName: { value: null, displayValue: null },
+                    LastName: { value: 'Lovelace', displayValue: null },
+                    Email: { value: '', displayValue: null }
+                }
+            });
+            await flushPromises();
+
+            expect(lastConfig().prepopulatedPrechatFields).toEqual({ LastName: 'Lovelace' });
+        });
+
+        it('neither reads the user nor fills anything when pre-fill is off', async () => {
+            createSettings({ prefillFromUser: 'false' });
+            await flushPromises();
+
+            expect(getRecordAdapter.getLastConfig()).toEqual(
+                expect.objectContaining({ recordId: undefined, fields: expect.any(Array) })
+            );
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig()).toEqual({});
+        });
+
+        it('stops filling when the admin turns pre-fill off', async () => {
+            const element = createSettings();
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            element.prefillFromUser = false;
+            await flushPromises();
+
+            expect(lastConfig()).toEqual({});
+        });
+
+        it('starts chats without pre-fill when the user record cannot be read', async () => {
+            createSettings();
+
+            getRecordAdapter.error();
+            await flushPromises();
+
+            expect(lastConfig()).toEqual({});
+        });
+
+        it('writes nothing about the visitor to the console', async () => {
+            const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+                jest.spyOn(console, method)
+            );
+            createSettings({ buttonId: 'nonsense' });
+
+            getRecordAdapter.emit(USER_RECORD);
+            getRecordAdapter.error();
+            await flushPromises();
+
+            spies.forEach((spy) => expect(spy).not.toHaveBeenCalled());
+        });
+    });
+
+    describe('in Experience Builder', () => {
+        beforeEach(() => {
+            setBuilderContextOverride(true);
+        });
+
+        it('shows the routing in plain words on a green card when all is valid', async () => {
+            const element = createSettings({
+                buttonId: BUTTON,
+                agentUserId: AGENT,
+                fallbackToButton: true,
+                fallbackRules: `${AGENT_2}, ${AGENT}_${BUTTON_2}, ${BUTTON}`
+            });
+            await flushPromises();
+
+            const status = card(element).querySelector('.status')!;
+            expect(status.classList).toContain('slds-theme_success');
+            expect(text(status)).toBe(
+                'These settings are valid. Every chat started from this site uses them, unless a Start Chat button sets its own routing.'
+            );
+            expect(text(card(element).querySelector('.routing-text'))).toBe(
+                `Route to agent ${AGENT} on button ${BUTTON}, then fall back to the button's queue.`
+            );
+            expect(text(card(element).querySelector('.rules-heading'))).toBe(
+                'If unavailable, try:'
+            );
+            expect(Array.from(card(element).querySelectorAll('.rules li')).map(text)).toEqual([
+                `Agent ${AGENT_2}`,
+                `Agent ${AGENT} on button ${BUTTON_2}`,
+                `Button ${BUTTON}`
+            ]);
+            expect(card(element).querySelectorAll('.issue')).toHaveLength(0);
+        });
+
+        it('says when the chat does not fall back to the button queue', async () => {
+            const element = createSettings({ buttonId: BUTTON, agentUserId: AGENT });
+            await flushPromises();
+
+            expect(text(card(element).querySelector('.routing-text'))).toBe(
+                `Route to agent ${AGENT} on button ${BUTTON}. If the agent is unavailable, the chat does not go to the button's queue.`
+            );
+            expect(card(element).querySelector('.rules')).toBeNull();
+        });
+
+        it('describes routing to a button alone', async () => {
+            const element = createSettings({ buttonId: BUTTON });
+            await flushPromises();
+
+            expect(text(card(element).querySelector('.routing-text'))).toBe(
+                `Route chats to button ${BUTTON}.`
+            );
+        });
+
+        it('says that empty settings keep the routing of the snippet', async () => {
+            const element = createSettings();
+            await flushPromises();
+
+            expect(card(element).querySelector('.status')!.classList).toContain(
+                'slds-theme_success'
+            );
+            expect(text(card(element).querySelector('.routing-text'))).toBe(
+                "No routing is set here: chats use the routing of the site's Embedded Service snippet."
+            );
+            expect(fieldValue(element, 'buttonId')).toBe('Not set');
+            expect(fieldValue(element, 'fallbackRules')).toBe('Not set');
+        });
+
+        it('says where chats go first when only fallback rules are set', async () => {
+            const element = createSettings({ fallbackRules: BUTTON });
+            await flushPromises();
+
+            expect(text(card(element).querySelector('.routing-text'))).toBe(
+                "Chats first go to the chat button of the site's Embedded Service snippet."
+            );
+        });
+
+        it('shows each property with its value', async () => {
+            const element = createSettings({
+                buttonId: BUTTON,
+                fallbackToButton: 'false',
+                fallbackRules: `${BUTTON_2} ;${AGENT}`
+            });
+            await flushPromises();
+
+            const labels = Array.from(card(element).querySelectorAll('.field-label')).map(text);
+            expect(labels).toEqual([
+                'Chat button ID',
+                'Agent user ID',
+                "Fall back to the button's queue",
+                'Fallback routing rules',
+                'Pre-fill pre-chat from the logged-in user',
+                'Pre-chat field for first name',
+                'Pre-chat field for last name',
+                'Pre-chat field for email'
+            ]);
+            expect(fieldValue(element, 'buttonId')).toBe(BUTTON);
+            expect(fieldValue(element, 'agentUserId')).toBe('Not set');
+            expect(fieldValue(element, 'fallbackToButton')).toBe('No');
+            expect(fieldValue(element, 'fallbackRules')).toBe(`${BUTTON_2}, ${AGENT}`);
+            expect(fieldValue(element, 'prefillFromUser')).toBe('Yes');
+            expect(fieldValue(element, 'firstNameField')).toBe('FirstName');
+        });
+
+        it('shows each error next to its field and says the settings are not used', async () => {
+            const element = createSettings({ buttonId: '573abc', agentUserId: BUTTON_2 });
+            await flushPromises();
+
+            const status = card(element).querySelector('.status')!;
+            expect(status.classList).toContain('slds-theme_error');
+            expect(text(status)).toBe(
+                "These settings have errors, so they are not used: until you fix them, the chat components on this site can't start chats."
+            );
+            expect(fieldIssues(element, 'buttonId')).toEqual([
+                '“573abc” has 6 characters; a chat button ID has 15 or 18.'
+            ]);
+            expect(fieldIssues(element, 'agentUserId')).toEqual([
+                '“5735g000…” is not a user ID: a user ID starts with 005.'
+            ]);
+            expect(card(element).querySelector('.routing')).toBeNull();
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: '573abc', userId: BUTTON_2, fallback: false }
+            });
+        });
+
+        it('asks for a chat button when only an agent is set', async () => {
+            const element = createSettings({ agentUserId: AGENT });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'buttonId')).toEqual([
+                'Enter a chat button ID (it starts with 573).'
+            ]);
+        });
+
+        it('shows problems of the rules by rule number, next to the rules', async () => {
+            const element = createSettings({
+                fallbackRules: `${BUTTON}, ${AGENT}_, 573abc, hello, ${BUTTON_2}`
+            });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'fallbackRules')).toEqual([
+                `Rule 2: “${AGENT}_” should be an agent's user ID and a chat button ID joined by _ (005…_573…).`,
+                "Rule 4: “hello” is neither a chat button ID (573…) nor an agent's user ID (005…).",
+                'Rule 3: “573abc” has 6 characters; a chat button ID has 15 or 18.'
+            ]);
+            expect(fieldIssues(element, 'buttonId')).toEqual([]);
+        });
+
+        it('shows warnings next to their fields on a warning card', async () => {
+            const element = createSettings({
+                buttonId: BUTTON,
+                agentUserId: AGENT,
+                fallbackRules: `${AGENT_2}, ${AGENT_2}`
+            });
+            await flushPromises();
+
+            const status = card(element).querySelector('.status')!;
+            expect(status.classList).toContain('slds-theme_warning');
+            expect(text(status)).toBe(
+                'These settings are valid and in use, but check the warnings below.'
+            );
+            expect(fieldIssues(element, 'fallbackRules')).toEqual([
+                'Rule 2: Rule 2 repeats rule 1; the repeat is never used.',
+                `If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.`
+            ]);
+            expect(card(element).querySelector('.routing')).not.toBeNull();
+        });
+
+        it('warns that falling back to the queue needs a button and an agent', async () => {
+            const element = createSettings({ fallbackToButton: true });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'fallbackToButton')).toEqual([
+                'This has no effect until you set a chat button ID and an agent user ID.'
+            ]);
+        });
+
+        it('explains a Boolean property it could not read', async () => {
+            const element = createSettings({ fallbackToButton: 'maybe' });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'fallbackToButton')).toEqual([
+                "Fall back to the button's queue: “maybe” is not true or false; using false."
+            ]);
+        });
+
+        it('shows a bad pre-chat field name next to its field, before any user data', async () => {
+            const element = createSettings({ emailField: 'E-mail' });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'emailField')).toEqual([
+                '“E-mail” is not a field API name (letters, digits and _, starting with a letter).'
+            ]);
+            expect(card(element).querySelector('.status')!.classList).toContain('slds-theme_error');
+        });
+
+        it('describes the pre-fill, or says it is off', async () => {
+            const element = createSettings({ firstNameField: 'Given__c' });
+            await flushPromises();
+            expect(text(card(element).querySelector('.prefill-text'))).toBe(
+                'For logged-in visitors, the pre-chat fields Given__c, LastName and Email are filled with their first name, last name and email. Guests get no pre-fill.'
+            );
+
+            element.prefillFromUser = false;
+            await flushPromises();
+            expect(text(card(element).querySelector('.prefill-text'))).toBe(
+                'The pre-chat form is not pre-filled.'
+            );
+        });
+
+        it('never shows the user data it pre-fills', async () => {
+            const element = createSettings();
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig().prepopulatedPrechatFields).toBeDefined();
+            expect(card(element).textContent).not.toMatch(/Ada|Lovelace|ada@example\.com/);
+        });
+
+        it('warns when the user record cannot be read', async () => {
+            const element = createSettings();
+            getRecordAdapter.error();
+            await flushPromises();
+
+            expect(fieldIssues(element, 'prefillFromUser')).toEqual([
+                "The logged-in user's name and email couldn't be read, so chats start without pre-fill."
+            ]);
+        });
+
+        it('updates the summary as the admin edits a property', async () => {
+            const element = createSettings({ buttonId: '573' });
+            await flushPromises();
+            expect(card(element).querySelector('.status')!.classList).toContain('slds-theme_error');
+
+            element.buttonId = BUTTON;
+            await flushPromises();
+            expect(card(element).querySelector('.status')!.classList).toContain(
+                'slds-theme_success'
+            );
+        });
+
+        it('names the icons of errors and warnings for screen readers', async () => {
+            const element = createSettings({ buttonId: '573', fallbackToButton: true });
+            await flushPromises();
+
+            const icons = Array.from(
+                card(element).querySelectorAll<HTMLElement & { alternativeText: string }>(
+                    '.issue lightning-icon'
+                )
+            ).map((icon) => icon.alternativeText);
+            expect(icons).toEqual(['Error', 'Warning']);
+        });
+
+        it('is accessible when valid', async () => {
+            const element = createSettings({
+                buttonId: BUTTON,
+                agentUserId: AGENT,
+                fallbackRules: `${AGENT_2}, ${BUTTON}`
+            });
+            await flushPromises();
+
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible with errors and warnings', async () => {
+            const element = createSettings({
+                buttonId: '573',
+                fallbackToButton: 'maybe',
+                fallbackRules: `hello, ${AGENT}`,
+                emailField: 'E-mail'
+            });
+            await flushPromises();
+
+            await expect(element).toBeAccessible();
+        });
+    });
+});

@@ -1,0 +1,167 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getFieldValue, getRecord, type GetRecordResult } from 'lightning/uiRecordApi';
+import USER_ID from '@salesforce/user/Id';
+import IS_GUEST from '@salesforce/user/isGuest';
+import FIRST_NAME_FIELD from '@salesforce/schema/User.FirstName';
+import LAST_NAME_FIELD from '@salesforce/schema/User.LastName';
+import EMAIL_FIELD from '@salesforce/schema/User.Email';
+import { configureRouting, validateRouting } from 'c/embeddedChatService';
+import { isBuilderContext } from 'c/chatComponentSupport';
+import TITLE from '@salesforce/label/c.Chat_Routing_Title';
+import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
+import {
+    buildRouting,
+    readSettings,
+    summarize,
+    type FieldName,
+    type RawSettings,
+    type SummaryView,
+    type UserValues
+} from './routingSummary';
+
+const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
+
+function text(value: unknown): string | undefined {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Site routing for Embedded Chat, set in Experience Builder: hands the configuration to the chat
+ * service (site-wide, whatever order the chat components mount in) whenever a property or the
+ * logged-in user's record changes. Visitors see nothing; admins in the builder see a summary.
+ */
+export default class ChatRoutingSettings extends LightningElement {
+    title = TITLE;
+    adminOnly = ADMIN_ONLY;
+    /** The builder summary; null outside the builder (nothing is rendered). */
+    summary: SummaryView | null = null;
+    /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
+    userRecordId: string | undefined;
+
+    private raw: RawSettings = {};
+    private user: UserValues | null = null;
+    private userUnavailable = false;
+    private connected = false;
+
+    /** LiveChatButton ID (573…) for direct-to-agent routing. */
+    @api
+    get buttonId(): unknown {
+        return this.raw.buttonId;
+    }
+    set buttonId(value: unknown) {
+        this.setProperty('buttonId', value);
+    }
+
+    /** User ID (005…) of the agent to route to first. */
+    @api
+    get agentUserId(): unknown {
+        return this.raw.agentUserId;
+    }
+    set agentUserId(value: unknown) {
+        this.setProperty('agentUserId', value);
+    }
+
+    /** When the agent is unavailable, route to the button's queue (Boolean, may come as text). */
+    @api
+    get fallbackToButton(): unknown {
+        return this.raw.fallbackToButton;
+    }
+    set fallbackToButton(value: unknown) {
+        this.setProperty('fallbackToButton', value);
+    }
+
+    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRulesText). */
+    @api
+    get fallbackRules(): unknown {
+        return this.raw.fallbackRules;
+    }
+    set fallbackRules(value: unknown) {
+        this.setProperty('fallbackRules', value);
+    }
+
+    /** Pre-fill the pre-chat form from the logged-in user's record (Boolean, default true). */
+    @api
+    get prefillFromUser(): unknown {
+        return this.raw.prefillFromUser;
+    }
+    set prefillFromUser(value: unknown) {
+        this.setProperty('prefillFromUser', value);
+    }
+
+    /** Pre-chat field API name for the first name (default FirstName). */
+    @api
+    get firstNameField(): unknown {
+        return this.raw.firstNameField;
+    }
+    set firstNameField(value: unknown) {
+        this.setProperty('firstNameField', value);
+    }
+
+    /** Pre-chat field API name for the last name (default LastName). */
+    @api
+    get lastNameField(): unknown {
+        return this.raw.lastNameField;
+    }
+    set lastNameField(value: unknown) {
+        this.setProperty('lastNameField', value);
+    }
+
+    /** Pre-chat field API name for the email (default Email). */
+    @api
+    get emailField(): unknown {
+        return this.raw.emailField;
+    }
+    set emailField(value: unknown) {
+        this.setProperty('emailField', value);
+    }
+
+    @wire(getRecord, { recordId: '$userRecordId', fields: USER_FIELDS })
+    wiredUser({ data, error }: GetRecordResult): void {
+        if (data && this.userRecordId) {
+            this.user = {
+                firstName: text(getFieldValue(data, FIRST_NAME_FIELD)),
+                lastName: text(getFieldValue(data, LAST_NAME_FIELD)),
+                email: text(getFieldValue(data, EMAIL_FIELD))
+            };
+            this.userUnavailable = false;
+        } else if (error) {
+            // The error may carry record data: keep none of it, and never log it.
+            this.user = null;
+            this.userUnavailable = true;
+        }
+        this.refresh();
+    }
+
+    connectedCallback(): void {
+        this.connected = true;
+        this.refresh();
+    }
+
+    disconnectedCallback(): void {
+        this.connected = false;
+        // Leaving the page (or the builder canvas): the snippet's own routing applies again.
+        configureRouting({});
+    }
+
+    private setProperty(name: FieldName, value: unknown): void {
+        this.raw = { ...this.raw, [name]: value };
+        this.refresh();
+    }
+
+    private refresh(): void {
+        if (!this.connected) {
+            return;
+        }
+        const settings = readSettings(this.raw);
+        const wantsUser = settings.prefillFromUser && !IS_GUEST && Boolean(USER_ID);
+        this.userRecordId = wantsUser ? USER_ID : undefined;
+        const built = buildRouting(settings, wantsUser ? this.user : null);
+        configureRouting(built.config);
+        this.summary = isBuilderContext()
+            ? summarize(settings, built, validateRouting(built.config), {
+                  validate: validateRouting,
+                  userUnavailable: wantsUser && this.userUnavailable
+              })
+            : null;
+    }
+}
