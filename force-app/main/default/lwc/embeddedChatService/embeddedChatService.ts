@@ -42,7 +42,8 @@ export type {
     RoutingValidation,
     StartChatOptions
 } from './chatTypes';
-export { checkId, idChecksum, shortId, type IdKind, type IdProblem } from './salesforceIds';
+export { checkId, idChecksum, shortId } from './salesforceIds';
+export type { IdKind, IdProblem } from './salesforceIds';
 
 const service = new ChatService(new EmbeddedSvcClient(), detectSandbox() === 'locker');
 
