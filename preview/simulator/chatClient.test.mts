@@ -1,0 +1,361 @@
+/**
+ * Unit tests of the chat client simulator: it must behave as EMBEDDED_CHAT_FACTS.md says the
+ * real Embedded Chat 5.0 script does. Run: node --test "preview/simulator/*.test.mts"
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+    ChatClientSimulator,
+    DEMO_BUTTON_ID,
+    RESTRICTED_MESSAGE,
+    type Scheduler,
+    type SimulatorOptions
+} from './chatClient.mts';
+
+/** A manual clock: timers run only when the test advances time. */
+class ManualClock implements Scheduler {
+    private time = 1000;
+    private nextId = 1;
+    private timers = new Map<number, { at: number; fn: () => void }>();
+
+    now(): number {
+        return this.time;
+    }
+
+    setTimeout(fn: () => void, ms: number): unknown {
+        const id = this.nextId++;
+        this.timers.set(id, { at: this.time + ms, fn });
+        return id;
+    }
+
+    clearTimeout(handle: unknown): void {
+        this.timers.delete(handle as number);
+    }
+
+    advance(ms: number): void {
+        const end = this.time + ms;
+        for (;;) {
+            const due = [...this.timers.entries()]
+                .filter(([, timer]) => timer.at <= end)
+                .sort((a, b) => a[1].at - b[1].at)[0];
+            if (!due) {
+                break;
+            }
+            this.timers.delete(due[0]);
+            this.time = due[1].at;
+            due[1].fn();
+        }
+        this.time = end;
+    }
+}
+
+interface Setup {
+    clock: ManualClock;
+    sim: ChatClientSimulator;
+    errors: string[];
+    seen: { name: string; data: unknown }[];
+}
+
+function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup {
+    const clock = new ManualClock();
+    const errors: string[] = [];
+    const sim = new ChatClientSimulator({
+        scheduler: clock,
+        delays: { liveAgentApiMs: 100, settingsMs: 50, requestMs: 20, availabilityIntervalMs: 0 },
+        logError: (message, error) => errors.push(`${message}: ${(error as Error)?.message}`),
+        ...options
+    });
+    const seen: { name: string; data: unknown }[] = [];
+    if (register) {
+        for (const name of [
+            'onSettingsCallCompleted',
+            'onAvailability',
+            'onChatRequestSuccess',
+            'onQueueUpdate',
+            'onChatEstablished',
+            'onChatEndedByChasitor',
+            'onChatEndedByAgent',
+            'onIdleTimeoutOccurred'
+        ]) {
+            sim.embeddedSvc.addEventHandler(name, (data) => seen.push({ name, data }));
+        }
+    }
+    return { clock, sim, errors, seen };
+}
+
+function api(sim: ChatClientSimulator) {
+    const liveAgentApi = sim.embeddedSvc.liveAgentAPI;
+    assert.ok(liveAgentApi, 'liveAgentAPI should exist');
+    return liveAgentApi;
+}
+
+/** Loads the script and lets liveAgentAPI and the settings call complete. */
+function ready(s: Setup): void {
+    s.sim.load();
+    s.clock.advance(200);
+}
+
+describe('chat client simulator: page load', () => {
+    it('adds liveAgentAPI only after the LiveAgent feature loads', () => {
+        const s = setup();
+        s.sim.load();
+        assert.equal(s.sim.embeddedSvc.liveAgentAPI, undefined);
+        s.clock.advance(100);
+        assert.ok(s.sim.embeddedSvc.liveAgentAPI);
+    });
+
+    it('fires onSettingsCallCompleted once on page load, then onAvailability', () => {
+        const s = setup();
+        ready(s);
+        assert.deepEqual(
+            s.seen.map((e) => e.name),
+            ['onSettingsCallCompleted', 'onAvailability']
+        );
+        assert.deepEqual(s.seen[0].data, { isAgentAvailable: true });
+        assert.deepEqual(s.seen[1].data, { isAgentAvailable: true, id: DEMO_BUTTON_ID });
+        assert.equal(s.sim.embeddedSvc.settings.agentAvailableOnButtonClick, true);
+    });
+
+    it('skips onSettingsCallCompleted on a continued session', () => {
+        const s = setup({ continuedSession: true });
+        ready(s);
+        assert.deepEqual(
+            s.seen.map((e) => e.name),
+            ['onAvailability']
+        );
+    });
+
+    it('repeats onAvailability periodically', () => {
+        const s = setup({
+            delays: { liveAgentApiMs: 0, settingsMs: 0, requestMs: 0, availabilityIntervalMs: 1000 }
+        });
+        ready(s);
+        s.clock.advance(3000);
+        assert.equal(s.seen.filter((e) => e.name === 'onAvailability').length, 4);
+        s.sim.dispose();
+    });
+
+    it('matches handler names case-insensitively and never replays for late handlers', () => {
+        const s = setup({}, false);
+        const early: string[] = [];
+        s.sim.embeddedSvc.addEventHandler('ONSETTINGSCALLCOMPLETED', () => early.push('upper'));
+        ready(s);
+        const late: string[] = [];
+        s.sim.embeddedSvc.addEventHandler('onSettingsCallCompleted', () => late.push('late'));
+        assert.deepEqual(early, ['upper']);
+        assert.deepEqual(late, []);
+        assert.equal(s.sim.events[0].handlers, 1);
+    });
+
+    it('offers no way to remove a handler', () => {
+        const s = setup();
+        assert.equal('removeEventHandler' in s.sim.embeddedSvc, false);
+    });
+
+    it('holds the snippet pre-chat settings', () => {
+        const s = setup();
+        const settings = s.sim.embeddedSvc.settings;
+        assert.equal(typeof settings.prepopulatedPrechatFields, 'object');
+        assert.ok(Array.isArray(settings.extraPrechatInfo));
+        assert.ok(Array.isArray(settings.extraPrechatFormDetails));
+        assert.equal(settings.buttonId, DEMO_BUTTON_ID);
+    });
+});
+
+describe('chat client simulator: startChat', () => {
+    it('logs a deep copy taken before it mutates the attributes', async () => {
+        const s = setup();
+        ready(s);
+        const attrs: Record<string, unknown> = {
+            buttonId: '5735g000000XyZa',
+            userId: '0055g00000AbCdE',
+            fallback: true,
+            directToAgentRouting: { buttonId: 'nested-is-ignored' },
+            prepopulatedPrechatFields: { FirstName: 'Ada' }
+        };
+        const result = await api(s.sim).startChat(attrs);
+        assert.equal(result, undefined);
+        const call = s.sim.calls.find((c) => c.method === 'startChat');
+        assert.ok(call);
+        assert.deepEqual(call.args[0], {
+            buttonId: '5735g000000XyZa',
+            userId: '0055g00000AbCdE',
+            fallback: true,
+            directToAgentRouting: { buttonId: 'nested-is-ignored' },
+            prepopulatedPrechatFields: { FirstName: 'Ada' }
+        });
+        // The caller's own object was mutated, as the real script does.
+        assert.deepEqual(attrs.directToAgentRouting, {
+            buttonId: '5735g000000XyZa',
+            userId: '0055g00000AbCdE',
+            fallback: true
+        });
+        assert.deepEqual(call.effective, attrs);
+    });
+
+    it('fires onChatRequestSuccess then onQueueUpdate', async () => {
+        const s = setup();
+        ready(s);
+        await api(s.sim).startChat({});
+        assert.equal(s.sim.snapshot().phase, 'requesting');
+        s.clock.advance(20);
+        const names = s.seen.map((e) => e.name).slice(2);
+        assert.deepEqual(names, ['onChatRequestSuccess', 'onQueueUpdate']);
+        const queue = s.seen[3].data as { queuePosition: number; liveAgentSessionKey: string };
+        assert.equal(queue.queuePosition, 3);
+        assert.match(queue.liveAgentSessionKey, /^sim-session-/);
+        assert.equal(s.sim.snapshot().phase, 'waiting');
+    });
+
+    it('resolves the "Restricted" message while a chat is requesting, waiting or active', async () => {
+        const s = setup();
+        ready(s);
+        await api(s.sim).startChat({});
+        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        s.clock.advance(20);
+        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        s.sim.acceptChat();
+        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 1);
+    });
+
+    it('only logs (never rejects) a blank or non-string top-level buttonId with directToAgentRouting', async () => {
+        for (const buttonId of ['', '   ', 42, undefined]) {
+            const s = setup();
+            ready(s);
+            const result = await api(s.sim).startChat({
+                buttonId,
+                directToAgentRouting: { buttonId: '5735g000000XyZa' }
+            });
+            assert.equal(result, undefined);
+            assert.equal(s.errors.length, 1, `buttonId ${String(buttonId)}`);
+            assert.equal(s.sim.snapshot().phase, 'none');
+            s.clock.advance(100);
+            assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
+        }
+    });
+
+    it('ignores a top-level buttonId without directToAgentRouting', async () => {
+        const s = setup();
+        ready(s);
+        const attrs: Record<string, unknown> = { buttonId: '' };
+        await api(s.sim).startChat(attrs);
+        assert.equal(s.errors.length, 0);
+        assert.equal('directToAgentRouting' in attrs, false);
+    });
+
+    it('errors on wrong kinds of pre-chat and fallback attributes', async () => {
+        const wrong: Record<string, unknown>[] = [
+            { prepopulatedPrechatFields: ['a'] },
+            { prepopulatedPrechatFields: 'FirstName=Ada' },
+            { extraPrechatInfo: {} },
+            { extraPrechatFormDetails: 'x' },
+            { fallbackRouting: '5735g000000XyZa' }
+        ];
+        for (const attrs of wrong) {
+            const s = setup();
+            ready(s);
+            assert.equal(await api(s.sim).startChat(attrs), undefined);
+            assert.equal(s.errors.length, 1, JSON.stringify(attrs));
+            assert.equal(s.sim.snapshot().phase, 'none');
+        }
+    });
+
+    it('shows the offline form and fires no chat event when agents are offline', async () => {
+        const s = setup({ agentsAvailable: false });
+        ready(s);
+        await api(s.sim).startChat({});
+        s.clock.advance(100);
+        assert.equal(s.sim.snapshot().widget, 'offline-form');
+        assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
+    });
+
+    it('can leave its promises unsettled', async () => {
+        const s = setup();
+        ready(s);
+        s.sim.setPromisesHang(true);
+        const outcome = await Promise.race([
+            api(s.sim)
+                .startChat({})
+                .then(() => 'settled'),
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending');
+    });
+});
+
+describe('chat client simulator: a chat life', () => {
+    it('queue, accept, agent ends, new chat', async () => {
+        const s = setup();
+        ready(s);
+        await api(s.sim).startChat({});
+        s.clock.advance(20);
+        assert.equal(s.sim.advanceQueue(), true);
+        assert.deepEqual((s.seen.at(-1)?.data as { queuePosition: number }).queuePosition, 2);
+        assert.equal(s.sim.acceptChat(), true);
+        assert.equal(s.sim.snapshot().phase, 'active');
+        assert.equal(s.sim.agentEndsChat(), true);
+        assert.equal(s.seen.at(-1)?.name, 'onChatEndedByAgent');
+        assert.equal(await api(s.sim).startChat({}), undefined);
+        assert.equal(s.sim.snapshot().phase, 'requesting');
+    });
+
+    it('endChat fires onChatEndedByChasitor only when a chat was under way', async () => {
+        const s = setup();
+        ready(s);
+        await api(s.sim).endChat();
+        assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 0);
+        await api(s.sim).startChat({});
+        s.clock.advance(20);
+        s.sim.acceptChat();
+        await api(s.sim).endChat();
+        assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 1);
+        assert.equal(s.sim.snapshot().widget, 'help-button');
+    });
+
+    it('idle timeout ends an active chat', async () => {
+        const s = setup();
+        ready(s);
+        assert.equal(s.sim.idleTimeout(), false);
+        await api(s.sim).startChat({});
+        s.clock.advance(20);
+        s.sim.acceptChat();
+        assert.equal(s.sim.idleTimeout(), true);
+        assert.equal(s.seen.at(-1)?.name, 'onIdleTimeoutOccurred');
+    });
+
+    it('clearSession ends the chat, clears the session and resolves', async () => {
+        const s = setup();
+        ready(s);
+        await api(s.sim).startChat({});
+        s.clock.advance(20);
+        assert.equal(await api(s.sim).clearSession(), undefined);
+        assert.equal(s.seen.at(-1)?.name, 'onChatEndedByChasitor');
+        assert.equal(s.sim.snapshot().sessionKey, null);
+        assert.deepEqual(
+            s.sim.calls.filter((c) => c.method !== 'addEventHandler').map((c) => c.method),
+            ['startChat', 'clearSession']
+        );
+    });
+
+    it('restores a chat on a continued session', async () => {
+        const s = setup({
+            continuedSession: true,
+            restoredChat: { phase: 'active', sessionKey: 'sim-session-9', queuePosition: null }
+        });
+        ready(s);
+        assert.equal(s.sim.snapshot().phase, 'active');
+        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+    });
+
+    it('agents going offline fire onAvailability and update the settings', () => {
+        const s = setup();
+        ready(s);
+        s.sim.setAgentsAvailable(false);
+        assert.deepEqual(s.seen.at(-1), {
+            name: 'onAvailability',
+            data: { isAgentAvailable: false, id: DEMO_BUTTON_ID }
+        });
+        assert.equal(s.sim.embeddedSvc.settings.agentAvailableOnButtonClick, false);
+    });
+});

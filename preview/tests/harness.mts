@@ -1,0 +1,230 @@
+/**
+ * Shared helpers of the browser scenarios (preview/tests/*.browser.mts). The runner
+ * (preview/tests/run.mts) builds and serves the preview and passes, through the environment:
+ * PREVIEW_URL, CHROME_EXECUTABLE and CHROME_ARGS (JSON). Every request to a non-loopback address
+ * is aborted, and any page error fails the scenario.
+ */
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type {} from '../app/main.ts';
+import type {} from '../simulator/boot.mts';
+import type { SimulatorCall, SimulatorEvent, SimulatorSnapshot } from '../simulator/chatClient.mts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const screenshotDir = path.join(projectRoot, 'docs', 'images');
+
+/** Valid-looking IDs for routing scenarios (15 characters, right key prefixes). */
+export const IDS = {
+    button: '5735g000000XyZa',
+    otherButton: '5735g000000QwEr',
+    agent: '0055g00000AbCdE',
+    otherAgent: '0055g00000FgHiJ'
+};
+
+/** The snippet's own pre-chat settings (preview/simulator/chatClient.mts demoSnippetSettings). */
+export const SNIPPET_PRECHAT = {
+    prepopulatedPrechatFields: { Subject: 'Question from the preview site' },
+    extraPrechatInfo: [
+        {
+            entityName: 'Contact',
+            showOnCreate: true,
+            saveToTranscript: 'ContactId',
+            entityFieldMaps: [
+                {
+                    fieldName: 'Email',
+                    label: 'Email',
+                    doCreate: false,
+                    doFind: true,
+                    isExactMatch: true
+                }
+            ]
+        }
+    ],
+    extraPrechatFormDetails: [
+        {
+            label: 'Site page',
+            value: 'Preview home',
+            displayToAgent: true,
+            transcriptFields: ['Site_Page__c']
+        }
+    ]
+};
+
+/** Timings that keep scenarios fast; a scenario's own query overrides them. */
+const FAST: Record<string, string> = {
+    scriptDelay: '0.05',
+    apiDelay: '50',
+    settingsDelay: '20',
+    requestDelay: '50',
+    availabilityMs: '0',
+    clientWait: '3000',
+    callTimeout: '2000'
+};
+
+function required(name: string): string {
+    const value = process.env[name];
+    if (!value) {
+        throw new Error(
+            `${name} is not set: run the browser scenarios through preview/tests/run.mts`
+        );
+    }
+    return value;
+}
+
+export function launchBrowser(): Promise<Browser> {
+    return chromium.launch({
+        executablePath: required('CHROME_EXECUTABLE'),
+        args: JSON.parse(process.env.CHROME_ARGS ?? '[]') as string[],
+        headless: true
+    });
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export interface PreviewPage {
+    page: Page;
+    context: BrowserContext;
+    /** Uncaught page errors and console errors. */
+    errors: string[];
+    /** Requests aborted because they left the machine. */
+    blocked: string[];
+    close(): Promise<void>;
+}
+
+export type Query = Record<string, string | number | boolean>;
+
+export function previewUrl(query: Query = {}): string {
+    const params = new URLSearchParams(FAST);
+    for (const [name, value] of Object.entries(query)) {
+        params.set(name, String(value));
+    }
+    return `${required('PREVIEW_URL')}?${params.toString()}`;
+}
+
+/** Opens the preview in a fresh context (fresh storage) and waits until the page is mounted. */
+export async function openPreview(browser: Browser, query: Query = {}): Promise<PreviewPage> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const blocked: string[] = [];
+    const errors: string[] = [];
+    await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (
+            (url.protocol === 'http:' || url.protocol === 'https:') &&
+            !LOOPBACK.has(url.hostname)
+        ) {
+            blocked.push(url.href);
+            return route.abort('blockedbyclient');
+        }
+        return route.continue();
+    });
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('[chat simulator]')) {
+            errors.push(`console.error: ${message.text()}`);
+        }
+    });
+    await page.goto(previewUrl(query));
+    await waitForReady(page);
+    return {
+        page,
+        context,
+        errors,
+        blocked,
+        close: () => context.close()
+    };
+}
+
+/** Waits for the page's components and the simulator panel (after a navigation too). */
+export async function waitForReady(page: Page): Promise<void> {
+    await page.waitForFunction(
+        () => document.body.dataset.previewReady === 'true' && window.__chatSimulator !== undefined
+    );
+}
+
+/** Fails when the page logged errors (a scenario's last step). */
+export function assertNoPageErrors(preview: PreviewPage): void {
+    assert.deepEqual(preview.errors, [], 'the page logged errors');
+}
+
+/** The calls the components made (startChat, endChat, clearSession), oldest first. */
+export function apiCalls(page: Page): Promise<SimulatorCall[]> {
+    return page.evaluate(() => window.__chatSimulator?.apiCalls() ?? []);
+}
+
+/** Every call, addEventHandler included. */
+export function allCalls(page: Page): Promise<SimulatorCall[]> {
+    return page.evaluate(() => window.__chatSimulator?.calls ?? []);
+}
+
+export function events(page: Page): Promise<SimulatorEvent[]> {
+    return page.evaluate(() => window.__chatSimulator?.events ?? []);
+}
+
+export function simState(page: Page): Promise<SimulatorSnapshot | undefined> {
+    return page.evaluate(() => window.__chatSimulator?.state());
+}
+
+/** Waits until the components made `count` calls of `method`; returns them. */
+export async function waitForCalls(
+    page: Page,
+    method: string,
+    count = 1
+): Promise<SimulatorCall[]> {
+    await page.waitForFunction(
+        ([name, n]) =>
+            (window.__chatSimulator?.calls ?? []).filter((call) => call.method === name).length >=
+            n,
+        [method, count] as const,
+        { timeout: 5000 }
+    );
+    return (await apiCalls(page)).filter((call) => call.method === method);
+}
+
+/** Waits until the client fired `name` (at least `count` times). */
+export async function waitForEvent(page: Page, name: string, count = 1): Promise<void> {
+    await page.waitForFunction(
+        ([eventName, n]) =>
+            (window.__chatSimulator?.events ?? []).filter((event) => event.name === eventName)
+                .length >= n,
+        [name, count] as const,
+        { timeout: 5000 }
+    );
+}
+
+/** Waits until the client's liveAgentAPI is ready and the settings call completed. */
+export async function waitForClientReady(page: Page): Promise<void> {
+    await waitForEvent(page, 'onAvailability');
+}
+
+/** The visible text of a placed component's frame (e.g. 'status', 'start'). */
+export function placementText(page: Page, placementId: string): Promise<string> {
+    return page.locator(`[data-placement="${placementId}"]`).innerText();
+}
+
+/** Runs a simulator control (the same functions as the panel's buttons). */
+export async function simControl(
+    page: Page,
+    control: 'acceptChat' | 'advanceQueue' | 'agentEndsChat' | 'idleTimeout'
+): Promise<boolean> {
+    return page.evaluate((name) => window.__chatSimulator?.[name]() ?? false, control);
+}
+
+export async function setAgentsAvailable(page: Page, value: boolean | undefined): Promise<void> {
+    await page.evaluate((v) => window.__chatSimulator?.setAgentsAvailable(v), value);
+}
+
+/** Writes a screenshot of the page to docs/images/<name>.png (log times hidden: stable images). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+    if (process.env.PREVIEW_SCREENSHOTS === '0') {
+        return;
+    }
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await page.addStyleTag({ content: '.sim-log-time { visibility: hidden; }' });
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

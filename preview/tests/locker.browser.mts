@@ -1,0 +1,59 @@
+/**
+ * Lightning Locker on: visitors see nothing of the chat components, admins get the explanation
+ * in Experience Builder, and the components never touch the chat client.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+    allCalls,
+    assertNoPageErrors,
+    launchBrowser,
+    openPreview,
+    screenshot,
+    waitForClientReady
+} from './harness.mts';
+
+const LOCKER_PROBLEM =
+    'Chat is turned off on this site because Lightning Locker is on. Locker hides the Embedded Chat client from components.';
+
+describe('Lightning Locker on', () => {
+    let browser: Browser;
+    before(async () => {
+        browser = await launchBrowser();
+    });
+    after(async () => {
+        await browser.close();
+    });
+
+    it('shows visitors nothing and makes zero client calls', async () => {
+        const preview = await openPreview(browser, { locker: true });
+        const { page } = preview;
+        assert.match(await page.evaluate(() => String(window)), /^SecureWindow/);
+        await waitForClientReady(page); // the site's client runs; the components must not use it
+        await page.waitForTimeout(300);
+        assert.equal((await page.locator('[data-region="chat"]').innerText()).trim(), '');
+        assert.equal(await page.getByText(LOCKER_PROBLEM).count(), 0);
+        assert.deepEqual(await allCalls(page), []);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('explains the problem and the fix to admins in builder mode, still with zero calls', async () => {
+        const preview = await openPreview(browser, { locker: true, builder: true });
+        const { page } = preview;
+        await waitForClientReady(page);
+        const notices = page.locator('[data-region="chat"] c-chat-admin-notice');
+        await notices.first().getByText(LOCKER_PROBLEM).waitFor();
+        assert.ok((await notices.count()) >= 1);
+        await page
+            .locator('[data-region="chat"]')
+            .getByText('turn on Lightning Web Security', { exact: false })
+            .first()
+            .waitFor();
+        assert.deepEqual(await allCalls(page), []);
+        await screenshot(page, 'preview-locker');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+});

@@ -1,0 +1,153 @@
+/**
+ * The Chat Routing Settings summary and the fallback rules editor (the Experience Builder property
+ * sheet of the preview): what the admin sets changes what the next startChat sends.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+    IDS,
+    SNIPPET_PRECHAT,
+    apiCalls,
+    assertNoPageErrors,
+    launchBrowser,
+    openPreview,
+    screenshot,
+    simControl,
+    waitForCalls,
+    waitForClientReady,
+    waitForEvent
+} from './harness.mts';
+
+const summary = (page: Page) => page.locator('[data-placement="routing"] c-chat-routing-settings');
+const editor = (page: Page) =>
+    page.locator('#property-sheet [data-property="fallbackRules"] c-chat-fallback-rules-editor');
+const startButton = (page: Page) =>
+    page.locator('[data-placement="start"] lightning-button button');
+
+async function setSheetText(
+    page: Page,
+    placement: string,
+    property: string,
+    value: string
+): Promise<void> {
+    const input = page.locator(`#prop-${placement}-${property}`);
+    await input.fill(value);
+    await input.blur();
+}
+
+describe('routing settings and fallback rules', () => {
+    let browser: Browser;
+    before(async () => {
+        browser = await launchBrowser();
+    });
+    after(async () => {
+        await browser.close();
+    });
+
+    it('the summary and the rules editor change what the next startChat sends', async () => {
+        const preview = await openPreview(browser, { builder: true });
+        const { page } = preview;
+        await waitForClientReady(page);
+        await summary(page)
+            .getByText(
+                "No routing is set here: chats use the routing of the site's Embedded Service snippet."
+            )
+            .waitFor();
+
+        // The admin sets a chat button in the property sheet.
+        await setSheetText(page, 'routing', 'buttonId', IDS.button);
+        await summary(page).getByText(`Route chats to button ${IDS.button}.`).waitFor();
+
+        // ...and a fallback rule with the custom property editor.
+        await editor(page).locator('lightning-button.add button').click();
+        const ruleButtonId = editor(page)
+            .locator('li.rule')
+            .first()
+            .locator('lightning-input.button-id input');
+        await ruleButtonId.fill(IDS.otherButton);
+        await summary(page).getByText('If unavailable, try:').waitFor();
+        await summary(page).getByText(`Button ${IDS.otherButton}`).waitFor();
+        assert.equal(
+            await page.evaluate(() => window.__preview?.propertyValues('routing').fallbackRules),
+            IDS.otherButton
+        );
+        await screenshot(page, 'preview-builder');
+
+        await startButton(page).click();
+        const [first] = await waitForCalls(page, 'startChat');
+        assert.deepEqual(first.args[0], {
+            ...SNIPPET_PRECHAT,
+            buttonId: IDS.button,
+            fallback: false,
+            directToAgentRouting: { buttonId: IDS.button, fallback: false },
+            fallbackRouting: [IDS.otherButton]
+        });
+        await waitForEvent(page, 'onChatRequestSuccess');
+
+        // Removing the rule: the next chat has no fallback routing.
+        await editor(page)
+            .locator('li.rule')
+            .first()
+            .locator('lightning-button-icon.remove button')
+            .click();
+        await summary(page).getByText('If unavailable, try:').waitFor({ state: 'detached' });
+        await simControl(page, 'agentEndsChat');
+        await waitForEvent(page, 'onChatEndedByAgent');
+        await startButton(page).click();
+        const calls = await waitForCalls(page, 'startChat', 2);
+        const second = calls[1].args[0] as Record<string, unknown>;
+        assert.equal(
+            'fallbackRouting' in second,
+            false,
+            'no fallbackRouting after the rule is removed'
+        );
+        assert.deepEqual(second.directToAgentRouting, { buttonId: IDS.button, fallback: false });
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('an invalid rule stops chats until it is fixed, and the summary says so', async () => {
+        const preview = await openPreview(browser, {
+            builder: true,
+            'p.routing.buttonId': IDS.button
+        });
+        const { page } = preview;
+        await waitForClientReady(page);
+        await editor(page).locator('lightning-button.add button').click();
+        await editor(page).locator('li.rule lightning-input.button-id input').first().fill('12345');
+        await summary(page)
+            .getByText('These settings have errors, so they are not used', { exact: false })
+            .waitFor();
+
+        await startButton(page).click();
+        await page
+            .locator('[data-placement="start"]')
+            .getByText("We couldn't start your chat. Please try again later.")
+            .waitFor();
+        assert.deepEqual(await apiCalls(page), [], 'no startChat with invalid routing');
+
+        await editor(page)
+            .locator('li.rule lightning-input.button-id input')
+            .first()
+            .fill(IDS.otherButton);
+        await summary(page).getByText(`Button ${IDS.otherButton}`).waitFor();
+        await startButton(page).click();
+        const [call] = await waitForCalls(page, 'startChat');
+        assert.deepEqual((call.args[0] as Record<string, unknown>).fallbackRouting, [
+            IDS.otherButton
+        ]);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('visitors do not see the routing summary', async () => {
+        const preview = await openPreview(browser, { 'p.routing.buttonId': IDS.button });
+        const { page } = preview;
+        await waitForClientReady(page);
+        assert.equal(await page.getByText('Chat Routing Settings').count(), 0);
+        assert.equal((await page.locator('[data-region="footer"]').innerText()).trim(), '');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+});
