@@ -51,9 +51,20 @@ function clampMs(value: unknown, fallback: number): number {
         : fallback;
 }
 
+/** A short description of what the client threw; '' when it cannot be read safely. */
 function errorText(error: unknown): string {
-    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-    return text.slice(0, 200);
+    try {
+        if (typeof error === 'string') {
+            return error.slice(0, 200);
+        }
+        const message =
+            error !== null && typeof error === 'object'
+                ? (error as { message?: unknown }).message
+                : undefined;
+        return typeof message === 'string' ? message.slice(0, 200) : '';
+    } catch {
+        return '';
+    }
 }
 
 export class ChatService {
@@ -66,6 +77,8 @@ export class ChatService {
     private siteRouting: unknown = {};
     private siteValidation: RoutingValidation = validateRouting({});
     private startInFlight = false;
+    /** Counts startChat calls that reached the client: a later start wins over an earlier end. */
+    private startEpoch = 0;
 
     constructor(client: ChatClient, locker: boolean) {
         this.client = client;
@@ -206,6 +219,7 @@ export class ChatService {
                 );
             }
             const before = this.store.chatPhase;
+            this.startEpoch += 1;
             this.store.setChat('requesting');
             debug('calling startChat');
             const outcome = await guardedCall(
@@ -246,9 +260,14 @@ export class ChatService {
             return missing;
         }
         debug('calling endChat');
+        const epoch = this.startEpoch;
         const outcome = await guardedCall(() => this.client.endChat(), this.callTimeoutMs);
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
             return fail('CLIENT_ERROR', errorText(outcome.error));
+        }
+        if (epoch !== this.startEpoch) {
+            // A chat was started after this call reached the client: that chat's state stands.
+            return OK;
         }
         const phase = this.store.chatPhase;
         if (phase === 'requesting') {
@@ -265,11 +284,14 @@ export class ChatService {
             return missing;
         }
         debug('calling clearSession');
+        const epoch = this.startEpoch;
         const outcome = await guardedCall(() => this.client.clearSession(), this.callTimeoutMs);
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
             return fail('CLIENT_ERROR', errorText(outcome.error));
         }
-        this.store.setChat('idle');
+        if (epoch === this.startEpoch) {
+            this.store.setChat('idle');
+        }
         return OK;
     }
 }

@@ -40,25 +40,26 @@ const ENDED_EVENTS = new Set([
     'onidletimeoutoccurred'
 ]);
 
-function readAvailability(data: unknown): boolean | null {
-    if (data && typeof data === 'object') {
-        const value = (data as { isAgentAvailable?: unknown }).isAgentAvailable;
-        if (typeof value === 'boolean') {
-            return value;
-        }
+/** Reads one field of an event payload; null when absent or unreadable (a throwing getter). */
+function field(data: unknown, name: string): unknown {
+    try {
+        return data && typeof data === 'object' ? (data as Record<string, unknown>)[name] : null;
+    } catch {
+        return null;
     }
-    return null;
+}
+
+function readAvailability(data: unknown): boolean | null {
+    const value = field(data, 'isAgentAvailable');
+    return typeof value === 'boolean' ? value : null;
 }
 
 function readQueuePosition(data: unknown): number | null {
-    if (data && typeof data === 'object') {
-        const raw = (data as { queuePosition?: unknown }).queuePosition;
-        const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e6) {
-            return value;
-        }
-    }
-    return null;
+    const raw = field(data, 'queuePosition');
+    const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e6
+        ? value
+        : null;
 }
 
 function derive(internal: InternalState): ChatState {

@@ -65,6 +65,11 @@ export class ClientReadiness {
             this.stopTimer();
             this.stopListening();
             this.settle('ready');
+        } else if (this.store.clientPhase === 'ready') {
+            // The client went away (the snippet ran again and replaced embedded_svc with one
+            // still loading its chat API): wait for it again rather than calling a missing API.
+            this.store.setClient('waiting');
+            debug('chat client went away; waiting again');
         }
         return presence;
     }
