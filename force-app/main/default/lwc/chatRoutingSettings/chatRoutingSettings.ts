@@ -5,7 +5,12 @@ import IS_GUEST from '@salesforce/user/isGuest';
 import FIRST_NAME_FIELD from '@salesforce/schema/User.FirstName';
 import LAST_NAME_FIELD from '@salesforce/schema/User.LastName';
 import EMAIL_FIELD from '@salesforce/schema/User.Email';
-import { configureRouting, validateRouting } from 'c/embeddedChatService';
+import {
+    configureRouting,
+    subscribeToChat,
+    validateRouting,
+    type ChatDisabledReason
+} from 'c/embeddedChatService';
 import { isBuilderContext } from 'c/chatComponentSupport';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
@@ -31,8 +36,10 @@ function text(value: unknown): string | undefined {
  * logged-in user's record changes. Visitors see nothing; admins in the builder see a summary.
  */
 export default class ChatRoutingSettings extends LightningElement {
-    title = TITLE;
+    cardTitle = TITLE;
     adminOnly = ADMIN_ONLY;
+    /** Why chat is off on this page (builder only): shown above the summary with the fix. */
+    chatOffReason: ChatDisabledReason | null = null;
     /** The builder summary; null outside the builder (nothing is rendered). */
     summary: SummaryView | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
@@ -42,6 +49,7 @@ export default class ChatRoutingSettings extends LightningElement {
     private user: UserValues | null = null;
     private userUnavailable = false;
     private connected = false;
+    private unsubscribe?: () => void;
 
     /** LiveChatButton ID (573…) for direct-to-agent routing. */
     @api
@@ -134,11 +142,19 @@ export default class ChatRoutingSettings extends LightningElement {
 
     connectedCallback(): void {
         this.connected = true;
+        if (isBuilderContext()) {
+            // Admins should learn that valid settings are of no use while chat is off.
+            this.unsubscribe = subscribeToChat((state) => {
+                this.chatOffReason = state.disabledReason;
+            });
+        }
         this.refresh();
     }
 
     disconnectedCallback(): void {
         this.connected = false;
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
         // Leaving the page (or the builder canvas): the snippet's own routing applies again.
         configureRouting({});
     }

@@ -1,6 +1,6 @@
 import { LightningElement, createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
-import { configureRouting, startChat } from 'c/embeddedChatService';
+import { configureRouting, startChat, subscribeToChat } from 'c/embeddedChatService';
 import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { validateRouting } from '../../embeddedChatService/routingRules';
@@ -11,6 +11,7 @@ import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService
 jest.mock('c/embeddedChatService', () => ({
     validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
     configureRouting: jest.fn(),
+    subscribeToChat: jest.fn(() => () => undefined),
     startChat: jest.fn()
 }));
 
@@ -23,6 +24,7 @@ const USER_ID = '005000000000000000';
 
 const configureRoutingMock = configureRouting as jest.MockedFunction<typeof configureRouting>;
 const startChatMock = startChat as jest.MockedFunction<typeof startChat>;
+const subscribeMock = subscribeToChat as jest.MockedFunction<typeof subscribeToChat>;
 // The sfdx-lwc-jest test wire adapter behind getRecord.
 const getRecordAdapter = uiRecordApi.getRecord as unknown as {
     emit(value: unknown): void;
@@ -118,6 +120,7 @@ describe('c-chat-routing-settings', () => {
             const element = createSettings({ buttonId: BUTTON, agentUserId: AGENT });
 
             expect(card(element).childNodes).toHaveLength(0);
+            expect(subscribeMock).not.toHaveBeenCalled();
         });
 
         it('renders nothing even when the settings have errors', () => {
@@ -353,6 +356,52 @@ describe('c-chat-routing-settings', () => {
     describe('in Experience Builder', () => {
         beforeEach(() => {
             setBuilderContextOverride(true);
+        });
+
+        it('says when chat is off on the site, with the fix, above the summary', async () => {
+            const unsubscribe = jest.fn();
+            subscribeMock.mockImplementation((listener) => {
+                listener({
+                    status: 'disabled',
+                    agentsAvailable: null,
+                    queuePosition: null,
+                    disabledReason: 'locker'
+                });
+                return unsubscribe;
+            });
+            const element = createSettings({ buttonId: BUTTON });
+            await flushPromises();
+
+            const notice = card(element).querySelector('c-chat-admin-notice.chat-off') as
+                | (HTMLElement & { disabledReason?: string })
+                | null;
+            expect(notice?.disabledReason).toBe('locker');
+            expect(text(card(element).querySelector('.status'))).toMatch(
+                /These settings are valid/
+            );
+            await expect(element).toBeAccessible();
+
+            document.body.removeChild(element);
+            expect(unsubscribe).toHaveBeenCalledTimes(1);
+        });
+
+        it('shows no chat-off note while chat works', async () => {
+            subscribeMock.mockImplementation((listener) => {
+                listener({
+                    status: 'ready',
+                    agentsAvailable: true,
+                    queuePosition: null,
+                    disabledReason: null
+                });
+                return () => undefined;
+            });
+            const element = createSettings({ buttonId: BUTTON });
+            await flushPromises();
+
+            const notice = card(element).querySelector('c-chat-admin-notice.chat-off') as
+                | (HTMLElement & { disabledReason?: string | null })
+                | null;
+            expect(notice?.disabledReason).toBeNull();
         });
 
         it('shows the routing in plain words on a green card when all is valid', async () => {

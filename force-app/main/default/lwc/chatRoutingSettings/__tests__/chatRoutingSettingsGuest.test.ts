@@ -10,7 +10,8 @@ jest.mock('@salesforce/user/isGuest', () => ({ default: true }), { virtual: true
 
 jest.mock('c/embeddedChatService', () => ({
     validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
-    configureRouting: jest.fn()
+    configureRouting: jest.fn(),
+    subscribeToChat: jest.fn(() => () => undefined)
 }));
 
 const BUTTON = '5735g000000XyZa';
