@@ -2,7 +2,7 @@
  * The service behind the public functions: one instance per page (embeddedChatService.ts makes
  * it), holding the state, the client readiness, the site routing and the three guarded actions.
  */
-import { ChatStore } from './chatStore';
+import { ChatStore, type ChatPhase } from './chatStore';
 import { ClientReadiness } from './clientReadiness';
 import { guardedCall, type CallOutcome } from './clientCall';
 import { debug, setDebug } from './debugLog';
@@ -45,6 +45,14 @@ function fail(code: ChatErrorCode, detail?: string): ChatActionResult {
 
 const OK: ChatActionResult = Object.freeze({ ok: true });
 
+/** Where a chat stands once the visitor's end reached the client. */
+function phaseAfterEnd(phase: ChatPhase): ChatPhase {
+    if (phase === 'requesting') {
+        return 'idle';
+    }
+    return phase === 'queued' || phase === 'chatting' ? 'ended' : phase;
+}
+
 function clampMs(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(value, MAX_WAIT_MS)
@@ -79,6 +87,10 @@ export class ChatService {
     private startInFlight = false;
     /** Counts startChat calls that reached the client: a later start wins over an earlier end. */
     private startEpoch = 0;
+    /** The phase a failed startChat goes back to (moved on by an end or clear meanwhile). */
+    private phaseBeforeStart: ChatPhase = 'idle';
+    /** Whether the last startChat that reached the client failed (and so went back). */
+    private lastStartFailed = false;
 
     constructor(client: ChatClient, locker: boolean) {
         this.client = client;
@@ -218,7 +230,7 @@ export class ChatService {
                     this.client.snippetSettings()
                 );
             }
-            const before = this.store.chatPhase;
+            this.phaseBeforeStart = this.store.chatPhase;
             this.startEpoch += 1;
             this.store.setChat('requesting');
             debug('calling startChat');
@@ -226,19 +238,17 @@ export class ChatService {
                 () => this.client.startChat(attributes),
                 this.callTimeoutMs
             );
-            return this.startResult(outcome, before);
+            return this.startResult(outcome);
         } finally {
             this.startInFlight = false;
         }
     }
 
-    private startResult(
-        outcome: CallOutcome,
-        before: ChatService['store']['chatPhase']
-    ): ChatActionResult {
+    private startResult(outcome: CallOutcome): ChatActionResult {
+        this.lastStartFailed = outcome.kind === 'threw' || outcome.kind === 'rejected';
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
             if (this.store.chatPhase === 'requesting') {
-                this.store.setChat(before);
+                this.store.setChat(this.phaseBeforeStart);
             }
             return fail('CLIENT_ERROR', errorText(outcome.error));
         }
@@ -254,6 +264,19 @@ export class ChatService {
         return OK;
     }
 
+    /**
+     * Moves the chat on after an endChat or clearSession (made when startEpoch was `epoch`).
+     * A chat started after that call reached the client stands; should that start fail (now or
+     * later), it goes back to what the end or clear left, not to what was before.
+     */
+    private afterClosing(epoch: number, next: (phase: ChatPhase) => ChatPhase): void {
+        if (epoch === this.startEpoch || (!this.startInFlight && this.lastStartFailed)) {
+            this.store.setChat(next(this.store.chatPhase));
+        } else if (this.startInFlight) {
+            this.phaseBeforeStart = next(this.phaseBeforeStart);
+        }
+    }
+
     async endChat(): Promise<ChatActionResult> {
         const missing = await this.requireClient();
         if (missing) {
@@ -265,16 +288,7 @@ export class ChatService {
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
             return fail('CLIENT_ERROR', errorText(outcome.error));
         }
-        if (epoch !== this.startEpoch) {
-            // A chat was started after this call reached the client: that chat's state stands.
-            return OK;
-        }
-        const phase = this.store.chatPhase;
-        if (phase === 'requesting') {
-            this.store.setChat('idle');
-        } else if (phase === 'queued' || phase === 'chatting') {
-            this.store.setChat('ended');
-        }
+        this.afterClosing(epoch, phaseAfterEnd);
         return OK;
     }
 
@@ -289,9 +303,7 @@ export class ChatService {
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
             return fail('CLIENT_ERROR', errorText(outcome.error));
         }
-        if (epoch === this.startEpoch) {
-            this.store.setChat('idle');
-        }
+        this.afterClosing(epoch, () => 'idle');
         return OK;
     }
 }

@@ -21,6 +21,7 @@ export const CLIENT_EVENTS: readonly string[] = [
     'afterDestroy',
     'onInviteAccepted',
     'onInviteRejected',
+    'onInvitationResourceLoaded',
     'onChatRequestSuccess',
     'onChatEstablished',
     'onChasitorMessage',

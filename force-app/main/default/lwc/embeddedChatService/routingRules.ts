@@ -506,10 +506,8 @@ export function validateRouting(input: unknown): RoutingValidation {
     }
     for (const key of Object.keys(input)) {
         if (!KNOWN_KEYS.includes(key)) {
-            out.warn(
-                key.slice(0, 40),
-                `“${key.slice(0, 40)}” is not a routing setting and is ignored.`
-            );
+            const name = key.slice(0, 40);
+            out.warn(name || 'config', `“${name}” is not a routing setting and is ignored.`);
         }
     }
     ok = ok && out.errors.length === 0;
@@ -527,15 +525,16 @@ export function mergeRouting(
     if (!override) {
         return site;
     }
-    const merged: RoutingConfig = { ...site };
-    if (override.directToAgentRouting) merged.directToAgentRouting = override.directToAgentRouting;
-    if (override.fallbackRouting) merged.fallbackRouting = override.fallbackRouting;
-    if (override.prepopulatedPrechatFields)
-        merged.prepopulatedPrechatFields = override.prepopulatedPrechatFields;
-    if (override.extraPrechatInfo) merged.extraPrechatInfo = override.extraPrechatInfo;
-    if (override.extraPrechatFormDetails)
-        merged.extraPrechatFormDetails = override.extraPrechatFormDetails;
-    return merged;
+    // A key that is set (anything but undefined or null, the same rule validateRouting uses)
+    // replaces the site's value, so an override of the wrong kind is refused, not ignored.
+    const merged: Record<string, unknown> = { ...site };
+    const given = override as Record<string, unknown>;
+    for (const key of KNOWN_KEYS) {
+        if (given[key] !== undefined && given[key] !== null) {
+            merged[key] = given[key];
+        }
+    }
+    return merged as RoutingConfig;
 }
 
 /** True when the configuration sets nothing (the snippet's own routing applies). */

@@ -19,11 +19,18 @@ export interface SnippetSettings {
 /** The attributes passed to startChat: plain data (plus the snippet's own routing function). */
 export type StartChatAttributes = Record<string, unknown>;
 
+/** A fallback rule as the client accepts it: a 573 or 005 ID, or userId_buttonId. */
+const SNIPPET_RULE =
+    /^(?:005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?_573[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?|(?:573|005)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)$/;
+
 /** A deep copy through JSON: plain data only, no functions, getters, prototypes or cycles. */
 function plainCopy<T>(value: T): T | undefined {
     try {
         const json = JSON.stringify(value);
-        return json === undefined ? undefined : (JSON.parse(json) as T);
+        // `__proto__` keys are dropped: plain data never needs them.
+        return json === undefined
+            ? undefined
+            : (JSON.parse(json, (key, v: unknown) => (key === '__proto__' ? undefined : v)) as T);
     } catch {
         return undefined;
     }
@@ -74,7 +81,10 @@ export function buildStartChatAttributes(
     if (config.fallbackRouting && config.fallbackRouting.length > 0) {
         attributes.fallbackRouting = [...config.fallbackRouting];
     } else if (Array.isArray(snippet.fallbackRouting)) {
-        const rules = snippet.fallbackRouting.filter((r): r is string => typeof r === 'string');
+        // The snippet's own rules, kept only where they are well-formed (a bad one makes the client fail).
+        const rules = snippet.fallbackRouting.filter(
+            (r): r is string => typeof r === 'string' && SNIPPET_RULE.test(r)
+        );
         if (rules.length > 0) {
             attributes.fallbackRouting = rules;
         }

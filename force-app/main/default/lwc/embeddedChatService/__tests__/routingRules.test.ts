@@ -224,6 +224,7 @@ describe('validateRouting', () => {
         });
         expect(validateRouting([BUTTON])).toMatchObject({ valid: false });
         expect(validateRouting(new Date())).toMatchObject({ valid: false });
+        expect(validateRouting({ '': 0 }).warnings[0].field).toBe('config');
         const result = validateRouting({ buttonId: BUTTON });
         expect(result.valid).toBe(true);
         expect(result.warnings).toEqual([
@@ -233,6 +234,16 @@ describe('validateRouting', () => {
 });
 
 describe('mergeRouting', () => {
+    it('lets an override of the wrong kind through to validation rather than ignoring it', () => {
+        const merged = mergeRouting({ directToAgentRouting: { buttonId: BUTTON } }, {
+            directToAgentRouting: false
+        } as unknown as Parameters<typeof mergeRouting>[1]);
+        expect(validateRouting(merged)).toMatchObject({
+            valid: false,
+            errors: [{ field: 'directToAgentRouting' }]
+        });
+    });
+
     it('replaces each key the override sets and keeps the others', () => {
         const site = {
             directToAgentRouting: { buttonId: BUTTON },

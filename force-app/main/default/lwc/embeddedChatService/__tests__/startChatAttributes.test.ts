@@ -65,5 +65,11 @@ describe('buildStartChatAttributes', () => {
         cyclic.self = cyclic;
         expect(buildStartChatAttributes({}, { extraPrechatFormDetails: [cyclic] })).toEqual({});
         expect(buildStartChatAttributes({}, { extraPrechatInfo: [] })).toEqual({});
+        const polluted = JSON.parse(
+            '[{"entityName":"Contact","__proto__":{"x":1},"entityFieldMaps":[]}]'
+        ) as unknown;
+        const copied = buildStartChatAttributes({}, { extraPrechatInfo: polluted })
+            .extraPrechatInfo as object[];
+        expect(Object.keys(copied[0])).toEqual(['entityName', 'entityFieldMaps']);
     });
 });

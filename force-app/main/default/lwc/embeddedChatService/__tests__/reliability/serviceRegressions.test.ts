@@ -169,4 +169,30 @@ describe('regressions found by the reliability tests', () => {
             expect(jest.getTimerCount()).toBe(0);
         });
     });
+
+    describe('a clearSession overlapping a start whose client call fails', () => {
+        it.each([
+            ['throws', { kind: 'throw', error: new Error('boom') }],
+            ['rejects', { kind: 'reject', error: new Error('nope') }]
+        ] as const)(
+            'shows ready after clearSession() and a startChat() whose client call %s, made in the same tick after a chat ended',
+            async (_what, behavior) => {
+                installEmbeddedSvc();
+                const service = loadService();
+                fireEvent('onChatEstablished', {});
+                fireEvent('onChatEndedByAgent', {});
+                expect(service.getChatState().status).toBe('ended');
+                setMethodBehavior('startChat', behavior);
+                const [cleared, started] = await Promise.all([
+                    service.clearSession(),
+                    service.startChat()
+                ]);
+                expect(cleared).toEqual({ ok: true });
+                expect(started).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
+                // The client received clearSession (session cleared), then a startChat that failed.
+                expect(getCalls().map((c) => c.method)).toEqual(['clearSession', 'startChat']);
+                expect(service.getChatState().status).toBe('ready');
+            }
+        );
+    });
 });
