@@ -1,0 +1,289 @@
+/**
+ * The browser figures, on the benchmark page (bench/page) in headless Chromium:
+ *
+ * - registrations: client event handlers on a page with 1, 10 and 50 chat components;
+ * - readiness: from `embedded_svc.liveAgentAPI` appearing to the Start button being enabled,
+ *   over many page loads (the snippet's delay varies per load), beside a naive 500 ms poll;
+ * - click: from the click event to the client's startChat call;
+ * - memory: JS heap after the first mount/unmount cycle and after 1000 cycles (after a GC).
+ *
+ * Timings come from the page's own clock (performance.now / event.timeStamp): the benchmark
+ * prints figures and never fails on them.
+ */
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type {} from '../page/bench.mts';
+import type {} from '../../preview/simulator/boot.mts';
+import { BENCH_ORIGIN, benchContext } from './chromium.mts';
+import { round, summarize, type Summary } from './stats.mts';
+
+export interface RegistrationFigure {
+    components: number;
+    /** addEventHandler registrations on the page, all events together. */
+    handlers: number;
+    /** The most handlers registered for one event name. */
+    maxPerEvent: number;
+    events: number;
+}
+
+export interface ReadinessFigures {
+    service: Summary;
+    naivePolling500ms: Summary;
+    /** Page loads whose chat API appeared before the page's script ran (not measured). */
+    skipped: number;
+}
+
+export interface MemoryFigures {
+    componentsPerCycle: string[];
+    afterFirstCycleBytes: number;
+    after1000CyclesBytes: number;
+    after2000CyclesBytes: number;
+    growthBytes: number;
+    msPerCycle: number;
+    /**
+     * Object and closure kinds (by constructor or function name) with at least 100 more live
+     * instances after cycles 1001-2000 (heap snapshots after a GC): a leak shows up here.
+     */
+    objectKindsGrowingOver1000MoreCycles: { name: string; added: number }[];
+}
+
+export interface BrowserFigures {
+    registrations: RegistrationFigure[];
+    readiness: ReadinessFigures;
+    clickToStartChat: Summary;
+    memory: MemoryFigures;
+}
+
+/** Fast client timings; the snippet's delay is set per page load. */
+const BASE_QUERY: Record<string, string> = {
+    apiDelay: '50',
+    settingsDelay: '20',
+    requestDelay: '5000',
+    availabilityMs: '0'
+};
+
+const VISITOR_KINDS = ['start', 'end', 'clear', 'status'];
+const CYCLE_KINDS = ['start', 'end', 'clear', 'status', 'routing'];
+
+function pageUrl(query: Record<string, string | number>): string {
+    const params = new URLSearchParams(BASE_QUERY);
+    for (const [name, value] of Object.entries(query)) {
+        params.set(name, String(value));
+    }
+    return `${BENCH_ORIGIN}/?${params.toString()}`;
+}
+
+async function openPage(
+    context: BrowserContext,
+    query: Record<string, string | number>
+): Promise<Page> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(pageUrl(query));
+    await page.waitForFunction(() => document.body.dataset.benchReady === 'true', undefined, {
+        timeout: 20000
+    });
+    if (errors.length > 0) {
+        throw new Error(`the benchmark page failed: ${errors.join('; ')}`);
+    }
+    return page;
+}
+
+async function waitForClientReady(page: Page): Promise<void> {
+    await page.waitForFunction(() => window.__bench?.status() !== 'loading', undefined, {
+        timeout: 20000
+    });
+}
+
+async function registrations(browser: Browser, wwwDir: string): Promise<RegistrationFigure[]> {
+    const figures: RegistrationFigure[] = [];
+    for (const count of [1, 10, 50]) {
+        const context = await benchContext(browser, wwwDir);
+        const page = await openPage(context, { scriptDelay: 0.3 });
+        // The page mounts one Start button itself; add the rest.
+        await page.evaluate(([kinds, n]) => window.__bench?.mount(kinds, n), [
+            VISITOR_KINDS,
+            count - 1
+        ] as const);
+        await waitForClientReady(page);
+        await page.waitForTimeout(100);
+        const handlers = await page.evaluate(
+            () => window.__chatSimulator?.registeredHandlers() ?? {}
+        );
+        const counts = Object.values(handlers);
+        figures.push({
+            components: count,
+            handlers: counts.reduce((total, n) => total + n, 0),
+            maxPerEvent: Math.max(0, ...counts),
+            events: counts.length
+        });
+        await context.close();
+    }
+    return figures;
+}
+
+async function readiness(
+    browser: Browser,
+    wwwDir: string,
+    runs: number
+): Promise<ReadinessFigures> {
+    const service: number[] = [];
+    const naive: number[] = [];
+    let skipped = 0;
+    const context = await benchContext(browser, wwwDir);
+    for (let run = 0; run < runs; run++) {
+        // The snippet's script loads 0.3-0.8 s after the page (a different phase for each load).
+        const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
+        const page = await openPage(context, { scriptDelay });
+        await page.waitForFunction(
+            () =>
+                window.__bench !== undefined &&
+                window.__bench.startEnabledAt !== null &&
+                window.__bench.naiveEnabledAt !== null,
+            undefined,
+            { timeout: 20000 }
+        );
+        const times = await page.evaluate(() => ({
+            api: window.__bench?.apiAppearedAt ?? null,
+            start: window.__bench?.startEnabledAt ?? null,
+            naive: window.__bench?.naiveEnabledAt ?? null
+        }));
+        if (times.api === null || times.start === null || times.naive === null) {
+            skipped += 1;
+        } else {
+            service.push(times.start - times.api);
+            naive.push(times.naive - times.api);
+        }
+        await page.close();
+    }
+    await context.close();
+    return { service: summarize(service), naivePolling500ms: summarize(naive), skipped };
+}
+
+async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
+    const context = await benchContext(browser, wwwDir);
+    const page = await openPage(context, { scriptDelay: 0.3 });
+    await page.waitForFunction(() => window.__bench?.startEnabled() === true, undefined, {
+        timeout: 20000
+    });
+    const button = page.locator('c-chat-start-button lightning-button button').first();
+    const samples: number[] = [];
+    for (let run = 0; run < runs; run++) {
+        await page.waitForFunction(() => window.__bench?.startEnabled() === true);
+        const before = await page.evaluate(() => window.__bench?.startCallTimes.length ?? 0);
+        await button.click();
+        await page.waitForFunction(
+            (n) => (window.__bench?.startCallTimes.length ?? 0) > n,
+            before,
+            { timeout: 5000 }
+        );
+        const sample = await page.evaluate(() => {
+            const bench = window.__bench;
+            if (!bench) return null;
+            const click = bench.clickTimes[bench.clickTimes.length - 1];
+            const call = bench.startCallTimes[bench.startCallTimes.length - 1];
+            return call - click;
+        });
+        if (sample !== null) {
+            samples.push(sample);
+        }
+        // Back to ready for the next click (ends the simulated request, clears the session).
+        await page.evaluate(() => window.__bench?.clear());
+    }
+    await context.close();
+    return summarize(samples);
+}
+
+/** Live objects and closures per constructor/function name, from a heap snapshot (after a GC). */
+async function objectCounts(cdp: CDPSession): Promise<Map<string, number>> {
+    await cdp.send('HeapProfiler.collectGarbage');
+    let json = '';
+    const onChunk = (event: { chunk: string }): void => {
+        json += event.chunk;
+    };
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    const snapshot = JSON.parse(json) as {
+        snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+        nodes: number[];
+        strings: string[];
+    };
+    const fields = snapshot.snapshot.meta.node_fields;
+    const types = snapshot.snapshot.meta.node_types[0];
+    const typeField = fields.indexOf('type');
+    const nameField = fields.indexOf('name');
+    const counts = new Map<string, number>();
+    for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+        const type = types[snapshot.nodes[i + typeField]];
+        if (type === 'object' || type === 'closure') {
+            const name = `${type} ${snapshot.strings[snapshot.nodes[i + nameField]]}`.slice(0, 80);
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
+    }
+    return counts;
+}
+
+async function memory(browser: Browser, wwwDir: string): Promise<MemoryFigures> {
+    const context = await benchContext(browser, wwwDir);
+    const page = await openPage(context, { scriptDelay: 0.3 });
+    await waitForClientReady(page);
+    const cdp = await context.newCDPSession(page);
+    const heap = async (): Promise<number> => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        return usage.usedSize;
+    };
+    const cycle = (times: number): Promise<number> =>
+        page.evaluate(([kinds, n]) => window.__bench?.cycles(kinds as string[], n as number) ?? 0, [
+            CYCLE_KINDS,
+            times
+        ] as const);
+    await cycle(1);
+    const afterFirst = await heap();
+    const ms = await cycle(999);
+    const after1000 = await heap();
+    // Leak check: which kinds of objects keep growing over 1000 more cycles?
+    const before = await objectCounts(cdp);
+    await cycle(1000);
+    const after = await objectCounts(cdp);
+    const after2000 = await heap();
+    const growing = [...after]
+        .map(([name, count]) => ({ name, added: count - (before.get(name) ?? 0) }))
+        .filter((entry) => entry.added >= 100)
+        .sort((a, b) => b.added - a.added);
+    await context.close();
+    return {
+        componentsPerCycle: CYCLE_KINDS,
+        afterFirstCycleBytes: afterFirst,
+        after1000CyclesBytes: after1000,
+        after2000CyclesBytes: after2000,
+        growthBytes: after1000 - afterFirst,
+        msPerCycle: round(ms / 999, 3),
+        objectKindsGrowingOver1000MoreCycles: growing
+    };
+}
+
+export async function measureInBrowser(
+    browser: Browser,
+    wwwDir: string,
+    runs: number,
+    log: (message: string) => void
+): Promise<BrowserFigures> {
+    log('registrations with 1, 10 and 50 components');
+    const registrationFigures = await registrations(browser, wwwDir);
+    log(`readiness latency over ${runs} page loads`);
+    const readinessFigures = await readiness(browser, wwwDir, runs);
+    log(`click latency over ${runs} clicks`);
+    const click = await clickLatency(browser, wwwDir, runs);
+    log('memory over 1000 mount/unmount cycles');
+    const memoryFigures = await memory(browser, wwwDir);
+    return {
+        registrations: registrationFigures,
+        readiness: readinessFigures,
+        clickToStartChat: click,
+        memory: memoryFigures
+    };
+}

@@ -1,0 +1,234 @@
+/**
+ * The benchmark page (bundled by bench/lib/benchPage.mts with open-source LWC, like the preview):
+ * the deployed components and the real service, on a page whose chat client is the preview's
+ * simulator (preview/simulator, loaded first as the site's snippet would be). Exposes
+ * `window.__bench` for bench/lib/browserBench.mts.
+ *
+ * Instrumentation only observes: a setter on `window.embedded_svc` and on its `liveAgentAPI`
+ * records when the chat API appears and when startChat is called; a MutationObserver records when
+ * the Start button's native <button> loses `disabled`. Beside the components, a naive reference
+ * implementation polls for the chat API every 500 ms and enables a plain button.
+ */
+/// <reference lib="dom" />
+import '@lwc/synthetic-shadow';
+import { createElement, type LightningElement } from 'lwc';
+import ChatStartButton from 'c/chatStartButton';
+import ChatEndButton from 'c/chatEndButton';
+import ChatClearSession from 'c/chatClearSession';
+import ChatStatus from 'c/chatStatus';
+import ChatRoutingSettings from 'c/chatRoutingSettings';
+import ChatAdminNotice from 'c/chatAdminNotice';
+import { clearSession, getChatState } from 'c/embeddedChatService';
+
+type ComponentClass = typeof LightningElement;
+
+const KINDS: Record<string, { tag: string; ctor: ComponentClass }> = {
+    start: { tag: 'c-chat-start-button', ctor: ChatStartButton as unknown as ComponentClass },
+    end: { tag: 'c-chat-end-button', ctor: ChatEndButton as unknown as ComponentClass },
+    clear: { tag: 'c-chat-clear-session', ctor: ChatClearSession as unknown as ComponentClass },
+    status: { tag: 'c-chat-status', ctor: ChatStatus as unknown as ComponentClass },
+    routing: {
+        tag: 'c-chat-routing-settings',
+        ctor: ChatRoutingSettings as unknown as ComponentClass
+    },
+    notice: { tag: 'c-chat-admin-notice', ctor: ChatAdminNotice as unknown as ComponentClass }
+};
+
+export interface BenchControls {
+    /** performance.now() when embedded_svc.liveAgentAPI was assigned. */
+    apiAppearedAt: number | null;
+    /** performance.now() when the first Start button's native button became enabled. */
+    startEnabledAt: number | null;
+    /** performance.now() when the naive 500 ms polling button became enabled. */
+    naiveEnabledAt: number | null;
+    /** performance.now() of each liveAgentAPI.startChat call. */
+    startCallTimes: number[];
+    /** event.timeStamp of each click that reached a Start button. */
+    clickTimes: number[];
+    status(): string;
+    /** Mounts `count` components, cycling through `kinds`; returns how many are mounted. */
+    mount(kinds: string[], count: number): number;
+    unmountAll(): void;
+    /** `times` cycles of: mount one of each kind, then remove them; returns the time taken. */
+    cycles(kinds: string[], times: number): number;
+    clear(): Promise<unknown>;
+    /** Whether the first Start button's native button is enabled now. */
+    startEnabled(): boolean;
+}
+
+declare global {
+    interface Window {
+        __bench?: BenchControls;
+    }
+}
+
+const controls: BenchControls = {
+    apiAppearedAt: null,
+    startEnabledAt: null,
+    naiveEnabledAt: null,
+    startCallTimes: [],
+    clickTimes: [],
+    status: () => getChatState().status,
+    mount,
+    unmountAll,
+    cycles,
+    clear: () => clearSession(),
+    startEnabled: () => nativeStartButton()?.disabled === false
+};
+window.__bench = controls;
+
+// ----- instrumentation of the chat client -------------------------------------------------------
+
+function instrumentApi(api: Record<string, unknown>): void {
+    const start = api.startChat;
+    if (typeof start === 'function') {
+        api.startChat = (...args: unknown[]) => {
+            controls.startCallTimes.push(performance.now());
+            return (start as (...a: unknown[]) => unknown).apply(api, args);
+        };
+    }
+}
+
+function instrumentSvc(svc: unknown): void {
+    if (!svc || typeof svc !== 'object') {
+        return;
+    }
+    let api = (svc as { liveAgentAPI?: unknown }).liveAgentAPI;
+    Object.defineProperty(svc, 'liveAgentAPI', {
+        configurable: true,
+        enumerable: true,
+        get: () => api,
+        set(value: unknown) {
+            if (controls.apiAppearedAt === null) {
+                controls.apiAppearedAt = performance.now();
+            }
+            if (value && typeof value === 'object') {
+                instrumentApi(value as Record<string, unknown>);
+            }
+            api = value;
+        }
+    });
+}
+
+let svcValue: unknown = (window as unknown as { embedded_svc?: unknown }).embedded_svc;
+if (svcValue === undefined) {
+    Object.defineProperty(window, 'embedded_svc', {
+        configurable: true,
+        get: () => svcValue,
+        set(value: unknown) {
+            svcValue = value;
+            instrumentSvc(value);
+        }
+    });
+} else {
+    const api = (svcValue as { liveAgentAPI?: unknown }).liveAgentAPI;
+    if (api && typeof api === 'object') {
+        // The chat API was there before this script: no readiness figure for this page load.
+        instrumentApi(api as Record<string, unknown>);
+    } else {
+        instrumentSvc(svcValue);
+    }
+}
+
+// ----- the naive reference: poll every 500 ms ---------------------------------------------------
+
+const naive = document.createElement('button');
+naive.textContent = 'Naive start (500 ms polling)';
+naive.disabled = true;
+document.getElementById('naive')?.append(naive);
+const poll = window.setInterval(() => {
+    const svc = (window as unknown as { embedded_svc?: { liveAgentAPI?: unknown } }).embedded_svc;
+    if (svc && svc.liveAgentAPI) {
+        naive.disabled = false;
+        controls.naiveEnabledAt = performance.now();
+        window.clearInterval(poll);
+    }
+}, 500);
+
+// ----- the components ---------------------------------------------------------------------------
+
+const area = document.getElementById('components') as HTMLElement;
+const mounted: HTMLElement[] = [];
+
+function create(kind: string): HTMLElement {
+    const { tag, ctor } = KINDS[kind];
+    return createElement(tag, { is: ctor });
+}
+
+function mount(kinds: string[], count: number): number {
+    for (let i = 0; i < count; i++) {
+        const element = create(kinds[i % kinds.length]);
+        area.append(element);
+        mounted.push(element);
+    }
+    return mounted.length;
+}
+
+function unmountAll(): void {
+    for (const element of mounted.splice(0)) {
+        element.remove();
+    }
+}
+
+function cycles(kinds: string[], times: number): number {
+    const holder = document.getElementById('cycles') as HTMLElement;
+    const started = performance.now();
+    for (let i = 0; i < times; i++) {
+        const elements = kinds.map(create);
+        for (const element of elements) {
+            holder.append(element);
+        }
+        for (const element of elements) {
+            element.remove();
+        }
+    }
+    return performance.now() - started;
+}
+
+// The first Start button, mounted with the page (as on a site), watched until it is enabled.
+const firstStart = create('start');
+area.append(firstStart);
+
+function nativeStartButton(): HTMLButtonElement | null {
+    const host = firstStart.shadowRoot?.querySelector('lightning-button');
+    return (host?.shadowRoot?.querySelector('button') as HTMLButtonElement | null) ?? null;
+}
+
+function watchStartButton(): void {
+    const button = nativeStartButton();
+    if (!button) {
+        requestAnimationFrame(watchStartButton);
+        return;
+    }
+    const check = (): boolean => {
+        if (!button.disabled && controls.startEnabledAt === null) {
+            controls.startEnabledAt = performance.now();
+            return true;
+        }
+        return false;
+    };
+    if (check()) {
+        return;
+    }
+    const observer = new MutationObserver(() => {
+        if (check()) {
+            observer.disconnect();
+        }
+    });
+    observer.observe(button, { attributes: true, attributeFilter: ['disabled'] });
+}
+watchStartButton();
+
+document.addEventListener(
+    'click',
+    (event) => {
+        if (
+            event.composedPath().some((node) => (node as Element).tagName === 'C-CHAT-START-BUTTON')
+        ) {
+            controls.clickTimes.push(event.timeStamp);
+        }
+    },
+    true
+);
+
+document.body.dataset.benchReady = 'true';

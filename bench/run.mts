@@ -1,0 +1,266 @@
+/**
+ * npm run bench: prints the package's performance figures as tables and writes them to
+ * bench/results/latest.json (commit it to compare versions: the previous file's figures are
+ * shown beside the new ones). Figures only: it never fails on a time.
+ *
+ *   node bench/run.mts [--runs 30] [--no-browser] [--out bench/results/latest.json]
+ *
+ * Environment: ESW_SCRIPT_PATH  Salesforce's chat client script(s) for scale (esw.min.js,
+ *                               liveagent.esw.js...; several joined with the path delimiter)
+ *              CHROME_PATH      a local Chrome/Chromium instead of @sparticuz/chromium
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
+import { buildBenchPage } from './lib/benchPage.mts';
+import { measureInBrowser, type BrowserFigures } from './lib/browserBench.mts';
+import { launch, resolveBrowser } from './lib/chromium.mts';
+import { measureSizes, type SizeReport } from './lib/sizes.mts';
+import { kB, table, type Summary } from './lib/stats.mts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values } = parseArgs({
+    options: {
+        runs: { type: 'string', default: '30' },
+        'no-browser': { type: 'boolean', default: false },
+        out: { type: 'string', default: path.join('bench', 'results', 'latest.json') }
+    }
+});
+const runs = Math.max(1, Number(values.runs) || 30);
+const outFile = path.resolve(projectRoot, values.out ?? 'bench/results/latest.json');
+// Inside the project (gitignored node_modules): the LWC resolver needs the project's packages.
+const workDir = path.join(projectRoot, 'node_modules', '.cache', 'embedded-chat-bench');
+
+interface Results {
+    schema: 1;
+    date: string;
+    packageVersion: string;
+    machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string; node: string };
+    browser: { name: string; version: string; source: string } | null;
+    sizes: SizeReport;
+    browserFigures: BrowserFigures | null;
+    /** Why the browser figures are missing, when they are. */
+    browserSkipped: string | null;
+}
+
+function log(message: string): void {
+    console.log(`bench: ${message}`);
+}
+
+function readPrevious(): Results | null {
+    try {
+        return JSON.parse(fs.readFileSync(outFile, 'utf8')) as Results;
+    } catch {
+        return null;
+    }
+}
+
+function delta(now: number, before: number | undefined): string {
+    if (before === undefined || before === null || !Number.isFinite(before)) {
+        return '';
+    }
+    const change = now - before;
+    if (change === 0) {
+        return '=';
+    }
+    return `${change > 0 ? '+' : ''}${change}`;
+}
+
+function ms(value: number): string {
+    return Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a';
+}
+
+const started = Date.now();
+const packageVersion = (
+    JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+        version: string;
+    }
+).version;
+const previous = readPrevious();
+fs.mkdirSync(workDir, { recursive: true });
+
+log('measuring shipped sizes (tsc -> LWC compiler -> terser -> gzip)');
+const sizes = await measureSizes(projectRoot, workDir, process.env.ESW_SCRIPT_PATH);
+
+let browserFigures: BrowserFigures | null = null;
+let browserInfo: Results['browser'] = null;
+let browserSkipped: string | null = values['no-browser'] ? 'skipped (--no-browser)' : null;
+if (!values['no-browser']) {
+    try {
+        log('building the benchmark page (components + preview simulator)');
+        const page = await buildBenchPage(
+            projectRoot,
+            workDir,
+            path.join(workDir, 'tsc', 'force-app', 'main', 'default', 'lwc')
+        );
+        log(`page built in ${(page.durationMs / 1000).toFixed(1)} s`);
+        const resolved = await resolveBrowser();
+        const browser = await launch(resolved);
+        browserInfo = {
+            name: 'Chromium (headless)',
+            version: browser.version(),
+            source: resolved.source
+        };
+        try {
+            browserFigures = await measureInBrowser(browser, page.wwwDir, runs, log);
+        } finally {
+            await browser.close();
+        }
+    } catch (error) {
+        browserSkipped = `failed: ${(error as Error).message.split('\n')[0]}`;
+        log(`browser figures missing: ${browserSkipped}`);
+    }
+}
+
+const results: Results = {
+    schema: 1,
+    date: new Date().toISOString(),
+    packageVersion,
+    machine: {
+        cpus: os.availableParallelism(),
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+        platform: `${process.platform}-${process.arch}`,
+        node: process.version
+    },
+    browser: browserInfo,
+    sizes,
+    browserFigures,
+    browserSkipped
+};
+
+// ----- tables -------------------------------------------------------------------------------------
+
+const before = new Map(previous?.sizes.bundles.map((b) => [b.bundle, b]) ?? []);
+console.log(
+    `\nShipped size per bundle (${sizes.method})${previous ? `; Δ gzip vs ${previous.date.slice(0, 10)} (bytes)` : ''}\n`
+);
+console.log(
+    table([
+        ['bundle', 'js files', 'js raw', 'js min', 'js min+gzip', 'html raw', 'css raw', 'Δ gzip'],
+        ...sizes.bundles.map((b) => [
+            b.bundle,
+            b.files,
+            kB(b.jsRaw),
+            kB(b.jsMinified),
+            kB(b.jsGzip),
+            kB(b.htmlRaw),
+            kB(b.cssRaw),
+            delta(b.jsGzip, before.get(b.bundle)?.jsGzip)
+        ]),
+        [
+            'all bundles',
+            sizes.total.files,
+            kB(sizes.total.jsRaw),
+            kB(sizes.total.jsMinified),
+            kB(sizes.total.jsGzip),
+            kB(sizes.total.htmlRaw),
+            kB(sizes.total.cssRaw),
+            delta(sizes.total.jsGzip, previous?.sizes.total.jsGzip)
+        ]
+    ])
+);
+console.log(
+    `\nSalesforce's own chat client, for scale: ${
+        sizes.salesforceClient
+            ? sizes.salesforceClient
+                  .map((s) => `${path.basename(s.path)} ${kB(s.raw)} raw, ${kB(s.gzip)} gzip`)
+                  .join('; ')
+            : 'not given (set ESW_SCRIPT_PATH to esw.min.js and its feature scripts)'
+    }`
+);
+if (sizes.compileDiagnostics > 0) {
+    console.log(
+        `(the TypeScript compiler reported ${sizes.compileDiagnostics} diagnostics; sizes are of what it emitted)`
+    );
+}
+
+if (browserFigures) {
+    const f = browserFigures;
+    const row = (name: string, s: Summary, old?: Summary): (string | number)[] => [
+        name,
+        s.runs,
+        ms(s.median),
+        ms(s.p95),
+        ms(s.min),
+        ms(s.max),
+        old ? ms(old.median) : ''
+    ];
+    const old = previous?.browserFigures;
+    console.log(`\nIn the browser: ${browserInfo?.name} ${browserInfo?.version}\n`);
+    console.log(
+        table([
+            ['figure', 'runs', 'median', 'p95', 'min', 'max', 'previous median'],
+            row(
+                'readiness: API appears -> Start enabled (service)',
+                f.readiness.service,
+                old?.readiness.service
+            ),
+            row(
+                'readiness: naive 500 ms polling, same page loads',
+                f.readiness.naivePolling500ms,
+                old?.readiness.naivePolling500ms
+            ),
+            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat)
+        ])
+    );
+    if (f.readiness.skipped > 0) {
+        console.log(
+            `(${f.readiness.skipped} page loads not measured: the chat API was there before the page script)`
+        );
+    }
+    console.log('');
+    console.log(
+        table([
+            [
+                'chat components on the page',
+                'client handlers registered',
+                'max per event',
+                'events'
+            ],
+            ...f.registrations.map((r) => [r.components, r.handlers, r.maxPerEvent, r.events])
+        ])
+    );
+    console.log('');
+    console.log(
+        table([
+            ['memory (JS heap after GC)', 'value'],
+            ['after the first mount/unmount cycle', kB(f.memory.afterFirstCycleBytes)],
+            ['after 1000 cycles', kB(f.memory.after1000CyclesBytes)],
+            ['growth (first -> 1000)', kB(f.memory.growthBytes)],
+            ['after 2000 cycles', kB(f.memory.after2000CyclesBytes)],
+            [
+                'object kinds growing over cycles 1001-2000',
+                f.memory.objectKindsGrowingOver1000MoreCycles.length === 0
+                    ? 'none'
+                    : f.memory.objectKindsGrowingOver1000MoreCycles
+                          .slice(0, 3)
+                          .map((o) => `${o.name} +${o.added}`)
+                          .join(', ')
+            ],
+            [`time per cycle (${f.memory.componentsPerCycle.join(', ')})`, ms(f.memory.msPerCycle)]
+        ])
+    );
+    if (f.memory.objectKindsGrowingOver1000MoreCycles.length === 0 && f.memory.growthBytes > 0) {
+        console.log(
+            "(no kind of JS object keeps growing, so the growth over the first 1000 cycles is not retained components; investigated: compiled code and the capacity of synthetic shadow's WeakMap tables)"
+        );
+    }
+} else {
+    console.log(`\nBrowser figures (registrations, readiness, click, memory): ${browserSkipped}`);
+}
+
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+// Formatted as the project's Prettier settings want it (npm run format:check covers this file).
+const prettierOptions = (await prettier.resolveConfig(outFile)) ?? {};
+fs.writeFileSync(
+    outFile,
+    await prettier.format(JSON.stringify(results), { ...prettierOptions, filepath: outFile })
+);
+console.log(
+    `\nbench: ${os.availableParallelism()} CPUs (${results.machine.cpuModel}), Node ${process.version}; written to ${path.relative(projectRoot, outFile)} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+);
