@@ -1,11 +1,10 @@
-import { LightningElement, api } from 'lwc';
-import { clearSession, subscribeToChat, type ChatState } from 'c/embeddedChatService';
+import { api } from 'lwc';
+import { clearSession, type ChatState } from 'c/embeddedChatService';
 import {
-    chatErrorMessage,
-    isBuilderContext,
+    ChatActionElement,
     problemsOf,
     readBoolean,
-    readChoice,
+    readButtonStyle,
     readText
 } from 'c/chatComponentSupport';
 import { claimPageLoadClear } from './pageLoadClear';
@@ -20,13 +19,11 @@ import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
 import REASON_CLEARING from '@salesforce/label/c.Chat_Clear_Reason_Clearing';
 import SUCCESS from '@salesforce/label/c.Chat_Clear_Success';
 
-const VARIANTS = ['brand', 'neutral', 'outline', 'destructive', 'success'] as const;
-
 /**
  * Clears all client-side chat session data (ends any chat, closes the widget), on a click or
  * once when the page loads.
  */
-export default class ChatClearSession extends LightningElement {
+export default class ChatClearSession extends ChatActionElement {
     /** Text of the button; blank uses the translated default. */
     @api buttonLabel?: string;
     /** brand, neutral, outline, destructive or success. */
@@ -36,46 +33,8 @@ export default class ChatClearSession extends LightningElement {
     /** Hide the button (only with clearOnPageLoad). */
     @api hideButton?: boolean | string = false;
 
-    chatState?: ChatState;
-    pending = false;
     successMessage = '';
-    errorMessage = '';
-    isBuilder = false;
     builderHiddenNote = BUILDER_HIDDEN;
-    private unsubscribe?: () => void;
-
-    connectedCallback(): void {
-        this.isBuilder = isBuilderContext();
-        this.unsubscribe = subscribeToChat((state) => {
-            this.chatState = state;
-            const ready = state.status !== 'loading' && state.status !== 'disabled';
-            if (ready && this.onPageLoadSetting.value && claimPageLoadClear()) {
-                this.clear();
-            }
-        });
-    }
-
-    disconnectedCallback(): void {
-        this.unsubscribe?.();
-        this.unsubscribe = undefined;
-    }
-
-    get label(): string {
-        return this.labelSetting.value;
-    }
-
-    get buttonVariant(): string {
-        const variant = this.variantSetting.value;
-        return variant === 'outline' ? 'brand-outline' : variant;
-    }
-
-    get status(): string {
-        return this.chatState?.status ?? 'loading';
-    }
-
-    get disabledReason(): string | null {
-        return this.chatState?.disabledReason ?? null;
-    }
 
     get propertyProblems(): string[] {
         const problems = problemsOf(
@@ -87,10 +46,6 @@ export default class ChatClearSession extends LightningElement {
         return this.hideButtonSetting.value && !this.onPageLoadSetting.value
             ? [...problems, HIDE_NEEDS_PAGE_LOAD]
             : problems;
-    }
-
-    get showNotice(): boolean {
-        return this.isBuilder && (this.status === 'disabled' || this.propertyProblems.length > 0);
     }
 
     get isButtonHidden(): boolean {
@@ -105,20 +60,11 @@ export default class ChatClearSession extends LightningElement {
         return this.isBuilder && this.status !== 'disabled' && this.isButtonHidden;
     }
 
-    /** Why the button cannot be used now ('' when it can). */
     get reason(): string {
         if (this.pending) {
             return REASON_CLEARING;
         }
         return this.status === 'loading' ? REASON_LOADING : '';
-    }
-
-    get isButtonDisabled(): boolean {
-        return this.reason !== '';
-    }
-
-    get busyState(): string {
-        return this.pending ? 'true' : 'false';
     }
 
     handleClick(): void {
@@ -127,30 +73,27 @@ export default class ChatClearSession extends LightningElement {
         }
     }
 
-    private async clear(): Promise<void> {
-        this.pending = true;
-        this.successMessage = '';
-        this.errorMessage = '';
-        try {
-            const result = await clearSession();
-            if (result.ok) {
-                this.successMessage = SUCCESS;
-            } else {
-                this.errorMessage = chatErrorMessage(result.code);
-            }
-        } catch {
-            this.errorMessage = chatErrorMessage('CLIENT_ERROR');
-        } finally {
-            this.pending = false;
+    /** Clears once per page load, as soon as the chat is ready, when the admin chose so. */
+    protected chatStateChanged(state: ChatState): void {
+        const ready = state.status !== 'loading' && state.status !== 'disabled';
+        if (ready && this.onPageLoadSetting.value && claimPageLoadClear()) {
+            this.clear();
         }
     }
 
-    private get labelSetting() {
+    private clear(): Promise<void> {
+        this.successMessage = '';
+        return this.runAction(clearSession, () => {
+            this.successMessage = SUCCESS;
+        });
+    }
+
+    protected get labelSetting() {
         return readText(this.buttonLabel, DEFAULT_LABEL, PROP_LABEL);
     }
 
-    private get variantSetting() {
-        return readChoice(this.variant, VARIANTS, 'neutral', PROP_VARIANT);
+    protected get variantSetting() {
+        return readButtonStyle(this.variant, 'neutral', PROP_VARIANT);
     }
 
     private get onPageLoadSetting() {

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the chat components (not a component itself).
+ * Helpers and base classes shared by the chat components (not a component itself).
  */
 export {
     readBoolean,
@@ -12,6 +12,10 @@ export type { Normalized } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
+export { ChatElement } from './chatElement';
+export { ChatActionElement } from './chatActionElement';
+export { readButtonStyle } from './buttonStyles';
+export type { ButtonStyle } from './buttonStyles';
 export {
     parseFallbackRules,
     formatFallbackRules,

@@ -1,15 +1,10 @@
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
+import { startChat, type StartChatOptions } from 'c/embeddedChatService';
 import {
-    startChat,
-    subscribeToChat,
-    type ChatState,
-    type StartChatOptions
-} from 'c/embeddedChatService';
-import {
-    chatErrorMessage,
-    isBuilderContext,
+    ChatActionElement,
     problemsOf,
     readBoolean,
+    readButtonStyle,
     readChoice,
     readText
 } from 'c/chatComponentSupport';
@@ -26,12 +21,10 @@ import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
 import REASON_ACTIVE from '@salesforce/label/c.Chat_Start_Reason_Active';
 import REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
 
-const VARIANTS = ['brand', 'neutral', 'outline', 'destructive', 'success'] as const;
 const OFFLINE_CHOICES = ['disable', 'hide', 'offline-form'] as const;
-const ACTIVE_STATUSES: readonly string[] = ['requesting', 'queued', 'chatting'];
 
 /** Starts a chat through c/embeddedChatService. Placed by site admins in Experience Builder. */
-export default class ChatStartButton extends LightningElement {
+export default class ChatStartButton extends ChatActionElement {
     /** Text of the button; blank uses the translated default. */
     @api buttonLabel?: string;
     /** brand, neutral, outline, destructive or success. */
@@ -45,43 +38,8 @@ export default class ChatStartButton extends LightningElement {
     @api routingUserId?: string;
     @api routingFallback?: boolean | string = false;
 
-    chatState?: ChatState;
-    pending = false;
-    errorMessage = '';
-    isBuilder = false;
-    private unsubscribe?: () => void;
-
-    connectedCallback(): void {
-        this.isBuilder = isBuilderContext();
-        this.unsubscribe = subscribeToChat((state) => {
-            this.chatState = state;
-        });
-    }
-
-    disconnectedCallback(): void {
-        this.unsubscribe?.();
-        this.unsubscribe = undefined;
-    }
-
-    get label(): string {
-        return this.labelSetting.value;
-    }
-
-    get buttonVariant(): string {
-        const variant = this.variantSetting.value;
-        return variant === 'outline' ? 'brand-outline' : variant;
-    }
-
     get isStretched(): boolean {
         return this.stretchSetting.value;
-    }
-
-    get status(): string {
-        return this.chatState?.status ?? 'loading';
-    }
-
-    get disabledReason(): string | null {
-        return this.chatState?.disabledReason ?? null;
     }
 
     get propertyProblems(): string[] {
@@ -98,10 +56,6 @@ export default class ChatStartButton extends LightningElement {
         ];
     }
 
-    get showNotice(): boolean {
-        return this.isBuilder && (this.status === 'disabled' || this.propertyProblems.length > 0);
-    }
-
     get showButton(): boolean {
         if (this.status === 'disabled') {
             return false;
@@ -112,7 +66,6 @@ export default class ChatStartButton extends LightningElement {
         return !(this.agentsOffline && this.offlineSetting.value === 'hide');
     }
 
-    /** Why the button cannot be used now ('' when it can). */
     get reason(): string {
         if (this.pending) {
             return REASON_STARTING;
@@ -126,34 +79,10 @@ export default class ChatStartButton extends LightningElement {
         return this.agentsOffline && this.offlineSetting.value === 'disable' ? REASON_OFFLINE : '';
     }
 
-    get isButtonDisabled(): boolean {
-        return this.reason !== '';
-    }
-
-    get busyState(): string {
-        return this.pending ? 'true' : 'false';
-    }
-
     async handleClick(): Promise<void> {
-        if (this.isButtonDisabled) {
-            return;
+        if (!this.isButtonDisabled) {
+            await this.runAction(() => startChat(this.startOptions));
         }
-        this.pending = true;
-        this.errorMessage = '';
-        try {
-            const result = await startChat(this.startOptions);
-            if (!result.ok) {
-                this.errorMessage = chatErrorMessage(result.code);
-            }
-        } catch {
-            this.errorMessage = chatErrorMessage('CLIENT_ERROR');
-        } finally {
-            this.pending = false;
-        }
-    }
-
-    private get isChatActive(): boolean {
-        return ACTIVE_STATUSES.includes(this.status);
     }
 
     private get agentsOffline(): boolean {
@@ -163,12 +92,12 @@ export default class ChatStartButton extends LightningElement {
         );
     }
 
-    private get labelSetting() {
+    protected get labelSetting() {
         return readText(this.buttonLabel, DEFAULT_LABEL, PROP_LABEL);
     }
 
-    private get variantSetting() {
-        return readChoice(this.variant, VARIANTS, 'brand', PROP_VARIANT);
+    protected get variantSetting() {
+        return readButtonStyle(this.variant, 'brand', PROP_VARIANT);
     }
 
     private get stretchSetting() {

@@ -1,8 +1,7 @@
-import { LightningElement, api } from 'lwc';
-import { subscribeToChat, type ChatState } from 'c/embeddedChatService';
+import { api } from 'lwc';
 import {
+    ChatElement,
     formatLabel,
-    isBuilderContext,
     problemsOf,
     readBoolean,
     readText
@@ -20,46 +19,18 @@ import CHATTING from '@salesforce/label/c.Chat_Status_Chatting';
 import ENDED from '@salesforce/label/c.Chat_Status_Ended';
 
 /** Shows where the visitor's chat stands, in a polite live region. */
-export default class ChatStatus extends LightningElement {
+export default class ChatStatus extends ChatElement {
     /** Optional heading above the status; blank shows none. */
     @api heading?: string;
     /** Show agent availability (and the loading text) when no chat is under way (unset = true). */
     @api showAvailability?: boolean | string;
 
-    chatState?: ChatState;
-    isBuilder = false;
-    private unsubscribe?: () => void;
-
-    connectedCallback(): void {
-        this.isBuilder = isBuilderContext();
-        this.unsubscribe = subscribeToChat((state) => {
-            this.chatState = state;
-        });
-    }
-
-    disconnectedCallback(): void {
-        this.unsubscribe?.();
-        this.unsubscribe = undefined;
-    }
-
     get headingText(): string {
         return this.headingSetting.value;
     }
 
-    get status(): string {
-        return this.chatState?.status ?? 'loading';
-    }
-
-    get disabledReason(): string | null {
-        return this.chatState?.disabledReason ?? null;
-    }
-
     get propertyProblems(): string[] {
         return problemsOf(this.headingSetting, this.availabilitySetting);
-    }
-
-    get showNotice(): boolean {
-        return this.isBuilder && (this.status === 'disabled' || this.propertyProblems.length > 0);
     }
 
     get showStatus(): boolean {

@@ -1,17 +1,36 @@
-import { createElement } from 'lwc';
 import ChatClearSession from 'c/chatClearSession';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
-import type { ChatErrorCode, ChatState } from 'c/embeddedChatService';
 import { resetPageLoadClear } from '../pageLoadClear';
 import {
     clearSession,
     holdMockAction,
     releaseMockAction,
-    resetChatServiceDouble,
     setMockActionResult,
-    setMockChatState,
-    subscriberCount
+    setMockChatState
 } from 'test/jest-mocks/chatServiceDouble';
+import {
+    CHATTING,
+    CHAT_OFF_REASONS,
+    LOADING,
+    READY,
+    button,
+    chatOff,
+    clickButton,
+    flushPromises,
+    noticeText,
+    politeRegionOf,
+    renderer,
+    resetPage,
+    text,
+    viewAsVisitor,
+    viewInBuilder
+} from 'test/componentTestUtils';
+import {
+    itDoesNotCallTheServiceWhileDisabled,
+    itShowsAGeneralErrorWhenTheActionRejects,
+    itShowsTheAdminWhyChatIsOff,
+    itShowsTheVisitorWhatWentWrong,
+    itSubscribesOnlyWhileInserted
+} from 'test/sharedComponentTests';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
@@ -21,62 +40,21 @@ type Props = Partial<
 
 const CLEARED = 'Your chat history was cleared from this browser.';
 
-function render(props: Props = {}, state?: Partial<ChatState>): HTMLElement & Props {
-    if (state) {
-        setMockChatState(state);
-    }
-    const element = createElement('c-chat-clear-session', { is: ChatClearSession });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-// Lets pending promises (clearSession) settle and the component re-render.
-function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a test waits for promise callbacks
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-interface ButtonStub extends HTMLElement {
-    label: string;
-    variant: string;
-    disabled: boolean;
-}
-
-function button(element: HTMLElement): ButtonStub | null {
-    return element.shadowRoot!.querySelector('lightning-button');
-}
-
-function text(element: HTMLElement, selector: string): string | null {
-    return element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? null;
-}
-
-function noticeText(element: HTMLElement): string | null {
-    const notice = element.shadowRoot!.querySelector('c-chat-admin-notice');
-    return notice ? (notice.shadowRoot!.textContent ?? '') : null;
-}
+const render = renderer<Props>('c-chat-clear-session', ChatClearSession);
 
 describe('c-chat-clear-session', () => {
     afterEach(() => {
-        // The jsdom instance is shared across a file's tests: reset it.
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        resetChatServiceDouble();
-        setBuilderContextOverride(null);
+        resetPage();
         // Each test is a new page load.
         resetPageLoadClear();
     });
 
     describe('when chat is turned off', () => {
-        it.each(['locker', 'no-chat-client'] as const)(
+        it.each(CHAT_OFF_REASONS)(
             'shows visitors nothing and clears nothing when the reason is %s',
             async (reason) => {
-                setBuilderContextOverride(false);
-                const element = render(
-                    { clearOnPageLoad: true },
-                    { status: 'disabled', disabledReason: reason }
-                );
+                viewAsVisitor();
+                const element = render({ clearOnPageLoad: true }, chatOff(reason));
                 await flushPromises();
 
                 expect(button(element)).toBeNull();
@@ -86,22 +64,12 @@ describe('c-chat-clear-session', () => {
             }
         );
 
-        it.each([
-            ['locker', 'because Lightning Locker is on'],
-            ['no-chat-client', 'no Embedded Chat client loaded']
-        ] as const)('shows the admin in Experience Builder why (%s)', async (reason, expected) => {
-            setBuilderContextOverride(true);
-            const element = render({}, { status: 'disabled', disabledReason: reason });
-
-            expect(button(element)).toBeNull();
-            expect(noticeText(element)).toContain(expected);
-            await expect(element).toBeAccessible();
-        });
+        itShowsTheAdminWhyChatIsOff((state) => render({}, state), button);
     });
 
     describe('the button', () => {
         it('disables the button with the reason while the chat loads', async () => {
-            const element = render({}, { status: 'loading', agentsAvailable: null });
+            const element = render({}, LOADING);
 
             expect(button(element)!.disabled).toBe(true);
             expect(text(element, '.reason')).toBe('Chat is getting ready…');
@@ -124,33 +92,28 @@ describe('c-chat-clear-session', () => {
         });
 
         it('clears the session and confirms it politely when clicked', async () => {
-            const element = render({}, { status: 'ready' });
+            const element = render({}, READY);
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(clearSession).toHaveBeenCalledTimes(1);
             expect(text(element, '.success')).toBe(CLEARED);
-            expect(
-                element.shadowRoot!.querySelector('.success')!.closest('[aria-live="polite"]')
-            ).not.toBeNull();
+            expect(politeRegionOf(element, '.success')).not.toBeNull();
             await expect(element).toBeAccessible();
         });
 
         it('is disabled and busy while clearing, so it cannot ask twice', async () => {
             holdMockAction('clearSession');
-            const element = render({}, { status: 'chatting' });
+            const element = render({}, CHATTING);
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(button(element)!.disabled).toBe(true);
             expect(button(element)!.getAttribute('aria-busy')).toBe('true');
             expect(text(element, '.reason')).toBe('Clearing your chat history…');
             await expect(element).toBeAccessible();
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
             expect(clearSession).toHaveBeenCalledTimes(1);
 
             releaseMockAction('clearSession');
@@ -161,62 +124,28 @@ describe('c-chat-clear-session', () => {
             expect(text(element, '.success')).toBe(CLEARED);
         });
 
-        it.each([
-            ['CHAT_CLIENT_MISSING', "Chat isn't available right now. Please try again later."],
-            ['CLIENT_ERROR', 'Something went wrong with the chat. Please try again.'],
-            ['TIMEOUT', 'The chat is taking too long to respond. Please try again.']
-        ] as [ChatErrorCode, string][])(
-            'shows the visitor what went wrong for %s',
-            async (code, expected) => {
-                setMockActionResult('clearSession', { ok: false, code, message: 'Developer text' });
-                const element = render();
-
-                button(element)!.click();
-                await flushPromises();
-
-                expect(text(element, '.error')).toBe(expected);
-                expect(text(element, '.success')).toBeNull();
-                expect(element.shadowRoot!.textContent).not.toContain('Developer text');
-                expect(
-                    element.shadowRoot!.querySelector('.error')!.closest('[aria-live="polite"]')
-                ).not.toBeNull();
-            }
-        );
-
-        it('shows a general error instead of throwing when clearSession rejects', async () => {
-            clearSession.mockImplementationOnce(() => Promise.reject(new Error('boom')));
-            const element = render();
-
-            button(element)!.click();
-            await flushPromises();
-
-            expect(text(element, '.error')).toBe(
-                'Something went wrong with the chat. Please try again.'
-            );
-        });
+        itShowsTheVisitorWhatWentWrong('clearSession', () => render(), [
+            'CHAT_CLIENT_MISSING',
+            'CLIENT_ERROR',
+            'TIMEOUT'
+        ]);
+        itShowsAGeneralErrorWhenTheActionRejects('clearSession', () => render());
 
         it('replaces an old confirmation when cleared again and it fails', async () => {
             const element = render();
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
             expect(text(element, '.success')).toBe(CLEARED);
 
             setMockActionResult('clearSession', { ok: false, code: 'TIMEOUT', message: 'late' });
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(text(element, '.success')).toBeNull();
             expect(text(element, '.error')).not.toBeNull();
         });
 
-        it('does not call the service while the button is disabled', async () => {
-            const element = render({}, { status: 'loading' });
-
-            button(element)!.click();
-            await flushPromises();
-
-            expect(clearSession).not.toHaveBeenCalled();
-        });
+        itDoesNotCallTheServiceWhileDisabled('clearSession', () =>
+            render({}, { status: 'loading' })
+        );
     });
 
     describe('clearing when the page loads', () => {
@@ -239,7 +168,7 @@ describe('c-chat-clear-session', () => {
         });
 
         it('clears at once when the chat is already ready on insert', async () => {
-            render({ clearOnPageLoad: 'TRUE ' }, { status: 'chatting' });
+            render({ clearOnPageLoad: 'TRUE ' }, CHATTING);
             await flushPromises();
 
             expect(clearSession).toHaveBeenCalledTimes(1);
@@ -256,7 +185,7 @@ describe('c-chat-clear-session', () => {
         });
 
         it('does not clear again when the component is removed and inserted again', async () => {
-            const element = render({ clearOnPageLoad: true }, { status: 'ready' });
+            const element = render({ clearOnPageLoad: true }, READY);
             await flushPromises();
             document.body.removeChild(element);
             document.body.appendChild(element);
@@ -266,18 +195,15 @@ describe('c-chat-clear-session', () => {
         });
 
         it('does not clear on load when the mode is off', async () => {
-            render({ clearOnPageLoad: false }, { status: 'ready' });
+            render({ clearOnPageLoad: false }, READY);
             await flushPromises();
 
             expect(clearSession).not.toHaveBeenCalled();
         });
 
         it('hides the button from visitors when the admin chose so, and still clears', async () => {
-            setBuilderContextOverride(false);
-            const element = render(
-                { clearOnPageLoad: true, hideButton: ' true ' },
-                { status: 'ready' }
-            );
+            viewAsVisitor();
+            const element = render({ clearOnPageLoad: true, hideButton: ' true ' }, READY);
             await flushPromises();
 
             expect(clearSession).toHaveBeenCalledTimes(1);
@@ -287,11 +213,8 @@ describe('c-chat-clear-session', () => {
         });
 
         it('tells the admin in Experience Builder what the hidden component does', async () => {
-            setBuilderContextOverride(true);
-            const element = render(
-                { clearOnPageLoad: true, hideButton: true },
-                { status: 'ready' }
-            );
+            viewInBuilder();
+            const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
 
             expect(button(element)).toBeNull();
             expect(text(element, '.builder-note')).toBe(
@@ -311,7 +234,7 @@ describe('c-chat-clear-session', () => {
         });
 
         it('shows HTML in the label as text and tells the admin', () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ buttonLabel: '<script>x</script>' });
 
             expect(button(element)!.label).toBe('<script>x</script>');
@@ -331,8 +254,8 @@ describe('c-chat-clear-session', () => {
         });
 
         it('does not clear on load for a value that is not a Boolean and tells the admin', async () => {
-            setBuilderContextOverride(true);
-            const element = render({ clearOnPageLoad: 'maybe' }, { status: 'ready' });
+            viewInBuilder();
+            const element = render({ clearOnPageLoad: 'maybe' }, READY);
             await flushPromises();
 
             expect(clearSession).not.toHaveBeenCalled();
@@ -342,8 +265,8 @@ describe('c-chat-clear-session', () => {
         });
 
         it('keeps the button and tells the admin when it is hidden without the page-load mode', async () => {
-            setBuilderContextOverride(true);
-            const element = render({ hideButton: true }, { status: 'ready' });
+            viewInBuilder();
+            const element = render({ hideButton: true }, READY);
 
             expect(button(element)).not.toBeNull();
             expect(noticeText(element)).toContain(
@@ -353,7 +276,7 @@ describe('c-chat-clear-session', () => {
         });
 
         it('never shows property problems to visitors', () => {
-            setBuilderContextOverride(false);
+            viewAsVisitor();
             const element = render({ hideButton: 'maybe', variant: 'bogus' });
 
             expect(noticeText(element)).toBeNull();
@@ -361,13 +284,6 @@ describe('c-chat-clear-session', () => {
     });
 
     describe('lifecycle', () => {
-        it('subscribes once when inserted and unsubscribes when removed', () => {
-            const element = render();
-            expect(subscriberCount()).toBe(1);
-
-            document.body.removeChild(element);
-
-            expect(subscriberCount()).toBe(0);
-        });
+        itSubscribesOnlyWhileInserted(() => render());
     });
 });

@@ -1,16 +1,32 @@
-import { createElement } from 'lwc';
 import ChatEndButton from 'c/chatEndButton';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
-import type { ChatErrorCode, ChatState } from 'c/embeddedChatService';
 import {
     endChat,
     holdMockAction,
     releaseMockAction,
-    resetChatServiceDouble,
-    setMockActionResult,
-    setMockChatState,
-    subscriberCount
+    setMockChatState
 } from 'test/jest-mocks/chatServiceDouble';
+import {
+    CHATTING,
+    LOADING,
+    READY,
+    button,
+    clickButton,
+    flushPromises,
+    noticeText,
+    renderer,
+    resetPage,
+    text,
+    viewAsVisitor,
+    viewInBuilder
+} from 'test/componentTestUtils';
+import {
+    itDoesNotCallTheServiceWhileDisabled,
+    itShowsAGeneralErrorWhenTheActionRejects,
+    itShowsTheAdminWhyChatIsOff,
+    itShowsTheVisitorWhatWentWrong,
+    itShowsVisitorsNothingWhenChatIsOff,
+    itSubscribesOnlyWhileInserted
+} from 'test/sharedComponentTests';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
@@ -18,79 +34,17 @@ type Props = Partial<
     Pick<ChatEndButton, 'buttonLabel' | 'variant' | 'stretch' | 'showOnlyDuringChat'>
 >;
 
-function render(props: Props = {}, state?: Partial<ChatState>): HTMLElement & Props {
-    if (state) {
-        setMockChatState(state);
-    }
-    const element = createElement('c-chat-end-button', { is: ChatEndButton });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-// Lets pending promises (the click's endChat) settle and the component re-render.
-function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a test waits for promise callbacks
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-interface ButtonStub extends HTMLElement {
-    label: string;
-    variant: string;
-    stretch: boolean;
-    disabled: boolean;
-}
-
-function button(element: HTMLElement): ButtonStub | null {
-    return element.shadowRoot!.querySelector('lightning-button');
-}
-
-function text(element: HTMLElement, selector: string): string | null {
-    return element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? null;
-}
-
-function noticeText(element: HTMLElement): string | null {
-    const notice = element.shadowRoot!.querySelector('c-chat-admin-notice');
-    return notice ? (notice.shadowRoot!.textContent ?? '') : null;
-}
+const render = renderer<Props>('c-chat-end-button', ChatEndButton);
 
 describe('c-chat-end-button', () => {
-    afterEach(() => {
-        // The jsdom instance is shared across a file's tests: reset it.
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        resetChatServiceDouble();
-        setBuilderContextOverride(null);
-    });
+    afterEach(resetPage);
 
     describe('when chat is turned off', () => {
-        it.each(['locker', 'no-chat-client'] as const)(
-            'shows visitors nothing when the reason is %s',
-            async (reason) => {
-                setBuilderContextOverride(false);
-                const element = render(
-                    { showOnlyDuringChat: false },
-                    { status: 'disabled', disabledReason: reason }
-                );
-
-                expect(button(element)).toBeNull();
-                expect(element.shadowRoot!.textContent).toBe('');
-                await expect(element).toBeAccessible();
-            }
+        itShowsVisitorsNothingWhenChatIsOff(
+            (state) => render({ showOnlyDuringChat: false }, state),
+            button
         );
-
-        it.each([
-            ['locker', 'because Lightning Locker is on'],
-            ['no-chat-client', 'no Embedded Chat client loaded']
-        ] as const)('shows the admin in Experience Builder why (%s)', async (reason, expected) => {
-            setBuilderContextOverride(true);
-            const element = render({}, { status: 'disabled', disabledReason: reason });
-
-            expect(button(element)).toBeNull();
-            expect(noticeText(element)).toContain(expected);
-            await expect(element).toBeAccessible();
-        });
+        itShowsTheAdminWhyChatIsOff((state) => render({}, state), button);
     });
 
     describe('shown only during a chat (default)', () => {
@@ -119,7 +73,7 @@ describe('c-chat-end-button', () => {
         });
 
         it('appears when a chat starts and goes when it ends', async () => {
-            const element = render({}, { status: 'ready' });
+            const element = render({}, READY);
             expect(button(element)).toBeNull();
 
             setMockChatState({ status: 'queued', queuePosition: 1 });
@@ -136,7 +90,7 @@ describe('c-chat-end-button', () => {
         it.each([false, 'false', ' FALSE'])(
             'shows the button outside a chat when show only during a chat is %p',
             async (showOnlyDuringChat) => {
-                const element = render({ showOnlyDuringChat }, { status: 'ready' });
+                const element = render({ showOnlyDuringChat }, READY);
 
                 expect(button(element)!.disabled).toBe(false);
                 await expect(element).toBeAccessible();
@@ -144,10 +98,7 @@ describe('c-chat-end-button', () => {
         );
 
         it('disables the button with the reason while the chat loads', async () => {
-            const element = render(
-                { showOnlyDuringChat: false },
-                { status: 'loading', agentsAvailable: null }
-            );
+            const element = render({ showOnlyDuringChat: false }, LOADING);
 
             expect(button(element)!.disabled).toBe(true);
             expect(text(element, '.reason')).toBe('Chat is getting ready…');
@@ -157,8 +108,7 @@ describe('c-chat-end-button', () => {
         it('calls endChat outside a chat too (it closes the chat window)', async () => {
             const element = render({ showOnlyDuringChat: false }, { status: 'ended' });
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(endChat).toHaveBeenCalledTimes(1);
         });
@@ -166,7 +116,7 @@ describe('c-chat-end-button', () => {
 
     describe('builder properties', () => {
         it('shows the label the admin typed, trimmed, or the default when blank', () => {
-            const typed = render({ buttonLabel: '  Leave chat ' }, { status: 'chatting' });
+            const typed = render({ buttonLabel: '  Leave chat ' }, CHATTING);
             const blank = render({ buttonLabel: '' });
 
             expect(button(typed)!.label).toBe('Leave chat');
@@ -174,8 +124,8 @@ describe('c-chat-end-button', () => {
         });
 
         it('shows HTML in the label as text and tells the admin', async () => {
-            setBuilderContextOverride(true);
-            const element = render({ buttonLabel: '<img src=x>Stop' }, { status: 'chatting' });
+            viewInBuilder();
+            const element = render({ buttonLabel: '<img src=x>Stop' }, CHATTING);
 
             expect(button(element)!.label).toBe('<img src=x>Stop');
             expect(element.shadowRoot!.querySelector('img')).toBeNull();
@@ -189,14 +139,14 @@ describe('c-chat-end-button', () => {
             ['outline', 'brand-outline'],
             ['DESTRUCTIVE', 'destructive']
         ])('maps the style %p to the button variant %s', (variant, expected) => {
-            const element = render({ variant }, { status: 'chatting' });
+            const element = render({ variant }, CHATTING);
 
             expect(button(element)!.variant).toBe(expected);
         });
 
         it('falls back to neutral for an unknown style and tells the admin', () => {
-            setBuilderContextOverride(true);
-            const element = render({ variant: 'loud' }, { status: 'chatting' });
+            viewInBuilder();
+            const element = render({ variant: 'loud' }, CHATTING);
 
             expect(button(element)!.variant).toBe('neutral');
             expect(noticeText(element)).toContain(
@@ -208,14 +158,14 @@ describe('c-chat-end-button', () => {
             ['TRUE ', true],
             ['maybe', false]
         ])('reads stretch to full width %p as %p', (stretch, expected) => {
-            const element = render({ stretch }, { status: 'chatting' });
+            const element = render({ stretch }, CHATTING);
 
             expect(button(element)!.stretch).toBe(expected);
         });
 
         it('keeps the default for a bad show only during a chat value and tells the admin', () => {
-            setBuilderContextOverride(true);
-            const element = render({ showOnlyDuringChat: 'maybe' }, { status: 'ready' });
+            viewInBuilder();
+            const element = render({ showOnlyDuringChat: 'maybe' }, READY);
 
             expect(button(element)).toBeNull();
             expect(noticeText(element)).toContain(
@@ -224,8 +174,8 @@ describe('c-chat-end-button', () => {
         });
 
         it('never shows property problems to visitors', () => {
-            setBuilderContextOverride(false);
-            const element = render({ variant: 'loud' }, { status: 'chatting' });
+            viewAsVisitor();
+            const element = render({ variant: 'loud' }, CHATTING);
 
             expect(noticeText(element)).toBeNull();
         });
@@ -233,10 +183,9 @@ describe('c-chat-end-button', () => {
 
     describe('ending a chat', () => {
         it('calls endChat when clicked', async () => {
-            const element = render({}, { status: 'chatting' });
+            const element = render({}, CHATTING);
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(endChat).toHaveBeenCalledTimes(1);
             expect(text(element, '.error')).toBeNull();
@@ -244,18 +193,16 @@ describe('c-chat-end-button', () => {
 
         it('is disabled and busy while ending, so it cannot ask twice', async () => {
             holdMockAction('endChat');
-            const element = render({}, { status: 'chatting' });
+            const element = render({}, CHATTING);
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(button(element)!.disabled).toBe(true);
             expect(button(element)!.getAttribute('aria-busy')).toBe('true');
             expect(text(element, '.reason')).toBe('Ending your chat…');
             await expect(element).toBeAccessible();
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
             expect(endChat).toHaveBeenCalledTimes(1);
 
             // The chat ends before the promise settles: the button stays until it does.
@@ -268,58 +215,18 @@ describe('c-chat-end-button', () => {
             expect(button(element)).toBeNull();
         });
 
-        it.each([
-            ['CHAT_CLIENT_MISSING', "Chat isn't available right now. Please try again later."],
-            ['CLIENT_ERROR', 'Something went wrong with the chat. Please try again.'],
-            ['TIMEOUT', 'The chat is taking too long to respond. Please try again.']
-        ] as [ChatErrorCode, string][])(
-            'shows the visitor what went wrong for %s',
-            async (code, expected) => {
-                setMockActionResult('endChat', { ok: false, code, message: 'Developer text' });
-                const element = render({}, { status: 'chatting' });
-
-                button(element)!.click();
-                await flushPromises();
-
-                expect(text(element, '.error')).toBe(expected);
-                expect(element.shadowRoot!.textContent).not.toContain('Developer text');
-                expect(
-                    element.shadowRoot!.querySelector('.error')!.closest('[aria-live="polite"]')
-                ).not.toBeNull();
-                await expect(element).toBeAccessible();
-            }
+        itShowsTheVisitorWhatWentWrong('endChat', () => render({}, CHATTING), [
+            'CHAT_CLIENT_MISSING',
+            'CLIENT_ERROR',
+            'TIMEOUT'
+        ]);
+        itShowsAGeneralErrorWhenTheActionRejects('endChat', () => render({}, CHATTING));
+        itDoesNotCallTheServiceWhileDisabled('endChat', () =>
+            render({ showOnlyDuringChat: false }, { status: 'loading' })
         );
-
-        it('shows a general error instead of throwing when endChat rejects', async () => {
-            endChat.mockImplementationOnce(() => Promise.reject(new Error('boom')));
-            const element = render({}, { status: 'chatting' });
-
-            button(element)!.click();
-            await flushPromises();
-
-            expect(text(element, '.error')).toBe(
-                'Something went wrong with the chat. Please try again.'
-            );
-        });
-
-        it('does not call the service while the button is disabled', async () => {
-            const element = render({ showOnlyDuringChat: false }, { status: 'loading' });
-
-            button(element)!.click();
-            await flushPromises();
-
-            expect(endChat).not.toHaveBeenCalled();
-        });
     });
 
     describe('lifecycle', () => {
-        it('subscribes once when inserted and unsubscribes when removed', () => {
-            const element = render();
-            expect(subscriberCount()).toBe(1);
-
-            document.body.removeChild(element);
-
-            expect(subscriberCount()).toBe(0);
-        });
+        itSubscribesOnlyWhileInserted(() => render());
     });
 });

@@ -1,18 +1,36 @@
-import { createElement } from 'lwc';
 import ChatStartButton from 'c/chatStartButton';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
-import type { ChatErrorCode, ChatState } from 'c/embeddedChatService';
 import {
     holdMockAction,
     releaseMockAction,
-    resetChatServiceDouble,
     setMockActionResult,
     setMockChatState,
     setMockRoutingValidation,
     startChat,
-    subscriberCount,
     validateRouting
 } from 'test/jest-mocks/chatServiceDouble';
+import {
+    CHATTING,
+    ERROR_CODES,
+    LOADING,
+    READY_OFFLINE,
+    button,
+    clickButton,
+    flushPromises,
+    noticeText,
+    renderer,
+    resetPage,
+    text,
+    viewAsVisitor,
+    viewInBuilder
+} from 'test/componentTestUtils';
+import {
+    itDoesNotCallTheServiceWhileDisabled,
+    itShowsAGeneralErrorWhenTheActionRejects,
+    itShowsTheAdminWhyChatIsOff,
+    itShowsTheVisitorWhatWentWrong,
+    itShowsVisitorsNothingWhenChatIsOff,
+    itSubscribesOnlyWhileInserted
+} from 'test/sharedComponentTests';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
@@ -34,89 +52,27 @@ type Props = Partial<
     >
 >;
 
-function render(props: Props = {}, state?: Partial<ChatState>): HTMLElement & Props {
-    if (state) {
-        setMockChatState(state);
-    }
-    const element = createElement('c-chat-start-button', { is: ChatStartButton });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
+const render = renderer<Props>('c-chat-start-button', ChatStartButton);
 
-// Lets pending promises (the click's startChat) settle and the component re-render.
-function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a test waits for promise callbacks
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-interface ButtonStub extends HTMLElement {
-    label: string;
-    variant: string;
-    stretch: boolean;
-    disabled: boolean;
-}
-
-function button(element: HTMLElement): ButtonStub | null {
-    return element.shadowRoot!.querySelector('lightning-button');
-}
-
-function text(element: HTMLElement, selector: string): string | null {
-    return element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? null;
-}
-
-function noticeText(element: HTMLElement): string | null {
-    const notice = element.shadowRoot!.querySelector('c-chat-admin-notice');
-    return notice ? (notice.shadowRoot!.textContent ?? '') : null;
-}
+// What startChat gets for a valid agent override without fallback, when offline is left at disable.
+const AGENT_WITHOUT_FALLBACK = {
+    routing: {
+        directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: false }
+    },
+    whenOffline: 'refuse'
+};
 
 describe('c-chat-start-button', () => {
-    afterEach(() => {
-        // The jsdom instance is shared across a file's tests: reset it.
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        resetChatServiceDouble();
-        setBuilderContextOverride(null);
-    });
+    afterEach(resetPage);
 
     describe('when chat is turned off', () => {
-        it.each(['locker', 'no-chat-client'] as const)(
-            'shows visitors nothing when the reason is %s',
-            async (reason) => {
-                setBuilderContextOverride(false);
-                const element = render({}, { status: 'disabled', disabledReason: reason });
-
-                expect(button(element)).toBeNull();
-                expect(noticeText(element)).toBeNull();
-                expect(element.shadowRoot!.textContent).toBe('');
-                await expect(element).toBeAccessible();
-            }
-        );
-
-        it('shows the admin in Experience Builder that Lightning Locker blocks the chat', async () => {
-            setBuilderContextOverride(true);
-            const element = render({}, { status: 'disabled', disabledReason: 'locker' });
-
-            expect(button(element)).toBeNull();
-            expect(noticeText(element)).toContain('because Lightning Locker is on');
-            expect(noticeText(element)).toContain('turn on Lightning Web Security');
-            await expect(element).toBeAccessible();
-        });
-
-        it('shows the admin in Experience Builder that no chat client loaded', async () => {
-            setBuilderContextOverride(true);
-            const element = render({}, { status: 'disabled', disabledReason: 'no-chat-client' });
-
-            expect(button(element)).toBeNull();
-            expect(noticeText(element)).toContain('no Embedded Chat client loaded');
-            expect(noticeText(element)).toContain('add the Embedded Service Chat component');
-        });
+        itShowsVisitorsNothingWhenChatIsOff((state) => render({}, state), button);
+        itShowsTheAdminWhyChatIsOff((state) => render({}, state), button);
     });
 
     describe('while the chat loads', () => {
         it('shows the button disabled with the reason', async () => {
-            const element = render({}, { status: 'loading', agentsAvailable: null });
+            const element = render({}, LOADING);
 
             expect(button(element)!.disabled).toBe(true);
             expect(text(element, '.reason')).toBe('Chat is getting ready…');
@@ -124,7 +80,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('enables the button the moment the chat client is ready', async () => {
-            const element = render({}, { status: 'loading', agentsAvailable: null });
+            const element = render({}, LOADING);
 
             setMockChatState({ status: 'ready', agentsAvailable: null });
             await flushPromises();
@@ -157,7 +113,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('disables the button with an offline text when no agent is online (default)', async () => {
-            const element = render({}, { status: 'ready', agentsAvailable: false });
+            const element = render({}, READY_OFFLINE);
 
             expect(button(element)!.disabled).toBe(true);
             expect(text(element, '.reason')).toBe(
@@ -167,20 +123,14 @@ describe('c-chat-start-button', () => {
         });
 
         it('hides the button when no agent is online and the admin chose hide', () => {
-            const element = render(
-                { whenOffline: 'hide' },
-                { status: 'ready', agentsAvailable: false }
-            );
+            const element = render({ whenOffline: 'hide' }, READY_OFFLINE);
 
             expect(button(element)).toBeNull();
             expect(element.shadowRoot!.textContent).toBe('');
         });
 
         it('shows the button again when agents come back online', async () => {
-            const element = render(
-                { whenOffline: 'hide' },
-                { status: 'ready', agentsAvailable: false }
-            );
+            const element = render({ whenOffline: 'hide' }, READY_OFFLINE);
 
             setMockChatState({ agentsAvailable: true });
             await flushPromises();
@@ -189,14 +139,10 @@ describe('c-chat-start-button', () => {
         });
 
         it('opens the offline support form when no agent is online and the admin chose so', async () => {
-            const element = render(
-                { whenOffline: 'offline-form' },
-                { status: 'ready', agentsAvailable: false }
-            );
+            const element = render({ whenOffline: 'offline-form' }, READY_OFFLINE);
 
             expect(button(element)!.disabled).toBe(false);
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(startChat).toHaveBeenCalledTimes(1);
             expect(startChat).toHaveBeenCalledWith({ whenOffline: 'offline-form' });
@@ -218,14 +164,14 @@ describe('c-chat-start-button', () => {
         it.each([true, 'TRUE ', 'true'])(
             'hides the button during a chat when hide during a chat is %p',
             (hideDuringChat) => {
-                const element = render({ hideDuringChat }, { status: 'chatting' });
+                const element = render({ hideDuringChat }, CHATTING);
 
                 expect(button(element)).toBeNull();
             }
         );
 
         it('enables the button again when the chat ends', async () => {
-            const element = render({}, { status: 'chatting' });
+            const element = render({}, CHATTING);
 
             setMockChatState({ status: 'ended' });
             await flushPromises();
@@ -243,7 +189,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('falls back to the default label when the label is blank', () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ buttonLabel: '   ' });
 
             expect(button(element)!.label).toBe('Chat with an agent');
@@ -251,7 +197,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('shows HTML in the label as text and tells the admin', async () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ buttonLabel: '<b>Help</b>' });
 
             expect(button(element)!.label).toBe('<b>Help</b>');
@@ -277,7 +223,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('falls back to brand for an unknown style and tells the admin', () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ variant: 'fancy' });
 
             expect(button(element)!.variant).toBe('brand');
@@ -299,7 +245,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('does not stretch for a value that is not a Boolean and tells the admin', () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ stretch: 'maybe' });
 
             expect(button(element)!.stretch).toBe(false);
@@ -309,11 +255,8 @@ describe('c-chat-start-button', () => {
         });
 
         it('disables the button offline for an unknown offline choice and tells the admin', () => {
-            setBuilderContextOverride(true);
-            const element = render(
-                { whenOffline: 'sometimes' },
-                { status: 'ready', agentsAvailable: false }
-            );
+            viewInBuilder();
+            const element = render({ whenOffline: 'sometimes' }, READY_OFFLINE);
 
             expect(button(element)!.disabled).toBe(true);
             expect(noticeText(element)).toContain(
@@ -322,8 +265,8 @@ describe('c-chat-start-button', () => {
         });
 
         it('tells the admin about a bad hide during a chat value and keeps the button', () => {
-            setBuilderContextOverride(true);
-            const element = render({ hideDuringChat: 'maybe' }, { status: 'chatting' });
+            viewInBuilder();
+            const element = render({ hideDuringChat: 'maybe' }, CHATTING);
 
             expect(button(element)!.disabled).toBe(true);
             expect(noticeText(element)).toContain(
@@ -332,7 +275,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('never shows property problems to visitors', () => {
-            setBuilderContextOverride(false);
+            viewAsVisitor();
             const element = render({ variant: 'fancy', stretch: 'maybe', buttonLabel: '<i>x</i>' });
 
             expect(noticeText(element)).toBeNull();
@@ -344,8 +287,7 @@ describe('c-chat-start-button', () => {
         it('calls startChat with the site routing when clicked', async () => {
             const element = render();
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(startChat).toHaveBeenCalledTimes(1);
             expect(startChat).toHaveBeenCalledWith({ whenOffline: 'refuse' });
@@ -356,16 +298,14 @@ describe('c-chat-start-button', () => {
             holdMockAction('startChat');
             const element = render();
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(button(element)!.disabled).toBe(true);
             expect(button(element)!.getAttribute('aria-busy')).toBe('true');
             expect(text(element, '.reason')).toBe('Starting your chat…');
             await expect(element).toBeAccessible();
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
             expect(startChat).toHaveBeenCalledTimes(1);
 
             expect(releaseMockAction('startChat')).toBe(1);
@@ -379,8 +319,7 @@ describe('c-chat-start-button', () => {
         it('sends the per-button routing when a chat button ID is set', async () => {
             const element = render({ routingButtonId: ` ${BUTTON_ID} ` });
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(startChat).toHaveBeenCalledWith({
                 routing: { directToAgentRouting: { buttonId: BUTTON_ID, fallback: false } },
@@ -396,8 +335,7 @@ describe('c-chat-start-button', () => {
                 whenOffline: 'offline-form'
             });
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(validateRouting).toHaveBeenCalledWith({
                 directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
@@ -411,36 +349,34 @@ describe('c-chat-start-button', () => {
         });
 
         it('falls back to the site routing when the override is invalid and tells the admin', async () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ routingButtonId: '573abc' });
 
             expect(noticeText(element)).toContain(
                 'Routing override: chat button ID: The chat button ID is not valid (length). Chats from this button use the site routing instead.'
             );
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(startChat).toHaveBeenCalledWith({ whenOffline: 'refuse' });
             await expect(element).toBeAccessible();
         });
 
         it('tells the admin that an agent user ID needs a chat button ID', async () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ routingUserId: USER_ID });
 
             expect(noticeText(element)).toContain(
                 'Routing override: chat button ID: The chat button ID is not valid (empty).'
             );
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(startChat).toHaveBeenCalledWith({ whenOffline: 'refuse' });
         });
 
         it('names the agent user ID property when the service refuses it', () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({
                 routingButtonId: BUTTON_ID,
                 routingUserId: '5735g000000XyZa'
@@ -452,7 +388,7 @@ describe('c-chat-start-button', () => {
         });
 
         it('shows the admin the cautions of a valid override and still uses it', async () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             setMockRoutingValidation({
                 valid: true,
                 errors: [],
@@ -470,19 +406,13 @@ describe('c-chat-start-button', () => {
                 'Routing override: fall back to the button queue: Without fallback the chat is refused when the agent is away.'
             );
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
-            expect(startChat).toHaveBeenCalledWith({
-                routing: {
-                    directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: false }
-                },
-                whenOffline: 'refuse'
-            });
+            expect(startChat).toHaveBeenCalledWith(AGENT_WITHOUT_FALLBACK);
         });
 
         it('does not fall back for a value that is not a Boolean and tells the admin', async () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({
                 routingButtonId: BUTTON_ID,
                 routingUserId: USER_ID,
@@ -493,93 +423,33 @@ describe('c-chat-start-button', () => {
                 'Routing override: fall back to the button queue: “maybe” is not true or false; using false.'
             );
 
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
-            expect(startChat).toHaveBeenCalledWith({
-                routing: {
-                    directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: false }
-                },
-                whenOffline: 'refuse'
-            });
+            expect(startChat).toHaveBeenCalledWith(AGENT_WITHOUT_FALLBACK);
         });
 
-        it.each([
-            ['LOCKER_ACTIVE', "Chat isn't available on this site right now."],
-            ['CHAT_CLIENT_MISSING', "Chat isn't available right now. Please try again later."],
-            ['AGENTS_OFFLINE', 'No agents are available right now. Please try again later.'],
-            ['CHAT_IN_PROGRESS', 'You already have a chat open.'],
-            ['INVALID_ROUTING', "We couldn't start your chat. Please try again later."],
-            ['CLIENT_ERROR', 'Something went wrong with the chat. Please try again.'],
-            ['TIMEOUT', 'The chat is taking too long to respond. Please try again.']
-        ] as [ChatErrorCode, string][])(
-            'shows the visitor what went wrong for %s, not the service message',
-            async (code, expected) => {
-                setMockActionResult('startChat', {
-                    ok: false,
-                    code,
-                    message: 'Developer text that visitors must not see.'
-                });
-                const element = render();
-
-                button(element)!.click();
-                await flushPromises();
-
-                expect(text(element, '.error')).toBe(expected);
-                expect(element.shadowRoot!.textContent).not.toContain('Developer text');
-                expect(
-                    element.shadowRoot!.querySelector('.error')!.closest('[aria-live="polite"]')
-                ).not.toBeNull();
-                expect(button(element)!.disabled).toBe(false);
-            }
-        );
-
-        it('shows a general error instead of throwing when startChat rejects', async () => {
-            startChat.mockImplementationOnce(() => Promise.reject(new Error('boom')));
-            const element = render();
-
-            button(element)!.click();
-            await flushPromises();
-
-            expect(text(element, '.error')).toBe(
-                'Something went wrong with the chat. Please try again.'
-            );
-            expect(button(element)!.disabled).toBe(false);
-        });
+        itShowsTheVisitorWhatWentWrong('startChat', () => render(), ERROR_CODES);
+        itShowsAGeneralErrorWhenTheActionRejects('startChat', () => render());
 
         it('clears the error on the next click', async () => {
             setMockActionResult('startChat', { ok: false, code: 'TIMEOUT', message: 'late' });
             const element = render();
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
             expect(text(element, '.error')).not.toBeNull();
 
             setMockActionResult('startChat', { ok: true });
-            button(element)!.click();
-            await flushPromises();
+            await clickButton(element);
 
             expect(text(element, '.error')).toBeNull();
             expect(startChat).toHaveBeenCalledTimes(2);
         });
 
-        it('does not call the service while the button is disabled', async () => {
-            const element = render({}, { status: 'queued', queuePosition: 1 });
-
-            button(element)!.click();
-            await flushPromises();
-
-            expect(startChat).not.toHaveBeenCalled();
-        });
+        itDoesNotCallTheServiceWhileDisabled('startChat', () =>
+            render({}, { status: 'queued', queuePosition: 1 })
+        );
     });
 
     describe('lifecycle', () => {
-        it('subscribes once when inserted and unsubscribes when removed', () => {
-            const element = render();
-            expect(subscriberCount()).toBe(1);
-
-            document.body.removeChild(element);
-
-            expect(subscriberCount()).toBe(0);
-        });
+        itSubscribesOnlyWhileInserted(() => render());
     });
 });

@@ -1,32 +1,27 @@
-import { createElement } from 'lwc';
 import ChatStatus from 'c/chatStatus';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import type { ChatState } from 'c/embeddedChatService';
+import { setMockChatState } from 'test/jest-mocks/chatServiceDouble';
 import {
-    resetChatServiceDouble,
-    setMockChatState,
-    subscriberCount
-} from 'test/jest-mocks/chatServiceDouble';
+    LOADING,
+    READY,
+    flushPromises,
+    noticeText,
+    renderer,
+    resetPage,
+    viewAsVisitor,
+    viewInBuilder
+} from 'test/componentTestUtils';
+import {
+    itShowsTheAdminWhyChatIsOff,
+    itShowsVisitorsNothingWhenChatIsOff,
+    itSubscribesOnlyWhileInserted
+} from 'test/sharedComponentTests';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
 type Props = Partial<Pick<ChatStatus, 'heading' | 'showAvailability'>>;
 
-function render(props: Props = {}, state?: Partial<ChatState>): HTMLElement & Props {
-    if (state) {
-        setMockChatState(state);
-    }
-    const element = createElement('c-chat-status', { is: ChatStatus });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-// Lets the component re-render after a state change.
-function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a test waits for promise callbacks
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const render = renderer<Props>('c-chat-status', ChatStatus);
 
 function statusRegion(element: HTMLElement): HTMLElement | null {
     return element.shadowRoot!.querySelector('[role="status"]');
@@ -40,53 +35,20 @@ function heading(element: HTMLElement): string | null {
     return element.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? null;
 }
 
-function noticeText(element: HTMLElement): string | null {
-    const notice = element.shadowRoot!.querySelector('c-chat-admin-notice');
-    return notice ? (notice.shadowRoot!.textContent ?? '') : null;
-}
-
 describe('c-chat-status', () => {
-    afterEach(() => {
-        // The jsdom instance is shared across a file's tests: reset it.
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        resetChatServiceDouble();
-        setBuilderContextOverride(null);
-    });
+    afterEach(resetPage);
 
     describe('when chat is turned off', () => {
-        it.each(['locker', 'no-chat-client'] as const)(
-            'shows visitors nothing when the reason is %s',
-            async (reason) => {
-                setBuilderContextOverride(false);
-                const element = render(
-                    { heading: 'Live help' },
-                    { status: 'disabled', disabledReason: reason }
-                );
-
-                expect(statusRegion(element)).toBeNull();
-                expect(element.shadowRoot!.textContent).toBe('');
-                await expect(element).toBeAccessible();
-            }
+        itShowsVisitorsNothingWhenChatIsOff(
+            (state) => render({ heading: 'Live help' }, state),
+            statusRegion
         );
-
-        it.each([
-            ['locker', 'because Lightning Locker is on'],
-            ['no-chat-client', 'no Embedded Chat client loaded']
-        ] as const)('shows the admin in Experience Builder why (%s)', async (reason, expected) => {
-            setBuilderContextOverride(true);
-            const element = render({}, { status: 'disabled', disabledReason: reason });
-
-            expect(statusRegion(element)).toBeNull();
-            expect(noticeText(element)).toContain(expected);
-            await expect(element).toBeAccessible();
-        });
+        itShowsTheAdminWhyChatIsOff((state) => render({}, state), statusRegion);
     });
 
     describe('the status', () => {
         it('says it is checking while the chat loads', async () => {
-            const element = render({}, { status: 'loading', agentsAvailable: null });
+            const element = render({}, LOADING);
 
             expect(statusText(element)).toBe('Checking whether chat is available…');
             await expect(element).toBeAccessible();
@@ -156,7 +118,7 @@ describe('c-chat-status', () => {
         });
 
         it('shows HTML in the heading as text and tells the admin', () => {
-            setBuilderContextOverride(true);
+            viewInBuilder();
             const element = render({ heading: '<em>Help</em>' });
 
             expect(heading(element)).toBe('<em>Help</em>');
@@ -167,7 +129,7 @@ describe('c-chat-status', () => {
         it.each([false, 'false', ' FALSE '])(
             'hides availability but keeps the chat progress when show availability is %p',
             async (showAvailability) => {
-                const element = render({ showAvailability }, { status: 'ready' });
+                const element = render({ showAvailability }, READY);
                 expect(statusRegion(element)).not.toBeNull();
                 expect(statusText(element)).toBe('');
 
@@ -182,8 +144,8 @@ describe('c-chat-status', () => {
         );
 
         it('shows availability for a value that is not a Boolean and tells the admin', () => {
-            setBuilderContextOverride(true);
-            const element = render({ showAvailability: 'maybe' }, { status: 'ready' });
+            viewInBuilder();
+            const element = render({ showAvailability: 'maybe' }, READY);
 
             expect(statusText(element)).toBe('Agents are online and ready to chat.');
             expect(noticeText(element)).toContain(
@@ -192,7 +154,7 @@ describe('c-chat-status', () => {
         });
 
         it('never shows property problems to visitors', () => {
-            setBuilderContextOverride(false);
+            viewAsVisitor();
             const element = render({ showAvailability: 'maybe', heading: '<b>x</b>' });
 
             expect(noticeText(element)).toBeNull();
@@ -200,13 +162,6 @@ describe('c-chat-status', () => {
     });
 
     describe('lifecycle', () => {
-        it('subscribes once when inserted and unsubscribes when removed', () => {
-            const element = render();
-            expect(subscriberCount()).toBe(1);
-
-            document.body.removeChild(element);
-
-            expect(subscriberCount()).toBe(0);
-        });
+        itSubscribesOnlyWhileInserted(() => render());
     });
 });

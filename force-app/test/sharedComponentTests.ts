@@ -1,0 +1,128 @@
+/**
+ * The tests that every chat component (or every chat button) passes in the same way. A component
+ * test calls them inside its own describe blocks, with a function that mounts the component:
+ * `mountIn(state)` in the chat state the test sets, or `mount()` in the state the test's name
+ * asks for (a button that can be clicked, or a disabled one).
+ */
+/* eslint-disable jest/no-export -- this module exports tests for the component test files to run */
+import type { ChatErrorCode, ChatState } from 'c/embeddedChatService';
+import {
+    clearSession,
+    endChat,
+    setMockActionResult,
+    startChat,
+    subscriberCount,
+    type ChatAction
+} from './jest-mocks/chatServiceDouble';
+import {
+    CHAT_OFF_REASONS,
+    VISITOR_ERRORS,
+    button,
+    chatOff,
+    clickButton,
+    noticeText,
+    politeRegionOf,
+    text,
+    viewAsVisitor,
+    viewInBuilder
+} from './componentTestUtils';
+
+type MountIn = (state: Partial<ChatState>) => HTMLElement;
+type Mount = () => HTMLElement;
+/** Finds the component's own content (its button, its status region), or null. */
+type Content = (element: HTMLElement) => Element | null;
+
+const SERVICE_ACTIONS = { startChat, endChat, clearSession };
+
+/** What the admin notice says about a turned-off chat: the problem and its fix. */
+const CHAT_OFF_EXPLANATIONS = [
+    ['locker', 'because Lightning Locker is on', 'turn on Lightning Web Security'],
+    ['no-chat-client', 'no Embedded Chat client loaded', 'add the Embedded Service Chat component']
+] as const;
+
+export function itShowsVisitorsNothingWhenChatIsOff(mountIn: MountIn, content: Content): void {
+    it.each(CHAT_OFF_REASONS)('shows visitors nothing when the reason is %s', async (reason) => {
+        viewAsVisitor();
+        const element = mountIn(chatOff(reason));
+
+        expect(content(element)).toBeNull();
+        expect(noticeText(element)).toBeNull();
+        expect(element.shadowRoot!.textContent).toBe('');
+        await expect(element).toBeAccessible();
+    });
+}
+
+export function itShowsTheAdminWhyChatIsOff(mountIn: MountIn, content: Content): void {
+    it.each(CHAT_OFF_EXPLANATIONS)(
+        'shows the admin in Experience Builder why (%s)',
+        async (reason, problem, fix) => {
+            viewInBuilder();
+            const element = mountIn(chatOff(reason));
+
+            expect(content(element)).toBeNull();
+            expect(noticeText(element)).toContain(problem);
+            expect(noticeText(element)).toContain(fix);
+            await expect(element).toBeAccessible();
+        }
+    );
+}
+
+export function itSubscribesOnlyWhileInserted(mount: Mount): void {
+    it('subscribes once when inserted and unsubscribes when removed', () => {
+        const element = mount();
+        expect(subscriberCount()).toBe(1);
+
+        document.body.removeChild(element);
+
+        expect(subscriberCount()).toBe(0);
+    });
+}
+
+export function itShowsTheVisitorWhatWentWrong(
+    action: ChatAction,
+    mount: Mount,
+    codes: readonly ChatErrorCode[]
+): void {
+    it.each(codes)(
+        'shows the visitor what went wrong for %s, not the service message',
+        async (code) => {
+            setMockActionResult(action, {
+                ok: false,
+                code,
+                message: 'Developer text that visitors must not see.'
+            });
+            const element = mount();
+
+            await clickButton(element);
+
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS[code]);
+            expect(text(element, '.success')).toBeNull();
+            expect(element.shadowRoot!.textContent).not.toContain('Developer text');
+            expect(politeRegionOf(element, '.error')).not.toBeNull();
+            expect(button(element)!.disabled).toBe(false);
+            await expect(element).toBeAccessible();
+        }
+    );
+}
+
+export function itShowsAGeneralErrorWhenTheActionRejects(action: ChatAction, mount: Mount): void {
+    it(`shows a general error instead of throwing when ${action} rejects`, async () => {
+        SERVICE_ACTIONS[action].mockImplementationOnce(() => Promise.reject(new Error('boom')));
+        const element = mount();
+
+        await clickButton(element);
+
+        expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLIENT_ERROR);
+        expect(button(element)!.disabled).toBe(false);
+    });
+}
+
+export function itDoesNotCallTheServiceWhileDisabled(action: ChatAction, mount: Mount): void {
+    it('does not call the service while the button is disabled', async () => {
+        const element = mount();
+
+        await clickButton(element);
+
+        expect(SERVICE_ACTIONS[action]).not.toHaveBeenCalled();
+    });
+}
