@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundlePreview } from '../server/bundle.mts';
 import { startPreviewServer } from '../server/server.mts';
+import { resolveBrowser } from '../../scripts/lib/browser.mts';
 
 const testsDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(testsDir, '..', '..');
@@ -42,47 +43,6 @@ function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<
         child.on('error', reject);
         child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     });
-}
-
-/** The browser to drive, and the arguments to launch it with. */
-async function resolveBrowser(): Promise<{ executable: string; args: string[]; source: string }> {
-    const common = [
-        '--no-first-run',
-        '--no-default-browser-check',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--disable-gpu'
-    ];
-    const rootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
-    if (process.env.CHROME_PATH) {
-        return {
-            executable: process.env.CHROME_PATH,
-            args: rootOnLinux ? [...common, '--no-sandbox'] : common,
-            source: 'CHROME_PATH'
-        };
-    }
-    if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new Error(
-            'No browser: @sparticuz/chromium runs on Linux x64 only. Set CHROME_PATH to a local Chrome or Chromium, e.g. CHROME_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome".'
-        );
-    }
-    const chromium = (await import('@sparticuz/chromium')).default;
-    // Extracts the browser into the temp folder on first use: once, here, before any test
-    // process starts (parallel first calls race).
-    const executable = await chromium.executablePath();
-    // --single-process breaks a second page or context; web security stays on, as in a real
-    // browser.
-    const dropped = new Set([
-        '--single-process',
-        '--disable-web-security',
-        '--allow-running-insecure-content'
-    ]);
-    const args = chromium.args.filter(
-        (arg: string) => !dropped.has(arg) && !arg.startsWith('--headless')
-    );
-    return { executable, args: [...new Set([...args, ...common])], source: '@sparticuz/chromium' };
 }
 
 const started = Date.now();
