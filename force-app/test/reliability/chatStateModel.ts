@@ -16,6 +16,11 @@ export interface ModelState {
     agentsAvailable: boolean | null;
     /** The double's own idea of an open chat ('real' behaviour): startChat is then "Restricted". */
     clientChatOpen: boolean;
+    /**
+     * A start the client never answered: the phase to go back to when its call times out, if
+     * the chat is still only requesting then (see settleModel).
+     */
+    revertTo?: ModelPhase | null;
 }
 
 export const INITIAL_MODEL: ModelState = Object.freeze({
@@ -159,11 +164,18 @@ export function modelStart(
     if (state.agentsAvailable === false && whenOffline !== 'offline-form') {
         return { state, code: 'AGENTS_OFFLINE', calls: false };
     }
+    if (behavior === 'throw' || behavior === 'reject') {
+        return { state, code: 'CLIENT_ERROR', calls: true };
+    }
+    if (state.agentsAvailable === false) {
+        // The offline form: no chat is requested, so the phase stays.
+        return { state: openedByClient(state, behavior), code: 'OK', calls: true };
+    }
     const requesting: ModelState = { ...state, phase: 'requesting', queuePosition: null };
     switch (behavior) {
-        case 'throw':
-        case 'reject':
-            return { state, code: 'CLIENT_ERROR', calls: true };
+        case 'never':
+            // No answer and no widget event before the call times out: back where it was.
+            return { state, code: 'OK', calls: true };
         case 'restricted':
             return { state: requesting, code: 'CHAT_IN_PROGRESS', calls: true };
         case 'real':
@@ -187,6 +199,7 @@ export function modelEndOrClear(
     const phase = action === 'clearSession' ? 'idle' : afterEnd(state.phase);
     const next: ModelState = {
         ...state,
+        revertTo: null,
         phase,
         queuePosition: phase === 'queued' ? state.queuePosition : null,
         clientChatOpen: behavior === 'real' ? false : state.clientChatOpen
@@ -209,12 +222,38 @@ export function applyClientCall(
     if (method !== 'startChat') {
         return modelEndOrClear(state, method, behavior).state;
     }
+    if (state.agentsAvailable === false) {
+        // The offline form: no chat is requested, so the phase stays.
+        return openedByClient(state, behavior);
+    }
+    if (behavior === 'never') {
+        // Requesting until the call times out (settleModel), unless an end or clear comes first.
+        return isActive(state.phase)
+            ? state
+            : { ...state, phase: 'requesting', queuePosition: null, revertTo: state.phase };
+    }
     const requesting: ModelState = isActive(state.phase)
         ? state
         : { ...state, phase: 'requesting', queuePosition: null };
+    return openedByClient(requesting, behavior);
+}
+
+/**
+ * Once every call has settled: a start the client never answered, with no widget event since,
+ * goes back to where the chat was before it.
+ */
+export function settleModel(state: ModelState): ModelState {
+    if (state.revertTo !== undefined && state.revertTo !== null && state.phase === 'requesting') {
+        return { ...state, phase: state.revertTo, revertTo: null };
+    }
+    return { ...state, revertTo: null };
+}
+
+/** The double's own idea of an open chat after a startChat it answered itself ('real'). */
+function openedByClient(state: ModelState, behavior: ModelBehavior): ModelState {
     return behavior === 'real' && !state.clientChatOpen
-        ? { ...requesting, clientChatOpen: true }
-        : requesting;
+        ? { ...state, clientChatOpen: true }
+        : state;
 }
 
 /** The public state the service should show for a model state (client ready). */

@@ -5,6 +5,7 @@
  * An ID is 15 case-sensitive alphanumeric characters, optionally followed by a 3-character
  * case-safe suffix: for each block of 5 characters, a 5-bit number whose bit i is set when the
  * i-th character of the block is an upper-case letter, written with the alphabet A-Z then 0-5.
+ * The suffix itself is case-safe: Salesforce accepts it in either case.
  */
 
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -31,7 +32,9 @@ export function isIdOf(id: unknown, prefix: string): boolean {
     if (/^[0-9A-Za-z]{15}$/.test(id)) {
         return true;
     }
-    return /^[0-9A-Za-z]{18}$/.test(id) && id.slice(15) === oracleSuffix(id.slice(0, 15));
+    return (
+        /^[0-9A-Za-z]{18}$/.test(id) && id.slice(15).toUpperCase() === oracleSuffix(id.slice(0, 15))
+    );
 }
 
 export const BUTTON_PREFIX = '573';

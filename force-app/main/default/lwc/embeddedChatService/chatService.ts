@@ -7,7 +7,7 @@ import { ClientReadiness } from './clientReadiness';
 import { guardedCall, type CallOutcome } from './clientCall';
 import { debug, setDebug } from './debugLog';
 import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
-import { buildStartChatAttributes, type StartChatAttributes } from './startChatAttributes';
+import { buildStartChatAttributes } from './startChatAttributes';
 import type { ChatClient } from './chatClient';
 import type {
     ChatActionResult,
@@ -26,6 +26,15 @@ const MAX_WAIT_MS = 120000;
 
 /** The client's answer when a chat is already waiting or active. */
 const RESTRICTED = /^Restricted/i;
+/** The client's answer to clearSession when its session-storage frame is missing. */
+const IFRAME_MISSING = /iframe not present/i;
+/** A stand-in for routing whose properties could not be read. */
+const UNREADABLE = 'unreadable';
+
+/** Two IDs of the same record (15- and 18-character forms compared on their first 15). */
+function sameId(a: string, b: string): boolean {
+    return a.slice(0, 15) === b.slice(0, 15);
+}
 
 const MESSAGES: Record<ChatErrorCode, string> = {
     LOCKER_ACTIVE:
@@ -91,6 +100,12 @@ export class ChatService {
     private phaseBeforeStart: ChatPhase = 'idle';
     /** Whether the last startChat that reached the client failed (and so went back). */
     private lastStartFailed = false;
+    /** Client events other than availability: a sign that the widget is doing something. */
+    private chatEventCount = 0;
+    /** endChat and clearSession calls made since the last start (and not failed). */
+    private closingSinceStart = 0;
+    /** Availability per chat button (15-character ID), as onAvailability reported it. */
+    private readonly availabilityById = new Map<string, boolean | null>();
 
     constructor(client: ChatClient, locker: boolean) {
         this.client = client;
@@ -159,8 +174,37 @@ export class ChatService {
         return this.siteValidation;
     }
 
+    /** Records a button's availability; returns the button's ID when the payload names one. */
+    private rememberAvailability(data: unknown): string | null {
+        try {
+            const { id, isAgentAvailable } = (data ?? {}) as {
+                id?: unknown;
+                isAgentAvailable?: unknown;
+            };
+            if (typeof id === 'string' && id.length >= 15) {
+                this.availabilityById.set(
+                    id.slice(0, 15),
+                    typeof isAgentAvailable === 'boolean' ? isAgentAvailable : null
+                );
+                return id;
+            }
+        } catch {
+            debug('unreadable availability payload');
+        }
+        return null;
+    }
+
     private onClientEvent(name: string, data: unknown): void {
         debug(`event ${name}`);
+        if (name === 'onavailability' || name === 'onsettingscallcompleted') {
+            const id = this.rememberAvailability(data);
+            const siteButton = this.client.snippetSettings().buttonId;
+            if (id && typeof siteButton === 'string' && !sameId(id, siteButton)) {
+                return; // another button's availability: kept for starts routed to that button
+            }
+        } else {
+            this.chatEventCount += 1;
+        }
         if (this.store.clientPhase !== 'ready') {
             this.readiness.check();
         }
@@ -180,18 +224,36 @@ export class ChatService {
     }
 
     private routingFor(options: StartChatOptions): RoutingValidation {
-        if (!options.routing) {
-            return this.siteValidation;
+        try {
+            if (!options.routing) {
+                return this.siteValidation;
+            }
+            const override = options.routing as unknown;
+            if (!override || typeof override !== 'object' || Array.isArray(override)) {
+                return validateRouting(override);
+            }
+            const site =
+                this.siteRouting && typeof this.siteRouting === 'object'
+                    ? (this.siteRouting as RoutingConfig)
+                    : {};
+            return validateRouting(mergeRouting(site, options.routing));
+        } catch {
+            return validateRouting(UNREADABLE);
         }
-        const override = options.routing as unknown;
-        if (!override || typeof override !== 'object' || Array.isArray(override)) {
-            return validateRouting(override);
+    }
+
+    /**
+     * Agent availability for the button this chat is routed to: the site's (the snippet's
+     * button) unless the routing names another button, whose availability is known only if the
+     * client reported it (onAvailability carries the button's id).
+     */
+    private availabilityFor(routing: RoutingConfig): boolean | null {
+        const target = routing.directToAgentRouting?.buttonId;
+        const snippetButton = this.client.snippetSettings().buttonId;
+        if (!target || typeof snippetButton !== 'string' || sameId(target, snippetButton)) {
+            return this.store.state.agentsAvailable;
         }
-        const site =
-            this.siteRouting && typeof this.siteRouting === 'object'
-                ? (this.siteRouting as RoutingConfig)
-                : {};
-        return validateRouting(mergeRouting(site, options.routing));
+        return this.availabilityById.get(target.slice(0, 15)) ?? null;
     }
 
     async startChat(rawOptions?: StartChatOptions): Promise<ChatActionResult> {
@@ -217,34 +279,51 @@ export class ChatService {
                 const first = routing.errors[0];
                 return fail('INVALID_ROUTING', first ? `${first.field}: ${first.message}` : '');
             }
-            let attributes: StartChatAttributes;
-            if (this.store.state.agentsAvailable === false) {
+            if (this.availabilityFor(routing.config) === false) {
                 if (options.whenOffline !== 'offline-form') {
                     return fail('AGENTS_OFFLINE');
                 }
-                // Offline Support takes no attributes: pre-fill and routing are not supported there.
-                attributes = {};
-            } else {
-                attributes = buildStartChatAttributes(
-                    routing.config,
-                    this.client.snippetSettings()
-                );
+                return this.openOfflineForm();
             }
+            const attributes = buildStartChatAttributes(
+                routing.config,
+                this.client.snippetSettings()
+            );
             this.phaseBeforeStart = this.store.chatPhase;
             this.startEpoch += 1;
+            this.closingSinceStart = 0;
             this.store.setChat('requesting');
+            const before = this.activitySignature();
             debug('calling startChat');
             const outcome = await guardedCall(
                 () => this.client.startChat(attributes),
                 this.callTimeoutMs
             );
-            return this.startResult(outcome);
+            return this.startResult(outcome, before);
         } finally {
             this.startInFlight = false;
         }
     }
 
-    private startResult(outcome: CallOutcome): ChatActionResult {
+    /**
+     * Offline Support: startChat with no attributes (pre-fill and routing are not supported
+     * there). No chat is requested, so the state does not change.
+     */
+    private async openOfflineForm(): Promise<ChatActionResult> {
+        debug('calling startChat for the offline form');
+        const outcome = await guardedCall(() => this.client.startChat({}), this.callTimeoutMs);
+        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
+            return fail('CLIENT_ERROR', errorText(outcome.error));
+        }
+        return OK;
+    }
+
+    /** Changes when the widget shows a sign of life or the visitor ends or clears the chat. */
+    private activitySignature(): string {
+        return `${this.chatEventCount}/${this.closingSinceStart}`;
+    }
+
+    private startResult(outcome: CallOutcome, before: string): ChatActionResult {
         this.lastStartFailed = outcome.kind === 'threw' || outcome.kind === 'rejected';
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
             if (this.store.chatPhase === 'requesting') {
@@ -259,7 +338,14 @@ export class ChatService {
             }
         }
         if (outcome.kind === 'timeout') {
-            debug('startChat did not settle in time; following the client events');
+            if (this.activitySignature() === before && this.store.chatPhase === 'requesting') {
+                // No answer and no sign of the widget: nothing shows a chat under way, so the
+                // visitor is not left with a button that stays disabled.
+                this.store.setChat(this.phaseBeforeStart);
+                debug('startChat did not settle and the widget gave no sign; back to ready');
+            } else {
+                debug('startChat did not settle in time; following the client events');
+            }
         }
         return OK;
     }
@@ -284,8 +370,12 @@ export class ChatService {
         }
         debug('calling endChat');
         const epoch = this.startEpoch;
+        this.closingSinceStart += 1;
         const outcome = await guardedCall(() => this.client.endChat(), this.callTimeoutMs);
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
+            if (epoch === this.startEpoch) {
+                this.closingSinceStart -= 1; // a failed call closed nothing
+            }
             return fail('CLIENT_ERROR', errorText(outcome.error));
         }
         this.afterClosing(epoch, phaseAfterEnd);
@@ -299,11 +389,27 @@ export class ChatService {
         }
         debug('calling clearSession');
         const epoch = this.startEpoch;
+        this.closingSinceStart += 1;
         const outcome = await guardedCall(() => this.client.clearSession(), this.callTimeoutMs);
         if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
+            if (epoch === this.startEpoch) {
+                this.closingSinceStart -= 1; // a failed call closed nothing
+            }
             return fail('CLIENT_ERROR', errorText(outcome.error));
         }
         this.afterClosing(epoch, () => 'idle');
+        if (
+            outcome.kind === 'resolved' &&
+            typeof outcome.value === 'string' &&
+            IFRAME_MISSING.test(outcome.value)
+        ) {
+            // The chat ended, but the client could not reach its session storage: the data is
+            // still in the browser, which is what the caller wanted gone.
+            return fail(
+                'CLIENT_ERROR',
+                'The chat ended, but its stored session data could not be cleared yet (the client’s storage frame is not on the page). Try again.'
+            );
+        }
         return OK;
     }
 }

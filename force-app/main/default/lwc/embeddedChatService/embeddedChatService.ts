@@ -42,10 +42,29 @@ export type {
     RoutingValidation,
     StartChatOptions
 } from './chatTypes';
+/**
+ * ID helpers, for admin UIs: `checkId(id, 'chatButton' | 'user')` says what is wrong with an ID
+ * (null when it is a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character
+ * suffix of a 15-character ID, `shortId(id)` a short form for messages.
+ */
 export { checkId, idChecksum, shortId } from './salesforceIds';
 export type { IdKind, IdProblem } from './salesforceIds';
 
 const service = new ChatService(new EmbeddedSvcClient(), detectSandbox() === 'locker');
+
+/** The last line of defence of the promise contract: an action never rejects or throws. */
+function settled(action: () => Promise<ChatActionResult>): Promise<ChatActionResult> {
+    const unexpected = (): ChatActionResult => ({
+        ok: false,
+        code: 'CLIENT_ERROR',
+        message: 'The chat could not handle this request.'
+    });
+    try {
+        return action().catch(unexpected);
+    } catch {
+        return Promise.resolve(unexpected());
+    }
+}
 
 /** The chat's current state (a frozen snapshot). */
 export function getChatState(): ChatState {
@@ -69,17 +88,17 @@ export function subscribeToChat(listener: ChatStateListener): () => void {
  * (INVALID_ROUTING). `ok: true` means the client was called; follow the state for the outcome.
  */
 export function startChat(options?: StartChatOptions): Promise<ChatActionResult> {
-    return service.startChat(options);
+    return settled(() => service.startChat(options));
 }
 
 /** Ends the current chat, if any, and closes the widget. */
 export function endChat(): Promise<ChatActionResult> {
-    return service.endChat();
+    return settled(() => service.endChat());
 }
 
 /** Ends the chat and deletes all of the chat's session data in this browser. */
 export function clearSession(): Promise<ChatActionResult> {
-    return service.clearSession();
+    return settled(() => service.clearSession());
 }
 
 /**

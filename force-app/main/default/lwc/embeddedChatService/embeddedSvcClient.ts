@@ -67,7 +67,9 @@ export class EmbeddedSvcClient implements ChatClient {
 
     private readonly getWindow: () => unknown;
 
-    constructor(getWindow: () => unknown = () => globalThis.window) {
+    constructor(
+        getWindow: () => unknown = () => (typeof window === 'undefined' ? undefined : window)
+    ) {
         this.getWindow = getWindow;
     }
 
@@ -153,7 +155,8 @@ export class EmbeddedSvcClient implements ChatClient {
                 extraPrechatInfo: settings.extraPrechatInfo,
                 extraPrechatFormDetails: settings.extraPrechatFormDetails,
                 fallbackRouting: settings.fallbackRouting,
-                directToButtonRouting: settings.directToButtonRouting
+                directToButtonRouting: settings.directToButtonRouting,
+                buttonId: settings.buttonId
             };
         } catch {
             return {};

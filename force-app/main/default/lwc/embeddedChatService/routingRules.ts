@@ -463,6 +463,20 @@ function readFormDetails(value: unknown, out: Collector): ExtraPrechatFormDetail
  * trimmed and only the known keys, or null when there are errors.
  */
 export function validateRouting(input: unknown): RoutingValidation {
+    try {
+        return validate(input);
+    } catch {
+        // An input whose properties throw when read (a getter, a proxy) is refused, not thrown.
+        return {
+            valid: false,
+            errors: [{ field: 'config', message: 'The routing configuration could not be read.' }],
+            warnings: [],
+            config: null
+        };
+    }
+}
+
+function validate(input: unknown): RoutingValidation {
     const out = new Collector();
     if (input === undefined || input === null) {
         return { valid: true, errors: [], warnings: [], config: {} };

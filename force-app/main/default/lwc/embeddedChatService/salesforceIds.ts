@@ -18,11 +18,12 @@ const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** The 3-character case-safe suffix of the 18-character form of a 15-character ID. */
 export function idChecksum(id15: string): string {
+    const id = String(id15);
     let suffix = '';
     for (let chunk = 0; chunk < 3; chunk++) {
         let bits = 0;
         for (let i = 0; i < 5; i++) {
-            const c = id15.charAt(chunk * 5 + i);
+            const c = id.charAt(chunk * 5 + i);
             if (c >= 'A' && c <= 'Z') {
                 bits |= 1 << i;
             }
@@ -37,6 +38,9 @@ export type IdProblem = 'empty' | 'length' | 'characters' | 'prefix' | 'checksum
 
 /** Checks a trimmed ID string against the expected object kind. */
 export function checkId(id: string, kind: IdKind): IdProblem | null {
+    if (typeof id !== 'string') {
+        return 'characters';
+    }
     if (id.length === 0) {
         return 'empty';
     }
@@ -49,7 +53,8 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
     if (id.slice(0, 3) !== KEY_PREFIX[kind]) {
         return 'prefix';
     }
-    if (id.length === 18 && id.slice(15) !== idChecksum(id.slice(0, 15))) {
+    // The suffix is case-safe: Salesforce accepts it in either case.
+    if (id.length === 18 && id.slice(15).toUpperCase() !== idChecksum(id.slice(0, 15))) {
         return 'checksum';
     }
     return null;
@@ -57,5 +62,6 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
 
 /** A short form for messages: the prefix and the start, enough to recognise an ID. */
 export function shortId(id: string): string {
-    return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+    const text = String(id);
+    return text.length > 8 ? `${text.slice(0, 8)}…` : text;
 }

@@ -8,7 +8,12 @@
  */
 export type SandboxKind = 'locker' | 'none';
 
-export function detectSandbox(win: unknown = globalThis.window): SandboxKind {
+/** The window this module sees (a SecureWindow under Locker); reading it never throws. */
+function currentWindow(): unknown {
+    return typeof window === 'undefined' ? undefined : window;
+}
+
+export function detectSandbox(win: unknown = currentWindow()): SandboxKind {
     if (win === undefined || win === null) {
         return 'none';
     }

@@ -14,6 +14,8 @@ export interface SnippetSettings {
     extraPrechatFormDetails?: unknown;
     fallbackRouting?: unknown;
     directToButtonRouting?: unknown;
+    /** The snippet's own chat button (whose availability the client reports). */
+    buttonId?: unknown;
 }
 
 /** The attributes passed to startChat: plain data (plus the snippet's own routing function). */

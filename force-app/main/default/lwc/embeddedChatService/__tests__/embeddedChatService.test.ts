@@ -393,6 +393,8 @@ describe('c/embeddedChatService', () => {
                 ok: true
             });
             expect(getCalls('startChat')).toEqual([{ method: 'startChat', args: [{}] }]);
+            // The offline form is not a chat request: nothing shows a chat under way.
+            expect(service.getChatState().status).toBe('ready');
         });
 
         it('sends direct-to-agent routing in both shapes, fallback rules, and keeps the snippet pre-chat setup', async () => {
@@ -545,9 +547,36 @@ describe('c/embeddedChatService', () => {
             jest.advanceTimersByTime(2000);
             await expect(pending).resolves.toEqual({ ok: true });
             expect(jest.getTimerCount()).toBe(0);
-            expect(service.getChatState().status).toBe('requesting');
+            // No answer and no sign of the widget: back to ready rather than stuck requesting.
+            expect(service.getChatState().status).toBe('ready');
             fireEvent('onChatRequestSuccess', {});
             expect(service.getChatState().status).toBe('queued');
+        });
+
+        it('keeps requesting when the client does not answer but the widget shows signs of life', async () => {
+            installEmbeddedSvc();
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 2000 });
+            setMethodBehavior('startChat', { kind: 'never' });
+            const pending = service.startChat();
+            await flush();
+            fireEvent('afterMaximize');
+            jest.advanceTimersByTime(2000);
+            await expect(pending).resolves.toEqual({ ok: true });
+            expect(service.getChatState().status).toBe('requesting');
+        });
+
+        it('does not count availability updates as signs of the widget', async () => {
+            installEmbeddedSvc();
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 2000 });
+            setMethodBehavior('startChat', { kind: 'never' });
+            const pending = service.startChat();
+            await flush();
+            fireEvent('onAvailability', { isAgentAvailable: true, id: '5735g000000XyZa' });
+            jest.advanceTimersByTime(2000);
+            await pending;
+            expect(service.getChatState().status).toBe('ready');
         });
 
         it('accepts a client that returns a plain value instead of a promise', async () => {
@@ -595,6 +624,18 @@ describe('c/embeddedChatService', () => {
             expect(service.getChatState().status).toBe('ready');
             await service.startChat();
             await service.endChat();
+            expect(service.getChatState().status).toBe('ready');
+        });
+
+        it('report a clearSession that could not reach the client’s session storage', async () => {
+            installEmbeddedSvc();
+            const service = loadService();
+            fireEvent('onChatEstablished', {});
+            setMethodBehavior('clearSession', { kind: 'resolve', value: 'iframe not present' });
+            const result = await service.clearSession();
+            expect(result).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
+            expect(result.ok === false && result.message).toMatch(/could not be cleared/);
+            // The chat itself ended (clearSession ends it first).
             expect(service.getChatState().status).toBe('ready');
         });
 
@@ -656,6 +697,71 @@ describe('c/embeddedChatService', () => {
             const stop = service.subscribeToChat(null as unknown as () => void);
             expect(() => stop()).not.toThrow();
             expect(jest.getTimerCount()).toBe(0);
+        });
+    });
+
+    describe('availability per chat button', () => {
+        it('does not refuse a start routed to another button because the site button is offline', async () => {
+            installEmbeddedSvc({
+                settings: { buttonId: BUTTON, agentAvailableOnButtonClick: false }
+            });
+            const service = loadService();
+            const routing = { directToAgentRouting: { buttonId: OTHER_BUTTON } };
+            await expect(service.startChat({ routing })).resolves.toEqual({ ok: true });
+            expect(getCalls('startChat')).toHaveLength(1);
+        });
+
+        it('refuses a start routed to a button the client reported offline', async () => {
+            installEmbeddedSvc({
+                settings: { buttonId: BUTTON, agentAvailableOnButtonClick: true }
+            });
+            const service = loadService();
+            fireEvent('onAvailability', { isAgentAvailable: false, id: `${OTHER_BUTTON}AAA` });
+            const routing = { directToAgentRouting: { buttonId: OTHER_BUTTON } };
+            await expect(service.startChat({ routing })).resolves.toMatchObject({
+                code: 'AGENTS_OFFLINE'
+            });
+            await expect(
+                service.startChat({ routing: { directToAgentRouting: { buttonId: BUTTON } } })
+            ).resolves.toEqual({ ok: true });
+        });
+    });
+
+    describe('never throwing, never rejecting', () => {
+        const unreadable = (): object =>
+            new Proxy(
+                {},
+                {
+                    get() {
+                        throw new Error('no');
+                    },
+                    ownKeys() {
+                        throw new Error('no');
+                    }
+                }
+            );
+
+        it('refuses routing whose properties throw when read', async () => {
+            installEmbeddedSvc();
+            const service = loadService();
+            expect(service.validateRouting(unreadable())).toMatchObject({
+                valid: false,
+                errors: [{ field: 'config' }]
+            });
+            expect(service.configureRouting(unreadable() as never).valid).toBe(false);
+            await expect(
+                service.startChat({ routing: unreadable() as never })
+            ).resolves.toMatchObject({ ok: false });
+            await expect(service.startChat(unreadable() as never)).resolves.toMatchObject({
+                ok: false
+            });
+        });
+
+        it('answers ID checks for values that are not text', () => {
+            const service = loadService();
+            expect(service.checkId(undefined as unknown as string, 'user')).toBe('characters');
+            expect(service.shortId(42 as unknown as string)).toBe('42');
+            expect(service.idChecksum(null as unknown as string)).toHaveLength(3);
         });
     });
 

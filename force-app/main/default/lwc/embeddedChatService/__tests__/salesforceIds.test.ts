@@ -18,6 +18,8 @@ describe('salesforceIds', () => {
         expect(checkId(`${BUTTON_15}${idChecksum(BUTTON_15)}`, 'chatButton')).toBeNull();
         expect(checkId(USER_15, 'user')).toBeNull();
         expect(checkId(`${USER_15}AAL`, 'user')).toBeNull();
+        // The suffix is case-safe: Salesforce accepts it in lower case too.
+        expect(checkId(`${USER_15}aal`, 'user')).toBeNull();
     });
 
     it('names what is wrong with a malformed ID', () => {
