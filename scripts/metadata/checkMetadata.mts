@@ -66,9 +66,25 @@ const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set([
     'lightning__ServiceCloudVoiceToolkitApi'
 ]);
 
+/**
+ * A targetConfig property. The optional attributes hold their raw value, or null when absent
+ * (`placeholder=""` is present, with the value "").
+ */
+interface Property {
+    name: string;
+    type: string;
+    editor: string | null;
+    label: string | null;
+    default: string | null;
+    datasource: string | null;
+    min: string | null;
+    max: string | null;
+    placeholder: string | null;
+}
+
 interface TargetConfig {
     targets: string[];
-    properties: { name: string; type: string; editor: string | null }[];
+    properties: Property[];
 }
 
 interface BundleMeta {
@@ -144,10 +160,20 @@ function parseBundleMeta(xml: string): BundleMeta {
                 .filter(Boolean);
             const properties = ((config.property as unknown[] | undefined) ?? []).map((p) => {
                 const property = asNode(p);
+                const attribute = (attr: string): string | null => {
+                    const value = property[`@${attr}`];
+                    return typeof value === 'string' ? value : null;
+                };
                 return {
                     name: String(property['@name'] ?? ''),
                     type: String(property['@type'] ?? ''),
-                    editor: typeof property['@editor'] === 'string' ? property['@editor'] : null
+                    editor: attribute('editor'),
+                    label: attribute('label'),
+                    default: attribute('default'),
+                    datasource: attribute('datasource'),
+                    min: attribute('min'),
+                    max: attribute('max'),
+                    placeholder: attribute('placeholder')
                 };
             });
             return { targets: targetList, properties };
@@ -306,14 +332,186 @@ function checkCompiles(
     }
 }
 
-function checkBundle(
-    root: string,
-    bundleDir: string,
-    labelNames: Set<string>,
-    bundleNames: Set<string>,
-    malformed: Set<string>,
+/** What the check of one bundle needs to know about the rest of the project. */
+interface ProjectContext {
+    root: string;
+    labelNames: Set<string>;
+    /** Every bundle of the project by name: its folder and parsed js-meta.xml (null: missing or malformed). */
+    bundles: Map<string, { dir: string; meta: BundleMeta | null }>;
+    malformed: Set<string>;
+    /** sfdx-project.json's sourceApiVersion, or null when the file or the field is absent. */
+    sourceApiVersion: string | null;
+}
+
+const PROPERTY_EDITOR_TARGET = 'lightning__PropertyEditor';
+/** Attributes Experience Builder rejects on a property that has a custom `editor`. */
+const EDITOR_EXCLUSIVE_ATTRIBUTES = ['datasource', 'min', 'max', 'placeholder'] as const;
+const INTEGER = /^-?\d+$/;
+
+function readBundleMeta(bundleDir: string, malformed: Set<string>): BundleMeta | null {
+    const metaFile = path.join(bundleDir, `${path.basename(bundleDir)}.js-meta.xml`);
+    if (!fs.existsSync(metaFile) || malformed.has(metaFile)) {
+        return null;
+    }
+    return parseBundleMeta(fs.readFileSync(metaFile, 'utf8'));
+}
+
+/**
+ * sfdx-project.json's sourceApiVersion: null when the file is absent or names no version (the
+ * apiVersion rule is then skipped); a problem when the file is not valid JSON.
+ */
+function readSourceApiVersion(root: string, problems: MetadataProblem[]): string | null {
+    const file = path.join(root, 'sfdx-project.json');
+    if (!fs.existsSync(file)) {
+        return null;
+    }
+    try {
+        const version = asNode(JSON.parse(fs.readFileSync(file, 'utf8'))).sourceApiVersion;
+        return typeof version === 'string' && version.trim() !== '' ? version.trim() : null;
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        problems.push({
+            rule: 'api-version-matches-project',
+            file: 'sfdx-project.json',
+            message: `sfdx-project.json: not valid JSON (${reason}). Fix the JSON syntax so that the bundles' <apiVersion> can be checked against its sourceApiVersion.`
+        });
+        return null;
+    }
+}
+
+/** The rules on one targetConfig property's attributes (Experience Builder property contract). */
+function checkPropertyAttributes(
+    metaRel: string,
+    meta: BundleMeta,
+    config: TargetConfig,
+    property: Property,
+    ctx: ProjectContext,
     problems: MetadataProblem[]
 ): void {
+    const say = (rule: string, message: string): void => {
+        problems.push({
+            rule,
+            file: metaRel,
+            message: `${metaRel}: property "${property.name}" ${message}`
+        });
+    };
+
+    if (property.editor) {
+        const editorName = property.editor.replace(/^c\//, '');
+        if (!property.editor.startsWith('c/') || !ctx.bundles.has(editorName)) {
+            say(
+                'property-editor',
+                `names the editor "${property.editor}", which is not a component of this project. Use c/<bundleName> of an existing ${PROPERTY_EDITOR_TARGET} component.`
+            );
+        } else {
+            const editor = ctx.bundles.get(editorName);
+            // A missing or malformed editor js-meta.xml is reported on the editor bundle itself.
+            if (editor?.meta && !editor.meta.targets.includes(PROPERTY_EDITOR_TARGET)) {
+                const editorMetaRel = relative(
+                    ctx.root,
+                    path.join(editor.dir, `${editorName}.js-meta.xml`)
+                );
+                say(
+                    'property-editor-target',
+                    `names the editor "${property.editor}", but ${editorMetaRel} does not declare the target ${PROPERTY_EDITOR_TARGET}, so Experience Builder will not load it. Add <target>${PROPERTY_EDITOR_TARGET}</target> to its <targets>.`
+                );
+            }
+        }
+        const clashing = EDITOR_EXCLUSIVE_ATTRIBUTES.filter((a) => property[a] !== null);
+        if (clashing.length > 0) {
+            say(
+                'property-editor-attributes',
+                `has a custom editor and also ${clashing.map((a) => `"${a}"`).join(', ')}, a combination Experience Builder rejects. Remove ${clashing.length === 1 ? 'that attribute' : 'those attributes'} (the editor owns the input), or remove the editor.`
+            );
+        }
+    }
+
+    if (property.datasource !== null && property.type !== 'String') {
+        say(
+            'property-attribute-type',
+            `has a datasource but type "${property.type}": a datasource (static picklist) is only allowed on String properties. Make the property a String, or remove the datasource.`
+        );
+    }
+    for (const bound of ['min', 'max'] as const) {
+        if (property[bound] !== null && property.type !== 'Integer') {
+            say(
+                'property-attribute-type',
+                `has "${bound}" but type "${property.type}": min and max are only allowed on Integer properties. Make the property an Integer, or remove "${bound}".`
+            );
+        }
+    }
+
+    const min = property.type === 'Integer' ? property.min : null;
+    const max = property.type === 'Integer' ? property.max : null;
+    for (const [bound, value] of [
+        ['min', min],
+        ['max', max]
+    ] as const) {
+        if (value !== null && !INTEGER.test(value)) {
+            say(
+                'property-range',
+                `has ${bound}="${value}", which is not an integer. Set ${bound} to a whole number, or remove it.`
+            );
+        }
+    }
+    const minValue = min !== null && INTEGER.test(min) ? Number(min) : null;
+    const maxValue = max !== null && INTEGER.test(max) ? Number(max) : null;
+    const boundsInverted = minValue !== null && maxValue !== null && minValue > maxValue;
+    if (boundsInverted) {
+        say(
+            'property-range',
+            `has min="${min}" greater than max="${max}", so no value is valid. Swap or fix the bounds.`
+        );
+    }
+
+    if (property.default !== null) {
+        if (
+            property.type === 'Boolean' &&
+            property.default !== 'true' &&
+            property.default !== 'false'
+        ) {
+            say(
+                'property-default',
+                `is a Boolean with default="${property.default}". Set default="true" or default="false".`
+            );
+        }
+        if (property.type === 'Integer') {
+            if (!INTEGER.test(property.default)) {
+                say(
+                    'property-default',
+                    `is an Integer with default="${property.default}", which is not an integer. Set the default to a whole number${min !== null || max !== null ? ' within min/max' : ''}.`
+                );
+            } else {
+                const value = Number(property.default);
+                // With inverted bounds no default fits: property-range already reports them.
+                if (
+                    !boundsInverted &&
+                    ((minValue !== null && value < minValue) ||
+                        (maxValue !== null && value > maxValue))
+                ) {
+                    say(
+                        'property-default',
+                        `has default="${property.default}", outside its range (${min !== null ? `min ${min}` : 'no min'}, ${max !== null ? `max ${max}` : 'no max'}). Set a default within min/max, or widen the range.`
+                    );
+                }
+            }
+        }
+    }
+
+    if (
+        meta.isExposed &&
+        config.targets.includes('lightningCommunity__Default') &&
+        (property.label === null || property.label.trim() === '')
+    ) {
+        say(
+            'property-label',
+            'has no label, so admins see no name for it in Experience Builder\'s property panel. Add label="…" (a short name for the setting).'
+        );
+    }
+}
+
+function checkBundle(bundleDir: string, ctx: ProjectContext, problems: MetadataProblem[]): void {
+    const { root, labelNames, malformed } = ctx;
     const name = path.basename(bundleDir);
     const relDir = relative(root, bundleDir);
     const jsFile = path.join(bundleDir, `${name}.js`);
@@ -347,6 +545,12 @@ function checkBundle(
             rule: 'api-version',
             file: metaRel,
             message: `${metaRel}: <apiVersion> is ${meta.apiVersion ? `"${meta.apiVersion}", not a version` : 'missing'}. Add <apiVersion>NN.0</apiVersion> (the sourceApiVersion of sfdx-project.json).`
+        });
+    } else if (ctx.sourceApiVersion !== null && meta.apiVersion !== ctx.sourceApiVersion) {
+        problems.push({
+            rule: 'api-version-matches-project',
+            file: metaRel,
+            message: `${metaRel}: <apiVersion> is ${meta.apiVersion}, but sfdx-project.json's sourceApiVersion is ${ctx.sourceApiVersion}. Set <apiVersion>${ctx.sourceApiVersion}</apiVersion> so that every bundle is compiled and deployed at the project's API version.`
         });
     }
     for (const target of meta.targets) {
@@ -426,16 +630,7 @@ function checkBundle(
                     message: `${metaRel}: property "${property.name}" is not an @api member of ${relative(root, source.file)}. Add "@api ${property.name}" to the component, or fix the property name.`
                 });
             }
-            if (property.editor) {
-                const editorName = property.editor.replace(/^c\//, '');
-                if (!property.editor.startsWith('c/') || !bundleNames.has(editorName)) {
-                    problems.push({
-                        rule: 'property-editor',
-                        file: metaRel,
-                        message: `${metaRel}: property "${property.name}" names the editor "${property.editor}", which is not a component of this project. Use c/<bundleName> of an existing lightning__PropertyEditor component.`
-                    });
-                }
-            }
+            checkPropertyAttributes(metaRel, meta, config, property, ctx, problems);
         }
     }
 
@@ -461,6 +656,7 @@ export function checkMetadata(root: string): MetadataProblem[] {
     const malformed = checkXmlFiles(root, problems);
     checkLabels(root, malformed, problems);
     const labelNames = loadLabelNames(root);
+    const sourceApiVersion = readSourceApiVersion(root, problems);
     const bundleDirs: string[] = [];
     const findLwcDirs = (dir: string): void => {
         if (!fs.existsSync(dir)) {
@@ -483,9 +679,12 @@ export function checkMetadata(root: string): MetadataProblem[] {
         }
     };
     findLwcDirs(path.join(root, 'force-app'));
-    const bundleNames = new Set(bundleDirs.map((d) => path.basename(d)));
+    const bundles = new Map(
+        bundleDirs.map((dir) => [path.basename(dir), { dir, meta: readBundleMeta(dir, malformed) }])
+    );
+    const ctx: ProjectContext = { root, labelNames, bundles, malformed, sourceApiVersion };
     for (const bundleDir of bundleDirs.sort()) {
-        checkBundle(root, bundleDir, labelNames, bundleNames, malformed, problems);
+        checkBundle(bundleDir, ctx, problems);
     }
     return problems;
 }

@@ -64,6 +64,51 @@ const LABELS = `<?xml version="1.0" encoding="UTF-8"?>
 </CustomLabels>
 `;
 
+const SFDX_PROJECT = `${JSON.stringify(
+    {
+        packageDirectories: [{ path: 'force-app', default: true }],
+        name: 'fixture',
+        sourceApiVersion: '65.0'
+    },
+    null,
+    4
+)}
+`;
+
+const EDITOR_DIR = 'force-app/main/default/lwc/greetingEditor';
+const EDITOR_META_FILE = `${EDITOR_DIR}/greetingEditor.js-meta.xml`;
+
+const EDITOR_META = `<?xml version="1.0" encoding="UTF-8"?>
+<LightningComponentBundle xmlns="${NS}">
+    <apiVersion>65.0</apiVersion>
+    <isExposed>true</isExposed>
+    <masterLabel>Greeting Editor</masterLabel>
+    <description>Edits the greeting in Experience Builder.</description>
+    <targets>
+        <target>lightning__PropertyEditor</target>
+    </targets>
+</LightningComponentBundle>
+`;
+
+const EDITOR_SOURCE = `import { LightningElement, api } from 'lwc';
+
+export default class GreetingEditor extends LightningElement {
+    @api label;
+    @api value;
+    @api errors;
+}
+`;
+
+/** A property editor bundle (c/greetingEditor) for the greeting property; `meta` replaces its js-meta.xml. */
+function editorBundle(meta: string = EDITOR_META): Record<string, string> {
+    return {
+        [`${EDITOR_DIR}/greetingEditor.ts`]: EDITOR_SOURCE,
+        [`${EDITOR_DIR}/greetingEditor.js`]: EDITOR_SOURCE,
+        [`${EDITOR_DIR}/greetingEditor.html`]: '<template><p>{value}</p></template>\n',
+        [EDITOR_META_FILE]: meta
+    };
+}
+
 const roots: string[] = [];
 after(() => {
     for (const root of roots) {
@@ -76,6 +121,7 @@ function fixture(change: Record<string, string | null> = {}): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'metadata-fixture-'));
     roots.push(root);
     const files: Record<string, string | null> = {
+        'sfdx-project.json': SFDX_PROJECT,
         'force-app/main/default/labels/CustomLabels.labels-meta.xml': LABELS,
         'force-app/main/default/lwc/greeting/greeting.ts': VALID_TS,
         'force-app/main/default/lwc/greeting/greeting.js': VALID_JS,
@@ -95,6 +141,7 @@ function fixture(change: Record<string, string | null> = {}): string {
 }
 
 const META = 'force-app/main/default/lwc/greeting/greeting.js-meta.xml';
+const PROPERTY = '<property name="greeting" type="String" label="Greeting" default="Hello" />';
 
 function metaWith(from: string, to: string): Record<string, string> {
     assert.ok(VALID_META.includes(from), `fixture text not found: ${from}`);
@@ -229,6 +276,209 @@ describe('checkMetadata', () => {
             'property-editor'
         );
         assert.match(problem.message, /names the editor "c\/missingEditor"/);
+    });
+
+    it('accepts a property editor bundle that targets lightning__PropertyEditor', () => {
+        assert.deepEqual(
+            checkMetadata(
+                fixture({
+                    ...editorBundle(),
+                    ...metaWith('type="String"', 'type="String" editor="c/greetingEditor"')
+                })
+            ),
+            []
+        );
+    });
+
+    it('rejects a property editor bundle that does not target lightning__PropertyEditor', () => {
+        const problem = only(
+            checkMetadata(
+                fixture({
+                    ...editorBundle(
+                        EDITOR_META.replace(
+                            '<target>lightning__PropertyEditor</target>',
+                            '<target>lightning__AppPage</target>'
+                        )
+                    ),
+                    ...metaWith('type="String"', 'type="String" editor="c/greetingEditor"')
+                })
+            ),
+            'property-editor-target'
+        );
+        assert.equal(problem.file, META);
+        assert.match(
+            problem.message,
+            /greeting\.js-meta\.xml: property "greeting" names the editor "c\/greetingEditor", but force-app\/main\/default\/lwc\/greetingEditor\/greetingEditor\.js-meta\.xml does not declare the target lightning__PropertyEditor/
+        );
+        assert.match(problem.message, /Add <target>lightning__PropertyEditor<\/target>/);
+    });
+
+    it('rejects a property with an editor that also has datasource, min, max or placeholder', () => {
+        const problem = only(
+            checkMetadata(
+                fixture({
+                    ...editorBundle(),
+                    ...metaWith(
+                        'type="String"',
+                        'type="String" editor="c/greetingEditor" placeholder="Hi"'
+                    )
+                })
+            ),
+            'property-editor-attributes'
+        );
+        assert.equal(problem.file, META);
+        assert.match(
+            problem.message,
+            /greeting\.js-meta\.xml: property "greeting" has a custom editor and also "placeholder", a combination Experience Builder rejects\. Remove that attribute/
+        );
+    });
+
+    it('rejects datasource on a non-String property and min/max on a non-Integer one', () => {
+        const minOnString = only(
+            checkMetadata(fixture(metaWith('type="String"', 'type="String" min="1"'))),
+            'property-attribute-type'
+        );
+        assert.equal(minOnString.file, META);
+        assert.match(
+            minOnString.message,
+            /greeting\.js-meta\.xml: property "greeting" has "min" but type "String": min and max are only allowed on Integer properties\. Make the property an Integer, or remove "min"/
+        );
+        const datasourceOnBoolean = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        PROPERTY,
+                        '<property name="greeting" type="Boolean" label="Greeting" default="true" datasource="true,false" />'
+                    )
+                )
+            ),
+            'property-attribute-type'
+        );
+        assert.match(
+            datasourceOnBoolean.message,
+            /property "greeting" has a datasource but type "Boolean": a datasource \(static picklist\) is only allowed on String properties\. Make the property a String, or remove the datasource/
+        );
+    });
+
+    it('rejects a Boolean default other than true/false and an Integer default outside min/max', () => {
+        const booleanDefault = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        PROPERTY,
+                        '<property name="greeting" type="Boolean" label="Greeting" default="yes" />'
+                    )
+                )
+            ),
+            'property-default'
+        );
+        assert.equal(booleanDefault.file, META);
+        assert.match(
+            booleanDefault.message,
+            /greeting\.js-meta\.xml: property "greeting" is a Boolean with default="yes"\. Set default="true" or default="false"/
+        );
+        const outOfRange = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        PROPERTY,
+                        '<property name="greeting" type="Integer" label="Greeting" default="12" min="1" max="10" />'
+                    )
+                )
+            ),
+            'property-default'
+        );
+        assert.match(
+            outOfRange.message,
+            /property "greeting" has default="12", outside its range \(min 1, max 10\)\. Set a default within min\/max/
+        );
+        const notInteger = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        PROPERTY,
+                        '<property name="greeting" type="Integer" label="Greeting" default="Hello" />'
+                    )
+                )
+            ),
+            'property-default'
+        );
+        assert.match(
+            notInteger.message,
+            /is an Integer with default="Hello", which is not an integer\. Set the default to a whole number/
+        );
+    });
+
+    it('rejects Integer bounds that are not integers or leave no valid value', () => {
+        const problem = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        PROPERTY,
+                        '<property name="greeting" type="Integer" label="Greeting" default="5" min="10" max="1" />'
+                    )
+                )
+            ),
+            'property-range'
+        );
+        assert.equal(problem.file, META);
+        assert.match(
+            problem.message,
+            /greeting\.js-meta\.xml: property "greeting" has min="10" greater than max="1", so no value is valid\. Swap or fix the bounds/
+        );
+        const notInteger = only(
+            checkMetadata(
+                fixture(
+                    metaWith(
+                        PROPERTY,
+                        '<property name="greeting" type="Integer" label="Greeting" max="ten" />'
+                    )
+                )
+            ),
+            'property-range'
+        );
+        assert.match(
+            notInteger.message,
+            /has max="ten", which is not an integer\. Set max to a whole number/
+        );
+    });
+
+    it('rejects a bundle apiVersion other than sfdx-project.json sourceApiVersion', () => {
+        const change = metaWith('<apiVersion>65.0</apiVersion>', '<apiVersion>64.0</apiVersion>');
+        const problem = only(checkMetadata(fixture(change)), 'api-version-matches-project');
+        assert.equal(problem.file, META);
+        assert.match(
+            problem.message,
+            /greeting\.js-meta\.xml: <apiVersion> is 64\.0, but sfdx-project\.json's sourceApiVersion is 65\.0\. Set <apiVersion>65\.0<\/apiVersion>/
+        );
+        // Without sfdx-project.json there is no project version to match: the rule is skipped.
+        assert.deepEqual(checkMetadata(fixture({ ...change, 'sfdx-project.json': null })), []);
+        const unparsable = only(
+            checkMetadata(fixture({ 'sfdx-project.json': '{ "sourceApiVersion": ' })),
+            'api-version-matches-project'
+        );
+        assert.equal(unparsable.file, 'sfdx-project.json');
+        assert.match(
+            unparsable.message,
+            /sfdx-project\.json: not valid JSON .*Fix the JSON syntax/
+        );
+    });
+
+    it('rejects an exposed lightningCommunity__Default property without a label', () => {
+        const problem = only(
+            checkMetadata(fixture(metaWith(' label="Greeting"', ''))),
+            'property-label'
+        );
+        assert.equal(problem.file, META);
+        assert.match(
+            problem.message,
+            /greeting\.js-meta\.xml: property "greeting" has no label, so admins see no name for it in Experience Builder's property panel\. Add label=/
+        );
+        const blank = only(
+            checkMetadata(fixture(metaWith('label="Greeting"', 'label=" "'))),
+            'property-label'
+        );
+        assert.match(blank.message, /property "greeting" has no label/);
     });
 
     it('rejects an exposed component without masterLabel', () => {
