@@ -3,6 +3,7 @@ import {
     formatFallbackRules,
     formatLabel,
     parseFallbackRules,
+    readBoolean,
     type FallbackRuleKind
 } from 'c/chatComponentSupport';
 import { checkRuleId, checkRuleList } from './ruleChecks';
@@ -23,6 +24,9 @@ import REMOVED from '@salesforce/label/c.Chat_Rules_Removed';
 import MOVED from '@salesforce/label/c.Chat_Rules_Moved';
 import REQUIRED from '@salesforce/label/c.Chat_Rules_Required';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Rules_Default_Label';
+
+/** How many sent values may wait for their echo (the oldest is forgotten past that). */
+const MAX_UNECHOED = 50;
 
 interface Row {
     key: number;
@@ -61,7 +65,8 @@ function errorTexts(errors: unknown): string[] {
 export default class ChatFallbackRulesEditor extends LightningElement {
     @api label: string | undefined;
     @api description: string | undefined;
-    @api required: boolean | undefined;
+    /** Boolean from the property sheet; may arrive as the text 'true' or 'false'. */
+    @api required: unknown;
     @api errors: unknown;
     @api schema: unknown;
 
@@ -79,9 +84,13 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         { label: KIND_AGENT_BUTTON, value: 'agentThenButton' }
     ];
 
+    /** The rules' text: what the rows hold (or the value last received from the sheet). */
     private text = '';
-    /** The text last sent to the sheet: when it comes back as `value`, the rows are kept. */
-    private emitted: string | null = null;
+    /**
+     * The values sent to the sheet that it has not handed back as `value` yet, oldest first. The
+     * sheet may echo them late, after newer keystrokes: such an echo must not replace the rows.
+     */
+    private unechoed: string[] = [];
     private nextKey = 1;
     private pendingFocus: FocusTarget | null = null;
 
@@ -89,13 +98,22 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     get value(): string {
         return this.text;
     }
-    set value(value: string) {
+    set value(value: unknown) {
         const text = typeof value === 'string' ? value : '';
-        this.text = text;
-        if (text === this.emitted) {
+        const sent = this.unechoed.indexOf(text);
+        if (sent >= 0) {
+            // An echo of a value this editor sent: the rows hold it, or newer edits. The sheet
+            // hands values back in order, so the values sent before it are settled as well.
+            this.unechoed.splice(0, sent + 1);
             return;
         }
-        this.emitted = null;
+        if (text === this.text) {
+            // Nothing new (rows still without an ID are kept).
+            return;
+        }
+        // A change from outside, such as an undo: show it.
+        this.unechoed = [];
+        this.text = text;
         this.rows = parseFallbackRules(text).rules.map((rule) => ({
             key: this.nextKey++,
             kind: rule.kind,
@@ -110,7 +128,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     get isRequired(): boolean {
-        return this.required === true;
+        return readBoolean(this.required, false, 'required').value;
     }
 
     get hasRows(): boolean {
@@ -292,7 +310,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     private emit(): void {
         const value = formatFallbackRules(this.rows);
         this.text = value;
-        this.emitted = value;
+        this.unechoed = [...this.unechoed, value].slice(-MAX_UNECHOED);
         this.dispatchEvent(
             new CustomEvent('valuechange', { detail: { value }, bubbles: true, composed: true })
         );

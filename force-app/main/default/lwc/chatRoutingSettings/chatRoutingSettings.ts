@@ -7,9 +7,11 @@ import LAST_NAME_FIELD from '@salesforce/schema/User.LastName';
 import EMAIL_FIELD from '@salesforce/schema/User.Email';
 import {
     configureRouting,
+    getRoutingValidation,
     subscribeToChat,
     validateRouting,
-    type ChatDisabledReason
+    type ChatDisabledReason,
+    type RoutingValidation
 } from 'c/embeddedChatService';
 import { isBuilderContext } from 'c/chatComponentSupport';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
@@ -31,6 +33,13 @@ function text(value: unknown): string | undefined {
 }
 
 /**
+ * The instances on the page, oldest first. A page can hold two (theme layout and page, or the
+ * next page's instance connecting before the old one disconnects); the site routing is the one
+ * the last of them handed to the service.
+ */
+const liveInstances = new Set<ChatRoutingSettings>();
+
+/**
  * Site routing for Embedded Chat, set in Experience Builder: hands the configuration to the chat
  * service (site-wide, whatever order the chat components mount in) whenever a property or the
  * logged-in user's record changes. Visitors see nothing; admins in the builder see a summary.
@@ -50,6 +59,8 @@ export default class ChatRoutingSettings extends LightningElement {
     private userUnavailable = false;
     private connected = false;
     private unsubscribe?: () => void;
+    /** The service's verdict on the routing this instance last handed over (its identity). */
+    private applied: RoutingValidation | null = null;
 
     /** LiveChatButton ID (573…) for direct-to-agent routing. */
     @api
@@ -142,6 +153,7 @@ export default class ChatRoutingSettings extends LightningElement {
 
     connectedCallback(): void {
         this.connected = true;
+        liveInstances.add(this);
         if (isBuilderContext()) {
             // Admins should learn that valid settings are of no use while chat is off.
             this.unsubscribe = subscribeToChat((state) => {
@@ -155,8 +167,21 @@ export default class ChatRoutingSettings extends LightningElement {
         this.connected = false;
         this.unsubscribe?.();
         this.unsubscribe = undefined;
-        // Leaving the page (or the builder canvas): the snippet's own routing applies again.
-        configureRouting({});
+        liveInstances.delete(this);
+        const applied = this.applied;
+        this.applied = null;
+        // Only the routing in use is withdrawn: when another instance (or anyone) has configured
+        // the service since, its routing stays. Otherwise the newest remaining instance hands its
+        // own routing over again; with none left, the snippet's own routing applies again.
+        if (applied === null || getRoutingValidation() !== applied) {
+            return;
+        }
+        const successor = [...liveInstances].pop();
+        if (successor) {
+            successor.refresh();
+        } else {
+            configureRouting({});
+        }
     }
 
     private setProperty(name: FieldName, value: unknown): void {
@@ -172,10 +197,9 @@ export default class ChatRoutingSettings extends LightningElement {
         const wantsUser = settings.prefillFromUser && !IS_GUEST && Boolean(USER_ID);
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
-        configureRouting(built.config);
+        this.applied = configureRouting(built.config);
         this.summary = isBuilderContext()
             ? summarize(settings, built, validateRouting(built.config), {
-                  validate: validateRouting,
                   userUnavailable: wantsUser && this.userUnavailable
               })
             : null;

@@ -38,6 +38,8 @@ import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
 import PREFILL_ON from '@salesforce/label/c.Chat_Routing_Prefill_On';
 import PREFILL_OFF from '@salesforce/label/c.Chat_Routing_Prefill_Off';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
+import PREFILL_SKIPPED from '@salesforce/label/c.Chat_Routing_Prefill_Skipped';
+import BAD_PRECHAT_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Prechat_Field';
 import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
 import NOT_SET from '@salesforce/label/c.Chat_Routing_Not_Set';
 import YES from '@salesforce/label/c.Chat_Routing_Yes';
@@ -83,6 +85,44 @@ export const DEFAULT_PRECHAT_FIELDS = {
 type NameField = keyof typeof DEFAULT_PRECHAT_FIELDS;
 const NAME_FIELDS: readonly NameField[] = ['firstNameField', 'lastNameField', 'emailField'];
 
+/**
+ * The chat service's rule for a pre-chat field API name (validateRouting refuses the whole
+ * routing for a name that breaks it): letters, digits and _, starting with a letter, at most 80
+ * characters, and not a name that would reach an object's prototype.
+ */
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const API_NAME_LENGTH = 80;
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isPrechatFieldName(name: string): boolean {
+    return name.length <= API_NAME_LENGTH && API_NAME.test(name) && !RESERVED_NAMES.has(name);
+}
+
+function quote(text: string): string {
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * Reads a pre-chat field name property. A name the service would refuse is not used (`usable`
+ * false, with the reason) rather than handed over: it would make the whole routing invalid as
+ * soon as a logged-in user's values arrive, blocking their chats while guests can chat.
+ */
+function readPrechatField(
+    raw: unknown,
+    name: NameField
+): { value: string; usable: boolean; problem: string | null } {
+    // Read well past the limit, so that a long name is reported as unusable, never cut to size.
+    const read = readText(raw, DEFAULT_PRECHAT_FIELDS[name], FIELD_LABELS[name], 255);
+    if (!isPrechatFieldName(read.value)) {
+        return {
+            value: read.value,
+            usable: false,
+            problem: formatLabel(BAD_PRECHAT_FIELD, quote(read.value))
+        };
+    }
+    return { value: read.value, usable: true, problem: read.problem };
+}
+
 /** The properties, normalised once; `problems` holds what was wrong with the raw values. */
 export interface RoutingSettings {
     buttonId: string;
@@ -93,6 +133,8 @@ export interface RoutingSettings {
     firstNameField: string;
     lastNameField: string;
     emailField: string;
+    /** The pre-chat field name properties whose names can't be used: they are not pre-filled. */
+    unusableFields: NameField[];
     problems: Partial<Record<FieldName, string[]>>;
 }
 
@@ -112,14 +154,16 @@ export interface BuiltRouting {
 export function readSettings(raw: RawSettings): RoutingSettings {
     const fallback = readBoolean(raw.fallbackToButton, false, FIELD_FALLBACK);
     const prefill = readBoolean(raw.prefillFromUser, true, FIELD_PREFILL);
-    const names = NAME_FIELDS.map((name) =>
-        readText(raw[name], DEFAULT_PRECHAT_FIELDS[name], FIELD_LABELS[name])
-    );
+    const names = NAME_FIELDS.map((name) => readPrechatField(raw[name], name));
     const problems: Partial<Record<FieldName, string[]>> = {
         fallbackToButton: problemsOf(fallback),
         prefillFromUser: problemsOf(prefill)
     };
-    NAME_FIELDS.forEach((name, i) => (problems[name] = problemsOf(names[i])));
+    NAME_FIELDS.forEach((name, i) => {
+        const { usable, problem } = names[i];
+        // An unusable name only matters while pre-fill is on.
+        problems[name] = problem !== null && (usable || prefill.value) ? [problem] : [];
+    });
     return {
         buttonId: readOptionalText(raw.buttonId),
         agentUserId: readOptionalText(raw.agentUserId),
@@ -129,6 +173,7 @@ export function readSettings(raw: RawSettings): RoutingSettings {
         firstNameField: names[0].value,
         lastNameField: names[1].value,
         emailField: names[2].value,
+        unusableFields: NAME_FIELDS.filter((_name, i) => !names[i].usable),
         problems
     };
 }
@@ -136,7 +181,8 @@ export function readSettings(raw: RawSettings): RoutingSettings {
 /**
  * The routing configuration the settings describe, as is: invalid settings give an invalid
  * configuration, which the service refuses (so that it never reaches the chat client).
- * Direct-to-agent routing is set when a button or an agent is; pre-fill only with user values.
+ * Direct-to-agent routing is set when a button or an agent is; pre-fill only with user values,
+ * into the pre-chat fields whose names can be used.
  */
 export function buildRouting(settings: RoutingSettings, user: UserValues | null): BuiltRouting {
     const config: RoutingConfig = {};
@@ -153,14 +199,18 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
     }
     if (settings.prefillFromUser && user) {
         const fields: Record<string, string> = {};
-        const values: [string, string | undefined][] = [
-            [settings.firstNameField, user.firstName],
-            [settings.lastNameField, user.lastName],
-            [settings.emailField, user.email]
+        const values: [NameField, string | undefined][] = [
+            ['firstNameField', user.firstName],
+            ['lastNameField', user.lastName],
+            ['emailField', user.email]
         ];
-        for (const [name, value] of values) {
-            if (typeof value === 'string' && value !== '') {
-                fields[name] = value;
+        for (const [field, value] of values) {
+            if (
+                typeof value === 'string' &&
+                value !== '' &&
+                !settings.unusableFields.includes(field)
+            ) {
+                fields[settings[field]] = value;
             }
         }
         if (Object.keys(fields).length > 0) {
@@ -239,7 +289,7 @@ class IssueBoard {
 }
 
 /** The property a service issue belongs to, and the rule number for rule issues. */
-function locate(path: string): { field: FieldName | null; rule: number | null } | 'prechat' {
+function locate(path: string): { field: FieldName | null; rule: number | null } {
     if (path === 'directToAgentRouting' || path === 'directToAgentRouting.buttonId') {
         return { field: 'buttonId', rule: null };
     }
@@ -257,7 +307,8 @@ function locate(path: string): { field: FieldName | null; rule: number | null } 
         return { field: 'fallbackRules', rule: null };
     }
     if (path.startsWith('prepopulatedPrechatFields')) {
-        return 'prechat';
+        // Field names are checked when the settings are read; what is left is about the values.
+        return { field: 'prefillFromUser', rule: null };
     }
     return { field: null, rule: null };
 }
@@ -303,6 +354,23 @@ function fieldValue(
     }
 }
 
+function prefillText(settings: RoutingSettings): string {
+    if (!settings.prefillFromUser) {
+        return PREFILL_OFF;
+    }
+    const text = formatLabel(
+        PREFILL_ON,
+        settings.firstNameField,
+        settings.lastNameField,
+        settings.emailField
+    );
+    if (settings.unusableFields.length === 0) {
+        return text;
+    }
+    const skipped = settings.unusableFields.map((name) => quote(settings[name])).join(', ');
+    return `${text} ${formatLabel(PREFILL_SKIPPED, skipped)}`;
+}
+
 /**
  * The admin's summary: the routing in plain words, each problem next to its property, and an
  * overall state (valid, valid with warnings, or refused). Issue texts from the service are its
@@ -312,7 +380,7 @@ export function summarize(
     settings: RoutingSettings,
     built: BuiltRouting,
     validation: RoutingValidation,
-    options: { validate: (input: unknown) => RoutingValidation; userUnavailable: boolean }
+    options: { userUnavailable: boolean }
 ): SummaryView {
     const board = new IssueBoard();
     for (const name of FIELD_NAMES) {
@@ -327,9 +395,6 @@ export function summarize(
     }
     const place = (issue: RoutingIssue, severity: Severity): void => {
         const where = locate(issue.field);
-        if (where === 'prechat') {
-            return; // reported per pre-chat field below, whether or not there are user values
-        }
         if (where.rule !== null) {
             if (!parsedRules.has(where.rule)) {
                 board.add(
@@ -347,14 +412,8 @@ export function summarize(
     if (settings.fallbackToButton && !built.config.directToAgentRouting) {
         board.add('fallbackToButton', 'warning', FALLBACK_UNUSED);
     }
-    if (settings.prefillFromUser) {
-        for (const name of NAME_FIELDS) {
-            const check = options.validate({ prepopulatedPrechatFields: { [settings[name]]: '' } });
-            check.errors.forEach((issue) => board.add(name, 'error', issue.message));
-        }
-        if (options.userUnavailable) {
-            board.add('prefillFromUser', 'warning', PREFILL_UNAVAILABLE);
-        }
+    if (settings.prefillFromUser && options.userUnavailable) {
+        board.add('prefillFromUser', 'warning', PREFILL_UNAVAILABLE);
     }
 
     const state =
@@ -381,14 +440,7 @@ export function summarize(
         rulesHeading: RULES_HEADING,
         rules: built.rules.rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
         hasRules: built.rules.rules.length > 0,
-        prefillText: settings.prefillFromUser
-            ? formatLabel(
-                  PREFILL_ON,
-                  settings.firstNameField,
-                  settings.lastNameField,
-                  settings.emailField
-              )
-            : PREFILL_OFF,
+        prefillText: prefillText(settings),
         generalIssues,
         hasGeneralIssues: generalIssues.length > 0,
         fields: FIELD_NAMES.map((name) => {

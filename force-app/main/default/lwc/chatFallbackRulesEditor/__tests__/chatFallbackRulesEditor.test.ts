@@ -16,7 +16,7 @@ type EditorElement = HTMLElement & {
     value?: string;
     label?: string;
     description?: string;
-    required?: boolean;
+    required?: boolean | string;
     errors?: unknown;
 };
 
@@ -122,6 +122,33 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(text(root(element).querySelector('.editor-label'))).toBe('*Fallback routing rules');
         expect(root(element).querySelector('abbr')!.getAttribute('title')).toBe('required');
         expect(text(root(element).querySelector('.description'))).toBe('Tried in order.');
+    });
+
+    it.each([
+        ['true', true],
+        [' TRUE ', true],
+        [true, true],
+        ['false', false],
+        [false, false],
+        [undefined, false],
+        ['maybe', false]
+    ])('reads required given as %p (marker shown: %p)', (required, shown) => {
+        const { element } = createEditor({ label: 'Fallback routing rules', required });
+
+        expect(root(element).querySelector('abbr.slds-required') !== null).toBe(shown);
+        expect(text(root(element).querySelector('.editor-label'))).toBe(
+            `${shown ? '*' : ''}Fallback routing rules`
+        );
+    });
+
+    it('follows required as the sheet changes it', async () => {
+        const { element } = createEditor({ required: 'false' });
+        expect(root(element).querySelector('abbr')).toBeNull();
+
+        element.required = 'true';
+        await flushPromises();
+
+        expect(root(element).querySelector('abbr')).not.toBeNull();
     });
 
     it('says there are no rules when the value is empty', () => {
@@ -341,6 +368,73 @@ describe('c-chat-fallback-rules-editor', () => {
         await flushPromises();
 
         expect(rules(element)).toHaveLength(2);
+    });
+
+    it('keeps newer keystrokes when the sheet echoes older values late', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+        type(rule, '.button-id', '5');
+        type(rule, '.button-id', '573');
+        type(rule, '.button-id', BUTTON_2);
+        expect(values).toEqual(['5', '573', BUTTON_2]);
+
+        // The sheet hands each value back after the admin has typed on.
+        const shown = async (echo: string): Promise<string[]> => {
+            element.value = echo;
+            await flushPromises();
+            return rules(element).map((row) => field<{ value: string }>(row, '.button-id').value);
+        };
+        expect(await shown('5')).toEqual([BUTTON_2]);
+        expect(await shown('573')).toEqual([BUTTON_2]);
+        expect(await shown(BUTTON_2)).toEqual([BUTTON_2]);
+        expect(element.value).toBe(BUTTON_2);
+    });
+
+    it('keeps a rule being added when an echo of an earlier value arrives', async () => {
+        const { element, values } = createEditor({ value: '' });
+        click(root(element), '.add');
+        await flushPromises();
+        type(rules(element)[0], '.button-id', BUTTON);
+        click(root(element), '.add');
+        await flushPromises();
+        type(rules(element)[1], '.button-id', '573');
+        expect(values).toEqual(['', BUTTON, BUTTON, `${BUTTON}, 573`]);
+
+        element.value = '';
+        element.value = BUTTON;
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(2);
+        expect(field<{ value: string }>(rules(element)[1], '.button-id').value).toBe('573');
+    });
+
+    it('still shows an outside change once the sheet has echoed only the latest value', async () => {
+        const { element } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+        type(rule, '.button-id', '573');
+        type(rule, '.button-id', BUTTON_2);
+
+        // The sheet coalesces the echoes, then the admin undoes back to '573'.
+        element.value = BUTTON_2;
+        element.value = '573';
+        await flushPromises();
+
+        expect(field<{ value: string }>(rules(element)[0], '.button-id').value).toBe('573');
+        expect(element.value).toBe('573');
+    });
+
+    it('shows an outside change that arrives while its own values await their echo', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        type(rules(element)[0], '.button-id', BUTTON_2);
+
+        element.value = AGENT;
+        await flushPromises();
+        expect(field<{ value: string }>(rules(element)[0], '.user-id').value).toBe(AGENT);
+
+        // A late echo of the value sent before the outside change is an outside change too.
+        element.value = values[0];
+        await flushPromises();
+        expect(field<{ value: string }>(rules(element)[0], '.button-id').value).toBe(BUTTON_2);
     });
 
     it('shows a new value from the sheet, such as an undo', async () => {

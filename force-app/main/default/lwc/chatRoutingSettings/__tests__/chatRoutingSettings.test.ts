@@ -1,16 +1,23 @@
 import { LightningElement, createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
-import { configureRouting, startChat, subscribeToChat } from 'c/embeddedChatService';
+import {
+    configureRouting,
+    getRoutingValidation,
+    startChat,
+    subscribeToChat
+} from 'c/embeddedChatService';
 import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
 
-// The real, pure validateRouting; configureRouting and startChat are test doubles whose
-// behaviour each test sets (a site-wide store, as the real service keeps).
+// The real, pure validateRouting; configureRouting, getRoutingValidation and startChat are test
+// doubles whose behaviour each test sets (a site-wide store, as the real service keeps). The
+// real service module is used in chatRoutingSettingsService.test.ts.
 jest.mock('c/embeddedChatService', () => ({
     validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
     configureRouting: jest.fn(),
+    getRoutingValidation: jest.fn(),
     subscribeToChat: jest.fn(() => () => undefined),
     startChat: jest.fn()
 }));
@@ -23,6 +30,9 @@ const AGENT_2 = '0055g00000ABcDf';
 const USER_ID = '005000000000000000';
 
 const configureRoutingMock = configureRouting as jest.MockedFunction<typeof configureRouting>;
+const getRoutingValidationMock = getRoutingValidation as jest.MockedFunction<
+    typeof getRoutingValidation
+>;
 const startChatMock = startChat as jest.MockedFunction<typeof startChat>;
 const subscribeMock = subscribeToChat as jest.MockedFunction<typeof subscribeToChat>;
 // The sfdx-lwc-jest test wire adapter behind getRecord.
@@ -98,6 +108,7 @@ describe('c-chat-routing-settings', () => {
             site = validateRouting(config);
             return site;
         });
+        getRoutingValidationMock.mockImplementation(() => site);
         startChatMock.mockImplementation(() =>
             Promise.resolve(
                 site.valid
@@ -240,6 +251,33 @@ describe('c-chat-routing-settings', () => {
 
             expect(lastConfig()).toEqual({});
         });
+
+        it('leaves the site routing alone when it leaves after someone else configured it', () => {
+            const element = createSettings({ buttonId: BUTTON });
+            const other = configureRouting({ fallbackRouting: [BUTTON_2] });
+            configureRoutingMock.mockClear();
+
+            document.body.removeChild(element);
+
+            expect(configureRoutingMock).not.toHaveBeenCalled();
+            expect(site).toBe(other);
+        });
+
+        it('hands the routing of the instance still on the page over again when the newer one leaves', () => {
+            const older = createSettings({ buttonId: BUTTON });
+            const newer = createSettings({ buttonId: BUTTON_2 });
+            expect(site.config).toEqual({
+                directToAgentRouting: { buttonId: BUTTON_2, fallback: false }
+            });
+
+            document.body.removeChild(newer);
+            expect(site.config).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, fallback: false }
+            });
+
+            document.body.removeChild(older);
+            expect(lastConfig()).toEqual({});
+        });
     });
 
     describe('pre-fill from the logged-in user', () => {
@@ -288,6 +326,62 @@ describe('c-chat-routing-settings', () => {
                 Family__c: 'Lovelace',
                 Email: 'ada@example.com'
             });
+        });
+
+        it.each([
+            ['a hyphen', 'E-mail'],
+            ['a space', 'Email Address'],
+            ['a leading digit', '1Email'],
+            ['a leading underscore', '_Email'],
+            ['a prototype name', '__proto__'],
+            ['the constructor name', 'constructor'],
+            ['the prototype name', 'prototype'],
+            ['markup', '<b>Email</b>'],
+            ['more than 80 characters', `E${'x'.repeat(80)}`]
+        ])(
+            'drops a pre-chat field whose name has %s, and still routes logged-in users',
+            async (_what, name) => {
+                createSettings({ buttonId: BUTTON, emailField: name });
+
+                getRecordAdapter.emit(USER_RECORD);
+                await flushPromises();
+
+                expect(lastConfig()).toEqual({
+                    directToAgentRouting: { buttonId: BUTTON, fallback: false },
+                    prepopulatedPrechatFields: { FirstName: 'Ada', LastName: 'Lovelace' }
+                });
+                expect(site.valid).toBe(true);
+                await expect(startChat()).resolves.toEqual({ ok: true });
+            }
+        );
+
+        it('accepts a pre-chat field name of exactly 80 characters', async () => {
+            const name = `E${'x'.repeat(79)}`;
+            createSettings({ emailField: name });
+
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig().prepopulatedPrechatFields).toEqual({
+                FirstName: 'Ada',
+                LastName: 'Lovelace',
+                [name]: 'ada@example.com'
+            });
+            expect(site.valid).toBe(true);
+        });
+
+        it('pre-fills nothing, and still routes, when every pre-chat field name is bad', async () => {
+            createSettings({
+                firstNameField: 'First Name',
+                lastNameField: 'constructor',
+                emailField: 'E-mail'
+            });
+
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig()).toEqual({});
+            expect(site.valid).toBe(true);
         });
 
         it('leaves out the values the user record does not have', async () => {
@@ -583,14 +677,46 @@ describe('c-chat-routing-settings', () => {
             ]);
         });
 
-        it('shows a bad pre-chat field name next to its field, before any user data', async () => {
+        it('warns about a bad pre-chat field name next to its field, before any user data', async () => {
             const element = createSettings({ emailField: 'E-mail' });
             await flushPromises();
 
             expect(fieldIssues(element, 'emailField')).toEqual([
-                '“E-mail” is not a field API name (letters, digits and _, starting with a letter).'
+                "“E-mail” can't be used as a pre-chat field API name (use letters, digits and _, starting with a letter, up to 80 characters), so this field is not pre-filled."
             ]);
-            expect(card(element).querySelector('.status')!.classList).toContain('slds-theme_error');
+            expect(fieldValue(element, 'emailField')).toBe('E-mail');
+            const status = card(element).querySelector('.status')!;
+            expect(status.classList).toContain('slds-theme_warning');
+            expect(text(status)).toBe(
+                'These settings are valid and in use, but check the warnings below.'
+            );
+            expect(text(card(element).querySelector('.prefill-text'))).toBe(
+                "For logged-in visitors, the pre-chat fields FirstName, LastName and E-mail are filled with their first name, last name and email. Guests get no pre-fill. Not pre-filled, as the name can't be used: E-mail."
+            );
+        });
+
+        it('keeps the routing valid and in use with a bad pre-chat field name once the user record arrives', async () => {
+            const element = createSettings({ buttonId: BUTTON, emailField: 'E-mail' });
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(site.valid).toBe(true);
+            expect(card(element).querySelector('.status')!.classList).toContain(
+                'slds-theme_warning'
+            );
+            expect(card(element).querySelector('.routing')).not.toBeNull();
+            expect(fieldIssues(element, 'emailField')).toHaveLength(1);
+            expect(fieldIssues(element, 'prefillFromUser')).toEqual([]);
+        });
+
+        it('says nothing about pre-chat field names while pre-fill is off', async () => {
+            const element = createSettings({ prefillFromUser: false, emailField: 'E-mail' });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'emailField')).toEqual([]);
+            expect(card(element).querySelector('.status')!.classList).toContain(
+                'slds-theme_success'
+            );
         });
 
         it('describes the pre-fill, or says it is off', async () => {

@@ -11,6 +11,7 @@ jest.mock('@salesforce/user/isGuest', () => ({ default: true }), { virtual: true
 jest.mock('c/embeddedChatService', () => ({
     validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
     configureRouting: jest.fn(),
+    getRoutingValidation: jest.fn(),
     subscribeToChat: jest.fn(() => () => undefined)
 }));
 

@@ -1,0 +1,128 @@
+/**
+ * Chat Routing Settings with the REAL c/embeddedChatService (no test double): what the site
+ * routing is when several instances come and go, as with a theme layout and a page, the next
+ * page's instance connecting before the old one disconnects, or builder re-renders.
+ */
+import { createElement } from 'lwc';
+import ChatRoutingSettings from 'c/chatRoutingSettings';
+import { configureRouting, getRoutingValidation } from 'c/embeddedChatService';
+import * as uiRecordApi from 'lightning/uiRecordApi';
+
+const BUTTON = '5735g000000XyZa';
+const BUTTON_2 = '5735g000000XyZb';
+const BUTTON_3 = '5735g000000XyZc';
+const AGENT = '0055g00000ABcDe';
+
+// The sfdx-lwc-jest test wire adapter behind getRecord.
+const getRecordAdapter = uiRecordApi.getRecord as unknown as { emit(value: unknown): void };
+
+function createSettings(props: Record<string, unknown>): HTMLElement {
+    const element = createElement('c-chat-routing-settings', { is: ChatRoutingSettings });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+function siteConfig(): unknown {
+    const validation = getRoutingValidation();
+    expect(validation.valid).toBe(true);
+    return validation.config;
+}
+
+function direct(buttonId: string): unknown {
+    return { directToAgentRouting: { buttonId, fallback: false } };
+}
+
+describe('c-chat-routing-settings with the real chat service', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        configureRouting({});
+    });
+
+    it('keeps the newer instance’s routing when the older instance is removed', () => {
+        const older = createSettings({ buttonId: BUTTON });
+        expect(siteConfig()).toEqual(direct(BUTTON));
+        createSettings({ buttonId: BUTTON_2, agentUserId: AGENT });
+
+        document.body.removeChild(older);
+
+        expect(siteConfig()).toEqual({
+            directToAgentRouting: { buttonId: BUTTON_2, userId: AGENT, fallback: false }
+        });
+    });
+
+    it('keeps the routing of the next page’s instance, connected before the old one leaves', () => {
+        const oldPage = createSettings({ buttonId: BUTTON });
+        const nextPage = createSettings({ fallbackRules: `${AGENT}, ${BUTTON_2}` });
+
+        document.body.removeChild(oldPage);
+
+        expect(siteConfig()).toEqual({ fallbackRouting: [AGENT, BUTTON_2] });
+        document.body.removeChild(nextPage);
+        expect(siteConfig()).toEqual({});
+    });
+
+    it('gives the routing back to the theme layout’s instance when the page’s instance leaves', () => {
+        createSettings({ buttonId: BUTTON });
+        const page = createSettings({ buttonId: BUTTON_2 });
+        expect(siteConfig()).toEqual(direct(BUTTON_2));
+
+        document.body.removeChild(page);
+
+        expect(siteConfig()).toEqual(direct(BUTTON));
+    });
+
+    it('keeps whichever instance configured last, when an older one updates and then leaves', async () => {
+        const older = createSettings({ buttonId: BUTTON });
+        const newer = createSettings({ buttonId: BUTTON_2 });
+        // A property change in the older instance makes its routing the site routing again.
+        Object.assign(older, { buttonId: BUTTON_3 });
+        await Promise.resolve();
+        expect(siteConfig()).toEqual(direct(BUTTON_3));
+
+        document.body.removeChild(older);
+
+        expect(siteConfig()).toEqual(direct(BUTTON_2));
+        document.body.removeChild(newer);
+        expect(siteConfig()).toEqual({});
+    });
+
+    it('leaves the routing alone that another component configured since', () => {
+        const element = createSettings({ buttonId: BUTTON });
+        const other = configureRouting({ fallbackRouting: [BUTTON_3] });
+
+        document.body.removeChild(element);
+
+        expect(getRoutingValidation()).toBe(other);
+    });
+
+    it('returns the site to the snippet routing when its only instance leaves', () => {
+        const element = createSettings({ buttonId: BUTTON });
+
+        document.body.removeChild(element);
+
+        expect(siteConfig()).toEqual({});
+    });
+
+    it('keeps a logged-in user’s chats routable when a pre-chat field name is bad', async () => {
+        createSettings({ buttonId: BUTTON, emailField: 'E-mail' });
+
+        getRecordAdapter.emit({
+            apiName: 'User',
+            id: '005000000000000000',
+            fields: {
+                FirstName: { value: 'Ada', displayValue: null },
+                LastName: { value: 'Lovelace', displayValue: null },
+                Email: { value: 'ada@example.com', displayValue: null }
+            }
+        });
+        await Promise.resolve();
+
+        expect(siteConfig()).toEqual({
+            directToAgentRouting: { buttonId: BUTTON, fallback: false },
+            prepopulatedPrechatFields: { FirstName: 'Ada', LastName: 'Lovelace' }
+        });
+    });
+});
