@@ -87,6 +87,43 @@ export function noticeText(element: HTMLElement): string | null {
     return notice ? (notice.shadowRoot!.textContent ?? '') : null;
 }
 
+/** The messages region of a chat button (reason, error, confirmation), or null. */
+export function messages(element: HTMLElement): HTMLElement | null {
+    return element.shadowRoot!.querySelector('.messages');
+}
+
+/** What has focus inside the component's shadow root (null when focus is elsewhere). */
+export function focusedIn(element: HTMLElement): Element | null {
+    return element.shadowRoot!.activeElement;
+}
+
+/**
+ * Puts keyboard focus on the component's button. The lightning-button stub has no inner
+ * `<button>`, so the stub itself is made focusable.
+ */
+export function focusButton(element: HTMLElement): ButtonStub {
+    const stub = button(element)!;
+    stub.tabIndex = 0;
+    stub.focus();
+    return stub;
+}
+
+/**
+ * What a browser does when a focused button is disabled: focus falls back to the page. (jsdom
+ * keeps focus on a disabled element.)
+ */
+export function dropFocus(element: HTMLElement): void {
+    (focusedIn(element) as HTMLElement | null)?.blur();
+}
+
+/** The elements that the button's `aria-describedby` names, in order (none when not set). */
+export function descriptionsOf(element: HTMLElement): (Element | null)[] {
+    const ids = button(element)!.getAttribute('aria-describedby');
+    return ids
+        ? ids.split(/\s+/).map((id) => element.shadowRoot!.querySelector(`[id="${id}"]`))
+        : [];
+}
+
 /** The polite live region that holds the first match of `selector` (null when none does). */
 export function politeRegionOf(element: HTMLElement, selector: string): Element | null {
     return element.shadowRoot!.querySelector(selector)!.closest('[aria-live="polite"]');

@@ -9,6 +9,8 @@ import type { ChatErrorCode, ChatState } from 'c/embeddedChatService';
 import {
     clearSession,
     endChat,
+    holdMockAction,
+    releaseMockAction,
     setMockActionResult,
     startChat,
     subscriberCount,
@@ -16,10 +18,16 @@ import {
 } from './jest-mocks/chatServiceDouble';
 import {
     CHAT_OFF_REASONS,
+    LOADING,
     VISITOR_ERRORS,
     button,
     chatOff,
     clickButton,
+    descriptionsOf,
+    dropFocus,
+    flushPromises,
+    focusButton,
+    focusedIn,
     noticeText,
     politeRegionOf,
     text,
@@ -65,6 +73,93 @@ export function itShowsTheAdminWhyChatIsOff(mountIn: MountIn, content: Content):
             await expect(element).toBeAccessible();
         }
     );
+}
+
+export function itShowsVisitorsNothingWhileTheChatLoads(mountIn: MountIn, content: Content): void {
+    it('shows visitors nothing while the chat loads', async () => {
+        viewAsVisitor();
+        const element = mountIn(LOADING);
+
+        expect(content(element)).toBeNull();
+        expect(element.shadowRoot!.textContent).toBe('');
+        await expect(element).toBeAccessible();
+    });
+}
+
+export function itShowsTheAdminTheButtonWaitingForTheChat(mountIn: MountIn): void {
+    it('shows the admin in Experience Builder the disabled button with the reason', async () => {
+        viewInBuilder();
+        const element = mountIn(LOADING);
+
+        expect(button(element)!.disabled).toBe(true);
+        expect(text(element, '.reason')).toBe('Chat is getting ready…');
+        expect(descriptionsOf(element)).toEqual([element.shadowRoot!.querySelector('.reason')]);
+        await expect(element).toBeAccessible();
+    });
+}
+
+export function itDescribesTheButtonWithItsReasonAndError(
+    action: ChatAction,
+    mountDisabled: Mount,
+    mountEnabled: Mount
+): void {
+    it('links the reason to the disabled button for screen readers', () => {
+        const element = mountDisabled();
+
+        expect(button(element)!.disabled).toBe(true);
+        expect(descriptionsOf(element)).toEqual([element.shadowRoot!.querySelector('.reason')]);
+    });
+
+    it('links the error to the button, and nothing when there is nothing to say', async () => {
+        const element = mountEnabled();
+        expect(button(element)!.hasAttribute('aria-describedby')).toBe(false);
+
+        setMockActionResult(action, { ok: false, code: 'TIMEOUT', message: 'late' });
+        await clickButton(element);
+
+        expect(descriptionsOf(element)).toEqual([element.shadowRoot!.querySelector('.error')]);
+    });
+}
+
+export function itKeepsTheKeyboardFocus(action: ChatAction, mount: Mount): void {
+    it('gives focus back to the button when the action ends and it can be used again', async () => {
+        holdMockAction(action);
+        const element = mount();
+        const stub = focusButton(element);
+
+        await clickButton(element);
+        expect(button(element)!.disabled).toBe(true);
+        // The browser drops the focus of a disabled button.
+        dropFocus(element);
+        releaseMockAction(action, { ok: false, code: 'TIMEOUT', message: 'late' });
+        await flushPromises();
+
+        expect(button(element)!.disabled).toBe(false);
+        expect(focusedIn(element)).toBe(stub);
+    });
+
+    it('leaves the focus alone when the visitor moved on while the action ran', async () => {
+        holdMockAction(action);
+        const element = mount();
+        focusButton(element);
+        const elsewhere = document.createElement('input');
+        document.body.appendChild(elsewhere);
+
+        await clickButton(element);
+        elsewhere.focus();
+        releaseMockAction(action);
+        await flushPromises();
+
+        expect(document.activeElement).toBe(elsewhere);
+    });
+
+    it('does not take focus after a click by a visitor whose focus was not on the button', async () => {
+        const element = mount();
+
+        await clickButton(element);
+
+        expect(focusedIn(element)).toBeNull();
+    });
 }
 
 export function itSubscribesOnlyWhileInserted(mount: Mount): void {

@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import { clearSession, type ChatState } from 'c/embeddedChatService';
+import { clearSession, type ChatActionResult, type ChatState } from 'c/embeddedChatService';
 import {
     ChatActionElement,
     problemsOf,
@@ -7,7 +7,7 @@ import {
     readButtonStyle,
     readText
 } from 'c/chatComponentSupport';
-import { claimPageLoadClear } from './pageLoadClear';
+import { claimPageLoadClear, joinPageLoadClear } from './pageLoadClear';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
 import PROP_LABEL from '@salesforce/label/c.Chat_Clear_Prop_Label';
 import PROP_VARIANT from '@salesforce/label/c.Chat_Clear_Prop_Variant';
@@ -15,13 +15,18 @@ import PROP_ON_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Prop_On_Page_Load'
 import PROP_HIDE_BUTTON from '@salesforce/label/c.Chat_Clear_Prop_Hide_Button';
 import HIDE_NEEDS_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Hide_Needs_Page_Load';
 import BUILDER_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
+import BUILDER_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
 import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
 import REASON_CLEARING from '@salesforce/label/c.Chat_Clear_Reason_Clearing';
 import SUCCESS from '@salesforce/label/c.Chat_Clear_Success';
 
+/** Waits before each retry of a page-load clear that the chat client could not finish yet. */
+const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
+
 /**
  * Clears all client-side chat session data (ends any chat, closes the widget), on a click or
- * once when the page loads.
+ * once each time a visitor opens the page. Never clears by itself in Experience Builder: the
+ * admin editing the page would lose their own chat.
  */
 export default class ChatClearSession extends ChatActionElement {
     /** Text of the button; blank uses the translated default. */
@@ -33,8 +38,31 @@ export default class ChatClearSession extends ChatActionElement {
     /** Hide the button (only with clearOnPageLoad). */
     @api hideButton?: boolean | string = false;
 
-    successMessage = '';
-    builderHiddenNote = BUILDER_HIDDEN;
+    private connected = false;
+    /** This insertion has looked at the page-load clear (joined the visit, claimed or not). */
+    private pageLoadChecked = false;
+    private leavePageLoadVisit?: () => void;
+    /** Ends this visit's claim on the page-load clear while this component runs it. */
+    private finishPageLoadClaim?: () => void;
+    private retryTimer?: ReturnType<typeof setTimeout>;
+    private stopRetryWait?: () => void;
+
+    connectedCallback(): void {
+        this.connected = true;
+        super.connectedCallback();
+    }
+
+    disconnectedCallback(): void {
+        super.disconnectedCallback();
+        this.connected = false;
+        this.pageLoadChecked = false;
+        if (this.cancelRetry()) {
+            // Nothing of the page-load clear runs any more: the visit may end with this component.
+            this.finishPageLoadClaim?.();
+        }
+        this.leavePageLoadVisit?.();
+        this.leavePageLoadVisit = undefined;
+    }
 
     get propertyProblems(): string[] {
         const problems = problemsOf(
@@ -53,11 +81,15 @@ export default class ChatClearSession extends ChatActionElement {
     }
 
     get showButton(): boolean {
-        return this.status !== 'disabled' && !this.isButtonHidden;
+        return this.isChatShown && !this.isButtonHidden;
     }
 
-    get showBuilderHiddenNote(): boolean {
-        return this.isBuilder && this.status !== 'disabled' && this.isButtonHidden;
+    /** Tells the admin in Experience Builder what the page-load mode does ('' for none). */
+    get builderNote(): string {
+        if (!this.isBuilder || this.status === 'disabled' || !this.onPageLoadSetting.value) {
+            return '';
+        }
+        return this.isButtonHidden ? BUILDER_HIDDEN : BUILDER_ON_LOAD;
     }
 
     get reason(): string {
@@ -69,21 +101,90 @@ export default class ChatClearSession extends ChatActionElement {
 
     handleClick(): void {
         if (!this.isButtonDisabled) {
-            this.clear();
+            this.clear(clearSession);
         }
     }
 
-    /** Clears once per page load, as soon as the chat is ready, when the admin chose so. */
+    /**
+     * Clears once per visit of the page, as soon as the chat is ready, when the admin chose so;
+     * never in Experience Builder.
+     */
     protected chatStateChanged(state: ChatState): void {
         const ready = state.status !== 'loading' && state.status !== 'disabled';
-        if (ready && this.onPageLoadSetting.value && claimPageLoadClear()) {
-            this.clear();
+        if (!ready || this.pageLoadChecked || this.isBuilder || !this.onPageLoadSetting.value) {
+            return;
+        }
+        this.pageLoadChecked = true;
+        this.leavePageLoadVisit = joinPageLoadClear();
+        const finish = claimPageLoadClear();
+        if (finish) {
+            this.runPageLoadClear(finish);
         }
     }
 
-    private clear(): Promise<void> {
-        this.successMessage = '';
-        return this.runAction(clearSession, () => {
+    private async runPageLoadClear(finish: () => void): Promise<void> {
+        this.finishPageLoadClaim = finish;
+        try {
+            await this.clear(() => this.clearWithRetries());
+            if (!this.connected) {
+                // The visitor left before the end: nothing to report on a later insertion.
+                this.errorMessage = '';
+            }
+        } finally {
+            finish();
+            if (this.finishPageLoadClaim === finish) {
+                this.finishPageLoadClaim = undefined;
+            }
+        }
+    }
+
+    /**
+     * The page-load clear: when the client could not clear yet (CLIENT_ERROR, e.g. its storage
+     * frame is not on the page yet), tries again after 1, 2 and 4 seconds while the component is
+     * on the page. Returns the last result.
+     */
+    private async clearWithRetries(retry = 0): Promise<ChatActionResult> {
+        const result = await clearSession();
+        const delay = RETRY_DELAYS_MS[retry];
+        if (
+            result.ok ||
+            result.code !== 'CLIENT_ERROR' ||
+            delay === undefined ||
+            !this.connected ||
+            !(await this.waitToRetry(delay))
+        ) {
+            return result;
+        }
+        return this.clearWithRetries(retry + 1);
+    }
+
+    /** Resolves true after `ms`, or false as soon as the component leaves the page. */
+    private waitToRetry(ms: number): Promise<boolean> {
+        return new Promise((resolve) => {
+            this.stopRetryWait = () => resolve(false);
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded retry, cleared on disconnect
+            this.retryTimer = setTimeout(() => {
+                this.retryTimer = undefined;
+                this.stopRetryWait = undefined;
+                resolve(true);
+            }, ms);
+        });
+    }
+
+    /** Stops a wait for a retry; true when there was one. */
+    private cancelRetry(): boolean {
+        const stop = this.stopRetryWait;
+        if (this.retryTimer !== undefined) {
+            clearTimeout(this.retryTimer);
+            this.retryTimer = undefined;
+        }
+        this.stopRetryWait = undefined;
+        stop?.();
+        return stop !== undefined;
+    }
+
+    private clear(action: () => Promise<ChatActionResult>): Promise<void> {
+        return this.runAction(action, () => {
             this.successMessage = SUCCESS;
         });
     }

@@ -1,8 +1,18 @@
 import { LightningElement } from 'lwc';
-import { subscribeToChat, type ChatState } from 'c/embeddedChatService';
+import {
+    subscribeToChat,
+    type ChatDisabledReason,
+    type ChatState,
+    type ChatStatus
+} from 'c/embeddedChatService';
 import { isBuilderContext } from './builderContext';
 
-const ACTIVE_STATUSES: readonly string[] = ['requesting', 'queued', 'chatting'];
+const ACTIVE_STATUSES: readonly ChatStatus[] = ['requesting', 'queued', 'chatting'];
+
+/** A chat is being requested, queued or in progress. */
+export function isChatActiveStatus(status: ChatStatus): boolean {
+    return ACTIVE_STATUSES.includes(status);
+}
 
 /**
  * The base of the chat components: follows the chat state while the component is on the page
@@ -19,6 +29,7 @@ export abstract class ChatElement extends LightningElement {
     connectedCallback(): void {
         this.isBuilder = isBuilderContext();
         this.unsubscribe = subscribeToChat((state) => {
+            this.beforeChatStateChange();
             this.chatState = state;
             this.chatStateChanged(state);
         });
@@ -29,11 +40,11 @@ export abstract class ChatElement extends LightningElement {
         this.unsubscribe = undefined;
     }
 
-    get status(): string {
+    get status(): ChatStatus {
         return this.chatState?.status ?? 'loading';
     }
 
-    get disabledReason(): string | null {
+    get disabledReason(): ChatDisabledReason | null {
         return this.chatState?.disabledReason ?? null;
     }
 
@@ -44,10 +55,25 @@ export abstract class ChatElement extends LightningElement {
         return this.isBuilder && (this.status === 'disabled' || this.propertyProblems.length > 0);
     }
 
+    /**
+     * Whether the component shows the chat at all: never while chat is off, and to visitors not
+     * while the chat loads (a control they cannot use yet). Admins in Experience Builder do see
+     * the loading state, so that they can find and select the component.
+     */
+    protected get isChatShown(): boolean {
+        if (this.status === 'disabled') {
+            return false;
+        }
+        return this.status !== 'loading' || this.isBuilder;
+    }
+
     /** A chat is being requested, queued or in progress. */
     protected get isChatActive(): boolean {
-        return ACTIVE_STATUSES.includes(this.status);
+        return isChatActiveStatus(this.status);
     }
+
+    /** Called with every state just before `chatState` changes (the DOM still shows the old one). */
+    protected beforeChatStateChange(): void {}
 
     /** Called with every state, just after `chatState` is set. */
     protected chatStateChanged(_state: ChatState): void {}

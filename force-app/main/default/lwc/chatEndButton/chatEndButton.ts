@@ -14,6 +14,7 @@ import PROP_STRETCH from '@salesforce/label/c.Chat_End_Prop_Stretch';
 import PROP_ONLY_DURING_CHAT from '@salesforce/label/c.Chat_End_Prop_Only_During_Chat';
 import REASON_LOADING from '@salesforce/label/c.Chat_End_Reason_Loading';
 import REASON_ENDING from '@salesforce/label/c.Chat_End_Reason_Ending';
+import SUCCESS from '@salesforce/label/c.Chat_End_Success';
 
 /** Ends the current chat and closes the chat widget, through c/embeddedChatService. */
 export default class ChatEndButton extends ChatActionElement {
@@ -39,10 +40,15 @@ export default class ChatEndButton extends ChatActionElement {
     }
 
     get showButton(): boolean {
-        if (this.status === 'disabled') {
+        if (!this.isChatShown) {
             return false;
         }
         return this.isChatActive || this.pending || !this.onlyDuringChatSetting.value;
+    }
+
+    /** The messages stay after the button hid itself, to confirm the end (and to take focus). */
+    get showMessages(): boolean {
+        return this.showButton || (this.isChatShown && this.successMessage !== '');
     }
 
     get reason(): string {
@@ -54,7 +60,17 @@ export default class ChatEndButton extends ChatActionElement {
 
     async handleClick(): Promise<void> {
         if (!this.isButtonDisabled) {
-            await this.runAction(endChat);
+            const chatWasActive = this.isChatActive;
+            await this.runAction(endChat, () => {
+                this.successMessage = chatWasActive ? SUCCESS : '';
+            });
+        }
+    }
+
+    /** A new chat makes the last confirmation stale. */
+    protected chatStateChanged(): void {
+        if (this.isChatActive) {
+            this.successMessage = '';
         }
     }
 

@@ -57,7 +57,7 @@ export default class ChatStartButton extends ChatActionElement {
     }
 
     get showButton(): boolean {
-        if (this.status === 'disabled') {
+        if (!this.isChatShown) {
             return false;
         }
         if (this.isChatActive && this.hideDuringChatSetting.value) {

@@ -33,8 +33,9 @@ export default class ChatStatus extends ChatElement {
         return problemsOf(this.headingSetting, this.availabilitySetting);
     }
 
+    /** Nothing while chat is off, nor to visitors while it loads (admins see the loading text). */
     get showStatus(): boolean {
-        return this.status !== 'disabled';
+        return this.isChatShown;
     }
 
     get statusText(): string {

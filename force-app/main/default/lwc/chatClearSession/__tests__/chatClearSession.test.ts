@@ -10,8 +10,8 @@ import {
 import {
     CHATTING,
     CHAT_OFF_REASONS,
-    LOADING,
     READY,
+    VISITOR_ERRORS,
     button,
     chatOff,
     clickButton,
@@ -25,10 +25,14 @@ import {
     viewInBuilder
 } from 'test/componentTestUtils';
 import {
+    itDescribesTheButtonWithItsReasonAndError,
     itDoesNotCallTheServiceWhileDisabled,
+    itKeepsTheKeyboardFocus,
     itShowsAGeneralErrorWhenTheActionRejects,
+    itShowsTheAdminTheButtonWaitingForTheChat,
     itShowsTheAdminWhyChatIsOff,
     itShowsTheVisitorWhatWentWrong,
+    itShowsVisitorsNothingWhileTheChatLoads,
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
 
@@ -39,6 +43,13 @@ type Props = Partial<
 >;
 
 const CLEARED = 'Your chat history was cleared from this browser.';
+const CLEARING = 'Clearing your chat history…';
+/** What the service answers while the client's storage frame is not on the page yet. */
+const NOT_YET = {
+    ok: false,
+    code: 'CLIENT_ERROR',
+    message: 'The chat ended, but its stored session data could not be cleared yet.'
+} as const;
 
 const render = renderer<Props>('c-chat-clear-session', ChatClearSession);
 
@@ -68,13 +79,8 @@ describe('c-chat-clear-session', () => {
     });
 
     describe('the button', () => {
-        it('disables the button with the reason while the chat loads', async () => {
-            const element = render({}, LOADING);
-
-            expect(button(element)!.disabled).toBe(true);
-            expect(text(element, '.reason')).toBe('Chat is getting ready…');
-            await expect(element).toBeAccessible();
-        });
+        itShowsVisitorsNothingWhileTheChatLoads((state) => render({}, state), button);
+        itShowsTheAdminTheButtonWaitingForTheChat((state) => render({}, state));
 
         it.each([
             ['ready', true],
@@ -143,9 +149,22 @@ describe('c-chat-clear-session', () => {
             expect(text(element, '.error')).not.toBeNull();
         });
 
-        itDoesNotCallTheServiceWhileDisabled('clearSession', () =>
-            render({}, { status: 'loading' })
+        itDoesNotCallTheServiceWhileDisabled('clearSession', () => {
+            viewInBuilder();
+            return render({}, { status: 'loading' });
+        });
+    });
+
+    describe('screen readers and keyboard focus', () => {
+        itDescribesTheButtonWithItsReasonAndError(
+            'clearSession',
+            () => {
+                viewInBuilder();
+                return render({}, { status: 'loading' });
+            },
+            () => render()
         );
+        itKeepsTheKeyboardFocus('clearSession', () => render());
     });
 
     describe('clearing when the page loads', () => {
@@ -184,11 +203,61 @@ describe('c-chat-clear-session', () => {
             expect(clearSession).toHaveBeenCalledTimes(1);
         });
 
-        it('does not clear again when the component is removed and inserted again', async () => {
+        it('clears again when the visitor comes back to the page', async () => {
+            const element = render({ clearOnPageLoad: true }, READY);
+            await flushPromises();
+            // Experience Cloud navigates without loading the document: the component leaves...
+            document.body.removeChild(element);
+            await flushPromises();
+            // ...and a visit of the page later inserts one again.
+            render({ clearOnPageLoad: true });
+            await flushPromises();
+
+            expect(clearSession).toHaveBeenCalledTimes(2);
+        });
+
+        it('clears again when the same component is inserted again after it left', async () => {
             const element = render({ clearOnPageLoad: true }, READY);
             await flushPromises();
             document.body.removeChild(element);
             document.body.appendChild(element);
+            await flushPromises();
+
+            expect(clearSession).toHaveBeenCalledTimes(2);
+            expect(text(element, '.success')).toBe(CLEARED);
+        });
+
+        it('does not clear again while another page-load component stays on the page', async () => {
+            const first = render({ clearOnPageLoad: true }, READY);
+            render({ clearOnPageLoad: true });
+            await flushPromises();
+
+            document.body.removeChild(first);
+            document.body.appendChild(first);
+            render({ clearOnPageLoad: true });
+            await flushPromises();
+
+            expect(clearSession).toHaveBeenCalledTimes(1);
+        });
+
+        it('does not count a click-only component as part of the visit', async () => {
+            render({ clearOnPageLoad: false }, READY);
+            const onLoad = render({ clearOnPageLoad: true });
+            await flushPromises();
+
+            document.body.removeChild(onLoad);
+            render({ clearOnPageLoad: true });
+            await flushPromises();
+
+            expect(clearSession).toHaveBeenCalledTimes(2);
+        });
+
+        it('clears once for components removed and inserted while the clear still runs', async () => {
+            holdMockAction('clearSession');
+            for (let i = 0; i < 5; i++) {
+                document.body.removeChild(render({ clearOnPageLoad: true }, READY));
+            }
+            releaseMockAction('clearSession');
             await flushPromises();
 
             expect(clearSession).toHaveBeenCalledTimes(1);
@@ -218,9 +287,169 @@ describe('c-chat-clear-session', () => {
 
             expect(button(element)).toBeNull();
             expect(text(element, '.builder-note')).toBe(
-                "Clear Chat Session: clears the chat history when this page loads. Visitors don't see this component."
+                "Clear Chat Session: clears visitors' chat history when they open this page (not in Experience Builder). Visitors don't see this component."
             );
             await expect(element).toBeAccessible();
+        });
+
+        it('does not clear the admin’s chat in Experience Builder and says when it clears', async () => {
+            viewInBuilder();
+            const element = render({ clearOnPageLoad: true }, READY);
+            await flushPromises();
+
+            expect(clearSession).not.toHaveBeenCalled();
+            expect(text(element, '.builder-note')).toBe(
+                "Clears visitors' chat history when they open this page (not in Experience Builder)."
+            );
+            expect(button(element)!.disabled).toBe(false);
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows visitors no builder note', async () => {
+            viewAsVisitor();
+            const element = render({ clearOnPageLoad: true }, READY);
+            await flushPromises();
+
+            expect(text(element, '.builder-note')).toBeNull();
+        });
+    });
+
+    describe('retrying a page-load clear the chat client could not finish', () => {
+        beforeEach(() => {
+            jest.useFakeTimers();
+        });
+
+        afterEach(() => {
+            jest.useRealTimers();
+        });
+
+        /** Lets the component's promises settle, then moves the clock on by `ms`. */
+        async function after(ms: number): Promise<void> {
+            await jest.advanceTimersByTimeAsync(ms);
+        }
+
+        it('tries again after 1, 2 and 4 seconds and stops at the first success', async () => {
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({ clearOnPageLoad: true }, READY);
+            await after(0);
+            expect(clearSession).toHaveBeenCalledTimes(1);
+
+            await after(999);
+            expect(clearSession).toHaveBeenCalledTimes(1);
+            await after(1);
+            expect(clearSession).toHaveBeenCalledTimes(2);
+            await after(1999);
+            expect(clearSession).toHaveBeenCalledTimes(2);
+            await after(1);
+            expect(clearSession).toHaveBeenCalledTimes(3);
+
+            setMockActionResult('clearSession', { ok: true });
+            await after(4000);
+            expect(clearSession).toHaveBeenCalledTimes(4);
+            expect(text(element, '.success')).toBe(CLEARED);
+            expect(text(element, '.error')).toBeNull();
+            expect(jest.getTimerCount()).toBe(0);
+
+            await after(60000);
+            expect(clearSession).toHaveBeenCalledTimes(4);
+        });
+
+        it('keeps the button busy, with no error, while it waits to try again', async () => {
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({ clearOnPageLoad: true }, READY);
+            await after(1500);
+
+            expect(clearSession).toHaveBeenCalledTimes(2);
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(CLEARING);
+            expect(text(element, '.error')).toBeNull();
+        });
+
+        it('shows the visitor the failure after the last try', async () => {
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({ clearOnPageLoad: true }, READY);
+            await after(7000);
+
+            expect(clearSession).toHaveBeenCalledTimes(4);
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLIENT_ERROR);
+            expect(text(element, '.reason')).toBeNull();
+            expect(button(element)!.disabled).toBe(false);
+            expect(jest.getTimerCount()).toBe(0);
+
+            await after(60000);
+            expect(clearSession).toHaveBeenCalledTimes(4);
+            jest.useRealTimers();
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows visitors nothing after the last try when the button is hidden', async () => {
+            viewAsVisitor();
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
+            await after(7000);
+
+            expect(clearSession).toHaveBeenCalledTimes(4);
+            expect(element.shadowRoot!.textContent).toBe('');
+        });
+
+        it('stops trying when the component leaves the page', async () => {
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({ clearOnPageLoad: true }, READY);
+            await after(500);
+            expect(jest.getTimerCount()).toBe(1);
+
+            document.body.removeChild(element);
+
+            expect(jest.getTimerCount()).toBe(0);
+            await after(60000);
+            expect(clearSession).toHaveBeenCalledTimes(1);
+        });
+
+        it('does not start a retry when the component left while the clear was running', async () => {
+            holdMockAction('clearSession');
+            const element = render({ clearOnPageLoad: true }, READY);
+            document.body.removeChild(element);
+            releaseMockAction('clearSession', NOT_YET);
+            await after(0);
+
+            expect(jest.getTimerCount()).toBe(0);
+            await after(60000);
+            expect(clearSession).toHaveBeenCalledTimes(1);
+        });
+
+        it('clears again on the next visit after the visitor left during a retry', async () => {
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({ clearOnPageLoad: true }, READY);
+            await after(500);
+            document.body.removeChild(element);
+            await after(0);
+
+            setMockActionResult('clearSession', { ok: true });
+            const next = render({ clearOnPageLoad: true });
+            await after(0);
+
+            expect(clearSession).toHaveBeenCalledTimes(2);
+            expect(text(next, '.success')).toBe(CLEARED);
+        });
+
+        it('does not retry a failed click', async () => {
+            setMockActionResult('clearSession', NOT_YET);
+            const element = render({}, READY);
+
+            button(element)!.click();
+            await after(60000);
+
+            expect(clearSession).toHaveBeenCalledTimes(1);
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLIENT_ERROR);
+        });
+
+        it.each(['TIMEOUT', 'CHAT_CLIENT_MISSING'] as const)('does not retry %s', async (code) => {
+            setMockActionResult('clearSession', { ok: false, code, message: 'x' });
+            const element = render({ clearOnPageLoad: true }, READY);
+            await after(60000);
+
+            expect(clearSession).toHaveBeenCalledTimes(1);
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS[code]);
         });
     });
 

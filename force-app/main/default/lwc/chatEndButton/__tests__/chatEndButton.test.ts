@@ -11,8 +11,13 @@ import {
     READY,
     button,
     clickButton,
+    dropFocus,
     flushPromises,
+    focusButton,
+    focusedIn,
+    messages,
     noticeText,
+    politeRegionOf,
     renderer,
     resetPage,
     text,
@@ -20,13 +25,19 @@ import {
     viewInBuilder
 } from 'test/componentTestUtils';
 import {
+    itDescribesTheButtonWithItsReasonAndError,
     itDoesNotCallTheServiceWhileDisabled,
+    itKeepsTheKeyboardFocus,
     itShowsAGeneralErrorWhenTheActionRejects,
+    itShowsTheAdminTheButtonWaitingForTheChat,
     itShowsTheAdminWhyChatIsOff,
     itShowsTheVisitorWhatWentWrong,
     itShowsVisitorsNothingWhenChatIsOff,
+    itShowsVisitorsNothingWhileTheChatLoads,
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
+
+const ENDED_BY_VISITOR = 'You ended the chat.';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
@@ -97,12 +108,23 @@ describe('c-chat-end-button', () => {
             }
         );
 
-        it('disables the button with the reason while the chat loads', async () => {
+        itShowsVisitorsNothingWhileTheChatLoads(
+            (state) => render({ showOnlyDuringChat: false }, state),
+            button
+        );
+        itShowsTheAdminTheButtonWaitingForTheChat((state) =>
+            render({ showOnlyDuringChat: false }, state)
+        );
+
+        it('shows visitors the enabled button the moment the chat client is ready', async () => {
+            viewAsVisitor();
             const element = render({ showOnlyDuringChat: false }, LOADING);
 
-            expect(button(element)!.disabled).toBe(true);
-            expect(text(element, '.reason')).toBe('Chat is getting ready…');
-            await expect(element).toBeAccessible();
+            setMockChatState({ status: 'ready' });
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(false);
+            expect(text(element, '.reason')).toBeNull();
         });
 
         it('calls endChat outside a chat too (it closes the chat window)', async () => {
@@ -215,15 +237,89 @@ describe('c-chat-end-button', () => {
             expect(button(element)).toBeNull();
         });
 
+        it('confirms the end politely, after the button hid itself', async () => {
+            const element = render({}, CHATTING);
+
+            await clickButton(element);
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+
+            expect(button(element)).toBeNull();
+            expect(text(element, '.success')).toBe(ENDED_BY_VISITOR);
+            expect(politeRegionOf(element, '.success')).not.toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('drops the confirmation when a new chat starts', async () => {
+            const element = render({}, CHATTING);
+            await clickButton(element);
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+
+            setMockChatState({ status: 'queued', queuePosition: 1 });
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(false);
+            expect(text(element, '.success')).toBeNull();
+        });
+
+        it('confirms nothing when no chat was open (it only closed the chat window)', async () => {
+            const element = render({ showOnlyDuringChat: false }, READY);
+
+            await clickButton(element);
+
+            expect(endChat).toHaveBeenCalledTimes(1);
+            expect(text(element, '.success')).toBeNull();
+        });
+
+        it('shows nothing when the agent ends the chat', async () => {
+            const element = render({}, CHATTING);
+
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+
+            expect(element.shadowRoot!.textContent).toBe('');
+        });
+
         itShowsTheVisitorWhatWentWrong('endChat', () => render({}, CHATTING), [
             'CHAT_CLIENT_MISSING',
             'CLIENT_ERROR',
             'TIMEOUT'
         ]);
         itShowsAGeneralErrorWhenTheActionRejects('endChat', () => render({}, CHATTING));
-        itDoesNotCallTheServiceWhileDisabled('endChat', () =>
-            render({ showOnlyDuringChat: false }, { status: 'loading' })
+        itDoesNotCallTheServiceWhileDisabled('endChat', () => {
+            viewInBuilder();
+            return render({ showOnlyDuringChat: false }, { status: 'loading' });
+        });
+    });
+
+    describe('screen readers and keyboard focus', () => {
+        itDescribesTheButtonWithItsReasonAndError(
+            'endChat',
+            () => {
+                viewInBuilder();
+                return render({ showOnlyDuringChat: false }, LOADING);
+            },
+            () => render({}, CHATTING)
         );
+        itKeepsTheKeyboardFocus('endChat', () => render({}, CHATTING));
+
+        it('moves focus to the confirmation when the button hides itself after ending', async () => {
+            holdMockAction('endChat');
+            const element = render({}, CHATTING);
+            focusButton(element);
+
+            await clickButton(element);
+            dropFocus(element);
+            setMockChatState({ status: 'ended' });
+            releaseMockAction('endChat');
+            await flushPromises();
+
+            expect(button(element)).toBeNull();
+            expect(focusedIn(element)).toBe(messages(element));
+            expect(text(element, '.messages')).toBe(ENDED_BY_VISITOR);
+            await expect(element).toBeAccessible();
+        });
     });
 
     describe('lifecycle', () => {

@@ -15,7 +15,11 @@ import {
     READY_OFFLINE,
     button,
     clickButton,
+    dropFocus,
     flushPromises,
+    focusButton,
+    focusedIn,
+    messages,
     noticeText,
     renderer,
     resetPage,
@@ -24,11 +28,15 @@ import {
     viewInBuilder
 } from 'test/componentTestUtils';
 import {
+    itDescribesTheButtonWithItsReasonAndError,
     itDoesNotCallTheServiceWhileDisabled,
+    itKeepsTheKeyboardFocus,
     itShowsAGeneralErrorWhenTheActionRejects,
+    itShowsTheAdminTheButtonWaitingForTheChat,
     itShowsTheAdminWhyChatIsOff,
     itShowsTheVisitorWhatWentWrong,
     itShowsVisitorsNothingWhenChatIsOff,
+    itShowsVisitorsNothingWhileTheChatLoads,
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
 
@@ -71,15 +79,23 @@ describe('c-chat-start-button', () => {
     });
 
     describe('while the chat loads', () => {
-        it('shows the button disabled with the reason', async () => {
+        itShowsVisitorsNothingWhileTheChatLoads((state) => render({}, state), button);
+        itShowsTheAdminTheButtonWaitingForTheChat((state) => render({}, state));
+
+        it('shows visitors the enabled button the moment the chat client is ready', async () => {
+            viewAsVisitor();
             const element = render({}, LOADING);
 
-            expect(button(element)!.disabled).toBe(true);
-            expect(text(element, '.reason')).toBe('Chat is getting ready…');
+            setMockChatState({ status: 'ready', agentsAvailable: null });
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(false);
+            expect(text(element, '.reason')).toBeNull();
             await expect(element).toBeAccessible();
         });
 
-        it('enables the button the moment the chat client is ready', async () => {
+        it('enables the admin’s button the moment the chat client is ready', async () => {
+            viewInBuilder();
             const element = render({}, LOADING);
 
             setMockChatState({ status: 'ready', agentsAvailable: null });
@@ -447,6 +463,81 @@ describe('c-chat-start-button', () => {
         itDoesNotCallTheServiceWhileDisabled('startChat', () =>
             render({}, { status: 'queued', queuePosition: 1 })
         );
+
+        it('says “You already have a chat open.” once when the error repeats the reason', async () => {
+            holdMockAction('startChat');
+            const element = render();
+            await clickButton(element);
+
+            setMockChatState({ status: 'chatting' });
+            releaseMockAction('startChat', {
+                ok: false,
+                code: 'CHAT_IN_PROGRESS',
+                message: 'A chat is already open.'
+            });
+            await flushPromises();
+
+            expect(text(element, '.reason')).toBe('You already have a chat open.');
+            expect(text(element, '.error')).toBeNull();
+            expect(
+                element.shadowRoot!.textContent!.split('You already have a chat open.')
+            ).toHaveLength(2);
+            await expect(element).toBeAccessible();
+        });
+    });
+
+    describe('screen readers and keyboard focus', () => {
+        itDescribesTheButtonWithItsReasonAndError(
+            'startChat',
+            () => render({}, READY_OFFLINE),
+            () => render()
+        );
+        itKeepsTheKeyboardFocus('startChat', () => render());
+
+        it('moves focus to the reason when the started chat leaves the button disabled', async () => {
+            holdMockAction('startChat');
+            const element = render();
+            focusButton(element);
+
+            await clickButton(element);
+            dropFocus(element);
+            setMockChatState({ status: 'requesting' });
+            releaseMockAction('startChat');
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(focusedIn(element)).toBe(messages(element));
+            expect(messages(element)!.getAttribute('tabindex')).toBe('-1');
+            expect(text(element, '.messages')).toBe('You already have a chat open.');
+            await expect(element).toBeAccessible();
+        });
+
+        it('moves focus to the reason when the focused button becomes unusable', async () => {
+            const element = render();
+            focusButton(element);
+
+            setMockChatState({ agentsAvailable: false });
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(focusedIn(element)).toBe(messages(element));
+        });
+
+        it('has nothing to focus when the button hides during the chat it started', async () => {
+            holdMockAction('startChat');
+            const element = render({ hideDuringChat: true });
+            focusButton(element);
+
+            await clickButton(element);
+            dropFocus(element);
+            setMockChatState({ status: 'requesting' });
+            releaseMockAction('startChat');
+            await flushPromises();
+
+            expect(button(element)).toBeNull();
+            expect(messages(element)).toBeNull();
+            expect(focusedIn(element)).toBeNull();
+        });
     });
 
     describe('lifecycle', () => {

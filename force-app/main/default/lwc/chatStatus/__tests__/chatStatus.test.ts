@@ -14,6 +14,7 @@ import {
 import {
     itShowsTheAdminWhyChatIsOff,
     itShowsVisitorsNothingWhenChatIsOff,
+    itShowsVisitorsNothingWhileTheChatLoads,
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
 
@@ -46,18 +47,37 @@ describe('c-chat-status', () => {
         itShowsTheAdminWhyChatIsOff((state) => render({}, state), statusRegion);
     });
 
-    describe('the status', () => {
-        it('says it is checking while the chat loads', async () => {
-            const element = render({}, LOADING);
+    describe('while the chat loads', () => {
+        itShowsVisitorsNothingWhileTheChatLoads(
+            (state) => render({ heading: 'Live help' }, state),
+            statusRegion
+        );
 
+        it('tells the admin in Experience Builder that it is checking', async () => {
+            viewInBuilder();
+            const element = render({ heading: 'Live help' }, LOADING);
+
+            expect(heading(element)).toBe('Live help');
             expect(statusText(element)).toBe('Checking whether chat is available…');
             await expect(element).toBeAccessible();
         });
 
+        it('shows visitors the status the moment the chat client is ready', async () => {
+            viewAsVisitor();
+            const element = render({}, LOADING);
+
+            setMockChatState({ status: 'ready', agentsAvailable: true });
+            await flushPromises();
+
+            expect(statusText(element)).toBe('Agents are online and ready to chat.');
+        });
+    });
+
+    describe('the status', () => {
         it.each([
             [true, 'Agents are online and ready to chat.'],
             [false, 'No agents are online right now.'],
-            [null, 'Chat is available.']
+            [null, 'You can start a chat.']
         ] as const)('shows agent availability %p when ready', async (agents, expected) => {
             const element = render({}, { status: 'ready', agentsAvailable: agents });
 
@@ -135,7 +155,7 @@ describe('c-chat-status', () => {
 
                 setMockChatState({ status: 'loading' });
                 await flushPromises();
-                expect(statusText(element)).toBe('');
+                expect(statusText(element)).toBeNull();
 
                 setMockChatState({ status: 'queued', queuePosition: 4 });
                 await flushPromises();
