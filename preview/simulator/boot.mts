@@ -37,6 +37,11 @@ export interface ChatSimulatorControls {
     agentEndsChat(): boolean;
     idleTimeout(): boolean;
     setPromisesHang(value: boolean): void;
+    /**
+     * The client's hidden session-storage iframe goes missing (true) or comes back (false):
+     * while missing, clearSession ends the chat and resolves "iframe not present".
+     */
+    setStorageFrameMissing(value: boolean): void;
     /** Page reloads with new flags. */
     reloadContinued(): void;
     setLocker(on: boolean): void;
@@ -128,6 +133,7 @@ function boot(): void {
         continuedSession: flags.continued,
         restoredChat: flags.continued ? readRestoredChat() : null,
         offlineSupport: flags.offlineSupport,
+        storageFrameMissing: flags.noStorageFrame,
         loadFeature: (install) => loadScript(SIMULATED_SCRIPTS.liveAgent, 'liveAgent', install),
         delays: {
             ...(flags.apiDelayMs !== null ? { liveAgentApiMs: flags.apiDelayMs } : {}),
@@ -147,6 +153,11 @@ function boot(): void {
     });
     if (flags.locker) {
         simulator.note('Lightning Locker simulated: String(window) starts with "SecureWindow"');
+    }
+    if (flags.noStorageFrame) {
+        simulator.note(
+            'Session storage frame missing: clearSession will answer "iframe not present"'
+        );
     }
 
     let loaded = false;
@@ -181,6 +192,7 @@ function boot(): void {
         agentEndsChat: () => simulator.agentEndsChat(),
         idleTimeout: () => simulator.idleTimeout(),
         setPromisesHang: (value) => simulator.setPromisesHang(value),
+        setStorageFrameMissing: (value) => simulator.setStorageFrameMissing(value),
         reloadContinued: () => reloadWith({ continued: true }),
         setLocker: (on) => reloadWith({ locker: on }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),

@@ -3,7 +3,9 @@
  * `embedded_svc.liveAgentAPI`) for the local preview and the browser tests. It behaves as
  * shared/docs/EMBEDDED_CHAT_FACTS.md describes the real script, including its sharp edges:
  * handlers can never be removed and are not replayed, startChat mutates the attributes it
- * receives and builds `directToAgentRouting` from the top-level keys, promises never reject.
+ * receives and builds `directToAgentRouting` from the top-level keys, promises never reject
+ * (except clearSession when `LiveAgent` is not in `enabledFeatures`), clearSession ends the chat
+ * first and needs the client's hidden session-storage iframe to clear anything.
  *
  * Pure logic, no DOM: the browser boot (boot.mts) installs it on `window`; Node tests drive it
  * with a manual clock. Never deployed.
@@ -12,6 +14,12 @@
 /** The message the real client resolves startChat with when a chat is already under way. */
 export const RESTRICTED_MESSAGE =
     'Restricted from starting chat in current state. Chat request will not fire.';
+
+/**
+ * The message the real client resolves clearSession with when its hidden session-storage iframe
+ * is not on the page (the chat was still ended first).
+ */
+export const IFRAME_MISSING_MESSAGE = 'iframe not present';
 
 /** Where the simulated chat stands. */
 export type ChatPhase =
@@ -45,6 +53,11 @@ export interface SimulatorCall {
     effective?: unknown;
     /** What the client did with the call, in words (for the log). */
     outcome?: string;
+    /**
+     * How the call's promise settled, in words: 'resolved undefined', 'resolved "…"',
+     * 'rejected: …', or 'never settles' (client promises hang). Unset until it settles.
+     */
+    answer?: string;
 }
 
 /** One event the client fired. */
@@ -96,6 +109,11 @@ export interface SimulatorOptions {
     restoredChat?: RestoredChat | null;
     /** Offline Support on in the deployment (agents offline => offline form, else a dialog). */
     offlineSupport?: boolean;
+    /**
+     * The client's hidden session-storage iframe is missing from the page: clearSession ends
+     * the chat, then resolves "iframe not present" without clearing the session data.
+     */
+    storageFrameMissing?: boolean;
     delays?: Partial<SimulatorDelays>;
     /** Where internal errors go (the real script logs them to the console). */
     logError?: (message: string, error: unknown) => void;
@@ -133,6 +151,8 @@ export interface SimulatorSnapshot {
     queuePosition: number | null;
     sessionKey: string | null;
     promisesHang: boolean;
+    /** The hidden session-storage iframe is missing (clearSession cannot clear). */
+    storageFrameMissing: boolean;
 }
 
 export const DEMO_BUTTON_ID = '5735g000000b1Ab';
@@ -244,6 +264,7 @@ export class ChatClientSimulator {
     private sessionKey: string | null = null;
     private sessionCounter = 0;
     private promisesHang = false;
+    private storageFrameMissing: boolean;
     private availabilityTimer: unknown = null;
     private requestTimer: unknown = null;
 
@@ -254,6 +275,7 @@ export class ChatClientSimulator {
         this.agentsAvailable = 'agentsAvailable' in options ? options.agentsAvailable : true;
         this.continuedSession = options.continuedSession === true;
         this.offlineSupport = options.offlineSupport !== false;
+        this.storageFrameMissing = options.storageFrameMissing === true;
         this.initialQueuePosition = options.initialQueuePosition ?? 3;
         this.loadFeature = options.loadFeature ?? ((install) => install());
         this.logError =
@@ -298,7 +320,8 @@ export class ChatClientSimulator {
             widget: this.widget,
             queuePosition: this.queuePosition,
             sessionKey: this.sessionKey,
-            promisesHang: this.promisesHang
+            promisesHang: this.promisesHang,
+            storageFrameMissing: this.storageFrameMissing
         };
     }
 
@@ -384,14 +407,14 @@ export class ChatClientSimulator {
             call.outcome = `error (logged only): ${(error as Error).message}`;
             this.logError('startChat failed', error);
             this.changed();
-            return this.settle(undefined);
+            return this.settle(call, undefined);
         }
         call.effective = snapshotValue(attrs);
         if (this.phase !== 'none') {
             this.widget = 'chat';
             call.outcome = 'restricted: a chat is already waiting or active';
             this.changed();
-            return this.settle(RESTRICTED_MESSAGE);
+            return this.settle(call, RESTRICTED_MESSAGE);
         }
         if (this.agentsAvailable !== true) {
             this.widget = this.offlineSupport ? 'offline-form' : 'no-agents';
@@ -400,7 +423,7 @@ export class ChatClientSimulator {
                     ? 'agents offline: widget shows the Offline Support form (attributes ignored)'
                     : 'agents offline: widget shows "No agents available"';
             this.changed();
-            return this.settle(undefined);
+            return this.settle(call, undefined);
         }
         this.phase = 'requesting';
         this.widget = 'chat';
@@ -422,7 +445,7 @@ export class ChatClientSimulator {
                 queuePosition: this.queuePosition
             });
         }, this.delays.requestMs);
-        return this.settle(undefined);
+        return this.settle(call, undefined);
     }
 
     /**
@@ -465,20 +488,46 @@ export class ChatClientSimulator {
 
     private endChat(): Promise<unknown> {
         const call = this.record('endChat', []);
-        call.outcome = this.endCurrentChat('onChatEndedByChasitor')
-            ? 'chat ended by the visitor'
-            : 'no chat: widget closed, no event';
+        call.outcome = this.closeChat();
         this.changed();
-        return this.settle(undefined);
+        return this.settle(call, undefined);
     }
 
+    /** endChat's work: ends the chat (if any) and closes the widget; says what it did. */
+    private closeChat(): string {
+        return this.endCurrentChat('onChatEndedByChasitor')
+            ? 'chat ended by the visitor'
+            : 'no chat: widget closed, no event';
+    }
+
+    /**
+     * As the real script: rejects when LiveAgent is not in `settings.enabledFeatures`; else
+     * calls endChat first (the log shows it inside this call, not as a component's call), then
+     * clears the session data through its hidden iframe, or, when that iframe is missing,
+     * resolves "iframe not present" and leaves the data in place.
+     */
     private clearSession(): Promise<unknown> {
         const call = this.record('clearSession', []);
-        const ended = this.endCurrentChat('onChatEndedByChasitor');
+        const features = this.embeddedSvc.settings.enabledFeatures;
+        if (!Array.isArray(features) || !features.includes('LiveAgent')) {
+            call.outcome = 'LiveAgent is not in enabledFeatures: nothing ended or cleared';
+            this.changed();
+            return this.settle(
+                call,
+                new Error('clearSession needs LiveAgent in embedded_svc.settings.enabledFeatures'),
+                true
+            );
+        }
+        const ended = `endChat first: ${this.closeChat()}`;
+        if (this.storageFrameMissing) {
+            call.outcome = `${ended}; session storage iframe missing: session data NOT cleared`;
+            this.changed();
+            return this.settle(call, IFRAME_MISSING_MESSAGE);
+        }
         this.sessionKey = null;
-        call.outcome = ended ? 'chat ended, session data cleared' : 'session data cleared';
+        call.outcome = `${ended}; session data cleared`;
         this.changed();
-        return this.settle(undefined);
+        return this.settle(call, undefined);
     }
 
     // ----- controls for the viewer -----------------------------------------------------------
@@ -545,6 +594,15 @@ export class ChatClientSimulator {
     setPromisesHang(value: boolean): void {
         this.promisesHang = value;
         this.note(`Control: client promises ${value ? 'never settle' : 'settle'}`);
+    }
+
+    /**
+     * The client's hidden session-storage iframe goes missing (or comes back): while missing,
+     * clearSession ends the chat and resolves "iframe not present" without clearing.
+     */
+    setStorageFrameMissing(value: boolean): void {
+        this.storageFrameMissing = value;
+        this.note(`Control: session storage frame ${value ? 'missing' : 'present'}`);
     }
 
     /** Stops the periodic availability timer (page unload, tests). */
@@ -624,11 +682,18 @@ export class ChatClientSimulator {
         return call;
     }
 
-    private settle(value: unknown): Promise<unknown> {
+    /** The call's promise: resolves (or rejects) with `value`, or never settles; logs which. */
+    private settle(call: SimulatorCall, value: unknown, reject = false): Promise<unknown> {
         if (this.promisesHang) {
+            call.answer = 'never settles';
+            this.changed();
             return new Promise(() => {});
         }
-        return Promise.resolve(value);
+        call.answer = reject
+            ? `rejected: ${value instanceof Error ? value.message : JSON.stringify(value)}`
+            : `resolved ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
+        this.changed();
+        return reject ? Promise.reject(value) : Promise.resolve(value);
     }
 
     private elapsed(): number {

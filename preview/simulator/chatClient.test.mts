@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import {
     ChatClientSimulator,
     DEMO_BUTTON_ID,
+    IFRAME_MISSING_MESSAGE,
     RESTRICTED_MESSAGE,
     type Scheduler,
     type SimulatorOptions
@@ -324,20 +325,6 @@ describe('chat client simulator: a chat life', () => {
         assert.equal(s.seen.at(-1)?.name, 'onIdleTimeoutOccurred');
     });
 
-    it('clearSession ends the chat, clears the session and resolves', async () => {
-        const s = setup();
-        ready(s);
-        await api(s.sim).startChat({});
-        s.clock.advance(20);
-        assert.equal(await api(s.sim).clearSession(), undefined);
-        assert.equal(s.seen.at(-1)?.name, 'onChatEndedByChasitor');
-        assert.equal(s.sim.snapshot().sessionKey, null);
-        assert.deepEqual(
-            s.sim.calls.filter((c) => c.method !== 'addEventHandler').map((c) => c.method),
-            ['startChat', 'clearSession']
-        );
-    });
-
     it('restores a chat on a continued session', async () => {
         const s = setup({
             continuedSession: true,
@@ -357,5 +344,144 @@ describe('chat client simulator: a chat life', () => {
             data: { isAgentAvailable: false, id: DEMO_BUTTON_ID }
         });
         assert.equal(s.sim.embeddedSvc.settings.agentAvailableOnButtonClick, false);
+    });
+});
+
+describe('chat client simulator: clearSession', () => {
+    /** The methods the components called (addEventHandler left out). */
+    const methods = (sim: ChatClientSimulator) =>
+        sim.calls.filter((c) => c.method !== 'addEventHandler').map((c) => c.method);
+
+    /** Starts a chat and lets it reach the queue. */
+    async function waiting(s: Setup): Promise<string> {
+        await api(s.sim).startChat({});
+        s.clock.advance(20);
+        const key = s.sim.snapshot().sessionKey;
+        assert.ok(key);
+        return key;
+    }
+
+    it('ends the chat (endChat first), clears the session and resolves', async () => {
+        const s = setup();
+        ready(s);
+        const key = await waiting(s);
+        assert.equal(await api(s.sim).clearSession(), undefined);
+        assert.deepEqual(s.seen.at(-1), {
+            name: 'onChatEndedByChasitor',
+            data: { liveAgentSessionKey: key }
+        });
+        assert.equal(s.sim.snapshot().phase, 'none');
+        assert.equal(s.sim.snapshot().widget, 'help-button');
+        assert.equal(s.sim.snapshot().sessionKey, null);
+        // endChat runs inside clearSession: the log holds only the components' own calls.
+        assert.deepEqual(methods(s.sim), ['startChat', 'clearSession']);
+        const call = s.sim.calls.at(-1);
+        assert.equal(
+            call?.outcome,
+            'endChat first: chat ended by the visitor; session data cleared'
+        );
+        assert.equal(call?.answer, 'resolved undefined');
+    });
+
+    it('with no chat closes the widget, fires no event and clears', async () => {
+        const s = setup();
+        ready(s);
+        const before = s.seen.length;
+        assert.equal(await api(s.sim).clearSession(), undefined);
+        assert.equal(s.seen.length, before);
+        assert.equal(
+            s.sim.calls.at(-1)?.outcome,
+            'endChat first: no chat: widget closed, no event; session data cleared'
+        );
+    });
+
+    it('ends the chat first, then resolves "iframe not present" while the storage frame is missing', async () => {
+        const s = setup();
+        ready(s);
+        const key = await waiting(s);
+        s.sim.setStorageFrameMissing(true);
+        assert.equal(s.sim.snapshot().storageFrameMissing, true);
+        assert.equal(await api(s.sim).clearSession(), IFRAME_MISSING_MESSAGE);
+        assert.equal(IFRAME_MISSING_MESSAGE, 'iframe not present');
+        // The chat still ended...
+        assert.equal(s.seen.at(-1)?.name, 'onChatEndedByChasitor');
+        assert.equal(s.sim.snapshot().phase, 'none');
+        assert.equal(s.sim.snapshot().widget, 'help-button');
+        // ...but the session data was not cleared.
+        assert.equal(s.sim.snapshot().sessionKey, key);
+        const call = s.sim.calls.at(-1);
+        assert.match(call?.outcome ?? '', /^endChat first: chat ended by the visitor; /);
+        assert.match(call?.outcome ?? '', /session data NOT cleared/);
+        assert.equal(call?.answer, 'resolved "iframe not present"');
+        assert.deepEqual(
+            s.sim.notes.map((n) => n.text).filter((t) => t.includes('storage frame')),
+            ['Control: session storage frame missing']
+        );
+    });
+
+    it('clears again once the storage frame is back', async () => {
+        const s = setup({ storageFrameMissing: true });
+        ready(s);
+        await waiting(s);
+        assert.equal(s.sim.snapshot().storageFrameMissing, true);
+        assert.equal(await api(s.sim).clearSession(), IFRAME_MISSING_MESSAGE);
+        s.sim.setStorageFrameMissing(false);
+        assert.equal(await api(s.sim).clearSession(), undefined);
+        assert.equal(s.sim.snapshot().sessionKey, null);
+        // The second clear had no chat left to end: one chat-ended event in all.
+        assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 1);
+        assert.deepEqual(
+            s.sim.calls.slice(-2).map((c) => c.answer),
+            ['resolved "iframe not present"', 'resolved undefined']
+        );
+    });
+
+    it('rejects, ending nothing, when LiveAgent is not in enabledFeatures', async () => {
+        const s = setup();
+        ready(s);
+        const key = await waiting(s);
+        s.sim.embeddedSvc.settings.enabledFeatures = ['FieldService'];
+        await assert.rejects(api(s.sim).clearSession(), /enabledFeatures/);
+        assert.equal(s.sim.snapshot().phase, 'waiting');
+        assert.equal(s.sim.snapshot().sessionKey, key);
+        assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 0);
+        assert.match(s.sim.calls.at(-1)?.answer ?? '', /^rejected: .*enabledFeatures/);
+        delete s.sim.embeddedSvc.settings.enabledFeatures;
+        await assert.rejects(api(s.sim).clearSession());
+    });
+
+    it('never settles while client promises hang, but still ends the chat', async () => {
+        const s = setup();
+        ready(s);
+        await waiting(s);
+        s.sim.setPromisesHang(true);
+        s.sim.setStorageFrameMissing(true);
+        const outcome = await Promise.race([
+            api(s.sim)
+                .clearSession()
+                .then(() => 'settled'),
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending');
+        assert.equal(s.sim.snapshot().phase, 'none');
+        assert.equal(s.sim.calls.at(-1)?.answer, 'never settles');
+    });
+});
+
+describe('chat client simulator: call answers in the log', () => {
+    it('records how each promise settled', async () => {
+        const s = setup();
+        ready(s);
+        await api(s.sim).startChat({});
+        await api(s.sim).startChat({});
+        await api(s.sim).endChat();
+        assert.deepEqual(
+            s.sim.calls.filter((c) => c.method !== 'addEventHandler').map((c) => c.answer),
+            [
+                'resolved undefined',
+                `resolved ${JSON.stringify(RESTRICTED_MESSAGE)}`,
+                'resolved undefined'
+            ]
+        );
     });
 });

@@ -17,6 +17,8 @@ export interface SimulatorFlags {
     agents: 'online' | 'offline' | 'unknown';
     /** Offline Support enabled in the deployment. */
     offlineSupport: boolean;
+    /** The client's hidden session-storage iframe is missing from page load (`noStorageFrame`). */
+    noStorageFrame: boolean;
     /** Timing overrides in ms (tests make the page fast). */
     apiDelayMs: number | null;
     settingsDelayMs: number | null;
@@ -50,6 +52,7 @@ export function parseFlags(search: string): SimulatorFlags {
         continued: flag(params, 'continued'),
         agents: agents === 'offline' || agents === 'unknown' ? agents : 'online',
         offlineSupport: params.get('offlineSupport') !== '0',
+        noStorageFrame: flag(params, 'noStorageFrame'),
         apiDelayMs: numberOrNull(params.get('apiDelay')),
         settingsDelayMs: numberOrNull(params.get('settingsDelay')),
         requestDelayMs: numberOrNull(params.get('requestDelay')),
@@ -65,6 +68,7 @@ const NAMES = [
     'continued',
     'agents',
     'offlineSupport',
+    'noStorageFrame',
     'apiDelay',
     'settingsDelay',
     'requestDelay',

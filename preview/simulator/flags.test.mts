@@ -17,6 +17,7 @@ describe('simulator URL flags', () => {
             continued: false,
             agents: 'online',
             offlineSupport: true,
+            noStorageFrame: false,
             apiDelayMs: null,
             settingsDelayMs: null,
             requestDelayMs: null,
@@ -26,7 +27,7 @@ describe('simulator URL flags', () => {
 
     it('reads every flag', () => {
         const flags = parseFlags(
-            '?locker=1&noScript=true&scriptDelay=5&continued=1&agents=offline&offlineSupport=0&apiDelay=10&settingsDelay=0&requestDelay=20&availabilityMs=0'
+            '?locker=1&noScript=true&scriptDelay=5&continued=1&agents=offline&offlineSupport=0&noStorageFrame=1&apiDelay=10&settingsDelay=0&requestDelay=20&availabilityMs=0'
         );
         assert.equal(flags.locker, true);
         assert.equal(flags.noScript, true);
@@ -34,6 +35,7 @@ describe('simulator URL flags', () => {
         assert.equal(flags.continued, true);
         assert.equal(flags.agents, 'offline');
         assert.equal(flags.offlineSupport, false);
+        assert.equal(flags.noStorageFrame, true);
         assert.equal(flags.apiDelayMs, 10);
         assert.equal(flags.settingsDelayMs, 0);
         assert.equal(flags.requestDelayMs, 20);
@@ -42,8 +44,9 @@ describe('simulator URL flags', () => {
 
     it('treats 0, false and bad numbers as off or default', () => {
         const flags = parseFlags(
-            '?locker=0&continued=false&scriptDelay=soon&apiDelay=-5&agents=maybe'
+            '?locker=0&continued=false&scriptDelay=soon&apiDelay=-5&agents=maybe&noStorageFrame=0'
         );
+        assert.equal(flags.noStorageFrame, false);
         assert.equal(flags.locker, false);
         assert.equal(flags.continued, false);
         assert.equal(flags.scriptDelaySeconds, DEFAULT_SCRIPT_DELAY_SECONDS);
@@ -63,7 +66,7 @@ describe('simulator URL flags', () => {
     it('removes every simulator flag for a reset', () => {
         assert.equal(
             withoutSimulatorFlags(
-                '?locker=1&noScript=1&continued=1&agents=offline&user=member&p.start.variant=neutral'
+                '?locker=1&noScript=1&continued=1&agents=offline&noStorageFrame=1&user=member&p.start.variant=neutral'
             ),
             '?user=member&p.start.variant=neutral'
         );

@@ -83,7 +83,10 @@ function renderEntry(entry: LogEntry): HTMLElement {
             el('code', { class: 'sim-log-title' }, `${call.method}(`),
             args ? el('pre', { class: 'sim-log-data' }, args) : null,
             el('code', { class: 'sim-log-title' }, ')'),
-            call.outcome ? el('div', { class: 'sim-log-outcome' }, `→ ${call.outcome}`) : null
+            call.outcome ? el('div', { class: 'sim-log-outcome' }, `→ ${call.outcome}`) : null,
+            call.answer
+                ? el('div', { class: 'sim-log-outcome sim-log-answer' }, `⇒ ${call.answer}`)
+                : null
         );
     }
     if (entry.kind === 'event') {
@@ -132,6 +135,11 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
     }) as HTMLInputElement;
     const hang = el('input', { type: 'checkbox', id: 'sim-hang' }) as HTMLInputElement;
     hang.addEventListener('change', () => controls.setPromisesHang(hang.checked));
+    const noFrame = el('input', {
+        type: 'checkbox',
+        id: 'sim-no-storage-frame'
+    }) as HTMLInputElement;
+    noFrame.addEventListener('change', () => controls.setStorageFrameMissing(noFrame.checked));
     showHandlers.addEventListener('change', () => update());
     const lateSeconds = el('input', {
         type: 'number',
@@ -151,6 +159,7 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
     if (flags.continued) pageFlags.push('continued session');
     if (flags.agents !== 'online') pageFlags.push(`agents ${flags.agents} at load`);
     if (!flags.offlineSupport) pageFlags.push('no Offline Support');
+    if (flags.noStorageFrame) pageFlags.push('session storage frame missing at load');
 
     host.replaceChildren(
         el(
@@ -190,6 +199,16 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                     { class: 'sim-check', for: 'sim-hang' },
                     hang,
                     ' Client promises never settle'
+                ),
+                el(
+                    'label',
+                    {
+                        class: 'sim-check',
+                        for: 'sim-no-storage-frame',
+                        title: 'clearSession ends the chat, then answers "iframe not present" without clearing'
+                    },
+                    noFrame,
+                    ' Session storage frame missing'
                 )
             ),
             el(
@@ -264,7 +283,12 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                 'Queue position',
                 state.queuePosition === null ? '—' : String(state.queuePosition)
             ],
-            ['handlers', 'Handlers registered', String(handlers)]
+            ['handlers', 'Handlers registered', String(handlers)],
+            [
+                'storageFrame',
+                'Session storage frame',
+                state.storageFrameMissing ? 'missing' : 'present'
+            ]
         ];
         stateList.replaceChildren(
             ...rows.flatMap(([key, term, value]) => [
@@ -273,6 +297,7 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
             ])
         );
         hang.checked = state.promisesHang;
+        noFrame.checked = state.storageFrameMissing;
         // Newest first: the call just made is at the top.
         logList.replaceChildren(
             ...logEntries(controls, showHandlers.checked).reverse().map(renderEntry)

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
     allCalls,
+    apiCalls,
     assertNoPageErrors,
     launchBrowser,
     openPreview,
@@ -55,21 +56,38 @@ describe('chat script missing or late', () => {
         await preview.close();
     });
 
-    it('late: the button waits for the script, then starts a chat', async () => {
+    it('late: visitors see no button until the script is there, then it starts a chat', async () => {
         const preview = await openPreview(browser, { scriptDelay: 1.2, clientWait: 5000 });
         const { page } = preview;
-        await page
-            .locator('[data-placement="start"]')
-            .getByText('Chat is getting ready…')
-            .waitFor();
-        assert.equal(await startButton(page).isDisabled(), true);
+        await page.waitForTimeout(300);
         assert.equal(await page.evaluate(() => 'embedded_svc' in window), false);
+        // No dead button while the chat loads.
+        assert.equal(await startButton(page).count(), 0);
         await waitForClientReady(page);
         await enabledStartButton(page).waitFor();
         await startButton(page).click();
         const [call] = await waitForCalls(page, 'startChat');
         assert.equal(call.outcome, 'chat requested');
         await waitForEvent(page, 'onChatRequestSuccess');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('late, in builder mode: the admin sees the button waiting for the script', async () => {
+        const preview = await openPreview(browser, {
+            scriptDelay: 1.2,
+            clientWait: 5000,
+            builder: true
+        });
+        const { page } = preview;
+        await page
+            .locator('[data-placement="start"]')
+            .getByText('Chat is getting ready…')
+            .waitFor();
+        assert.equal(await startButton(page).isDisabled(), true);
+        await waitForClientReady(page);
+        await enabledStartButton(page).waitFor();
+        assert.deepEqual(await apiCalls(page), []);
         assertNoPageErrors(preview);
         await preview.close();
     });

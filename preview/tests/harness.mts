@@ -219,6 +219,11 @@ export async function setAgentsAvailable(page: Page, value: boolean | undefined)
     await page.evaluate((v) => window.__chatSimulator?.setAgentsAvailable(v), value);
 }
 
+/** The client's hidden session-storage iframe goes missing (true) or comes back (false). */
+export async function setStorageFrameMissing(page: Page, value: boolean): Promise<void> {
+    await page.evaluate((v) => window.__chatSimulator?.setStorageFrameMissing(v), value);
+}
+
 /** Writes a screenshot of the page to docs/images/<name>.png (log times hidden: stable images). */
 export async function screenshot(page: Page, name: string): Promise<void> {
     if (process.env.PREVIEW_SCREENSHOTS === '0') {

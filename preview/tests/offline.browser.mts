@@ -15,6 +15,7 @@ import {
     waitForCalls,
     waitForClientReady
 } from './harness.mts';
+import { DEMO_BUTTON_ID } from '../simulator/chatClient.mts';
 
 const start = (page: Page) => page.locator('[data-placement="start"]');
 const startButton = (page: Page) => start(page).locator('lightning-button button');
@@ -63,7 +64,9 @@ describe('agents offline', () => {
         const preview = await openPreview(browser, {
             agents: 'offline',
             'p.start.whenOffline': 'offline-form',
-            'p.routing.buttonId': '5735g000000XyZa'
+            // Site routing on the snippet's own button, the one whose availability the client
+            // reports (a chat routed to another button, of unknown availability, is requested).
+            'p.routing.buttonId': DEMO_BUTTON_ID
         });
         const { page } = preview;
         await waitForClientReady(page);
@@ -74,6 +77,12 @@ describe('agents offline', () => {
         // Offline Support takes no attributes: no routing, no pre-fill.
         assert.deepEqual(call.args, [{}]);
         assert.equal((await simState(page))?.widget, 'offline-form');
+        // No chat was requested: the status stays as it was (never "Requesting a chat…").
+        await page.waitForTimeout(300);
+        assert.equal(
+            (await statusText(page).innerText()).trim(),
+            'No agents are online right now.'
+        );
         assertNoPageErrors(preview);
         await preview.close();
     });
