@@ -16,12 +16,11 @@ import type {
     ChatActionResult,
     ChatState,
     ChatStateListener,
-    RoutingConfig,
-    RoutingIssue,
     RoutingValidation,
     StartChatOptions
 } from '../../main/default/lwc/embeddedChatService/chatTypes';
-import { checkId } from '../../main/default/lwc/embeddedChatService/salesforceIds';
+// The real, pure validation: components are tested against the verdicts the service gives.
+import { validateRouting as realValidateRouting } from '../../main/default/lwc/embeddedChatService/routingRules';
 
 /** The three actions of the service. */
 export type ChatAction = 'startChat' | 'endChat' | 'clearSession';
@@ -54,36 +53,6 @@ function act(action: ChatAction): Promise<ChatActionResult> {
     return Promise.resolve(results[action]);
 }
 
-/**
- * A small stand-in for the real validateRouting: checks `directToAgentRouting` IDs (kind, length,
- * checksum) with the project's ID rules and nothing else. Tests that need another verdict use
- * `setMockRoutingValidation`.
- */
-function approximateValidation(input: unknown): RoutingValidation {
-    const routing = (input ?? {}) as RoutingConfig;
-    const direct = routing.directToAgentRouting;
-    const errors: RoutingIssue[] = [];
-    if (direct) {
-        const buttonProblem = checkId(String(direct.buttonId ?? '').trim(), 'chatButton');
-        if (buttonProblem) {
-            errors.push({
-                field: 'directToAgentRouting.buttonId',
-                message: `The chat button ID is not valid (${buttonProblem}).`
-            });
-        }
-        const userProblem =
-            direct.userId === undefined ? null : checkId(String(direct.userId).trim(), 'user');
-        if (userProblem) {
-            errors.push({
-                field: 'directToAgentRouting.userId',
-                message: `The agent user ID is not valid (${userProblem}).`
-            });
-        }
-    }
-    const valid = errors.length === 0;
-    return { valid, errors, warnings: [], config: valid ? routing : null };
-}
-
 let validation: ((input: unknown) => RoutingValidation) | null = null;
 
 // ---- the service API -------------------------------------------------------------------------
@@ -101,7 +70,7 @@ const implementations = {
     endChat: (): Promise<ChatActionResult> => act('endChat'),
     clearSession: (): Promise<ChatActionResult> => act('clearSession'),
     validateRouting: (input: unknown): RoutingValidation =>
-        (validation ?? approximateValidation)(input)
+        (validation ?? realValidateRouting)(input)
 };
 
 export const getChatState = jest.fn(implementations.getChatState);

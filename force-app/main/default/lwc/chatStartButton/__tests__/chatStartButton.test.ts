@@ -369,7 +369,7 @@ describe('c-chat-start-button', () => {
             const element = render({ routingButtonId: '573abc' });
 
             expect(noticeText(element)).toContain(
-                'Routing override: chat button ID: The chat button ID is not valid (length). Chats from this button use the site routing instead.'
+                'Routing override: chat button ID: “573abc” has 6 characters; a chat button ID has 15 or 18. Chats from this button use the site routing instead.'
             );
 
             await clickButton(element);
@@ -383,7 +383,7 @@ describe('c-chat-start-button', () => {
             const element = render({ routingUserId: USER_ID });
 
             expect(noticeText(element)).toContain(
-                'Routing override: chat button ID: The chat button ID is not valid (empty).'
+                'Routing override: chat button ID: Enter a chat button ID (it starts with 573).'
             );
 
             await clickButton(element);
@@ -399,7 +399,7 @@ describe('c-chat-start-button', () => {
             });
 
             expect(noticeText(element)).toContain(
-                'Routing override: agent user ID: The agent user ID is not valid (prefix).'
+                'Routing override: agent user ID: “5735g000…” is not a user ID: a user ID starts with 005.'
             );
         });
 
