@@ -12,6 +12,7 @@ export type { Normalized } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
+export { routingIssueText } from './routingIssueText';
 export { ChatElement } from './chatElement';
 export { ChatActionElement } from './chatActionElement';
 export { readButtonStyle } from './buttonStyles';

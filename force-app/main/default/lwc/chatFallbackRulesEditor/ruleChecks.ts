@@ -1,8 +1,10 @@
 /**
- * Checks of the rules an admin types in the fallback rules editor, worded by the chat service's
- * own `validateRouting`, so that the editor and the Chat Routing Settings summary agree.
+ * Checks of the rules an admin types in the fallback rules editor, made by the chat service's
+ * own `validateRouting` and worded by routingIssueText (Custom Labels), so that the editor and
+ * the Chat Routing Settings summary agree.
  */
 import { validateRouting } from 'c/embeddedChatService';
+import { routingIssueText } from 'c/chatComponentSupport';
 import ID_CHARACTERS from '@salesforce/label/c.Chat_Rules_Id_Characters';
 
 /** Well-formed 15-character IDs, paired with the ID under check so that only it can fail. */
@@ -22,7 +24,7 @@ export function checkRuleId(id: string, kind: 'user' | 'chatButton'): string | n
     }
     const rule = kind === 'user' ? `${trimmed}_${BUTTON_PROBE}` : `${USER_PROBE}_${trimmed}`;
     const { errors } = validateRouting({ fallbackRouting: [rule] });
-    return errors.length > 0 ? errors[0].message : null;
+    return errors.length > 0 ? routingIssueText(errors[0]) : null;
 }
 
 /** Cautions about the list as a whole and about single rules (repeats), by rule position. */
@@ -40,16 +42,19 @@ export function checkRuleList(texts: readonly string[]): ListIssues {
     const { errors, warnings } = validateRouting({ fallbackRouting: [...texts] });
     for (const issue of errors) {
         if (issue.field === 'fallbackRouting') {
-            issues.list.push(issue.message);
+            issues.list.push(routingIssueText(issue));
         }
     }
     for (const issue of warnings) {
         const match = /^fallbackRouting\[(\d+)\]$/.exec(issue.field);
         if (match) {
             const index = Number(match[1]);
-            issues.byRule.set(index, [...(issues.byRule.get(index) ?? []), issue.message]);
+            issues.byRule.set(index, [
+                ...(issues.byRule.get(index) ?? []),
+                routingIssueText(issue)
+            ]);
         } else if (issue.field === 'fallbackRouting') {
-            issues.list.push(issue.message);
+            issues.list.push(routingIssueText(issue));
         }
     }
     return issues;

@@ -10,6 +10,7 @@ import {
     readBoolean,
     readOptionalText,
     readText,
+    routingIssueText,
     type FallbackRule,
     type ParsedFallbackRules
 } from 'c/chatComponentSupport';
@@ -373,8 +374,9 @@ function prefillText(settings: RoutingSettings): string {
 
 /**
  * The admin's summary: the routing in plain words, each problem next to its property, and an
- * overall state (valid, valid with warnings, or refused). Issue texts from the service are its
- * own English messages; parsing problems of the rules come first, by rule number.
+ * overall state (valid, valid with warnings, or refused). Issues from the service are worded by
+ * their codes' Custom Labels (routingIssueText); parsing problems of the rules come first, by
+ * rule number.
  */
 export function summarize(
     settings: RoutingSettings,
@@ -400,12 +402,12 @@ export function summarize(
                 board.add(
                     where.field,
                     severity,
-                    formatLabel(RULE_ISSUE, where.rule, issue.message)
+                    formatLabel(RULE_ISSUE, where.rule, routingIssueText(issue))
                 );
             }
             return;
         }
-        board.add(where.field, severity, issue.message);
+        board.add(where.field, severity, routingIssueText(issue));
     };
     validation.errors.forEach((issue) => place(issue, 'error'));
     validation.warnings.forEach((issue) => place(issue, 'warning'));

@@ -9,7 +9,7 @@ import {
     type RoutingConfig,
     type RoutingIssue
 } from 'c/embeddedChatService';
-import { formatLabel, readOptionalText } from 'c/chatComponentSupport';
+import { formatLabel, readOptionalText, routingIssueText } from 'c/chatComponentSupport';
 import PROP_BUTTON_ID from '@salesforce/label/c.Chat_Start_Prop_Button_Id';
 import PROP_USER_ID from '@salesforce/label/c.Chat_Start_Prop_User_Id';
 import PROP_FALLBACK from '@salesforce/label/c.Chat_Start_Prop_Fallback';
@@ -31,7 +31,7 @@ function propertyLabel(field: string): string {
 }
 
 function describe(template: string): (issue: RoutingIssue) => string {
-    return (issue) => formatLabel(template, propertyLabel(issue.field), issue.message);
+    return (issue) => formatLabel(template, propertyLabel(issue.field), routingIssueText(issue));
 }
 
 /** Reads the override; nothing set (both IDs blank) means the site routing, with no problems. */

@@ -110,12 +110,121 @@ export interface RoutingConfig {
     extraPrechatFormDetails?: ExtraPrechatFormDetail[];
 }
 
+/**
+ * The kind of a routing problem or caution, for showing it in the admin's language (a Custom
+ * Label per code, filled from `RoutingIssue.params`). The params of each code are listed in
+ * order; all are strings. In the ID codes, `kind` is the expected kind of ID, `'chatButton'` or
+ * `'user'` (never translated text), and `id` the ID as given, shortened for messages.
+ */
+export type RoutingIssueCode =
+    /** The configuration threw when read (a getter, a proxy). No params. */
+    | 'UNREADABLE'
+    /** The configuration is not a plain object. No params. */
+    | 'CONFIG_NOT_AN_OBJECT'
+    /** A key that is not a routing setting; it is ignored (warning). Params: the key. */
+    | 'UNKNOWN_SETTING'
+    /** `directToAgentRouting` is not a plain object. No params. */
+    | 'DIRECT_NOT_AN_OBJECT'
+    /** `directToAgentRouting.fallback` is not a Boolean. No params. */
+    | 'FALLBACK_NOT_BOOLEAN'
+    /** `fallback` is on without an agent, so it changes nothing (warning). No params. */
+    | 'FALLBACK_WITHOUT_AGENT'
+    /** An ID is not text. Params: kind. */
+    | 'ID_NOT_TEXT'
+    /** An ID is blank. Params: kind, its key prefix ('573' or '005'). */
+    | 'ID_EMPTY'
+    /** An ID has neither 15 nor 18 characters. Params: kind, id, its length. */
+    | 'ID_LENGTH'
+    /** An ID has characters other than letters and digits. Params: kind, id. */
+    | 'ID_CHARACTERS'
+    /** An ID of another kind of record. Params: kind, id, the expected key prefix. */
+    | 'ID_PREFIX'
+    /** An 18-character ID whose last 3 characters don't match the first 15. Params: kind, id. */
+    | 'ID_CHECKSUM'
+    /** `fallbackRouting` is not a list. No params. */
+    | 'RULES_NOT_A_LIST'
+    /** Too many fallback rules. Params: the maximum, the number given. */
+    | 'RULES_TOO_MANY'
+    /** A fallback rule is not text. No params. */
+    | 'RULE_NOT_TEXT'
+    /** A fallback rule is blank. No params. */
+    | 'RULE_EMPTY'
+    /**
+     * A rule with `_` that is not exactly two parts (userId_buttonId). Params: the rule, shortened.
+     */
+    | 'RULE_PAIR_SHAPE'
+    /**
+     * A rule that is neither a button ID, a user ID nor userId_buttonId. Params: the rule,
+     * shortened.
+     */
+    | 'RULE_UNKNOWN_KIND'
+    /**
+     * A rule repeats an earlier one (warning). Params: its rule number, the earlier rule's number
+     * (from 1).
+     */
+    | 'RULE_REPEATED'
+    /**
+     * The direct-to-agent button is not the last fallback rule (warning). Params: the button ID,
+     * shortened.
+     */
+    | 'BUTTON_NOT_LAST'
+    /**
+     * Without a direct-to-agent button, the last fallback rule is not a button (warning). No
+     * params.
+     */
+    | 'SITE_BUTTON_NOT_LAST'
+    /** `prepopulatedPrechatFields` is not a plain object. No params. */
+    | 'PRECHAT_NOT_AN_OBJECT'
+    /** Too many pre-chat fields. Params: the maximum. */
+    | 'PRECHAT_TOO_MANY'
+    /**
+     * A pre-chat field name that can't be a field API name. Params: the name (at most 40
+     * characters).
+     */
+    | 'BAD_FIELD_NAME'
+    /** A pre-chat field value that is not text. Params: the field name. */
+    | 'PRECHAT_VALUE_NOT_TEXT'
+    /** A pre-chat field value that is too long. Params: the field name, the maximum length. */
+    | 'PRECHAT_VALUE_TOO_LONG'
+    /**
+     * A required value of extraPrechatInfo or extraPrechatFormDetails is missing or blank. No
+     * params.
+     */
+    | 'REQUIRED'
+    /** A value of extraPrechatInfo or extraPrechatFormDetails is not text. No params. */
+    | 'NOT_TEXT'
+    /**
+     * A text of extraPrechatInfo or extraPrechatFormDetails is too long. Params: the maximum
+     * length.
+     */
+    | 'TOO_LONG'
+    /** A flag of extraPrechatInfo or extraPrechatFormDetails is not a Boolean. No params. */
+    | 'NOT_BOOLEAN'
+    /**
+     * A list setting that is not a list. Params: its name (`extraPrechatInfo`, `entityFieldMaps`…).
+     */
+    | 'NOT_A_LIST'
+    /** Too many entries in a list setting. Params: the maximum, the setting's name. */
+    | 'TOO_MANY'
+    /** An entry of a list setting is not a plain object. Params: the setting's name. */
+    | 'ENTRY_NOT_AN_OBJECT'
+    /** An `entityFieldMaps` entry is not a plain object. No params. */
+    | 'FIELD_MAP_NOT_AN_OBJECT'
+    /** Too many entity field maps in one extraPrechatInfo entry. Params: the maximum. */
+    | 'FIELD_MAPS_TOO_MANY'
+    /** `transcriptFields` is not a list. No params. */
+    | 'TRANSCRIPT_FIELDS_NOT_A_LIST';
+
 /** A problem or a caution about one field of a routing configuration. */
 export interface RoutingIssue {
     /** Path of the field, e.g. `directToAgentRouting.buttonId` or `fallbackRouting[2]`. */
     field: string;
-    /** Written for a site admin. */
+    /** Written for a site admin or developer, in English (for logs); UIs show `code`'s label. */
     message: string;
+    /** The kind of problem: the key of its translated text (see RoutingIssueCode). */
+    code: RoutingIssueCode;
+    /** The values the message mentions (IDs, numbers, names), in the order its code documents. */
+    params: string[];
 }
 
 /** The verdict on a routing configuration. */

@@ -39,6 +39,7 @@ export type {
     OfflineBehavior,
     RoutingConfig,
     RoutingIssue,
+    RoutingIssueCode,
     RoutingValidation,
     StartChatOptions
 } from './chatTypes';

@@ -10,6 +10,7 @@ import type {
     ExtraPrechatInfo,
     RoutingConfig,
     RoutingIssue,
+    RoutingIssueCode,
     RoutingValidation
 } from './chatTypes';
 
@@ -38,19 +39,96 @@ const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const KIND_NAME: Record<IdKind, string> = { chatButton: 'chat button', user: 'user' };
 const KIND_PREFIX: Record<IdKind, string> = { chatButton: '573', user: '005' };
 
-function idMessage(problem: IdProblem, kind: IdKind, id: string): string {
+/**
+ * Every RoutingIssueCode, for tests and tools that need them all (a code missing here or unknown
+ * to RoutingIssueCode fails to compile).
+ */
+export const ROUTING_ISSUE_CODES: readonly RoutingIssueCode[] = Object.keys({
+    UNREADABLE: true,
+    CONFIG_NOT_AN_OBJECT: true,
+    UNKNOWN_SETTING: true,
+    DIRECT_NOT_AN_OBJECT: true,
+    FALLBACK_NOT_BOOLEAN: true,
+    FALLBACK_WITHOUT_AGENT: true,
+    ID_NOT_TEXT: true,
+    ID_EMPTY: true,
+    ID_LENGTH: true,
+    ID_CHARACTERS: true,
+    ID_PREFIX: true,
+    ID_CHECKSUM: true,
+    RULES_NOT_A_LIST: true,
+    RULES_TOO_MANY: true,
+    RULE_NOT_TEXT: true,
+    RULE_EMPTY: true,
+    RULE_PAIR_SHAPE: true,
+    RULE_UNKNOWN_KIND: true,
+    RULE_REPEATED: true,
+    BUTTON_NOT_LAST: true,
+    SITE_BUTTON_NOT_LAST: true,
+    PRECHAT_NOT_AN_OBJECT: true,
+    PRECHAT_TOO_MANY: true,
+    BAD_FIELD_NAME: true,
+    PRECHAT_VALUE_NOT_TEXT: true,
+    PRECHAT_VALUE_TOO_LONG: true,
+    REQUIRED: true,
+    NOT_TEXT: true,
+    TOO_LONG: true,
+    NOT_BOOLEAN: true,
+    NOT_A_LIST: true,
+    TOO_MANY: true,
+    ENTRY_NOT_AN_OBJECT: true,
+    FIELD_MAP_NOT_AN_OBJECT: true,
+    FIELD_MAPS_TOO_MANY: true,
+    TRANSCRIPT_FIELDS_NOT_A_LIST: true
+} satisfies Record<RoutingIssueCode, true>) as RoutingIssueCode[];
+
+/** An issue before it is placed on a field. */
+type Finding = Omit<RoutingIssue, 'field'>;
+
+const ID_CODE: Record<IdProblem, RoutingIssueCode> = {
+    empty: 'ID_EMPTY',
+    length: 'ID_LENGTH',
+    characters: 'ID_CHARACTERS',
+    prefix: 'ID_PREFIX',
+    checksum: 'ID_CHECKSUM'
+};
+
+/** The issue of an ID; its params start with the kind, then the (short) ID, then the rest. */
+function idIssue(problem: IdProblem, kind: IdKind, id: string): Finding {
     const what = `a ${KIND_NAME[kind]} ID`;
+    const code = ID_CODE[problem];
+    const short = shortId(id);
     switch (problem) {
         case 'empty':
-            return `Enter ${what} (it starts with ${KIND_PREFIX[kind]}).`;
+            return {
+                code,
+                params: [kind, KIND_PREFIX[kind]],
+                message: `Enter ${what} (it starts with ${KIND_PREFIX[kind]}).`
+            };
         case 'length':
-            return `“${shortId(id)}” has ${id.length} characters; ${what} has 15 or 18.`;
+            return {
+                code,
+                params: [kind, short, String(id.length)],
+                message: `“${short}” has ${id.length} characters; ${what} has 15 or 18.`
+            };
         case 'characters':
-            return `“${shortId(id)}” has characters that can't be in ${what}: use only letters and digits.`;
+            return {
+                code,
+                params: [kind, short],
+                message: `“${short}” has characters that can't be in ${what}: use only letters and digits.`
+            };
         case 'prefix':
-            return `“${shortId(id)}” is not ${what}: ${what} starts with ${KIND_PREFIX[kind]}.`;
+            return {
+                code,
+                params: [kind, short, KIND_PREFIX[kind]],
+                message: `“${short}” is not ${what}: ${what} starts with ${KIND_PREFIX[kind]}.`
+            };
         default:
-            return `“${shortId(id)}” is not a valid 18-character ID (its last 3 characters don't match): copy the ID again from Setup.`;
+            return {
+                code,
+                params: [kind, short],
+                message: `“${short}” is not a valid 18-character ID (its last 3 characters don't match): copy the ID again from Setup.`
+            };
     }
 }
 
@@ -62,15 +140,35 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     return proto === Object.prototype || proto === null;
 }
 
+/** Collects the issues; `params` are the values `message` mentions, as strings. */
 class Collector {
     errors: RoutingIssue[] = [];
     warnings: RoutingIssue[] = [];
-    error(field: string, message: string): void {
-        this.errors.push({ field, message });
+    error(
+        field: string,
+        code: RoutingIssueCode,
+        params: readonly (string | number)[],
+        message: string
+    ): void {
+        this.errors.push(issue(field, code, params, message));
     }
-    warn(field: string, message: string): void {
-        this.warnings.push({ field, message });
+    warn(
+        field: string,
+        code: RoutingIssueCode,
+        params: readonly (string | number)[],
+        message: string
+    ): void {
+        this.warnings.push(issue(field, code, params, message));
     }
+}
+
+function issue(
+    field: string,
+    code: RoutingIssueCode,
+    params: readonly (string | number)[],
+    message: string
+): RoutingIssue {
+    return { field, message, code, params: params.map(String) };
 }
 
 /** Checks one ID value; returns the trimmed ID or null after reporting the problem. */
@@ -78,6 +176,8 @@ function readId(value: unknown, kind: IdKind, field: string, out: Collector): st
     if (typeof value !== 'string') {
         out.error(
             field,
+            'ID_NOT_TEXT',
+            [kind],
             `Enter ${KIND_NAME[kind] === 'user' ? 'a user' : 'a chat button'} ID as text.`
         );
         return null;
@@ -85,7 +185,8 @@ function readId(value: unknown, kind: IdKind, field: string, out: Collector): st
     const id = value.trim();
     const problem = checkId(id, kind);
     if (problem) {
-        out.error(field, idMessage(problem, kind, id));
+        const found = idIssue(problem, kind, id);
+        out.error(field, found.code, found.params, found.message);
         return null;
     }
     return id;
@@ -94,7 +195,12 @@ function readId(value: unknown, kind: IdKind, field: string, out: Collector): st
 function readDirect(value: unknown, out: Collector): DirectToAgentRouting | null {
     const field = 'directToAgentRouting';
     if (!isPlainObject(value)) {
-        out.error(field, 'Direct-to-agent routing must be an object with a buttonId.');
+        out.error(
+            field,
+            'DIRECT_NOT_AN_OBJECT',
+            [],
+            'Direct-to-agent routing must be an object with a buttonId.'
+        );
         return null;
     }
     const buttonId = readId(value.buttonId, 'chatButton', `${field}.buttonId`, out);
@@ -109,7 +215,12 @@ function readDirect(value: unknown, out: Collector): DirectToAgentRouting | null
     let fallback = false;
     if (value.fallback !== undefined && value.fallback !== null) {
         if (typeof value.fallback !== 'boolean') {
-            out.error(`${field}.fallback`, 'Fallback to the button’s queue must be true or false.');
+            out.error(
+                `${field}.fallback`,
+                'FALLBACK_NOT_BOOLEAN',
+                [],
+                'Fallback to the button’s queue must be true or false.'
+            );
         } else {
             fallback = value.fallback;
         }
@@ -117,14 +228,19 @@ function readDirect(value: unknown, out: Collector): DirectToAgentRouting | null
     if (fallback && !hasUser) {
         out.warn(
             `${field}.fallback`,
+            'FALLBACK_WITHOUT_AGENT',
+            [],
             'Fallback to the button’s queue only matters when an agent is set; without an agent, chats go to the button’s queue anyway.'
         );
     }
     for (const key of Object.keys(value)) {
         if (!['buttonId', 'userId', 'fallback'].includes(key)) {
+            const name = key.slice(0, 40);
             out.warn(
                 `${field}.${key}`,
-                `“${key.slice(0, 40)}” is not a routing setting and is ignored.`
+                'UNKNOWN_SETTING',
+                [name],
+                `“${name}” is not a routing setting and is ignored.`
             );
         }
     }
@@ -138,13 +254,20 @@ function readFallbackRule(value: unknown, field: string, out: Collector): string
     if (typeof value !== 'string') {
         out.error(
             field,
+            'RULE_NOT_TEXT',
+            [],
             'Each fallback rule must be text: a button ID, a user ID, or userId_buttonId.'
         );
         return null;
     }
     const rule = value.trim();
     if (rule === '') {
-        out.error(field, 'This fallback rule is empty: enter an ID or remove the rule.');
+        out.error(
+            field,
+            'RULE_EMPTY',
+            [],
+            'This fallback rule is empty: enter an ID or remove the rule.'
+        );
         return null;
     }
     if (rule.includes('_')) {
@@ -152,6 +275,8 @@ function readFallbackRule(value: unknown, field: string, out: Collector): string
         if (parts.length !== 2) {
             out.error(
                 field,
+                'RULE_PAIR_SHAPE',
+                [shortId(rule)],
                 `“${shortId(rule)}” should be one user ID and one button ID joined by _ (userId_buttonId).`
             );
             return null;
@@ -168,6 +293,8 @@ function readFallbackRule(value: unknown, field: string, out: Collector): string
     }
     out.error(
         field,
+        'RULE_UNKNOWN_KIND',
+        [shortId(rule)],
         `“${shortId(rule)}” is neither a chat button ID (573…) nor a user ID (005…), nor userId_buttonId.`
     );
     return null;
@@ -180,12 +307,14 @@ function readFallbackRouting(
 ): string[] | null {
     const field = 'fallbackRouting';
     if (!Array.isArray(value)) {
-        out.error(field, 'Fallback routing must be a list of rules.');
+        out.error(field, 'RULES_NOT_A_LIST', [], 'Fallback routing must be a list of rules.');
         return null;
     }
     if (value.length > ROUTING_LIMITS.fallbackRules) {
         out.error(
             field,
+            'RULES_TOO_MANY',
+            [ROUTING_LIMITS.fallbackRules, value.length],
             `Use at most ${ROUTING_LIMITS.fallbackRules} fallback rules (there are ${value.length}).`
         );
         return null;
@@ -203,6 +332,8 @@ function readFallbackRouting(
         if (first !== undefined) {
             out.warn(
                 `${field}[${index}]`,
+                'RULE_REPEATED',
+                [index + 1, first + 1],
                 `Rule ${index + 1} repeats rule ${first + 1}; the repeat is never used.`
             );
         } else {
@@ -215,11 +346,15 @@ function readFallbackRouting(
         if (buttonId && last !== buttonId) {
             out.warn(
                 field,
+                'BUTTON_NOT_LAST',
+                [shortId(buttonId)],
                 `If no rule can take the chat, it is not routed to button ${shortId(buttonId)} unless that button is the last rule. Add ${shortId(buttonId)} as the last rule.`
             );
         } else if (!buttonId && !/^573/.test(last)) {
             out.warn(
                 field,
+                'SITE_BUTTON_NOT_LAST',
+                [],
                 'If no rule can take the chat, it is not routed to the site’s chat button unless that button’s ID is the last rule.'
             );
         }
@@ -230,12 +365,22 @@ function readFallbackRouting(
 function readPrechatFields(value: unknown, out: Collector): Record<string, string> | null {
     const field = 'prepopulatedPrechatFields';
     if (!isPlainObject(value)) {
-        out.error(field, 'Pre-chat values must be an object of field API name to value.');
+        out.error(
+            field,
+            'PRECHAT_NOT_AN_OBJECT',
+            [],
+            'Pre-chat values must be an object of field API name to value.'
+        );
         return null;
     }
     const keys = Object.keys(value);
     if (keys.length > ROUTING_LIMITS.prechatFields) {
-        out.error(field, `Use at most ${ROUTING_LIMITS.prechatFields} pre-chat fields.`);
+        out.error(
+            field,
+            'PRECHAT_TOO_MANY',
+            [ROUTING_LIMITS.prechatFields],
+            `Use at most ${ROUTING_LIMITS.prechatFields} pre-chat fields.`
+        );
         return null;
     }
     const fields: Record<string, string> = {};
@@ -249,6 +394,8 @@ function readPrechatFields(value: unknown, out: Collector): Record<string, strin
         ) {
             out.error(
                 path,
+                'BAD_FIELD_NAME',
+                [key.slice(0, 40)],
                 `“${key.slice(0, 40)}” is not a field API name (letters, digits and _, starting with a letter).`
             );
             ok = false;
@@ -256,13 +403,15 @@ function readPrechatFields(value: unknown, out: Collector): Record<string, strin
         }
         const raw = value[key];
         if (typeof raw !== 'string') {
-            out.error(path, `The value for ${key} must be text.`);
+            out.error(path, 'PRECHAT_VALUE_NOT_TEXT', [key], `The value for ${key} must be text.`);
             ok = false;
             continue;
         }
         if (raw.length > ROUTING_LIMITS.prechatValueLength) {
             out.error(
                 path,
+                'PRECHAT_VALUE_TOO_LONG',
+                [key, ROUTING_LIMITS.prechatValueLength],
                 `The value for ${key} is longer than ${ROUTING_LIMITS.prechatValueLength} characters.`
             );
             ok = false;
@@ -281,21 +430,26 @@ function readText(
 ): string | undefined | null {
     if (value === undefined || value === null) {
         if (required) {
-            out.error(field, 'This value is required.');
+            out.error(field, 'REQUIRED', [], 'This value is required.');
             return null;
         }
         return undefined;
     }
     if (typeof value !== 'string') {
-        out.error(field, 'This value must be text.');
+        out.error(field, 'NOT_TEXT', [], 'This value must be text.');
         return null;
     }
     if (required && value.trim() === '') {
-        out.error(field, 'This value is required.');
+        out.error(field, 'REQUIRED', [], 'This value is required.');
         return null;
     }
     if (value.length > ROUTING_LIMITS.textLength) {
-        out.error(field, `This value is longer than ${ROUTING_LIMITS.textLength} characters.`);
+        out.error(
+            field,
+            'TOO_LONG',
+            [ROUTING_LIMITS.textLength],
+            `This value is longer than ${ROUTING_LIMITS.textLength} characters.`
+        );
         return null;
     }
     return value;
@@ -303,7 +457,7 @@ function readText(
 
 function readBool(value: unknown, field: string, out: Collector): boolean | null {
     if (typeof value !== 'boolean') {
-        out.error(field, 'This value must be true or false.');
+        out.error(field, 'NOT_BOOLEAN', [], 'This value must be true or false.');
         return null;
     }
     return value;
@@ -315,7 +469,7 @@ function readFieldMap(
     out: Collector
 ): ExtraPrechatEntityFieldMap | null {
     if (!isPlainObject(value)) {
-        out.error(field, 'Each entity field map must be an object.');
+        out.error(field, 'FIELD_MAP_NOT_AN_OBJECT', [], 'Each entity field map must be an object.');
         return null;
     }
     const fieldName = readText(value.fieldName, `${field}.fieldName`, out, true);
@@ -332,13 +486,15 @@ function readFieldMap(
 function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[] | null {
     const field = 'extraPrechatInfo';
     if (!Array.isArray(value)) {
-        out.error(field, 'extraPrechatInfo must be a list.');
+        out.error(field, 'NOT_A_LIST', [field], `${field} must be a list.`);
         return null;
     }
     if (value.length > ROUTING_LIMITS.extraPrechatInfo) {
         out.error(
             field,
-            `Use at most ${ROUTING_LIMITS.extraPrechatInfo} extraPrechatInfo entries.`
+            'TOO_MANY',
+            [ROUTING_LIMITS.extraPrechatInfo, field],
+            `Use at most ${ROUTING_LIMITS.extraPrechatInfo} ${field} entries.`
         );
         return null;
     }
@@ -346,7 +502,12 @@ function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[
     const entries = value.map((raw: unknown, index): ExtraPrechatInfo | null => {
         const path = `${field}[${index}]`;
         if (!isPlainObject(raw)) {
-            out.error(path, 'Each extraPrechatInfo entry must be an object.');
+            out.error(
+                path,
+                'ENTRY_NOT_AN_OBJECT',
+                [field],
+                `Each ${field} entry must be an object.`
+            );
             return null;
         }
         const entityName = readText(raw.entityName, `${path}.entityName`, out, true);
@@ -375,10 +536,17 @@ function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[
         const maps = raw.entityFieldMaps;
         let fieldMaps: ExtraPrechatEntityFieldMap[] | null = null;
         if (!Array.isArray(maps)) {
-            out.error(`${path}.entityFieldMaps`, 'entityFieldMaps must be a list.');
+            out.error(
+                `${path}.entityFieldMaps`,
+                'NOT_A_LIST',
+                ['entityFieldMaps'],
+                'entityFieldMaps must be a list.'
+            );
         } else if (maps.length > ROUTING_LIMITS.entityFieldMaps) {
             out.error(
                 `${path}.entityFieldMaps`,
+                'FIELD_MAPS_TOO_MANY',
+                [ROUTING_LIMITS.entityFieldMaps],
                 `Use at most ${ROUTING_LIMITS.entityFieldMaps} entity field maps.`
             );
         } else {
@@ -414,20 +582,27 @@ function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[
 function readFormDetails(value: unknown, out: Collector): ExtraPrechatFormDetail[] | null {
     const field = 'extraPrechatFormDetails';
     if (!Array.isArray(value)) {
-        out.error(field, 'extraPrechatFormDetails must be a list.');
+        out.error(field, 'NOT_A_LIST', [field], `${field} must be a list.`);
         return null;
     }
     if (value.length > ROUTING_LIMITS.extraPrechatFormDetails) {
         out.error(
             field,
-            `Use at most ${ROUTING_LIMITS.extraPrechatFormDetails} extraPrechatFormDetails entries.`
+            'TOO_MANY',
+            [ROUTING_LIMITS.extraPrechatFormDetails, field],
+            `Use at most ${ROUTING_LIMITS.extraPrechatFormDetails} ${field} entries.`
         );
         return null;
     }
     const details = value.map((raw: unknown, index): ExtraPrechatFormDetail | null => {
         const path = `${field}[${index}]`;
         if (!isPlainObject(raw)) {
-            out.error(path, 'Each extraPrechatFormDetails entry must be an object.');
+            out.error(
+                path,
+                'ENTRY_NOT_AN_OBJECT',
+                [field],
+                `Each ${field} entry must be an object.`
+            );
             return null;
         }
         const label = readText(raw.label, `${path}.label`, out, true);
@@ -437,6 +612,8 @@ function readFormDetails(value: unknown, out: Collector): ExtraPrechatFormDetail
         if (!Array.isArray(raw.transcriptFields)) {
             out.error(
                 `${path}.transcriptFields`,
+                'TRANSCRIPT_FIELDS_NOT_A_LIST',
+                [],
                 'transcriptFields must be a list of field names.'
             );
         } else {
@@ -469,7 +646,9 @@ export function validateRouting(input: unknown): RoutingValidation {
         // An input whose properties throw when read (a getter, a proxy) is refused, not thrown.
         return {
             valid: false,
-            errors: [{ field: 'config', message: 'The routing configuration could not be read.' }],
+            errors: [
+                issue('config', 'UNREADABLE', [], 'The routing configuration could not be read.')
+            ],
             warnings: [],
             config: null
         };
@@ -482,7 +661,12 @@ function validate(input: unknown): RoutingValidation {
         return { valid: true, errors: [], warnings: [], config: {} };
     }
     if (!isPlainObject(input)) {
-        out.error('config', 'The routing configuration must be an object.');
+        out.error(
+            'config',
+            'CONFIG_NOT_AN_OBJECT',
+            [],
+            'The routing configuration must be an object.'
+        );
         return { valid: false, errors: out.errors, warnings: out.warnings, config: null };
     }
     const config: RoutingConfig = {};
@@ -521,7 +705,12 @@ function validate(input: unknown): RoutingValidation {
     for (const key of Object.keys(input)) {
         if (!KNOWN_KEYS.includes(key)) {
             const name = key.slice(0, 40);
-            out.warn(name || 'config', `“${name}” is not a routing setting and is ignored.`);
+            out.warn(
+                name || 'config',
+                'UNKNOWN_SETTING',
+                [name],
+                `“${name}” is not a routing setting and is ignored.`
+            );
         }
     }
     ok = ok && out.errors.length === 0;

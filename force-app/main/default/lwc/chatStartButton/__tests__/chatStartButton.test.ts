@@ -39,6 +39,7 @@ import {
     itShowsVisitorsNothingWhileTheChatLoads,
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
+import type { RoutingIssueCode } from 'c/embeddedChatService';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
@@ -411,7 +412,10 @@ describe('c-chat-start-button', () => {
                 warnings: [
                     {
                         field: 'directToAgentRouting.fallback',
-                        message: 'Without fallback the chat is refused when the agent is away.'
+                        message: 'Without fallback the chat is refused when the agent is away.',
+                        // A code this version does not know: its message is shown as is.
+                        code: 'NOT_YET_KNOWN' as RoutingIssueCode,
+                        params: []
                     }
                 ],
                 config: { directToAgentRouting: { buttonId: BUTTON_ID } }
@@ -425,6 +429,29 @@ describe('c-chat-start-button', () => {
             await clickButton(element);
 
             expect(startChat).toHaveBeenCalledWith(AGENT_WITHOUT_FALLBACK);
+        });
+
+        it('words the override problems with their Custom Labels, not the service messages', () => {
+            viewInBuilder();
+            setMockRoutingValidation({
+                valid: false,
+                errors: [
+                    {
+                        field: 'directToAgentRouting.userId',
+                        message: 'English for the developer console.',
+                        code: 'ID_PREFIX',
+                        params: ['user', '5735g000…', '005']
+                    }
+                ],
+                warnings: [],
+                config: null
+            });
+            const element = render({ routingButtonId: BUTTON_ID, routingUserId: BUTTON_ID });
+
+            expect(noticeText(element)).toContain(
+                'Routing override: agent user ID: “5735g000…” is not a user ID: a user ID starts with 005.'
+            );
+            expect(noticeText(element)).not.toContain('English for the developer console.');
         });
 
         it('does not fall back for a value that is not a Boolean and tells the admin', async () => {

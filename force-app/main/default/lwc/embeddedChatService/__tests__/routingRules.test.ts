@@ -1,5 +1,12 @@
-import { ROUTING_LIMITS, isEmptyRouting, mergeRouting, validateRouting } from '../routingRules';
+import {
+    ROUTING_ISSUE_CODES,
+    ROUTING_LIMITS,
+    isEmptyRouting,
+    mergeRouting,
+    validateRouting
+} from '../routingRules';
 import { idChecksum } from '../salesforceIds';
+import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
 
 const BUTTON = '5735g000000XyZa';
 const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
@@ -43,17 +50,42 @@ describe('validateRouting', () => {
     });
 
     it.each([
-        ['', /Enter a chat button ID \(it starts with 573\)/],
-        ['5735g000000XyZ', /has 14 characters; a chat button ID has 15 or 18/],
-        ['5735g000000<b>a', /characters that can't be in a chat button ID/],
-        [USER, /is not a chat button ID: a chat button ID starts with 573/],
-        [`${BUTTON}AAA`, /last 3 characters don't match/]
-    ])('explains what is wrong with the button ID "%s"', (buttonId, message) => {
+        ['', /Enter a chat button ID \(it starts with 573\)/, 'ID_EMPTY', ['chatButton', '573']],
+        [
+            '5735g000000XyZ',
+            /has 14 characters; a chat button ID has 15 or 18/,
+            'ID_LENGTH',
+            ['chatButton', '5735g000…', '14']
+        ],
+        [
+            '5735g000000<b>a',
+            /characters that can't be in a chat button ID/,
+            'ID_CHARACTERS',
+            ['chatButton', '5735g000…']
+        ],
+        [
+            USER,
+            /is not a chat button ID: a chat button ID starts with 573/,
+            'ID_PREFIX',
+            ['chatButton', '0055g000…', '573']
+        ],
+        [
+            `${BUTTON}AAA`,
+            /last 3 characters don't match/,
+            'ID_CHECKSUM',
+            ['chatButton', '5735g000…']
+        ]
+    ])('explains what is wrong with the button ID "%s"', (buttonId, message, code, params) => {
         const result = validateRouting({ directToAgentRouting: { buttonId } });
         expect(result.valid).toBe(false);
         expect(result.config).toBeNull();
         expect(result.errors).toEqual([
-            { field: 'directToAgentRouting.buttonId', message: expect.stringMatching(message) }
+            {
+                field: 'directToAgentRouting.buttonId',
+                message: expect.stringMatching(message),
+                code,
+                params
+            }
         ]);
     });
 
@@ -118,11 +150,15 @@ describe('validateRouting', () => {
         expect(result.warnings).toEqual([
             {
                 field: 'fallbackRouting[2]',
-                message: 'Rule 3 repeats rule 1; the repeat is never used.'
+                message: 'Rule 3 repeats rule 1; the repeat is never used.',
+                code: 'RULE_REPEATED',
+                params: ['3', '1']
             },
             {
                 field: 'fallbackRouting',
-                message: expect.stringMatching(/Add 5735g000… as the last rule/)
+                message: expect.stringMatching(/Add 5735g000… as the last rule/),
+                code: 'BUTTON_NOT_LAST',
+                params: ['5735g000…']
             }
         ]);
         const noDirect = validateRouting({ fallbackRouting: [USER] });
@@ -228,8 +264,45 @@ describe('validateRouting', () => {
         const result = validateRouting({ buttonId: BUTTON });
         expect(result.valid).toBe(true);
         expect(result.warnings).toEqual([
-            { field: 'buttonId', message: '“buttonId” is not a routing setting and is ignored.' }
+            {
+                field: 'buttonId',
+                message: '“buttonId” is not a routing setting and is ignored.',
+                code: 'UNKNOWN_SETTING',
+                params: ['buttonId']
+            }
         ]);
+    });
+});
+
+describe('validateRouting issue codes', () => {
+    it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
+        'reports %s at %s with its params and English message',
+        (_code, _field, c) => {
+            const verdict = validateRouting(c.input);
+            expect(c.severity === 'error' ? verdict.errors : verdict.warnings).toContainEqual({
+                field: c.field,
+                message: c.message,
+                code: c.code,
+                params: c.params
+            });
+        }
+    );
+
+    it('has an example of every code, and lists each code once', () => {
+        expect(new Set(ROUTING_ISSUE_CASES.map((c) => c.code))).toEqual(
+            new Set(ROUTING_ISSUE_CODES)
+        );
+        expect(new Set(ROUTING_ISSUE_CODES).size).toBe(ROUTING_ISSUE_CODES.length);
+    });
+
+    it('gives every issue a listed code and text params', () => {
+        for (const c of ROUTING_ISSUE_CASES) {
+            const { errors, warnings } = validateRouting(c.input);
+            for (const issue of [...errors, ...warnings]) {
+                expect(ROUTING_ISSUE_CODES).toContain(issue.code);
+                expect(issue.params.every((p) => typeof p === 'string')).toBe(true);
+            }
+        }
     });
 });
 

@@ -1,0 +1,99 @@
+import { routingIssueText } from '../routingIssueText';
+import { ROUTING_ISSUE_CODES, validateRouting } from '../../embeddedChatService/routingRules';
+import type { RoutingIssue, RoutingIssueCode } from '../../embeddedChatService/chatTypes';
+import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
+
+const issue = (
+    code: string,
+    params: string[],
+    message = 'The developer’s message.'
+): RoutingIssue => ({
+    field: 'fallbackRouting',
+    code: code as RoutingIssueCode,
+    params,
+    message
+});
+
+/** `ID_EMPTY` → `Chat_Routing_Issue_Id_Empty`. */
+function labelName(code: string): string {
+    const words = code.split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase());
+    return `Chat_Routing_Issue_${words.join('_')}`;
+}
+
+function labelText(name: string): string {
+    return (jest.requireActual(`@salesforce/label/c.${name}`) as { default: string }).default;
+}
+
+describe('c-chat-component-support routingIssueText', () => {
+    it.each(ROUTING_ISSUE_CODES.map((code) => [code]))(
+        'words %s with its own Custom Label',
+        (code) => {
+            const template = labelText(labelName(code));
+            expect(template.trim()).not.toBe('');
+            // Params that print as placeholders give back the template (the ID codes' first
+            // param is the kind of ID: an unknown kind is printed as given).
+            expect(routingIssueText(issue(code, ['{0}', '{1}', '{2}']))).toBe(template);
+            expect(routingIssueText(issue(code, []))).not.toBe('The developer’s message.');
+        }
+    );
+
+    it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
+        'reads %s at %s as the service’s English message, placeholders filled',
+        (_code, _field, c) => {
+            const { errors, warnings } = validateRouting(c.input);
+            const found = [...errors, ...warnings].find(
+                (i) => i.code === c.code && i.field === c.field
+            );
+            expect(found).toBeDefined();
+            expect(routingIssueText(found as RoutingIssue)).toBe(c.message);
+        }
+    );
+
+    it('uses the label, not the message, and fills the placeholders from the params', () => {
+        expect(routingIssueText(issue('RULES_TOO_MANY', ['25', '30']))).toBe(
+            'Use at most 25 fallback rules (there are 30).'
+        );
+        expect(routingIssueText(issue('RULE_REPEATED', ['4', '2']))).toBe(
+            'Rule 4 repeats rule 2; the repeat is never used.'
+        );
+        expect(routingIssueText(issue('BUTTON_NOT_LAST', ['5735g000…']))).toBe(
+            'If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.'
+        );
+    });
+
+    it('names the kind of ID with its label', () => {
+        expect(routingIssueText(issue('ID_PREFIX', ['user', '5735g000…', '005']))).toBe(
+            '“5735g000…” is not a user ID: a user ID starts with 005.'
+        );
+        expect(routingIssueText(issue('ID_EMPTY', ['chatButton', '573']))).toBe(
+            'Enter a chat button ID (it starts with 573).'
+        );
+        // Only the first param of an ID code is a kind; other codes print their params as is.
+        expect(routingIssueText(issue('BAD_FIELD_NAME', ['user']))).toBe(
+            '“user” is not a field API name (letters, digits and _, starting with a letter).'
+        );
+    });
+
+    it('inserts params as text, once', () => {
+        expect(routingIssueText(issue('RULE_UNKNOWN_KIND', ['{1}<b>$&']))).toBe(
+            '“{1}<b>$&” is neither a chat button ID (573…) nor a user ID (005…), nor userId_buttonId.'
+        );
+        expect(routingIssueText(issue('RULES_TOO_MANY', ['25']))).toBe(
+            'Use at most 25 fallback rules (there are ).'
+        );
+    });
+
+    it('falls back to the message for an unknown or missing code', () => {
+        expect(routingIssueText(issue('SOMETHING_NEW', ['1']))).toBe('The developer’s message.');
+        expect(routingIssueText(issue('toString', []))).toBe('The developer’s message.');
+        const legacy = { field: 'config', message: 'Old service message.' } as RoutingIssue;
+        expect(routingIssueText(legacy)).toBe('Old service message.');
+    });
+
+    it('survives params that are missing', () => {
+        const noParams = { ...issue('RULE_REPEATED', []), params: undefined };
+        expect(routingIssueText(noParams as unknown as RoutingIssue)).toBe(
+            'Rule  repeats rule ; the repeat is never used.'
+        );
+    });
+});

@@ -1,0 +1,113 @@
+/**
+ * The admin's words (translated Custom Labels) for the routing problems and cautions that the
+ * chat service's `validateRouting` reports. The service's own `message` is English, for
+ * developers and logs; components show this text instead.
+ */
+import type { RoutingIssue, RoutingIssueCode } from 'c/embeddedChatService';
+import UNREADABLE from '@salesforce/label/c.Chat_Routing_Issue_Unreadable';
+import CONFIG_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Config_Not_An_Object';
+import UNKNOWN_SETTING from '@salesforce/label/c.Chat_Routing_Issue_Unknown_Setting';
+import DIRECT_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Direct_Not_An_Object';
+import FALLBACK_NOT_BOOLEAN from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Not_Boolean';
+import FALLBACK_WITHOUT_AGENT from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Without_Agent';
+import ID_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Id_Not_Text';
+import ID_EMPTY from '@salesforce/label/c.Chat_Routing_Issue_Id_Empty';
+import ID_LENGTH from '@salesforce/label/c.Chat_Routing_Issue_Id_Length';
+import ID_CHARACTERS from '@salesforce/label/c.Chat_Routing_Issue_Id_Characters';
+import ID_PREFIX from '@salesforce/label/c.Chat_Routing_Issue_Id_Prefix';
+import ID_CHECKSUM from '@salesforce/label/c.Chat_Routing_Issue_Id_Checksum';
+import RULES_NOT_A_LIST from '@salesforce/label/c.Chat_Routing_Issue_Rules_Not_A_List';
+import RULES_TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Rules_Too_Many';
+import RULE_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Rule_Not_Text';
+import RULE_EMPTY from '@salesforce/label/c.Chat_Routing_Issue_Rule_Empty';
+import RULE_PAIR_SHAPE from '@salesforce/label/c.Chat_Routing_Issue_Rule_Pair_Shape';
+import RULE_UNKNOWN_KIND from '@salesforce/label/c.Chat_Routing_Issue_Rule_Unknown_Kind';
+import RULE_REPEATED from '@salesforce/label/c.Chat_Routing_Issue_Rule_Repeated';
+import BUTTON_NOT_LAST from '@salesforce/label/c.Chat_Routing_Issue_Button_Not_Last';
+import SITE_BUTTON_NOT_LAST from '@salesforce/label/c.Chat_Routing_Issue_Site_Button_Not_Last';
+import PRECHAT_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Prechat_Not_An_Object';
+import PRECHAT_TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Prechat_Too_Many';
+import BAD_FIELD_NAME from '@salesforce/label/c.Chat_Routing_Issue_Bad_Field_Name';
+import PRECHAT_VALUE_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Prechat_Value_Not_Text';
+import PRECHAT_VALUE_TOO_LONG from '@salesforce/label/c.Chat_Routing_Issue_Prechat_Value_Too_Long';
+import REQUIRED from '@salesforce/label/c.Chat_Routing_Issue_Required';
+import NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Not_Text';
+import TOO_LONG from '@salesforce/label/c.Chat_Routing_Issue_Too_Long';
+import NOT_BOOLEAN from '@salesforce/label/c.Chat_Routing_Issue_Not_Boolean';
+import NOT_A_LIST from '@salesforce/label/c.Chat_Routing_Issue_Not_A_List';
+import TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Too_Many';
+import ENTRY_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Entry_Not_An_Object';
+import FIELD_MAP_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Field_Map_Not_An_Object';
+import FIELD_MAPS_TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Field_Maps_Too_Many';
+import TRANSCRIPT_FIELDS_NOT_A_LIST from '@salesforce/label/c.Chat_Routing_Issue_Transcript_Fields_Not_A_List';
+import KIND_CHAT_BUTTON from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button';
+import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
+import { formatLabel } from './labelFormat';
+
+/** One label per code; its placeholders are the code's params, in order. */
+const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
+    UNREADABLE,
+    CONFIG_NOT_AN_OBJECT,
+    UNKNOWN_SETTING,
+    DIRECT_NOT_AN_OBJECT,
+    FALLBACK_NOT_BOOLEAN,
+    FALLBACK_WITHOUT_AGENT,
+    ID_NOT_TEXT,
+    ID_EMPTY,
+    ID_LENGTH,
+    ID_CHARACTERS,
+    ID_PREFIX,
+    ID_CHECKSUM,
+    RULES_NOT_A_LIST,
+    RULES_TOO_MANY,
+    RULE_NOT_TEXT,
+    RULE_EMPTY,
+    RULE_PAIR_SHAPE,
+    RULE_UNKNOWN_KIND,
+    RULE_REPEATED,
+    BUTTON_NOT_LAST,
+    SITE_BUTTON_NOT_LAST,
+    PRECHAT_NOT_AN_OBJECT,
+    PRECHAT_TOO_MANY,
+    BAD_FIELD_NAME,
+    PRECHAT_VALUE_NOT_TEXT,
+    PRECHAT_VALUE_TOO_LONG,
+    REQUIRED,
+    NOT_TEXT,
+    TOO_LONG,
+    NOT_BOOLEAN,
+    NOT_A_LIST,
+    TOO_MANY,
+    ENTRY_NOT_AN_OBJECT,
+    FIELD_MAP_NOT_AN_OBJECT,
+    FIELD_MAPS_TOO_MANY,
+    TRANSCRIPT_FIELDS_NOT_A_LIST
+};
+
+/** The first param of the ID_… codes is the kind of ID: shown as its translated name. */
+const ID_KINDS: Readonly<Record<string, string>> = {
+    chatButton: KIND_CHAT_BUTTON,
+    user: KIND_USER
+};
+
+function isKnownCode(code: unknown): code is RoutingIssueCode {
+    return typeof code === 'string' && Object.prototype.hasOwnProperty.call(TEMPLATES, code);
+}
+
+/**
+ * The translated text of one routing issue: its code's label, the `{0}`, `{1}`… filled from its
+ * params. An issue without a known code (from a newer or a stand-in service) reads as its
+ * `message`.
+ */
+export function routingIssueText(issue: RoutingIssue): string {
+    const { code } = issue;
+    if (!isKnownCode(code)) {
+        return issue.message;
+    }
+    const params: string[] = Array.isArray(issue.params) ? issue.params.map(String) : [];
+    if (code.startsWith('ID_') && params.length > 0) {
+        const kind = params[0];
+        params[0] = Object.prototype.hasOwnProperty.call(ID_KINDS, kind) ? ID_KINDS[kind] : kind;
+    }
+    return formatLabel(TEMPLATES[code], ...params);
+}
