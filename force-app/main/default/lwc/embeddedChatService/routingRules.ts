@@ -483,23 +483,27 @@ function readFieldMap(
     return { fieldName, label, doCreate, doFind, isExactMatch };
 }
 
-function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[] | null {
-    const field = 'extraPrechatInfo';
+/** A list of at most `max` entries, or null after reporting why not. */
+function readList(value: unknown, field: string, max: number, out: Collector): unknown[] | null {
     if (!Array.isArray(value)) {
         out.error(field, 'NOT_A_LIST', [field], `${field} must be a list.`);
         return null;
     }
-    if (value.length > ROUTING_LIMITS.extraPrechatInfo) {
-        out.error(
-            field,
-            'TOO_MANY',
-            [ROUTING_LIMITS.extraPrechatInfo, field],
-            `Use at most ${ROUTING_LIMITS.extraPrechatInfo} ${field} entries.`
-        );
+    if (value.length > max) {
+        out.error(field, 'TOO_MANY', [max, field], `Use at most ${max} ${field} entries.`);
+        return null;
+    }
+    return value;
+}
+
+function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[] | null {
+    const field = 'extraPrechatInfo';
+    const list = readList(value, field, ROUTING_LIMITS.extraPrechatInfo, out);
+    if (!list) {
         return null;
     }
     let ok = true;
-    const entries = value.map((raw: unknown, index): ExtraPrechatInfo | null => {
+    const entries = list.map((raw: unknown, index): ExtraPrechatInfo | null => {
         const path = `${field}[${index}]`;
         if (!isPlainObject(raw)) {
             out.error(
@@ -581,20 +585,11 @@ function readExtraPrechatInfo(value: unknown, out: Collector): ExtraPrechatInfo[
 
 function readFormDetails(value: unknown, out: Collector): ExtraPrechatFormDetail[] | null {
     const field = 'extraPrechatFormDetails';
-    if (!Array.isArray(value)) {
-        out.error(field, 'NOT_A_LIST', [field], `${field} must be a list.`);
+    const list = readList(value, field, ROUTING_LIMITS.extraPrechatFormDetails, out);
+    if (!list) {
         return null;
     }
-    if (value.length > ROUTING_LIMITS.extraPrechatFormDetails) {
-        out.error(
-            field,
-            'TOO_MANY',
-            [ROUTING_LIMITS.extraPrechatFormDetails, field],
-            `Use at most ${ROUTING_LIMITS.extraPrechatFormDetails} ${field} entries.`
-        );
-        return null;
-    }
-    const details = value.map((raw: unknown, index): ExtraPrechatFormDetail | null => {
+    const details = list.map((raw: unknown, index): ExtraPrechatFormDetail | null => {
         const path = `${field}[${index}]`;
         if (!isPlainObject(raw)) {
             out.error(
