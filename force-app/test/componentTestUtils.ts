@@ -157,7 +157,10 @@ export const VISITOR_ERRORS: Readonly<Record<ChatErrorCode, string>> = {
     CHAT_IN_PROGRESS: 'You already have a chat open.',
     INVALID_ROUTING: "We couldn't start your chat. Please try again later.",
     CLIENT_ERROR: 'Something went wrong with the chat. Please try again.',
-    TIMEOUT: 'The chat is taking too long to respond. Please try again.'
+    TIMEOUT: 'The chat is taking too long to respond. Please try again.',
+    NOT_SUPPORTED: "This chat can't do that on this site.",
+    CLEAR_UNCONFIRMED:
+        'Your chat has ended, but its history may still be stored in this browser. To remove it, close all windows of this browser.'
 };
 
 /** Every error code a failed action can report. */

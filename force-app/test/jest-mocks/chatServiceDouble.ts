@@ -27,6 +27,7 @@ export type ChatAction = 'startChat' | 'endChat' | 'clearSession';
 
 const INITIAL_STATE: ChatState = Object.freeze({
     status: 'ready',
+    client: 'legacy',
     agentsAvailable: true,
     queuePosition: null,
     disabledReason: null

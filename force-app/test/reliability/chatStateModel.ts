@@ -259,12 +259,14 @@ function openedByClient(state: ModelState, behavior: ModelBehavior): ModelState 
 /** The public state the service should show for a model state (client ready). */
 export function expectedChatState(state: ModelState): {
     status: string;
+    client: 'legacy';
     agentsAvailable: boolean | null;
     queuePosition: number | null;
     disabledReason: null;
 } {
     return {
         status: state.phase === 'idle' ? 'ready' : state.phase,
+        client: 'legacy',
         agentsAvailable: state.agentsAvailable,
         queuePosition: state.phase === 'queued' ? state.queuePosition : null,
         disabledReason: null

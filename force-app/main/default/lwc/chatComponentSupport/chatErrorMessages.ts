@@ -5,6 +5,8 @@ import CHAT_IN_PROGRESS from '@salesforce/label/c.Chat_Error_Chat_In_Progress';
 import INVALID_ROUTING from '@salesforce/label/c.Chat_Error_Invalid_Routing';
 import CLIENT_ERROR from '@salesforce/label/c.Chat_Error_Client_Error';
 import TIMEOUT from '@salesforce/label/c.Chat_Error_Timeout';
+import NOT_SUPPORTED from '@salesforce/label/c.Chat_Error_Not_Supported';
+import CLEAR_UNCONFIRMED from '@salesforce/label/c.Chat_Error_Clear_Unconfirmed';
 import type { ChatErrorCode } from 'c/embeddedChatService';
 
 const MESSAGES: Readonly<Record<ChatErrorCode, string>> = {
@@ -14,7 +16,9 @@ const MESSAGES: Readonly<Record<ChatErrorCode, string>> = {
     CHAT_IN_PROGRESS,
     INVALID_ROUTING,
     CLIENT_ERROR,
-    TIMEOUT
+    TIMEOUT,
+    NOT_SUPPORTED,
+    CLEAR_UNCONFIRMED
 };
 
 /**

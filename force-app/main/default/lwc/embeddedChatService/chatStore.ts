@@ -78,6 +78,7 @@ function derive(internal: InternalState): ChatState {
     }
     return Object.freeze({
         status,
+        client: internal.client === 'ready' ? ('legacy' as const) : null,
         agentsAvailable: internal.client === 'locker' ? null : internal.agentsAvailable,
         queuePosition: status === 'queued' ? internal.queuePosition : null,
         disabledReason
@@ -179,6 +180,7 @@ export class ChatStore {
         const previous = this.snapshot;
         if (
             previous.status === snapshot.status &&
+            previous.client === snapshot.client &&
             previous.agentsAvailable === snapshot.agentsAvailable &&
             previous.queuePosition === snapshot.queuePosition &&
             previous.disabledReason === snapshot.disabledReason

@@ -27,9 +27,17 @@ export type ChatDisabledReason =
     /** No Embedded Chat client appeared on the page within the wait. */
     | 'no-chat-client';
 
+/**
+ * Which Salesforce chat client the page runs: the legacy Embedded Chat client (`embedded_svc`,
+ * snippet 5.0) or Enhanced Chat (Messaging for In-App and Web, `embeddedservice_bootstrap`).
+ */
+export type ChatClientKind = 'legacy' | 'enhanced';
+
 /** A snapshot of the chat's state. Snapshots are frozen; a change produces a new one. */
 export interface ChatState {
     readonly status: ChatStatus;
+    /** The client the page runs; null while loading or when the feature is off. */
+    readonly client: ChatClientKind | null;
     /** Agent availability for the site's chat button; null = not known yet. */
     readonly agentsAvailable: boolean | null;
     /** Position in the queue while queued, when the client reported one. */
@@ -45,7 +53,14 @@ export type ChatErrorCode =
     | 'CHAT_IN_PROGRESS'
     | 'INVALID_ROUTING'
     | 'CLIENT_ERROR'
-    | 'TIMEOUT';
+    | 'TIMEOUT'
+    /** The page's chat client has no way to do this (e.g. a method its version lacks). */
+    | 'NOT_SUPPORTED'
+    /**
+     * clearSession ended the chat, but the client never confirmed that its stored session data
+     * was deleted: it may still be in this browser.
+     */
+    | 'CLEAR_UNCONFIRMED';
 
 /**
  * The outcome of startChat, endChat or clearSession. `ok: true` means the client was called;
@@ -108,6 +123,34 @@ export interface RoutingConfig {
     extraPrechatInfo?: ExtraPrechatInfo[];
     /** Replaces the snippet's extraPrechatFormDetails when given. */
     extraPrechatFormDetails?: ExtraPrechatFormDetail[];
+    /**
+     * Legacy client only (developers' code, not a Builder property): a function of the pre-chat
+     * form data that returns a chat button ID. Passed to the client unchanged.
+     */
+    directToButtonRouting?: (prechatFormData: unknown) => string;
+    /**
+     * Enhanced Chat only: values of visible pre-chat fields, keyed by channel variable name
+     * (`_firstName`, `_lastName`, `_email`, `_subject`); the visitor can edit them.
+     */
+    visiblePrechatFields?: Record<string, string>;
+    /**
+     * Enhanced Chat only: the names of the hidden pre-chat fields (custom parameters of the
+     * messaging channel, mapped to Omni-Channel flow variables) that carry the routing. A name
+     * left out takes its default (see HiddenRoutingFieldNames); null leaves that field out.
+     */
+    hiddenRoutingFields?: HiddenRoutingFieldNames;
+}
+
+/** Enhanced Chat: hidden pre-chat field names for each routing value. */
+export interface HiddenRoutingFieldNames {
+    /** `directToAgentRouting.userId`. Default `Chat_Agent_Id`. */
+    agentId?: string | null;
+    /** `directToAgentRouting.buttonId`: the flow's routing target (a queue). Default `Chat_Target_Id`. */
+    targetId?: string | null;
+    /** `directToAgentRouting.fallback` as 'true' or 'false'. Default `Chat_Fallback`. */
+    fallback?: string | null;
+    /** `fallbackRouting` joined with commas. Default `Chat_Fallback_Routing`. */
+    fallbackRouting?: string | null;
 }
 
 /**

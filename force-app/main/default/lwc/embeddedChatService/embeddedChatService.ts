@@ -26,6 +26,7 @@ import type {
 
 export type {
     ChatActionResult,
+    ChatClientKind,
     ChatDisabledReason,
     ChatErrorCode,
     ChatServiceOptions,
@@ -36,6 +37,7 @@ export type {
     ExtraPrechatEntityFieldMap,
     ExtraPrechatFormDetail,
     ExtraPrechatInfo,
+    HiddenRoutingFieldNames,
     OfflineBehavior,
     RoutingConfig,
     RoutingIssue,

@@ -4,6 +4,7 @@
  */
 import { checkId, shortId, type IdKind, type IdProblem } from './salesforceIds';
 import type {
+    ChatClientKind,
     DirectToAgentRouting,
     ExtraPrechatEntityFieldMap,
     ExtraPrechatFormDetail,
@@ -634,7 +635,11 @@ function readFormDetails(value: unknown, out: Collector): ExtraPrechatFormDetail
  * warnings are cautions for the admin. The returned `config` is a fresh plain copy with IDs
  * trimmed and only the known keys, or null when there are errors.
  */
-export function validateRouting(input: unknown): RoutingValidation {
+export function validateRouting(
+    input: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- provider-aware rules come next
+    client: ChatClientKind | null = null
+): RoutingValidation {
     try {
         return validate(input);
     } catch {

@@ -457,6 +457,7 @@ describe('c-chat-routing-settings', () => {
             subscribeMock.mockImplementation((listener) => {
                 listener({
                     status: 'disabled',
+                    client: null,
                     agentsAvailable: null,
                     queuePosition: null,
                     disabledReason: 'locker'
@@ -483,6 +484,7 @@ describe('c-chat-routing-settings', () => {
             subscribeMock.mockImplementation((listener) => {
                 listener({
                     status: 'ready',
+                    client: 'legacy',
                     agentsAvailable: true,
                     queuePosition: null,
                     disabledReason: null

@@ -84,6 +84,7 @@ describe('c/embeddedChatService', () => {
             const service = loadService();
             expect(service.getChatState()).toEqual({
                 status: 'disabled',
+                client: null,
                 agentsAvailable: null,
                 queuePosition: null,
                 disabledReason: 'locker'
@@ -123,6 +124,7 @@ describe('c/embeddedChatService', () => {
             const service = loadService();
             expect(service.getChatState()).toEqual({
                 status: 'ready',
+                client: 'legacy',
                 agentsAvailable: true,
                 queuePosition: null,
                 disabledReason: null
@@ -191,6 +193,7 @@ describe('c/embeddedChatService', () => {
             jest.advanceTimersByTime(10);
             expect(states[states.length - 1]).toEqual({
                 status: 'disabled',
+                client: null,
                 agentsAvailable: null,
                 queuePosition: null,
                 disabledReason: 'no-chat-client'

@@ -129,6 +129,7 @@ describe('the chat service with a hostile chat client', () => {
                 await expect(first).resolves.toMatchObject({ ok: false, code: 'TIMEOUT' });
                 expect(service.getChatState()).toEqual({
                     status: 'disabled',
+                    client: null,
                     agentsAvailable: null,
                     queuePosition: null,
                     disabledReason: 'no-chat-client'
