@@ -9,13 +9,19 @@ import type { ChatDisabledReason } from 'c/embeddedChatService';
 
 /**
  * The admin-only notice of the chat components (rendered only in Experience Builder by its
- * parents): why the feature is off and how to fix it, and any builder properties with bad values.
+ * parents), and all of their builder-only markup: why the feature is off and how to fix it, any
+ * builder properties with bad values, and notes on what visitors see and when (the placeholder
+ * of a component that visitors do not always see). A problem shows as a warning; notes alone as
+ * information. The visible title names the note once: the region has no second label and the
+ * icon is decorative.
  */
 export default class ChatAdminNotice extends LightningElement {
     /** Why the chat is off, if it is: 'locker' or 'no-chat-client'. */
     @api disabledReason: ChatDisabledReason | null = null;
     /** Problems with the component's builder properties, one message each. */
     @api propertyProblems: string[] = [];
+    /** What visitors see and when, one sentence each. */
+    @api notes: string[] = [];
 
     noticeTitle = NOTICE_TITLE;
     propertyHeading = PROPERTY_PROBLEMS;
@@ -45,7 +51,27 @@ export default class ChatAdminNotice extends LightningElement {
         }));
     }
 
-    get hasContent(): boolean {
+    get noteItems(): { key: string; text: string }[] {
+        const notes = Array.isArray(this.notes) ? this.notes : [];
+        return notes
+            .filter((text) => typeof text === 'string' && text !== '')
+            .map((text, index) => ({ key: `${index}`, text }));
+    }
+
+    private get hasProblem(): boolean {
         return this.reasonProblem !== null || this.hasPropertyProblems;
+    }
+
+    get hasContent(): boolean {
+        return this.hasProblem || this.noteItems.length > 0;
+    }
+
+    get noticeClass(): string {
+        const theme = this.hasProblem ? 'slds-theme_warning' : 'slds-scoped-notification_light';
+        return `slds-scoped-notification ${theme} slds-m-vertical_x-small notice`;
+    }
+
+    get iconName(): string {
+        return this.hasProblem ? 'utility:warning' : 'utility:info';
     }
 }

@@ -31,8 +31,8 @@ const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
 export default class ChatClearSession extends ChatActionElement {
     /** Text of the button; blank uses the translated default. */
     @api buttonLabel?: string;
-    /** brand, neutral, outline, destructive or success. */
-    @api variant?: string = 'neutral';
+    /** Brand, Neutral, Outline, Destructive or Success (the old lower-case codes still work). */
+    @api variant?: string = 'Neutral';
     /** Clear once, as soon as the chat client is ready, when the page loads. */
     @api clearOnPageLoad?: boolean | string = false;
     /** Hide the button (only with clearOnPageLoad). */
@@ -84,12 +84,17 @@ export default class ChatClearSession extends ChatActionElement {
         return this.isChatShown && !this.isButtonHidden;
     }
 
-    /** Tells the admin in Experience Builder what the page-load mode does ('' for none). */
-    get builderNote(): string {
-        if (!this.isBuilder || this.status === 'disabled' || !this.onPageLoadSetting.value) {
-            return '';
+    /** The messages go with the button: a hidden component shows visitors nothing at all. */
+    get showMessages(): boolean {
+        return this.showButton;
+    }
+
+    /** Tells the admin in Experience Builder what the page-load mode does. */
+    protected get visitorNotes(): string[] {
+        if (!this.onPageLoadSetting.value) {
+            return [];
         }
-        return this.isButtonHidden ? BUILDER_HIDDEN : BUILDER_ON_LOAD;
+        return [this.isButtonHidden ? BUILDER_HIDDEN : BUILDER_ON_LOAD];
     }
 
     get reason(): string {

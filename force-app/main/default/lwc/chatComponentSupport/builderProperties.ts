@@ -93,10 +93,25 @@ export function readOptionalText(value: unknown): string {
     return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Reads a picklist-like String property: one of `choices` (case-insensitive), else the fallback. */
+/**
+ * The choices of a picklist property: each value the code uses, with the text Experience Builder
+ * shows for it (the js-meta.xml `datasource` entry, which Builder shows as it is and saves as the
+ * value). Values saved before the readable texts existed are the codes themselves.
+ */
+export type Choices<T extends string> = Readonly<Record<T, string>>;
+
+/** Case, padding and repeated spaces do not matter when matching a choice. */
+function choiceKey(text: string): string {
+    return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Reads a picklist property: the Builder text of one of `choices`, or its code (the old saved
+ * value), in any case and padding; else the fallback, and a problem naming the Builder texts.
+ */
 export function readChoice<T extends string>(
     value: unknown,
-    choices: readonly T[],
+    choices: Choices<T>,
     fallback: T,
     property: string
 ): Normalized<T> {
@@ -107,14 +122,16 @@ export function readChoice<T extends string>(
     ) {
         return { value: fallback, problem: null };
     }
-    const text = String(value).trim().toLowerCase();
-    const match = choices.find((choice) => choice.toLowerCase() === text);
-    if (match) {
+    const key = choiceKey(String(value));
+    const codes = Object.keys(choices) as T[];
+    const match = codes.find((code) => choiceKey(code) === key || choiceKey(choices[code]) === key);
+    if (match !== undefined) {
         return { value: match, problem: null };
     }
+    const texts = codes.map((code) => choices[code]).join(', ');
     return {
         value: fallback,
-        problem: formatLabel(BAD_CHOICE, property, describe(value), choices.join(', '), fallback)
+        problem: formatLabel(BAD_CHOICE, property, describe(value), texts, choices[fallback])
     };
 }
 

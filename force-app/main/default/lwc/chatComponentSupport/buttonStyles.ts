@@ -1,14 +1,22 @@
 /**
- * The button styles an admin can choose for a chat button (the `variant` builder property), and
- * the lightning-button variant each one shows as.
+ * The button styles an admin can choose for a chat button (the `variant` builder property): the
+ * text Experience Builder shows for each (the js-meta.xml datasource), and the lightning-button
+ * variant each one shows as.
  */
-import { readChoice, type Normalized } from './builderProperties';
+import { readChoice, type Choices, type Normalized } from './builderProperties';
 
-export const BUTTON_STYLES = ['brand', 'neutral', 'outline', 'destructive', 'success'] as const;
+export type ButtonStyle = 'brand' | 'neutral' | 'outline' | 'destructive' | 'success';
 
-export type ButtonStyle = (typeof BUTTON_STYLES)[number];
+/** Each style and its Builder text; the old saved values are the lower-case codes. */
+export const BUTTON_STYLES: Choices<ButtonStyle> = {
+    brand: 'Brand',
+    neutral: 'Neutral',
+    outline: 'Outline',
+    destructive: 'Destructive',
+    success: 'Success'
+};
 
-/** Reads the style property: one of BUTTON_STYLES (case-insensitive), else `fallback`. */
+/** Reads the style property: one of BUTTON_STYLES (text or code, any case), else `fallback`. */
 export function readButtonStyle(
     value: unknown,
     fallback: ButtonStyle,

@@ -1,4 +1,4 @@
-import type { ChatActionResult } from 'c/embeddedChatService';
+import type { ChatActionResult, ChatState, ChatStatus } from 'c/embeddedChatService';
 import type { Normalized } from './builderProperties';
 import { buttonVariantOf, type ButtonStyle } from './buttonStyles';
 import { ChatElement } from './chatElement';
@@ -9,15 +9,19 @@ import { chatErrorMessage } from './chatErrorMessages';
  * reads its label and style properties, says when its button shows (`showButton`) and why it
  * cannot be used now (`reason`); the button is busy while the action runs, a failure leaves the
  * visitor's words in `errorMessage`, and a success may leave a confirmation in `successMessage`.
+ * An error or a confirmation describes the chat as it stood when the action ended: it goes as
+ * soon as the chat's status moves on (a component may name the status its confirmation
+ * describes, `successStatus`).
  *
  * The template shows the reason, the error and the confirmation in a polite live region (class
- * `messages`, `tabindex="-1"`) whose paragraphs have the IDs `reason`, `error` and `success`,
- * and links the button to them with `aria-describedby={describedBy}` (lightning-button hands
- * the IDs to its inner `<button>`).
+ * `messages`, `tabindex="-1"`), on the page whenever the component shows the chat, so that it
+ * announces what appears in it and can take the focus. The button carries the same words as
+ * its description through lightning-button's `title` (text, not an ID reference: it works under
+ * native shadow DOM too, where an ID cannot point into another shadow root).
  *
  * Keyboard users keep their place: when the button had focus before an action or a chat change
- * and the browser dropped it (the button was disabled or removed), focus moves back to the
- * button when it can be used again, else to the messages region.
+ * and the browser dropped it (the button was disabled or removed), focus moves to the messages
+ * region, and back to the button when it can be used again (unless the visitor moved on).
  */
 export abstract class ChatActionElement extends ChatElement {
     pending = false;
@@ -25,6 +29,10 @@ export abstract class ChatActionElement extends ChatElement {
     successMessage = '';
     /** The button had focus just before a change that may take it away. */
     private focusToKeep = false;
+    /** The focus the button lost waits on the messages region, to go back to the button. */
+    private focusParked = false;
+    /** The chat status the error and the confirmation describe (null: no message). */
+    private messagesStatus: ChatStatus | null = null;
 
     get label(): string {
         return this.labelSetting.value;
@@ -40,9 +48,9 @@ export abstract class ChatActionElement extends ChatElement {
     /** Why the button cannot be used now ('' when it can). */
     abstract get reason(): string;
 
-    /** Whether the messages region is on the page: with the button (a component may keep it). */
+    /** Whether the messages region is on the page: whenever the component shows the chat. */
     get showMessages(): boolean {
-        return this.showButton;
+        return this.isChatShown;
     }
 
     get isButtonDisabled(): boolean {
@@ -54,10 +62,9 @@ export abstract class ChatActionElement extends ChatElement {
         return this.errorMessage === this.reason ? '' : this.errorMessage;
     }
 
-    /** The IDs of the texts that describe the button (its reason, its error), or null. */
-    get describedBy(): string | null {
-        const ids = [this.reason ? 'reason' : '', this.shownError ? 'error' : ''].filter(Boolean);
-        return ids.length > 0 ? ids.join(' ') : null;
+    /** The button's description: its reason and its error ('' when there is nothing to say). */
+    get buttonDescription(): string {
+        return [this.reason, this.shownError].filter(Boolean).join(' ');
     }
 
     /** lightning-button hands `aria-busy` to its inner `<button>`. */
@@ -69,15 +76,25 @@ export abstract class ChatActionElement extends ChatElement {
 
     protected abstract get variantSetting(): Normalized<ButtonStyle>;
 
+    /** The chat status a confirmation describes: the status when the action ended by default. */
+    protected get successStatus(): ChatStatus {
+        return this.status;
+    }
+
     renderedCallback(): void {
-        if (this.focusToKeep && !this.pending) {
-            this.focusToKeep = false;
+        if (this.focusToKeep) {
             this.restoreLostFocus();
         }
     }
 
-    protected beforeChatStateChange(): void {
+    protected beforeChatStateChange(next: ChatState): void {
         this.rememberFocus();
+        if (!this.pending && this.messagesStatus !== null && next.status !== this.messagesStatus) {
+            // The chat moved on: what the messages said about it is over.
+            this.errorMessage = '';
+            this.successMessage = '';
+            this.messagesStatus = null;
+        }
     }
 
     /**
@@ -93,6 +110,7 @@ export abstract class ChatActionElement extends ChatElement {
         this.pending = true;
         this.errorMessage = '';
         this.successMessage = '';
+        this.messagesStatus = null;
         try {
             const result = await action();
             if (result.ok) {
@@ -104,11 +122,20 @@ export abstract class ChatActionElement extends ChatElement {
             this.errorMessage = chatErrorMessage('CLIENT_ERROR');
         } finally {
             this.pending = false;
+            if (this.successMessage) {
+                this.messagesStatus = this.successStatus;
+            } else if (this.errorMessage) {
+                this.messagesStatus = this.status;
+            }
         }
     }
 
     private get buttonElement(): HTMLElement | null {
         return this.template?.querySelector<HTMLElement>('lightning-button') ?? null;
+    }
+
+    private get messagesElement(): HTMLElement | null {
+        return this.template?.querySelector<HTMLElement>('.messages') ?? null;
     }
 
     /** Whether the button holds the focus (for lightning-button: its inner `<button>`). */
@@ -122,24 +149,41 @@ export abstract class ChatActionElement extends ChatElement {
     }
 
     /**
-     * After a render: when the focus the button had was lost (it fell back to the page, or stays
-     * on the now disabled button), gives it to the button if it can be used, else to the
-     * messages. Focus the visitor moved elsewhere meanwhile is left alone.
+     * After a render: when the focus the button had was lost (it fell back to the page, stays on
+     * the now disabled button, or waits on the messages), gives it to the button if it can be
+     * used, else to the messages region, where it waits for the button. Focus the visitor moved
+     * elsewhere meanwhile is left alone.
      */
     private restoreLostFocus(): void {
         const active = document.activeElement;
+        const messages = this.messagesElement;
+        const waiting =
+            this.focusParked && messages !== null && this.template?.activeElement === messages;
         const lost =
             active === null ||
             active === document.body ||
+            waiting ||
             (this.buttonHasFocus && this.isButtonDisabled);
         if (!lost) {
+            this.focusToKeep = false;
+            this.focusParked = false;
             return;
         }
         const button = this.buttonElement;
         if (button && !this.isButtonDisabled) {
+            this.focusToKeep = false;
+            this.focusParked = false;
             button.focus();
             return;
         }
-        this.template?.querySelector<HTMLElement>('.messages')?.focus();
+        if (messages) {
+            this.focusParked = true;
+            if (!waiting) {
+                messages.focus();
+            }
+            return;
+        }
+        this.focusToKeep = false;
+        this.focusParked = false;
     }
 }

@@ -8,14 +8,14 @@ export {
     readText,
     problemsOf
 } from './builderProperties';
-export type { Normalized } from './builderProperties';
+export type { Choices, Normalized } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
 export { routingIssueText } from './routingIssueText';
 export { ChatElement } from './chatElement';
 export { ChatActionElement } from './chatActionElement';
-export { readButtonStyle } from './buttonStyles';
+export { BUTTON_STYLES, readButtonStyle } from './buttonStyles';
 export type { ButtonStyle } from './buttonStyles';
 export {
     parseFallbackRules,

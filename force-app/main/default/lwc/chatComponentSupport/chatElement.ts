@@ -29,7 +29,7 @@ export abstract class ChatElement extends LightningElement {
     connectedCallback(): void {
         this.isBuilder = isBuilderContext();
         this.unsubscribe = subscribeToChat((state) => {
-            this.beforeChatStateChange();
+            this.beforeChatStateChange(state);
             this.chatState = state;
             this.chatStateChanged(state);
         });
@@ -51,8 +51,27 @@ export abstract class ChatElement extends LightningElement {
     /** What the admin should fix in the component's builder properties. */
     abstract get propertyProblems(): string[];
 
+    /**
+     * What visitors see here and when, for the admin in Experience Builder: each component says
+     * so when its settings hide it from visitors at times (so the admin never faces an empty,
+     * unselectable slot). None by default.
+     */
+    protected get visitorNotes(): string[] {
+        return [];
+    }
+
+    /** The notes the admin notice shows: none while chat is off (the notice says why instead). */
+    get builderNotes(): string[] {
+        return this.isBuilder && this.status !== 'disabled' ? this.visitorNotes : [];
+    }
+
     get showNotice(): boolean {
-        return this.isBuilder && (this.status === 'disabled' || this.propertyProblems.length > 0);
+        return (
+            this.isBuilder &&
+            (this.status === 'disabled' ||
+                this.propertyProblems.length > 0 ||
+                this.builderNotes.length > 0)
+        );
     }
 
     /**
@@ -72,8 +91,11 @@ export abstract class ChatElement extends LightningElement {
         return isChatActiveStatus(this.status);
     }
 
-    /** Called with every state just before `chatState` changes (the DOM still shows the old one). */
-    protected beforeChatStateChange(): void {}
+    /**
+     * Called with every new state just before `chatState` changes to it (the DOM still shows the
+     * old one).
+     */
+    protected beforeChatStateChange(_next: ChatState): void {}
 
     /** Called with every state, just after `chatState` is set. */
     protected chatStateChanged(_state: ChatState): void {}

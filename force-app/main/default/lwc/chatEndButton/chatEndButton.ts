@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import { endChat } from 'c/embeddedChatService';
+import { endChat, type ChatStatus } from 'c/embeddedChatService';
 import {
     ChatActionElement,
     problemsOf,
@@ -15,13 +15,14 @@ import PROP_ONLY_DURING_CHAT from '@salesforce/label/c.Chat_End_Prop_Only_During
 import REASON_LOADING from '@salesforce/label/c.Chat_End_Reason_Loading';
 import REASON_ENDING from '@salesforce/label/c.Chat_End_Reason_Ending';
 import SUCCESS from '@salesforce/label/c.Chat_End_Success';
+import NOTE_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
 
 /** Ends the current chat and closes the chat widget, through c/embeddedChatService. */
 export default class ChatEndButton extends ChatActionElement {
     /** Text of the button; blank uses the translated default. */
     @api buttonLabel?: string;
-    /** brand, neutral, outline, destructive or success. */
-    @api variant?: string = 'neutral';
+    /** Brand, Neutral, Outline, Destructive or Success (the old lower-case codes still work). */
+    @api variant?: string = 'Neutral';
     @api stretch?: boolean | string = false;
     /** Show the button only while a chat is requested, queued or in progress (unset = true). */
     @api showOnlyDuringChat?: boolean | string;
@@ -46,11 +47,6 @@ export default class ChatEndButton extends ChatActionElement {
         return this.isChatActive || this.pending || !this.onlyDuringChatSetting.value;
     }
 
-    /** The messages stay after the button hid itself, to confirm the end (and to take focus). */
-    get showMessages(): boolean {
-        return this.showButton || (this.isChatShown && this.successMessage !== '');
-    }
-
     get reason(): string {
         if (this.pending) {
             return REASON_ENDING;
@@ -67,11 +63,13 @@ export default class ChatEndButton extends ChatActionElement {
         }
     }
 
-    /** A new chat makes the last confirmation stale. */
-    protected chatStateChanged(): void {
-        if (this.isChatActive) {
-            this.successMessage = '';
-        }
+    /** The confirmation describes the ended chat (even if the client reports the end later). */
+    protected get successStatus(): ChatStatus {
+        return 'ended';
+    }
+
+    protected get visitorNotes(): string[] {
+        return this.onlyDuringChatSetting.value ? [NOTE_DURING_CHAT] : [];
     }
 
     protected get labelSetting() {

@@ -2,11 +2,13 @@ import { api } from 'lwc';
 import { startChat, type StartChatOptions } from 'c/embeddedChatService';
 import {
     ChatActionElement,
+    formatLabel,
     problemsOf,
     readBoolean,
     readButtonStyle,
     readChoice,
-    readText
+    readText,
+    type Choices
 } from 'c/chatComponentSupport';
 import { readRoutingOverride, type RoutingOverride } from './routingOverride';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
@@ -20,23 +22,39 @@ import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
 import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
 import REASON_ACTIVE from '@salesforce/label/c.Chat_Start_Reason_Active';
 import REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
+import OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
+import NOTE_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
+import NOTE_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
+import NOTE_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
 
-const OFFLINE_CHOICES = ['disable', 'hide', 'offline-form'] as const;
+type OfflineChoice = 'disable' | 'hide' | 'offline-form';
+
+/** What the button does while no agent is online, with its Builder text (js-meta.xml datasource). */
+const OFFLINE_CHOICES: Choices<OfflineChoice> = {
+    disable: 'Disable the button',
+    hide: 'Hide the button',
+    'offline-form': 'Offer the offline form'
+};
 
 /** Starts a chat through c/embeddedChatService. Placed by site admins in Experience Builder. */
 export default class ChatStartButton extends ChatActionElement {
     /** Text of the button; blank uses the translated default. */
     @api buttonLabel?: string;
-    /** brand, neutral, outline, destructive or success. */
-    @api variant?: string = 'brand';
+    /** Brand, Neutral, Outline, Destructive or Success (the old lower-case codes still work). */
+    @api variant?: string = 'Brand';
     @api stretch?: boolean | string = false;
-    /** What to do when no agent is online: disable, hide or offline-form. */
-    @api whenOffline?: string = 'disable';
+    /** What to do when no agent is online: see OFFLINE_CHOICES (the old codes still work). */
+    @api whenOffline?: string = 'Disable the button';
     @api hideDuringChat?: boolean | string = false;
     /** Direct-to-agent routing for this button only (overrides the site routing when set). */
     @api routingButtonId?: string;
     @api routingUserId?: string;
     @api routingFallback?: boolean | string = false;
+
+    /** The admin's label; while no agent is online, the offline form's own label. */
+    get label(): string {
+        return this.offersOfflineForm ? OFFLINE_LABEL : this.labelSetting.value;
+    }
 
     get isStretched(): boolean {
         return this.stretchSetting.value;
@@ -67,7 +85,8 @@ export default class ChatStartButton extends ChatActionElement {
     }
 
     get reason(): string {
-        if (this.pending) {
+        if (this.pending || this.status === 'requesting') {
+            // What the visitor just asked for, not a refusal.
             return REASON_STARTING;
         }
         if (this.status === 'loading') {
@@ -83,6 +102,24 @@ export default class ChatStartButton extends ChatActionElement {
         if (!this.isButtonDisabled) {
             await this.runAction(() => startChat(this.startOptions));
         }
+    }
+
+    protected get visitorNotes(): string[] {
+        const notes: string[] = [];
+        const offline = this.offlineSetting.value;
+        if (offline === 'hide') {
+            notes.push(NOTE_HIDDEN_OFFLINE);
+        } else if (offline === 'offline-form') {
+            notes.push(formatLabel(NOTE_OFFLINE_FORM, OFFLINE_LABEL));
+        }
+        if (this.hideDuringChatSetting.value) {
+            notes.push(NOTE_HIDDEN_IN_CHAT);
+        }
+        return notes;
+    }
+
+    private get offersOfflineForm(): boolean {
+        return this.agentsOffline && this.offlineSetting.value === 'offline-form';
     }
 
     private get agentsOffline(): boolean {
@@ -105,7 +142,12 @@ export default class ChatStartButton extends ChatActionElement {
     }
 
     private get offlineSetting() {
-        return readChoice(this.whenOffline, OFFLINE_CHOICES, 'disable', PROP_WHEN_OFFLINE);
+        return readChoice<OfflineChoice>(
+            this.whenOffline,
+            OFFLINE_CHOICES,
+            'disable',
+            PROP_WHEN_OFFLINE
+        );
     }
 
     private get hideDuringChatSetting() {

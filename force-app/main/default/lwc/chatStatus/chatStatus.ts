@@ -17,6 +17,7 @@ import QUEUED from '@salesforce/label/c.Chat_Status_Queued';
 import QUEUE_POSITION from '@salesforce/label/c.Chat_Status_Queue_Position';
 import CHATTING from '@salesforce/label/c.Chat_Status_Chatting';
 import ENDED from '@salesforce/label/c.Chat_Status_Ended';
+import NOTE_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
 
 /** Shows where the visitor's chat stands, in a polite live region. */
 export default class ChatStatus extends ChatElement {
@@ -51,6 +52,11 @@ export default class ChatStatus extends ChatElement {
             default:
                 return this.availabilitySetting.value ? this.availabilityText : '';
         }
+    }
+
+    /** Without a heading or availability, visitors see nothing until they start a chat. */
+    protected get visitorNotes(): string[] {
+        return this.headingText === '' && !this.availabilitySetting.value ? [NOTE_CHAT_ONLY] : [];
     }
 
     private get queueText(): string {

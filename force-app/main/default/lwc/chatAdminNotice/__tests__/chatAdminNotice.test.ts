@@ -55,6 +55,44 @@ describe('c-chat-admin-notice', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('says what visitors see and when, as information rather than a warning', async () => {
+        const element = mount({ notes: ['Visitors see it only during a chat.', '', 'Second.'] });
+        expect(texts(element, '.note')).toEqual(['Visitors see it only during a chat.', 'Second.']);
+        const notice = element.shadowRoot!.querySelector('.notice')!;
+        expect(notice.classList).toContain('slds-scoped-notification_light');
+        expect(notice.classList).not.toContain('slds-theme_warning');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a problem as a warning, with the notes under it', () => {
+        const element = mount({ disabledReason: 'locker', notes: ['A note.'] });
+        expect(element.shadowRoot!.querySelector('.notice')!.classList).toContain(
+            'slds-theme_warning'
+        );
+        expect(texts(element, '.note')).toEqual(['A note.']);
+    });
+
+    it('gives screen readers its title once (no second label, a decorative icon)', () => {
+        const element = mount({ notes: ['A note.'], propertyProblems: ['Bad.'] });
+        const root = element.shadowRoot!;
+        const title = 'Only admins see this message';
+        const named = [
+            root.textContent ?? '',
+            ...Array.from(root.querySelectorAll('[aria-label]')).map((n) =>
+                n.getAttribute('aria-label')
+            ),
+            ...Array.from(root.querySelectorAll('lightning-icon')).map(
+                (n) => (n as unknown as { alternativeText?: string }).alternativeText ?? ''
+            )
+        ].join(' ');
+        expect(named.split(title)).toHaveLength(2);
+    });
+
+    it('ignores notes that are not a list', () => {
+        const element = mount({ notes: 'oops' });
+        expect(element.shadowRoot!.querySelector('.notice')).toBeNull();
+    });
+
     it('ignores an unknown reason and a property list that is not a list', () => {
         const element = mount({ disabledReason: 'other', propertyProblems: 'oops' });
         expect(element.shadowRoot!.querySelector('.slds-scoped-notification')).toBeNull();

@@ -16,6 +16,9 @@ import {
     chatOff,
     clickButton,
     flushPromises,
+    focusButton,
+    focusedIn,
+    messages,
     noticeText,
     politeRegionOf,
     renderer,
@@ -165,6 +168,35 @@ describe('c-chat-clear-session', () => {
             () => render()
         );
         itKeepsTheKeyboardFocus('clearSession', () => render());
+
+        it('keeps the focus in the component while the button is disabled for the clear', async () => {
+            holdMockAction('clearSession');
+            const element = render();
+            focusButton(element);
+
+            // Rendered disabled with the focus still on it: the browser is about to drop it.
+            await clickButton(element);
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(focusedIn(element)).toBe(messages(element));
+            expect(text(element, '.messages')).toBe('Clearing your chat history…');
+
+            releaseMockAction('clearSession');
+            await flushPromises();
+
+            expect(focusedIn(element)).toBe(button(element));
+        });
+
+        it('drops its confirmation when a new chat starts', async () => {
+            const element = render({}, READY);
+            await clickButton(element);
+            expect(text(element, '.success')).toBe(CLEARED);
+
+            setMockChatState({ status: 'requesting' });
+            await flushPromises();
+
+            expect(text(element, '.success')).toBeNull();
+        });
     });
 
     describe('clearing when the page loads', () => {
@@ -286,7 +318,7 @@ describe('c-chat-clear-session', () => {
             const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
 
             expect(button(element)).toBeNull();
-            expect(text(element, '.builder-note')).toBe(
+            expect(noticeText(element)).toContain(
                 "Clear Chat Session: clears visitors' chat history when they open this page (not in Experience Builder). Visitors don't see this component."
             );
             await expect(element).toBeAccessible();
@@ -298,7 +330,7 @@ describe('c-chat-clear-session', () => {
             await flushPromises();
 
             expect(clearSession).not.toHaveBeenCalled();
-            expect(text(element, '.builder-note')).toBe(
+            expect(noticeText(element)).toContain(
                 "Clears visitors' chat history when they open this page (not in Experience Builder)."
             );
             expect(button(element)!.disabled).toBe(false);
@@ -310,7 +342,14 @@ describe('c-chat-clear-session', () => {
             const element = render({ clearOnPageLoad: true }, READY);
             await flushPromises();
 
-            expect(text(element, '.builder-note')).toBeNull();
+            expect(noticeText(element)).toBeNull();
+        });
+
+        it('shows the admin no note when the page-load mode is off', () => {
+            viewInBuilder();
+            const element = render({}, READY);
+
+            expect(noticeText(element)).toBeNull();
         });
     });
 

@@ -6,6 +6,7 @@ import {
     readText
 } from '../builderProperties';
 import { formatLabel } from '../labelFormat';
+import { BUTTON_STYLES, readButtonStyle } from '../buttonStyles';
 
 describe('builder property normalisation', () => {
     it('reads Booleans given as Booleans or as strings in any case and padding', () => {
@@ -53,23 +54,47 @@ describe('builder property normalisation', () => {
         expect(readText('1 < 2', 'Chat', 'Label').problem).toBeNull();
     });
 
-    it('reads a choice case-insensitively and falls back on an unknown one', () => {
-        const choices = ['brand', 'neutral'] as const;
-        expect(readChoice(' Neutral ', choices, 'brand', 'Variant')).toEqual({
-            value: 'neutral',
+    it('reads a choice by its Builder text or its old code, in any case and padding', () => {
+        const choices = { disable: 'Disable the button', 'offline-form': 'Offer a message form' };
+        expect(readChoice(' Disable the button ', choices, 'disable', 'Offline').value).toBe(
+            'disable'
+        );
+        expect(readChoice('offer  A message FORM', choices, 'disable', 'Offline')).toEqual({
+            value: 'offline-form',
             problem: null
         });
-        expect(readChoice('', choices, 'brand', 'Variant')).toEqual({
-            value: 'brand',
+        // Pages saved before the readable texts hold the codes.
+        expect(readChoice('OFFLINE-FORM', choices, 'disable', 'Offline')).toEqual({
+            value: 'offline-form',
             problem: null
         });
+        expect(readChoice('', choices, 'offline-form', 'Offline')).toEqual({
+            value: 'offline-form',
+            problem: null
+        });
+    });
+
+    it('falls back on an unknown choice and names the Builder texts', () => {
+        const choices = { brand: 'Brand', neutral: 'Neutral' };
         expect(readChoice('shiny', choices, 'brand', 'Variant')).toEqual({
             value: 'brand',
-            problem: 'Variant: “shiny” is not one of brand, neutral; using brand.'
+            problem: 'Variant: “shiny” is not one of Brand, Neutral; using Brand.'
         });
         expect(readChoice('x'.repeat(60), choices, 'brand', 'Variant').problem).toContain(
             'x'.repeat(40) + '…'
         );
+    });
+
+    it('lists Builder texts that read well for every button style', () => {
+        expect(Object.values(BUTTON_STYLES)).toEqual([
+            'Brand',
+            'Neutral',
+            'Outline',
+            'Destructive',
+            'Success'
+        ]);
+        expect(readButtonStyle('Outline', 'neutral', 'Style').value).toBe('outline');
+        expect(readButtonStyle('destructive', 'neutral', 'Style').value).toBe('destructive');
     });
 
     it('reads optional text such as IDs and collects problems in order', () => {
@@ -80,11 +105,11 @@ describe('builder property normalisation', () => {
             problemsOf(
                 readBoolean('x', false, 'A'),
                 readText('ok', 'd', 'B'),
-                readChoice('y', ['z'], 'z', 'C')
+                readChoice('y', { z: 'Z' }, 'z', 'C')
             )
         ).toEqual([
             'A: “x” is not true or false; using false.',
-            'C: “y” is not one of z; using z.'
+            'C: “y” is not one of Z; using Z.'
         ]);
     });
 

@@ -172,7 +172,7 @@ describe('c-chat-end-button', () => {
 
             expect(button(element)!.variant).toBe('neutral');
             expect(noticeText(element)).toContain(
-                'Button style: “loud” is not one of brand, neutral, outline, destructive, success; using neutral.'
+                'Button style: “loud” is not one of Brand, Neutral, Outline, Destructive, Success; using Neutral.'
             );
         });
 
@@ -272,6 +272,31 @@ describe('c-chat-end-button', () => {
             expect(text(element, '.success')).toBeNull();
         });
 
+        it('drops the confirmation when the chat history is cleared', async () => {
+            const element = render({}, CHATTING);
+            await clickButton(element);
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+            expect(text(element, '.success')).toBe(ENDED_BY_VISITOR);
+
+            // A clear (by Clear Chat Session) puts the chat back to ready.
+            setMockChatState({ status: 'ready' });
+            await flushPromises();
+
+            expect(text(element, '.success')).toBeNull();
+            expect(element.shadowRoot!.textContent).toBe('');
+        });
+
+        it('keeps the confirmation when the client reports the end after the promise', async () => {
+            const element = render({}, CHATTING);
+            await clickButton(element);
+
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+
+            expect(text(element, '.success')).toBe(ENDED_BY_VISITOR);
+        });
+
         it('shows nothing when the agent ends the chat', async () => {
             const element = render({}, CHATTING);
 
@@ -319,6 +344,51 @@ describe('c-chat-end-button', () => {
             expect(focusedIn(element)).toBe(messages(element));
             expect(text(element, '.messages')).toBe(ENDED_BY_VISITOR);
             await expect(element).toBeAccessible();
+        });
+
+        it('keeps the focus in the component when the agent ends the chat', async () => {
+            const element = render({}, CHATTING);
+            focusButton(element);
+
+            setMockChatState({ status: 'ended' });
+            // The browser drops the focus of a removed button.
+            document.body.focus();
+            await flushPromises();
+
+            expect(button(element)).toBeNull();
+            expect(focusedIn(element)).toBe(messages(element));
+            expect(document.activeElement).not.toBe(document.body);
+        });
+    });
+
+    describe('in Experience Builder, outside a chat', () => {
+        it.each([READY, LOADING, { status: 'ended' as const }])(
+            'shows the admin a placeholder saying when visitors see it (%p)',
+            async (state) => {
+                viewInBuilder();
+                const element = render({}, state);
+
+                expect(button(element)).toBeNull();
+                expect(noticeText(element)).toContain(
+                    'End Chat Button: visitors see it only while a chat is being requested, is queued or is in progress.'
+                );
+                await expect(element).toBeAccessible();
+            }
+        );
+
+        it('shows no placeholder when the button always shows', () => {
+            viewInBuilder();
+            const element = render({ showOnlyDuringChat: false }, READY);
+
+            expect(button(element)).not.toBeNull();
+            expect(noticeText(element)).toBeNull();
+        });
+
+        it('shows visitors no placeholder', () => {
+            viewAsVisitor();
+            const element = render({}, READY);
+
+            expect(element.shadowRoot!.textContent).toBe('');
         });
     });
 

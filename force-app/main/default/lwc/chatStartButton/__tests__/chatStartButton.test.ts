@@ -11,6 +11,8 @@ import {
 import {
     CHATTING,
     ERROR_CODES,
+    VISITOR_ERRORS,
+    descriptionOf,
     LOADING,
     READY_OFFLINE,
     button,
@@ -134,9 +136,18 @@ describe('c-chat-start-button', () => {
 
             expect(button(element)!.disabled).toBe(true);
             expect(text(element, '.reason')).toBe(
-                'No agents are online right now. Please try again later.'
+                'You can start a chat as soon as an agent is online.'
+            );
+            expect(descriptionOf(element)).toBe(
+                'You can start a chat as soon as an agent is online.'
             );
             await expect(element).toBeAccessible();
+        });
+
+        it('reads the Builder texts of the style', () => {
+            const element = render({ variant: 'Outline' });
+
+            expect(button(element)!.variant).toBe('brand-outline');
         });
 
         it('hides the button when no agent is online and the admin chose hide', () => {
@@ -167,7 +178,15 @@ describe('c-chat-start-button', () => {
     });
 
     describe('during a chat', () => {
-        it.each(['requesting', 'queued', 'chatting'] as const)(
+        it('says the chat is being started while it is requested, not that one is open', async () => {
+            const element = render({}, { status: 'requesting' });
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe('Starting your chat…');
+            await expect(element).toBeAccessible();
+        });
+
+        it.each(['queued', 'chatting'] as const)(
             'disables the button with a reason while the chat is %s',
             async (status) => {
                 const element = render({}, { status, queuePosition: 2 });
@@ -245,7 +264,7 @@ describe('c-chat-start-button', () => {
 
             expect(button(element)!.variant).toBe('brand');
             expect(noticeText(element)).toContain(
-                'Button style: “fancy” is not one of brand, neutral, outline, destructive, success; using brand.'
+                'Button style: “fancy” is not one of Brand, Neutral, Outline, Destructive, Success; using Brand.'
             );
         });
 
@@ -277,7 +296,7 @@ describe('c-chat-start-button', () => {
 
             expect(button(element)!.disabled).toBe(true);
             expect(noticeText(element)).toContain(
-                'When no agent is online: “sometimes” is not one of disable, hide, offline-form; using disable.'
+                'When no agent is online: “sometimes” is not one of Disable the button, Hide the button, Offer the offline form; using Disable the button.'
             );
         });
 
@@ -535,7 +554,7 @@ describe('c-chat-start-button', () => {
             expect(button(element)!.disabled).toBe(true);
             expect(focusedIn(element)).toBe(messages(element));
             expect(messages(element)!.getAttribute('tabindex')).toBe('-1');
-            expect(text(element, '.messages')).toBe('You already have a chat open.');
+            expect(text(element, '.messages')).toBe('Starting your chat…');
             await expect(element).toBeAccessible();
         });
 
@@ -550,7 +569,7 @@ describe('c-chat-start-button', () => {
             expect(focusedIn(element)).toBe(messages(element));
         });
 
-        it('has nothing to focus when the button hides during the chat it started', async () => {
+        it('keeps the focus in its messages when the button hides during the chat it started', async () => {
             holdMockAction('startChat');
             const element = render({ hideDuringChat: true });
             focusButton(element);
@@ -562,8 +581,152 @@ describe('c-chat-start-button', () => {
             await flushPromises();
 
             expect(button(element)).toBeNull();
-            expect(messages(element)).toBeNull();
-            expect(focusedIn(element)).toBeNull();
+            expect(messages(element)).not.toBeNull();
+            expect(focusedIn(element)).toBe(messages(element));
+        });
+
+        it('says first that the chat is being started, and then nothing that sounds like a refusal', async () => {
+            holdMockAction('startChat');
+            const element = render();
+            const said: string[] = [];
+            const listen = () => said.push(text(element, '.messages') ?? '');
+
+            await clickButton(element);
+            listen();
+            setMockChatState({ status: 'requesting' });
+            await flushPromises();
+            listen();
+            releaseMockAction('startChat');
+            await flushPromises();
+            listen();
+
+            expect(said).toEqual([
+                'Starting your chat…',
+                'Starting your chat…',
+                'Starting your chat…'
+            ]);
+        });
+
+        it('gives the focus back to the button when the chat it waited for ends', async () => {
+            holdMockAction('startChat');
+            const element = render();
+            focusButton(element);
+
+            await clickButton(element);
+            dropFocus(element);
+            setMockChatState({ status: 'chatting' });
+            releaseMockAction('startChat');
+            await flushPromises();
+            expect(focusedIn(element)).toBe(messages(element));
+
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(false);
+            expect(focusedIn(element)).toBe(button(element));
+        });
+    });
+
+    describe('old messages', () => {
+        it('drops “You already have a chat open.” once that chat has ended', async () => {
+            // A chat open in another tab: the page only learns of it from the refusal.
+            setMockActionResult('startChat', {
+                ok: false,
+                code: 'CHAT_IN_PROGRESS',
+                message: 'A chat is already open.'
+            });
+            const element = render();
+            await clickButton(element);
+            expect(text(element, '.error')).toBe('You already have a chat open.');
+
+            setMockChatState({ status: 'chatting' });
+            await flushPromises();
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+
+            expect(button(element)!.disabled).toBe(false);
+            expect(text(element, '.messages')).toBe('');
+            expect(descriptionOf(element)).toBeNull();
+        });
+
+        it('keeps an error while the chat stands where it was', async () => {
+            setMockActionResult('startChat', { ok: false, code: 'TIMEOUT', message: 'late' });
+            const element = render();
+            await clickButton(element);
+
+            setMockChatState({ agentsAvailable: true, queuePosition: null });
+            await flushPromises();
+
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.TIMEOUT);
+        });
+    });
+
+    describe('offline, with the offline form', () => {
+        it('says “Leave a message” while no agent is online, and the admin label otherwise', async () => {
+            const element = render(
+                { whenOffline: 'Offer the offline form', buttonLabel: 'Talk to us' },
+                READY_OFFLINE
+            );
+
+            expect(button(element)!.label).toBe('Leave a message');
+            expect(button(element)!.disabled).toBe(false);
+
+            setMockChatState({ agentsAvailable: true });
+            await flushPromises();
+
+            expect(button(element)!.label).toBe('Talk to us');
+        });
+
+        it('accepts the old offline-form value and tells the admin what visitors see', () => {
+            viewInBuilder();
+            const element = render({ whenOffline: 'offline-form' }, READY_OFFLINE);
+
+            expect(button(element)!.label).toBe('Leave a message');
+            expect(noticeText(element)).toContain(
+                'While no agent is online, visitors see the button “Leave a message”, which opens the offline support form.'
+            );
+        });
+    });
+
+    describe('in Experience Builder, when visitors do not always see it', () => {
+        it.each(['Hide the button', 'hide'])(
+            'shows the admin a placeholder while agents are offline and the choice is %p',
+            async (whenOffline) => {
+                viewInBuilder();
+                const element = render({ whenOffline }, READY_OFFLINE);
+
+                expect(button(element)).toBeNull();
+                expect(noticeText(element)).toContain(
+                    'Start Chat Button: hidden from visitors while no agent is online.'
+                );
+                await expect(element).toBeAccessible();
+            }
+        );
+
+        it('says so also while the button shows, and names hiding during a chat', () => {
+            viewInBuilder();
+            const element = render({ whenOffline: 'Hide the button', hideDuringChat: true });
+
+            expect(button(element)).not.toBeNull();
+            expect(noticeText(element)).toContain('hidden from visitors while no agent is online');
+            expect(noticeText(element)).toContain(
+                'Start Chat Button: hidden from visitors during a chat.'
+            );
+        });
+
+        it('shows visitors no placeholder', () => {
+            viewAsVisitor();
+            const element = render({ whenOffline: 'Hide the button' }, READY_OFFLINE);
+
+            expect(element.shadowRoot!.textContent).toBe('');
+            expect(noticeText(element)).toBeNull();
+        });
+
+        it('shows no placeholder when the button always shows', () => {
+            viewInBuilder();
+            const element = render({}, READY_OFFLINE);
+
+            expect(noticeText(element)).toBeNull();
         });
     });
 

@@ -1,9 +1,12 @@
 import ChatStatus from 'c/chatStatus';
+import ChatStartButton from 'c/chatStartButton';
+import { createElement } from 'lwc';
 import type { ChatState } from 'c/embeddedChatService';
 import { setMockChatState } from 'test/jest-mocks/chatServiceDouble';
 import {
     LOADING,
     READY,
+    READY_OFFLINE,
     flushPromises,
     noticeText,
     renderer,
@@ -178,6 +181,50 @@ describe('c-chat-status', () => {
             const element = render({ showAvailability: 'maybe', heading: '<b>x</b>' });
 
             expect(noticeText(element)).toBeNull();
+        });
+    });
+
+    describe('in Experience Builder, with no heading and no availability', () => {
+        const PLACEHOLDER =
+            'Chat Status: visitors see nothing here until they start a chat; then it shows how their chat is going.';
+
+        it('shows the admin a placeholder saying when visitors see it', async () => {
+            viewInBuilder();
+            const element = render({ showAvailability: false }, READY);
+
+            expect(statusText(element)).toBe('');
+            expect(noticeText(element)).toContain(PLACEHOLDER);
+            await expect(element).toBeAccessible();
+        });
+
+        it.each([
+            [{ showAvailability: false, heading: 'Live help' }],
+            [{ showAvailability: true }],
+            [{}]
+        ])('shows no placeholder when visitors always see something (%p)', (props) => {
+            viewInBuilder();
+            const element = render(props, READY);
+
+            expect(noticeText(element)).toBeNull();
+        });
+
+        it('shows visitors no placeholder', () => {
+            viewAsVisitor();
+            const element = render({ showAvailability: false }, READY);
+
+            expect(element.shadowRoot!.textContent?.trim()).toBe('');
+        });
+    });
+
+    describe('next to a Start Chat button', () => {
+        it('says “No agents are online right now.” once on the page', () => {
+            const status = render({}, READY_OFFLINE);
+            const start = createElement('c-chat-start-button', { is: ChatStartButton });
+            document.body.appendChild(start);
+            const page = [status, start].map((el) => el.shadowRoot!.textContent ?? '').join(' ');
+
+            expect(page.split('No agents are online right now.')).toHaveLength(2);
+            expect(page).toContain('You can start a chat as soon as an agent is online.');
         });
     });
 
