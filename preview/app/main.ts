@@ -73,7 +73,41 @@ function isPlaced(placement: Placement): boolean {
     return !placement.onlyWithFlag || params.has(placement.onlyWithFlag);
 }
 
-/** Property values per placement: js-meta.xml defaults, then the layout, then the URL. */
+/**
+ * Property-sheet edits carried over a reload the preview itself makes (the "Signed in as" switch):
+ * kept in this tab's sessionStorage, not in the URL, which the server limits to about 16 kB and
+ * which long values (fallback rules, pre-chat values) would soon fill. Read once, then dropped.
+ */
+const CARRIED_EDITS_KEY = 'preview.carriedPropertyEdits';
+
+function takeCarriedEdits(): Record<string, Record<string, unknown>> {
+    try {
+        const text = window.sessionStorage.getItem(CARRIED_EDITS_KEY);
+        window.sessionStorage.removeItem(CARRIED_EDITS_KEY);
+        const parsed: unknown = text ? JSON.parse(text) : null;
+        return parsed && typeof parsed === 'object'
+            ? (parsed as Record<string, Record<string, unknown>>)
+            : {};
+    } catch {
+        return {};
+    }
+}
+
+/** The property-sheet edits of this page, per placement (what a reload would otherwise lose). */
+const edits = new Map<string, Record<string, unknown>>(Object.entries(takeCarriedEdits()));
+
+function carryEditsOverReload(): void {
+    try {
+        window.sessionStorage.setItem(CARRIED_EDITS_KEY, JSON.stringify(Object.fromEntries(edits)));
+    } catch {
+        // Storage turned off: the reload starts from the defaults and the URL.
+    }
+}
+
+/**
+ * Property values per placement: js-meta.xml defaults, then the layout, then the URL, then the
+ * property-sheet edits carried over a reload.
+ */
 const values = new Map<string, Record<string, unknown>>();
 for (const placement of PAGE) {
     const definition = registry.get(placement.tag);
@@ -94,6 +128,7 @@ for (const placement of PAGE) {
             );
         }
     }
+    Object.assign(result, edits.get(placement.id) ?? {});
     values.set(placement.id, result);
 }
 
@@ -156,6 +191,7 @@ function setProperty(placementId: string, property: string, value: unknown): voi
     const current = values.get(placementId) ?? {};
     current[property] = value;
     values.set(placementId, current);
+    edits.set(placementId, { ...(edits.get(placementId) ?? {}), [property]: value });
     const element = mountedElements.get(placementId);
     if (element) {
         (element as unknown as Record<string, unknown>)[property] = value;
@@ -325,6 +361,8 @@ function renderToolbar(): void {
         } else {
             next.delete('user');
         }
+        // The user is fixed for a page's life (as on the platform): reload, keeping the edits.
+        carryEditsOverReload();
         window.location.search = next.toString();
     });
     host.replaceChildren(

@@ -27,6 +27,22 @@ const TYPES: Record<string, string> = {
     '.ico': 'image/x-icon'
 };
 
+/**
+ * Node refuses a request whose header (the URL included) is over its limit, 16 kB, with a bare
+ * 431 and no text. Long property values belong in the property sheet, not in the URL: say so.
+ */
+export const URL_TOO_LONG_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Preview URL too long</title></head>
+<body style="font-family: sans-serif; max-width: 40rem; margin: 2rem auto">
+<h1>This preview URL is too long</h1>
+<p>The preview server accepts URLs up to about 16 kB, and this one is longer, so the page did not
+open. Long property values (fallback rules, pre-chat values) belong in the property sheet:
+open the preview without the long <code>p.…</code> parameters, switch on the Experience Builder
+view and set them there (switching &ldquo;Signed in as&rdquo; keeps them).</p>
+<p><a href="/">Open the preview with its defaults</a></p>
+</body></html>
+`;
+
 export interface PreviewServer {
     url: string;
     port: number;
@@ -100,6 +116,20 @@ export async function startPreviewServer(port: number, tries = 20): Promise<Prev
             return;
         }
         fs.createReadStream(file).pipe(response);
+    });
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+        if (!socket.writable) {
+            socket.destroy();
+            return;
+        }
+        if (error.code === 'HPE_HEADER_OVERFLOW') {
+            const body = Buffer.from(URL_TOO_LONG_PAGE);
+            socket.end(
+                `HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${URL_TOO_LONG_PAGE}`
+            );
+            return;
+        }
+        socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
     });
     // Event streams stay open: don't let them hold the process at close.
     server.keepAliveTimeout = 1000;

@@ -12,7 +12,6 @@ import {
     events,
     launchBrowser,
     openPreview,
-    screenshot,
     simControl,
     simState,
     waitForCalls,
@@ -58,7 +57,6 @@ describe('a chat from request to end', () => {
 
         assert.equal(await simControl(page, 'advanceQueue'), true);
         await expectStatus(page, 'You are number 2 in the queue.');
-        await screenshot(page, 'preview');
 
         assert.equal(await simControl(page, 'acceptChat'), true);
         await expectStatus(page, 'You are chatting with an agent.');

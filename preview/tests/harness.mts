@@ -9,13 +9,21 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser as launchResolvedBrowser } from '../../scripts/lib/browser.mts';
 import type {} from '../app/main.ts';
 import type {} from '../simulator/boot.mts';
 import type { SimulatorCall, SimulatorEvent, SimulatorSnapshot } from '../simulator/chatClient.mts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const screenshotDir = path.join(projectRoot, 'docs', 'images');
+/**
+ * Where screenshots go: test-results/screenshots (git-ignored) unless the runner was asked to
+ * update the README images (`npm run screenshots` sets PREVIEW_SCREENSHOT_DIR to docs/images), so
+ * that `npm test` leaves the working tree clean.
+ */
+export const screenshotDir = process.env.PREVIEW_SCREENSHOT_DIR
+    ? path.resolve(projectRoot, process.env.PREVIEW_SCREENSHOT_DIR)
+    : path.join(projectRoot, 'test-results', 'screenshots');
 
 /** Valid-looking IDs for routing scenarios (15 characters, right key prefixes). */
 export const IDS = {
@@ -75,11 +83,12 @@ function required(name: string): string {
     return value;
 }
 
+/** Launches the runner's browser (relaunched once if it crashes at launch: scripts/lib/browser.mts). */
 export function launchBrowser(): Promise<Browser> {
-    return chromium.launch({
-        executablePath: required('CHROME_EXECUTABLE'),
+    return launchResolvedBrowser({
+        executable: required('CHROME_EXECUTABLE'),
         args: JSON.parse(process.env.CHROME_ARGS ?? '[]') as string[],
-        headless: true
+        source: process.env.CHROME_SOURCE ?? 'CHROME_EXECUTABLE'
     });
 }
 
@@ -224,7 +233,7 @@ export async function setStorageFrameMissing(page: Page, value: boolean): Promis
     await page.evaluate((v) => window.__chatSimulator?.setStorageFrameMissing(v), value);
 }
 
-/** Writes a screenshot of the page to docs/images/<name>.png (log times hidden: stable images). */
+/** Writes a screenshot of the page to `screenshotDir`/<name>.png (log times hidden: stable images). */
 export async function screenshot(page: Page, name: string): Promise<void> {
     if (process.env.PREVIEW_SCREENSHOTS === '0') {
         return;

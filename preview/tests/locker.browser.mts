@@ -10,7 +10,6 @@ import {
     assertNoPageErrors,
     launchBrowser,
     openPreview,
-    screenshot,
     waitForClientReady
 } from './harness.mts';
 
@@ -52,7 +51,6 @@ describe('Lightning Locker on', () => {
             .first()
             .waitFor();
         assert.deepEqual(await allCalls(page), []);
-        await screenshot(page, 'preview-locker');
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -12,7 +12,6 @@ import {
     assertNoPageErrors,
     launchBrowser,
     openPreview,
-    screenshot,
     simControl,
     waitForCalls,
     waitForClientReady,
@@ -72,7 +71,6 @@ describe('routing settings and fallback rules', () => {
             await page.evaluate(() => window.__preview?.propertyValues('routing').fallbackRules),
             IDS.otherButton
         );
-        await screenshot(page, 'preview-builder');
 
         await startButton(page).click();
         const [first] = await waitForCalls(page, 'startChat');

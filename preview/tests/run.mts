@@ -1,10 +1,12 @@
 /**
  * The browser scenarios: builds the components (scripts/build.mts) and the preview, serves it on
  * a free loopback port, then runs preview/tests/*.browser.mts with node:test in headless
- * Chromium (playwright-core). Screenshots of the preview's main states go to docs/images/.
+ * Chromium (playwright-core). Screenshots go to test-results/screenshots/ (git-ignored: a test
+ * run leaves the working tree clean); `--update-images` (npm run screenshots) writes them to
+ * docs/images/, the README's pictures, instead.
  *
  *   node preview/tests/run.mts [--no-build] [--allow-build-errors] [--no-screenshots]
- *                              [--concurrency N] [scenario files...]
+ *                              [--update-images] [--concurrency N] [scenario files...]
  *
  * The browser: CHROME_PATH if set (a local Chrome or Chromium: macOS, Windows), else the
  * Chromium of @sparticuz/chromium (Linux x64). Every request leaving the machine is blocked.
@@ -28,6 +30,7 @@ const { values, positionals } = parseArgs({
         'no-build': { type: 'boolean', default: false },
         'allow-build-errors': { type: 'boolean', default: false },
         'no-screenshots': { type: 'boolean', default: false },
+        'update-images': { type: 'boolean', default: false },
         concurrency: { type: 'string' }
     }
 });
@@ -99,7 +102,9 @@ const code = await runNode(
         PREVIEW_URL: server.url,
         CHROME_EXECUTABLE: browser.executable,
         CHROME_ARGS: JSON.stringify(browser.args),
-        PREVIEW_SCREENSHOTS: values['no-screenshots'] ? '0' : '1'
+        CHROME_SOURCE: browser.source,
+        PREVIEW_SCREENSHOTS: values['no-screenshots'] ? '0' : '1',
+        ...(values['update-images'] ? { PREVIEW_SCREENSHOT_DIR: path.join('docs', 'images') } : {})
     }
 );
 await server.close();

@@ -59,11 +59,56 @@ export async function resolveBrowser(): Promise<ResolvedBrowser> {
     };
 }
 
-/** Launches the resolved browser headless. */
-export function launchBrowser(resolved: ResolvedBrowser): Promise<Browser> {
+export interface LaunchOptions {
+    /** Where the relaunch is reported (default: console.warn). */
+    log?: (message: string) => void;
+    /** Launches once (default: playwright's chromium.launch, headless). Tests pass a stand-in. */
+    launchOnce?: (resolved: ResolvedBrowser) => Promise<Browser>;
+}
+
+/**
+ * A launch that failed because the browser process died (a signal such as SIGSEGV, or the
+ * browser closing before playwright could connect), as opposed to a bad path or argument,
+ * which a second try cannot fix.
+ */
+export function isLaunchCrash(error: unknown): boolean {
+    const message = error instanceof Error ? error.message : String(error);
+    return /\bSIG(SEGV|ABRT|BUS|ILL|TRAP|KILL)\b|signal=|crash|browser has been closed|Browser closed|has been closed/i.test(
+        message
+    );
+}
+
+function launchHeadless(resolved: ResolvedBrowser): Promise<Browser> {
     return chromium.launch({
         executablePath: resolved.executable,
         args: resolved.args,
         headless: true
     });
+}
+
+/**
+ * Launches the resolved browser headless. A browser that crashes at launch (seen on a fresh
+ * machine: Chromium SIGSEGV at the first launch of a run) is relaunched once, and the log says
+ * so; a second crash, or any other launch error, is thrown.
+ */
+export async function launchBrowser(
+    resolved: ResolvedBrowser,
+    options: LaunchOptions = {}
+): Promise<Browser> {
+    const launchOnce = options.launchOnce ?? launchHeadless;
+    const log = options.log ?? ((message: string) => console.warn(message));
+    try {
+        return await launchOnce(resolved);
+    } catch (error) {
+        if (!isLaunchCrash(error)) {
+            throw error;
+        }
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        log(
+            `browser: the browser (${resolved.source}) crashed at launch (${reason}); relaunching it once`
+        );
+        const browser = await launchOnce(resolved);
+        log('browser: the relaunch worked');
+        return browser;
+    }
 }
