@@ -36,7 +36,7 @@ describe('agents offline', () => {
         await waitForClientReady(page);
         await statusText(page).filter({ hasText: 'No agents are online right now.' }).waitFor();
         await start(page)
-            .getByText('No agents are online right now. Please try again later.')
+            .getByText('You can start a chat as soon as an agent is online.')
             .waitFor();
         assert.equal(await startButton(page).isDisabled(), true);
         await startButton(page).click({ force: true });
@@ -72,6 +72,7 @@ describe('agents offline', () => {
         await waitForClientReady(page);
         await statusText(page).filter({ hasText: 'No agents are online right now.' }).waitFor();
         assert.equal(await startButton(page).isEnabled(), true);
+        assert.equal((await startButton(page).innerText()).trim(), 'Leave a message');
         await startButton(page).click();
         const [call] = await waitForCalls(page, 'startChat');
         // Offline Support takes no attributes: no routing, no pre-fill.
