@@ -268,7 +268,12 @@ function propertyField(placement: Placement, property: PreviewBuilderProperty): 
         field.append(input, label);
     } else if (property.datasource) {
         input = el('select', { id, class: 'slds-select' }) as HTMLSelectElement;
-        for (const choice of property.datasource.split(',').map((c) => c.trim())) {
+        const choices = property.datasource.split(',').map((c) => c.trim());
+        if (typeof value === 'string' && value !== '' && !choices.includes(value)) {
+            // A value saved before the current choices (or typed in the URL): shown as it is.
+            choices.unshift(value);
+        }
+        for (const choice of choices) {
             const option = el('option', { value: choice }, choice) as HTMLOptionElement;
             option.selected = choice === value;
             input.append(option);

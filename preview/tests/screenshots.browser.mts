@@ -47,7 +47,7 @@ describe('README screenshots', () => {
             builder: true,
             'p.start.whenOffline': 'Hide the button',
             'p.routing.buttonId': IDS.button,
-            'p.routing.fallbackRules': `${IDS.agent}_${IDS.otherButton},${IDS.otherButton}`
+            'p.routing.fallbackRules': `${IDS.agent}_${IDS.otherButton},${IDS.button}`
         });
         const { page } = preview;
         await waitForClientReady(page);
