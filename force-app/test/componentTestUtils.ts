@@ -6,8 +6,13 @@
  */
 import { createElement, type LightningElement } from 'lwc';
 import type { ChatDisabledReason, ChatErrorCode, ChatState } from 'c/embeddedChatService';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
 import { resetChatServiceDouble, setMockChatState } from './jest-mocks/chatServiceDouble';
+
+// In Experience Builder the components load their admin-only part (the notice, the admin wording)
+// with a dynamic import. Loaded once before each test file, a component shows its notice right
+// after a render; chatComponentSupport/__tests__/builderKit.test.ts tests the loading itself.
+beforeAll(() => loadBuilderKit());
 
 // ---- mounting --------------------------------------------------------------------------------
 
@@ -83,7 +88,7 @@ export function text(element: HTMLElement, selector: string): string | null {
 
 /** The text of the admin notice, or null when the component shows none. */
 export function noticeText(element: HTMLElement): string | null {
-    const notice = element.shadowRoot!.querySelector('c-chat-admin-notice');
+    const notice = element.shadowRoot!.querySelector('.admin-notice');
     return notice ? (notice.shadowRoot!.textContent ?? '') : null;
 }
 

@@ -4,7 +4,7 @@
  * the Chat Routing Settings summary agree.
  */
 import { validateRouting } from 'c/embeddedChatService';
-import { routingIssueText } from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
 import ID_CHARACTERS from '@salesforce/label/c.Chat_Rules_Id_Characters';
 
 /** Well-formed 15-character IDs, paired with the ID under check so that only it can fail. */

@@ -13,7 +13,12 @@ import {
     type ChatDisabledReason,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import { isBuilderContext } from 'c/chatComponentSupport';
+import {
+    isBuilderContext,
+    loadBuilderKit,
+    loadedBuilderKit,
+    type BuilderKit
+} from 'c/chatComponentSupport';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import {
@@ -49,6 +54,8 @@ export default class ChatRoutingSettings extends LightningElement {
     adminOnly = ADMIN_ONLY;
     /** Why chat is off on this page (builder only): shown above the summary with the fix. */
     chatOffReason: ChatDisabledReason | null = null;
+    /** Builder only: the admin notice component for `lwc:is`, once loaded (see builderKit.ts). */
+    adminNotice: BuilderKit['notice'] | null = null;
     /** The builder summary; null outside the builder (nothing is rendered). */
     summary: SummaryView | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
@@ -158,6 +165,10 @@ export default class ChatRoutingSettings extends LightningElement {
             // Admins should learn that valid settings are of no use while chat is off.
             this.unsubscribe = subscribeToChat((state) => {
                 this.chatOffReason = state.disabledReason;
+            });
+            this.adminNotice = loadedBuilderKit()?.notice ?? null;
+            loadBuilderKit().then((kit) => {
+                this.adminNotice = kit?.notice ?? null;
             });
         }
         this.refresh();

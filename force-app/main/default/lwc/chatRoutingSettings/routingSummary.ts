@@ -10,10 +10,10 @@ import {
     readBoolean,
     readOptionalText,
     readText,
-    routingIssueText,
     type FallbackRule,
     type ParsedFallbackRules
 } from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
 import type { RoutingConfig, RoutingIssue, RoutingValidation } from 'c/embeddedChatService';
 import FIELD_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Button';
 import FIELD_AGENT from '@salesforce/label/c.Chat_Routing_Field_Agent';

@@ -169,7 +169,8 @@ export default class ChatStartButton extends ChatActionElement {
         return readRoutingOverride(
             this.routingButtonId,
             this.routingUserId,
-            this.fallbackSetting.value
+            this.fallbackSetting.value,
+            this.builderKit?.routingIssueText ?? null
         );
     }
 }

@@ -42,7 +42,7 @@ import FIELD_MAPS_TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Field_Ma
 import TRANSCRIPT_FIELDS_NOT_A_LIST from '@salesforce/label/c.Chat_Routing_Issue_Transcript_Fields_Not_A_List';
 import KIND_CHAT_BUTTON from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button';
 import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
-import { formatLabel } from './labelFormat';
+import { formatLabel } from 'c/chatComponentSupport';
 
 /** One label per code; its placeholders are the code's params, in order. */
 const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
