@@ -5,7 +5,27 @@ import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
 import NO_CLIENT_PROBLEM from '@salesforce/label/c.Chat_Admin_No_Client_Problem';
 import NO_CLIENT_FIX from '@salesforce/label/c.Chat_Admin_No_Client_Fix';
 import PROPERTY_PROBLEMS from '@salesforce/label/c.Chat_Admin_Property_Problems';
+import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
+import START_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
+import START_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
+import START_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
+import START_OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
+import STATUS_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
+import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
+import CLEAR_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
 import type { ChatDisabledReason } from 'c/embeddedChatService';
+import { formatLabel, type BuilderNote } from 'c/chatComponentSupport';
+
+/** The words of each note on what visitors see and when. */
+const NOTE_TEXTS: Readonly<Record<BuilderNote, string>> = {
+    'end-during-chat': END_DURING_CHAT,
+    'start-hidden-offline': START_HIDDEN_OFFLINE,
+    'start-hidden-in-chat': START_HIDDEN_IN_CHAT,
+    'start-offline-form': formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL),
+    'status-chat-only': STATUS_CHAT_ONLY,
+    'clear-on-load': CLEAR_ON_LOAD,
+    'clear-hidden': CLEAR_HIDDEN
+};
 
 /**
  * The admin-only notice of the chat components (rendered only in Experience Builder by its
@@ -20,8 +40,8 @@ export default class ChatAdminNotice extends LightningElement {
     @api disabledReason: ChatDisabledReason | null = null;
     /** Problems with the component's builder properties, one message each. */
     @api propertyProblems: string[] = [];
-    /** What visitors see and when, one sentence each. */
-    @api notes: string[] = [];
+    /** What visitors see and when (the components name them; this component words them). */
+    @api notes: BuilderNote[] = [];
 
     noticeTitle = NOTICE_TITLE;
     propertyHeading = PROPERTY_PROBLEMS;
@@ -52,10 +72,14 @@ export default class ChatAdminNotice extends LightningElement {
     }
 
     get noteItems(): { key: string; text: string }[] {
-        const notes = Array.isArray(this.notes) ? this.notes : [];
+        const notes: unknown[] = Array.isArray(this.notes) ? this.notes : [];
         return notes
-            .filter((text) => typeof text === 'string' && text !== '')
-            .map((text, index) => ({ key: `${index}`, text }));
+            .filter(
+                (note): note is BuilderNote =>
+                    typeof note === 'string' &&
+                    Object.prototype.hasOwnProperty.call(NOTE_TEXTS, note)
+            )
+            .map((note) => ({ key: note, text: NOTE_TEXTS[note] }));
     }
 
     private get hasProblem(): boolean {

@@ -5,7 +5,8 @@ import {
     problemsOf,
     readBoolean,
     readButtonStyle,
-    readText
+    readText,
+    type BuilderNote
 } from 'c/chatComponentSupport';
 import { claimPageLoadClear, joinPageLoadClear } from './pageLoadClear';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
@@ -14,8 +15,6 @@ import PROP_VARIANT from '@salesforce/label/c.Chat_Clear_Prop_Variant';
 import PROP_ON_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Prop_On_Page_Load';
 import PROP_HIDE_BUTTON from '@salesforce/label/c.Chat_Clear_Prop_Hide_Button';
 import HIDE_NEEDS_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Hide_Needs_Page_Load';
-import BUILDER_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
-import BUILDER_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
 import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
 import REASON_CLEARING from '@salesforce/label/c.Chat_Clear_Reason_Clearing';
 import SUCCESS from '@salesforce/label/c.Chat_Clear_Success';
@@ -90,11 +89,11 @@ export default class ChatClearSession extends ChatActionElement {
     }
 
     /** Tells the admin in Experience Builder what the page-load mode does. */
-    protected get visitorNotes(): string[] {
+    protected get visitorNotes(): BuilderNote[] {
         if (!this.onPageLoadSetting.value) {
             return [];
         }
-        return [this.isButtonHidden ? BUILDER_HIDDEN : BUILDER_ON_LOAD];
+        return [this.isButtonHidden ? 'clear-hidden' : 'clear-on-load'];
     }
 
     get reason(): string {

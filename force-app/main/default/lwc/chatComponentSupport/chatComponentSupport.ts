@@ -17,6 +17,7 @@ export { chatErrorMessage } from './chatErrorMessages';
 export { loadBuilderKit, loadedBuilderKit } from './builderKit';
 export type { BuilderKit } from './builderKit';
 export { ChatElement } from './chatElement';
+export type { BuilderNote } from './builderNotes';
 export { ChatActionElement } from './chatActionElement';
 export { BUTTON_STYLES, readButtonStyle } from './buttonStyles';
 export type { ButtonStyle } from './buttonStyles';

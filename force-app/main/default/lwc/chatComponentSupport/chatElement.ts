@@ -8,6 +8,7 @@ import {
 import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
 import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
 import { isBuilderContext } from './builderContext';
+import type { BuilderNote } from './builderNotes';
 import { loadBuilderKit, loadedBuilderKit, type BuilderKit } from './builderKit';
 
 const ACTIVE_STATUSES: readonly ChatStatus[] = ['requesting', 'queued', 'chatting'];
@@ -72,12 +73,12 @@ export abstract class ChatElement extends LightningElement {
      * so when its settings hide it from visitors at times (so the admin never faces an empty,
      * unselectable slot). None by default.
      */
-    protected get visitorNotes(): string[] {
+    protected get visitorNotes(): BuilderNote[] {
         return [];
     }
 
     /** The notes the admin notice shows: none while chat is off (the notice says why instead). */
-    get builderNotes(): string[] {
+    get builderNotes(): BuilderNote[] {
         return this.isBuilder && this.status !== 'disabled' ? this.visitorNotes : [];
     }
 

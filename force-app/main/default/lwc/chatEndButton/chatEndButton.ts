@@ -5,7 +5,8 @@ import {
     problemsOf,
     readBoolean,
     readButtonStyle,
-    readText
+    readText,
+    type BuilderNote
 } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_End_Default_Label';
 import PROP_LABEL from '@salesforce/label/c.Chat_End_Prop_Label';
@@ -15,7 +16,6 @@ import PROP_ONLY_DURING_CHAT from '@salesforce/label/c.Chat_End_Prop_Only_During
 import REASON_LOADING from '@salesforce/label/c.Chat_End_Reason_Loading';
 import REASON_ENDING from '@salesforce/label/c.Chat_End_Reason_Ending';
 import SUCCESS from '@salesforce/label/c.Chat_End_Success';
-import NOTE_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
 
 /** Ends the current chat and closes the chat widget, through c/embeddedChatService. */
 export default class ChatEndButton extends ChatActionElement {
@@ -68,8 +68,8 @@ export default class ChatEndButton extends ChatActionElement {
         return 'ended';
     }
 
-    protected get visitorNotes(): string[] {
-        return this.onlyDuringChatSetting.value ? [NOTE_DURING_CHAT] : [];
+    protected get visitorNotes(): BuilderNote[] {
+        return this.onlyDuringChatSetting.value ? ['end-during-chat'] : [];
     }
 
     protected get labelSetting() {

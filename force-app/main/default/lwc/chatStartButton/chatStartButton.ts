@@ -2,12 +2,12 @@ import { api } from 'lwc';
 import { startChat, type StartChatOptions } from 'c/embeddedChatService';
 import {
     ChatActionElement,
-    formatLabel,
     problemsOf,
     readBoolean,
     readButtonStyle,
     readChoice,
     readText,
+    type BuilderNote,
     type Choices
 } from 'c/chatComponentSupport';
 import { readRoutingOverride, type RoutingOverride } from './routingOverride';
@@ -23,9 +23,6 @@ import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
 import REASON_ACTIVE from '@salesforce/label/c.Chat_Start_Reason_Active';
 import REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
 import OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
-import NOTE_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
-import NOTE_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
-import NOTE_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
 
 type OfflineChoice = 'disable' | 'hide' | 'offline-form';
 
@@ -104,16 +101,16 @@ export default class ChatStartButton extends ChatActionElement {
         }
     }
 
-    protected get visitorNotes(): string[] {
-        const notes: string[] = [];
+    protected get visitorNotes(): BuilderNote[] {
+        const notes: BuilderNote[] = [];
         const offline = this.offlineSetting.value;
         if (offline === 'hide') {
-            notes.push(NOTE_HIDDEN_OFFLINE);
+            notes.push('start-hidden-offline');
         } else if (offline === 'offline-form') {
-            notes.push(formatLabel(NOTE_OFFLINE_FORM, OFFLINE_LABEL));
+            notes.push('start-offline-form');
         }
         if (this.hideDuringChatSetting.value) {
-            notes.push(NOTE_HIDDEN_IN_CHAT);
+            notes.push('start-hidden-in-chat');
         }
         return notes;
     }

@@ -4,7 +4,8 @@ import {
     formatLabel,
     problemsOf,
     readBoolean,
-    readText
+    readText,
+    type BuilderNote
 } from 'c/chatComponentSupport';
 import PROP_HEADING from '@salesforce/label/c.Chat_Status_Prop_Heading';
 import PROP_SHOW_AVAILABILITY from '@salesforce/label/c.Chat_Status_Prop_Show_Availability';
@@ -17,7 +18,6 @@ import QUEUED from '@salesforce/label/c.Chat_Status_Queued';
 import QUEUE_POSITION from '@salesforce/label/c.Chat_Status_Queue_Position';
 import CHATTING from '@salesforce/label/c.Chat_Status_Chatting';
 import ENDED from '@salesforce/label/c.Chat_Status_Ended';
-import NOTE_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
 
 /** Shows where the visitor's chat stands, in a polite live region. */
 export default class ChatStatus extends ChatElement {
@@ -55,8 +55,10 @@ export default class ChatStatus extends ChatElement {
     }
 
     /** Without a heading or availability, visitors see nothing until they start a chat. */
-    protected get visitorNotes(): string[] {
-        return this.headingText === '' && !this.availabilitySetting.value ? [NOTE_CHAT_ONLY] : [];
+    protected get visitorNotes(): BuilderNote[] {
+        return this.headingText === '' && !this.availabilitySetting.value
+            ? ['status-chat-only']
+            : [];
     }
 
     private get queueText(): string {

@@ -56,8 +56,11 @@ describe('c-chat-admin-notice', () => {
     });
 
     it('says what visitors see and when, as information rather than a warning', async () => {
-        const element = mount({ notes: ['Visitors see it only during a chat.', '', 'Second.'] });
-        expect(texts(element, '.note')).toEqual(['Visitors see it only during a chat.', 'Second.']);
+        const element = mount({ notes: ['end-during-chat', 'start-offline-form'] });
+        expect(texts(element, '.note')).toEqual([
+            'End Chat Button: visitors see it only while a chat is being requested, is queued or is in progress.',
+            'While no agent is online, visitors see the button “Leave a message”, which opens the offline support form.'
+        ]);
         const notice = element.shadowRoot!.querySelector('.notice')!;
         expect(notice.classList).toContain('slds-scoped-notification_light');
         expect(notice.classList).not.toContain('slds-theme_warning');
@@ -65,15 +68,17 @@ describe('c-chat-admin-notice', () => {
     });
 
     it('shows a problem as a warning, with the notes under it', () => {
-        const element = mount({ disabledReason: 'locker', notes: ['A note.'] });
+        const element = mount({ disabledReason: 'locker', notes: ['start-hidden-in-chat'] });
         expect(element.shadowRoot!.querySelector('.notice')!.classList).toContain(
             'slds-theme_warning'
         );
-        expect(texts(element, '.note')).toEqual(['A note.']);
+        expect(texts(element, '.note')).toEqual([
+            'Start Chat Button: hidden from visitors during a chat.'
+        ]);
     });
 
     it('gives screen readers its title once (no second label, a decorative icon)', () => {
-        const element = mount({ notes: ['A note.'], propertyProblems: ['Bad.'] });
+        const element = mount({ notes: ['clear-hidden'], propertyProblems: ['Bad.'] });
         const root = element.shadowRoot!;
         const title = 'Only admins see this message';
         const named = [
@@ -88,9 +93,12 @@ describe('c-chat-admin-notice', () => {
         expect(named.split(title)).toHaveLength(2);
     });
 
-    it('ignores notes that are not a list', () => {
-        const element = mount({ notes: 'oops' });
-        expect(element.shadowRoot!.querySelector('.notice')).toBeNull();
+    it('ignores notes that are not a list, and notes it does not know', () => {
+        expect(mount({ notes: 'oops' }).shadowRoot!.querySelector('.notice')).toBeNull();
+        const element = mount({ notes: ['toString', 'no-such-note', 7, 'status-chat-only'] });
+        expect(texts(element, '.note')).toEqual([
+            'Chat Status: visitors see nothing here until they start a chat; then it shows how their chat is going.'
+        ]);
     });
 
     it('ignores an unknown reason and a property list that is not a list', () => {
