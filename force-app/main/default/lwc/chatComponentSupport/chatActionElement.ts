@@ -11,7 +11,7 @@ import { chatErrorMessage } from './chatErrorMessages';
  * visitor's words in `errorMessage`, and a success may leave a confirmation in `successMessage`.
  * An error or a confirmation describes the chat as it stood when the action ended: it goes as
  * soon as the chat's status moves on (a component may name the status its confirmation
- * describes, `successStatus`).
+ * describes, `successStatus`; and may end them on other changes, `outlivesMessages`).
  *
  * The template shows the reason, the error and the confirmation in a polite live region (class
  * `messages`, `tabindex="-1"`), on the page whenever the component shows the chat, so that it
@@ -31,8 +31,8 @@ export abstract class ChatActionElement extends ChatElement {
     private focusToKeep = false;
     /** The focus the button lost waits on the messages region, to go back to the button. */
     private focusParked = false;
-    /** The chat status the error and the confirmation describe (null: no message). */
-    private messagesStatus: ChatStatus | null = null;
+    /** The chat the error and the confirmation describe (null: no message). */
+    private messagesState: ChatState | null = null;
 
     get label(): string {
         return this.labelSetting.value;
@@ -89,12 +89,21 @@ export abstract class ChatActionElement extends ChatElement {
 
     protected beforeChatStateChange(next: ChatState): void {
         this.rememberFocus();
-        if (!this.pending && this.messagesStatus !== null && next.status !== this.messagesStatus) {
+        const then = this.messagesState;
+        if (!this.pending && then !== null && this.outlivesMessages(then, next)) {
             // The chat moved on: what the messages said about it is over.
             this.errorMessage = '';
             this.successMessage = '';
-            this.messagesStatus = null;
+            this.messagesState = null;
         }
+    }
+
+    /**
+     * Whether the chat moved on from the one the messages describe: its status changed. A
+     * component may add its own changes (the agents' availability, say).
+     */
+    protected outlivesMessages(then: ChatState, next: ChatState): boolean {
+        return next.status !== then.status;
     }
 
     /**
@@ -110,7 +119,7 @@ export abstract class ChatActionElement extends ChatElement {
         this.pending = true;
         this.errorMessage = '';
         this.successMessage = '';
-        this.messagesStatus = null;
+        this.messagesState = null;
         try {
             const result = await action();
             if (result.ok) {
@@ -123,11 +132,21 @@ export abstract class ChatActionElement extends ChatElement {
         } finally {
             this.pending = false;
             if (this.successMessage) {
-                this.messagesStatus = this.successStatus;
+                this.messagesState = this.describedChat(this.successStatus);
             } else if (this.errorMessage) {
-                this.messagesStatus = this.status;
+                this.messagesState = this.describedChat(this.status);
             }
         }
+    }
+
+    private describedChat(status: ChatStatus): ChatState {
+        return {
+            status,
+            client: this.chatState?.client ?? null,
+            agentsAvailable: this.chatState?.agentsAvailable ?? null,
+            queuePosition: this.chatState?.queuePosition ?? null,
+            disabledReason: this.chatState?.disabledReason ?? null
+        };
     }
 
     private get buttonElement(): HTMLElement | null {

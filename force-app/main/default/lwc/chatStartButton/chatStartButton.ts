@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import { startChat, type StartChatOptions } from 'c/embeddedChatService';
+import { startChat, type ChatState, type StartChatOptions } from 'c/embeddedChatService';
 import {
     ChatActionElement,
     problemsOf,
@@ -99,6 +99,11 @@ export default class ChatStartButton extends ChatActionElement {
         if (!this.isButtonDisabled) {
             await this.runAction(() => startChat(this.startOptions));
         }
+    }
+
+    /** "No agents are available" and the like end when availability changes too. */
+    protected outlivesMessages(then: ChatState, next: ChatState): boolean {
+        return super.outlivesMessages(then, next) || next.agentsAvailable !== then.agentsAvailable;
     }
 
     protected get visitorNotes(): BuilderNote[] {

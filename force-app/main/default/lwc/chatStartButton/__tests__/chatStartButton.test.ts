@@ -649,6 +649,19 @@ describe('c-chat-start-button', () => {
             expect(descriptionOf(element)).toBeNull();
         });
 
+        it('drops “No agents are available” when agents come online', async () => {
+            setMockActionResult('startChat', { ok: false, code: 'AGENTS_OFFLINE', message: 'x' });
+            const element = render({}, { status: 'ready', agentsAvailable: null });
+            await clickButton(element);
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.AGENTS_OFFLINE);
+
+            setMockChatState({ agentsAvailable: true });
+            await flushPromises();
+
+            expect(text(element, '.error')).toBeNull();
+            expect(button(element)!.disabled).toBe(false);
+        });
+
         it('keeps an error while the chat stands where it was', async () => {
             setMockActionResult('startChat', { ok: false, code: 'TIMEOUT', message: 'late' });
             const element = render();
