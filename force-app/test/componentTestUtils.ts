@@ -8,6 +8,7 @@ import { createElement, type LightningElement } from 'lwc';
 import type { ChatDisabledReason, ChatErrorCode, ChatState } from 'c/embeddedChatService';
 import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
 import { resetChatServiceDouble, setMockChatState } from './jest-mocks/chatServiceDouble';
+import { flushPromises } from './flushPromises';
 
 // In Experience Builder the components load their admin-only part (the notice, the admin wording)
 // with a dynamic import. Loaded once before each test file, a component shows its notice right
@@ -36,10 +37,7 @@ export function renderer<Props extends object>(
 }
 
 /** Lets pending promises (a click's service call) settle and the component re-render. */
-export function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a test waits for promise callbacks
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { flushPromises };
 
 /** Empties the page and puts the service double and the builder check back to their defaults. */
 export function resetPage(): void {

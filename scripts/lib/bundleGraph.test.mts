@@ -149,6 +149,20 @@ describe('the project', () => {
         });
     });
 
+    it("keeps admin-only bundles out of a visitor's page and loads them in Experience Builder", () => {
+        const dependencies = projectDependencies(lwcRoot);
+        const buttons = ['chatStartButton', 'chatEndButton', 'chatClearSession', 'chatStatus'];
+        const visitor = pageBundles(buttons, dependencies, false);
+        for (const adminOnly of ['chatAdminNotice', 'chatAdminText', 'chatFallbackRulesEditor']) {
+            assert.ok(!visitor.includes(adminOnly), `${adminOnly} in ${visitor.join(', ')}`);
+        }
+        const withSettings = pageBundles([...buttons, 'chatRoutingSettings'], dependencies, false);
+        assert.ok(!withSettings.includes('chatAdminNotice'), withSettings.join(', '));
+        const builder = pageBundles(buttons, dependencies, true);
+        assert.ok(builder.includes('chatAdminNotice'), builder.join(', '));
+        assert.ok(builder.includes('chatAdminText'), builder.join(', '));
+    });
+
     it("loads the service and the shared support on a visitor's page with the Start button", () => {
         const page = pageBundles(['chatStartButton'], projectDependencies(lwcRoot), false);
         for (const bundle of ['chatStartButton', 'embeddedChatService', 'chatComponentSupport']) {

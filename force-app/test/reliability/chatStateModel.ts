@@ -1,6 +1,6 @@
 /**
  * An independent, small model of where the chat should stand, from the client's events and from
- * the calls made to the client (docs/legacy-chat-client.md "Events", and the transitions the
+ * the calls made to the client (shared/docs/EMBEDDED_CHAT_FACTS.md §3, and the transitions the
  * service documents: chatTypes.ts ChatStatus, chatService.ts actions). Used by the state-machine
  * tests to predict the service's state after every step.
  */
