@@ -21,11 +21,11 @@ export {
     parseFallbackRules,
     formatFallbackRules,
     fallbackRuleText,
+    holdsSeveralRules,
     makeFallbackRule
 } from './fallbackRulesText';
 export type {
     FallbackRule,
-    FallbackRuleError,
     FallbackRuleKind,
     FallbackRuleParts,
     ParsedFallbackRules

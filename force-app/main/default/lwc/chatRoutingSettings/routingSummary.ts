@@ -391,10 +391,6 @@ export function summarize(
         }
     }
     const parsedRules = new Set<number>();
-    for (const error of built.rules.errors) {
-        parsedRules.add(error.index);
-        board.add('fallbackRules', 'error', formatLabel(RULE_ISSUE, error.index, error.message));
-    }
     const place = (issue: RoutingIssue, severity: Severity): void => {
         const where = locate(issue.field);
         if (where.rule !== null) {

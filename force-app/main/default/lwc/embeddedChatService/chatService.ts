@@ -227,19 +227,22 @@ export class ChatService {
     }
 
     private routingFor(options: StartChatOptions): RoutingValidation {
+        // Checked for the client the page runs (known by now): what a routing target may be
+        // depends on it, and the site routing may have been set before the client was known.
+        const client = this.getState().client;
         try {
             if (!options.routing) {
-                return this.siteValidation;
+                return validateRouting(this.siteRouting, client);
             }
             const override = options.routing as unknown;
             if (!override || typeof override !== 'object' || Array.isArray(override)) {
-                return validateRouting(override);
+                return validateRouting(override, client);
             }
             const site =
                 this.siteRouting && typeof this.siteRouting === 'object'
                     ? (this.siteRouting as RoutingConfig)
                     : {};
-            return validateRouting(mergeRouting(site, options.routing));
+            return validateRouting(mergeRouting(site, options.routing), client);
         } catch {
             return validateRouting(UNREADABLE);
         }

@@ -412,6 +412,7 @@ describe('c-chat-start-button', () => {
                 warnings: [
                     {
                         field: 'directToAgentRouting.fallback',
+                        location: { key: 'directToAgentRouting', part: 'fallback' },
                         message: 'Without fallback the chat is refused when the agent is away.',
                         // A code this version does not know: its message is shown as is.
                         code: 'NOT_YET_KNOWN' as RoutingIssueCode,
@@ -438,6 +439,7 @@ describe('c-chat-start-button', () => {
                 errors: [
                     {
                         field: 'directToAgentRouting.userId',
+                        location: { key: 'directToAgentRouting', part: 'userId' },
                         message: 'English for the developer console.',
                         code: 'ID_PREFIX',
                         params: ['user', '5735g000…', '005']
