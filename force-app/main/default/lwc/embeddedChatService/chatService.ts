@@ -227,9 +227,7 @@ export class ChatService {
     }
 
     private routingFor(options: StartChatOptions): RoutingValidation {
-        // Checked for the client the page runs (known by now): what a routing target may be
-        // depends on it, and the site routing may have been set before the client was known.
-        const client = this.getState().client;
+        const client = this.getState().client; // a target's kind depends on the client
         try {
             if (!options.routing) {
                 return validateRouting(this.siteRouting, client);
