@@ -200,13 +200,31 @@ describe('c-chat-routing-settings', () => {
                 prefillFromUser: false,
                 firstNameField: 'Given__c',
                 lastNameField: 'Family__c',
-                emailField: 'Mail__c'
+                emailField: 'Mail__c',
+                agentIdField: 'Agent__c',
+                targetIdField: 'none',
+                fallbackField: ' Fallback__c ',
+                fallbackRoutingField: ''
             };
             const element = createSettings(props);
 
             for (const [name, value] of Object.entries(props)) {
                 expect(element[name]).toBe(value);
             }
+        });
+
+        it('hands Enhanced Chat the hidden field names the admin changed, null for one left out', () => {
+            createSettings({
+                buttonId: BUTTON,
+                agentIdField: 'Agent__c',
+                targetIdField: 'None',
+                fallbackField: 'Chat_Fallback'
+            });
+
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, fallback: false },
+                hiddenRoutingFields: { agentId: 'Agent__c', targetId: null }
+            });
         });
 
         it('still hands invalid settings to the service, which refuses them', async () => {
@@ -854,6 +872,75 @@ describe('c-chat-routing-settings', () => {
             expect(card(element).querySelector('.status')!.classList).toContain(
                 'slds-theme_success'
             );
+        });
+
+        it('shows a routing icon on the card, not the hollow offline circle', async () => {
+            const element = createSettings();
+            await flushPromises();
+
+            const cardElement = card(element).querySelector<HTMLElement & { iconName?: string }>(
+                'lightning-card'
+            )!;
+            expect(cardElement.iconName).toBe('standard:queue');
+        });
+
+        it('names the client the site runs and checks the routing for it as the client becomes known', async () => {
+            let tell: ((client: 'legacy' | 'enhanced' | null) => void) | undefined;
+            subscribeMock.mockImplementation((listener) => {
+                tell = (client) =>
+                    listener({
+                        status: client ? 'ready' : 'loading',
+                        client,
+                        agentsAvailable: null,
+                        queuePosition: null,
+                        disabledReason: null
+                    });
+                tell(null);
+                return () => undefined;
+            });
+            const QUEUE = '00G5g00000QuEuE';
+            const element = createSettings({ buttonId: QUEUE, agentUserId: AGENT });
+            await flushPromises();
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'The site’s chat client is not known yet, so IDs are checked for both clients.'
+            );
+            expect(card(element).querySelector('.status')!.classList).toContain(
+                'slds-theme_success'
+            );
+
+            tell!('legacy');
+            await flushPromises();
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'This site runs the legacy Embedded Chat client (chat buttons, 573…).'
+            );
+            expect(fieldIssues(element, 'buttonId')).toEqual([
+                '“00G5g000…” is not a chat button ID: a chat button ID starts with 573.'
+            ]);
+
+            tell!('enhanced');
+            await flushPromises();
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'This site runs Enhanced Chat (Messaging for In-App and Web).'
+            );
+            expect(fieldIssues(element, 'buttonId')).toEqual([]);
+            expect(text(card(element).querySelector('.setup-heading'))).toBe(
+                'For Enhanced Chat, set this up in Salesforce:'
+            );
+            expect(Array.from(card(element).querySelectorAll('.setup-steps li')).map(text)).toEqual(
+                [
+                    'On the messaging channel, add the custom parameters Chat_Agent_Id, Chat_Target_Id, Chat_Fallback, Chat_Fallback_Routing, and add them to the deployment as hidden pre-chat fields.',
+                    'In the channel’s Parameter Mappings, map each parameter to a Text variable of the flow.',
+                    'Route the channel with an Omni-Channel flow whose Route Work sends the chat to the agent and falls back to the queue.'
+                ]
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows no Enhanced Chat setup on a legacy site', async () => {
+            const element = createSettings({ buttonId: BUTTON });
+            await flushPromises();
+
+            expect(card(element).querySelector('.setup')).toBeNull();
         });
 
         it('names the icons of errors and warnings for screen readers', async () => {

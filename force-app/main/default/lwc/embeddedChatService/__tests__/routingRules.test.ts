@@ -6,6 +6,8 @@ import {
     validateRouting
 } from '../routingRules';
 import { idChecksum } from '../salesforceIds';
+import { idIssueFor } from '../routingIds';
+import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
 
 const BUTTON = '5735g000000XyZa';
@@ -442,5 +444,50 @@ describe('validateRouting for each chat client', () => {
                 { hiddenRoutingFields: { agentId: 'B' }, visiblePrechatFields: { _email: 'e' } }
             )
         ).toEqual({ hiddenRoutingFields: { agentId: 'B' }, visiblePrechatFields: { _email: 'e' } });
+    });
+});
+
+describe('the rules admin UIs share', () => {
+    it('words what is wrong with one ID exactly as validateRouting does', () => {
+        expect(idIssueFor(USER, 'user')).toBeNull();
+        expect(idIssueFor(` ${BUTTON} `, 'chatButton')).toBeNull();
+        expect(idIssueFor(7, 'user')).toEqual({
+            code: 'ID_NOT_TEXT',
+            params: ['user'],
+            message: 'Enter a user ID as text.'
+        });
+        const fromValidation = validateRouting(
+            { directToAgentRouting: { buttonId: USER } },
+            'legacy'
+        ).errors[0];
+        expect(idIssueFor(USER, 'chatButton')).toEqual({
+            code: fromValidation.code,
+            params: fromValidation.params,
+            message: fromValidation.message
+        });
+    });
+
+    it('has one rule for pre-chat field API names and one for channel variable names', () => {
+        expect(
+            ['FirstName', 'Custom_Field__c', `E${'x'.repeat(79)}`].every(isPrechatFieldName)
+        ).toBe(true);
+        expect(
+            ['_email', 'First Name', '1Email', 'constructor', `E${'x'.repeat(80)}`].some(
+                isPrechatFieldName
+            )
+        ).toBe(false);
+        expect(['_firstName', 'Chat_Agent_Id'].every(isChannelVariableName)).toBe(true);
+        expect(['__proto__', '_', '_1', 'Chat Agent', ''].some(isChannelVariableName)).toBe(false);
+    });
+
+    it('gives every issue a location that names the same place as its field', () => {
+        for (const c of ROUTING_ISSUE_CASES) {
+            const { errors, warnings } = validateRouting(c.input, c.client);
+            for (const issue of [...errors, ...warnings]) {
+                const { key, index, part } = issue.location;
+                const path = `${key}${index === undefined ? '' : `[${index}]`}${part === undefined ? '' : `.${part}`}`;
+                expect(path).toBe(issue.field);
+            }
+        }
     });
 });
