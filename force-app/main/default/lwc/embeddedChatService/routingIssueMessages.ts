@@ -65,6 +65,9 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
         'directToButtonRouting works only with the legacy chat client: Enhanced Chat ignores it.'
 };
 
+/** The codes, in the table's order. */
+export const ISSUE_CODES = Object.keys(TEMPLATES) as RoutingIssueCode[];
+
 const KIND_NAMES: Readonly<Record<IdKind, string>> = {
     chatButton: 'a chat button ID',
     user: 'a user ID',

@@ -3,7 +3,7 @@
  * that turns a code, its params and a location into a RoutingIssue.
  */
 import type { RoutingIssue, RoutingIssueCode, RoutingIssueLocation } from './chatTypes';
-import { issueMessage } from './routingIssueMessages';
+import { ISSUE_CODES, issueMessage } from './routingIssueMessages';
 
 /** Sane limits: far above real configurations, low enough to refuse garbage. */
 export const ROUTING_LIMITS = {
@@ -18,55 +18,10 @@ export const ROUTING_LIMITS = {
 } as const;
 
 /**
- * Every RoutingIssueCode, for tests and tools that need them all (a code missing here or unknown
- * to RoutingIssueCode fails to compile).
+ * Every RoutingIssueCode, for tests and tools that need them all: the codes of the message table,
+ * which must name each code once (a code missing there, or unknown, fails to compile).
  */
-export const ROUTING_ISSUE_CODES: readonly RoutingIssueCode[] = Object.keys({
-    UNREADABLE: true,
-    CONFIG_NOT_AN_OBJECT: true,
-    UNKNOWN_SETTING: true,
-    DIRECT_NOT_AN_OBJECT: true,
-    FALLBACK_NOT_BOOLEAN: true,
-    FALLBACK_WITHOUT_AGENT: true,
-    ID_NOT_TEXT: true,
-    ID_EMPTY: true,
-    ID_LENGTH: true,
-    ID_CHARACTERS: true,
-    ID_PREFIX: true,
-    ID_CHECKSUM: true,
-    RULES_NOT_A_LIST: true,
-    RULES_TOO_MANY: true,
-    RULE_NOT_TEXT: true,
-    RULE_EMPTY: true,
-    RULE_PAIR_SHAPE: true,
-    RULE_PAIR_SWAPPED: true,
-    RULE_UNKNOWN_KIND: true,
-    RULE_REPEATED: true,
-    BUTTON_NOT_LAST: true,
-    SITE_BUTTON_NOT_LAST: true,
-    PRECHAT_NOT_AN_OBJECT: true,
-    PRECHAT_TOO_MANY: true,
-    BAD_FIELD_NAME: true,
-    PRECHAT_VALUE_NOT_TEXT: true,
-    PRECHAT_VALUE_TOO_LONG: true,
-    REQUIRED: true,
-    NOT_TEXT: true,
-    TOO_LONG: true,
-    NOT_BOOLEAN: true,
-    NOT_A_LIST: true,
-    TOO_MANY: true,
-    ENTRY_NOT_AN_OBJECT: true,
-    FIELD_MAP_NOT_AN_OBJECT: true,
-    FIELD_MAPS_TOO_MANY: true,
-    TRANSCRIPT_FIELDS_NOT_A_LIST: true,
-    BAD_CHANNEL_VARIABLE_NAME: true,
-    HIDDEN_FIELDS_NOT_AN_OBJECT: true,
-    HIDDEN_FIELD_NOT_TEXT: true,
-    HIDDEN_FIELD_REPEATED: true,
-    DIRECT_TO_BUTTON_NOT_A_FUNCTION: true,
-    DIRECT_TO_BUTTON_UNUSED: true,
-    DIRECT_TO_BUTTON_LEGACY_ONLY: true
-} satisfies Record<RoutingIssueCode, true>) as RoutingIssueCode[];
+export const ROUTING_ISSUE_CODES: readonly RoutingIssueCode[] = ISSUE_CODES;
 
 /** An issue without its place: what is wrong with a value wherever it is. */
 export type Finding = Pick<RoutingIssue, 'code' | 'params' | 'message'>;
