@@ -223,12 +223,21 @@ export default class ChatFallbackRulesEditor extends LightningElement {
             return;
         }
         const rows = parsed.map((rule) => this.rowOf(rule));
-        if (ENDS_WITH_SEPARATOR.test(value)) {
+        const goesOn = ENDS_WITH_SEPARATOR.test(value);
+        if (goesOn) {
             rows.push(this.emptyRow());
         }
         this.replaceRow(index, rows);
-        const list = this.view.listMessages.map((m) => m.text);
-        this.announcement = [formatLabel(SPLIT, parsed.length), ...list].join(' ');
+        const said =
+            parsed.length > 1
+                ? [formatLabel(SPLIT, parsed.length), ...this.view.listMessages.map((m) => m.text)]
+                : parsed[0].kind === row.kind
+                  ? []
+                  : [formatLabel(KIND_CHANGED, index + 1, this.kindName(parsed[0].kind))];
+        if (goesOn) {
+            said.push(formatLabel(ADDED, index + rows.length));
+        }
+        this.announcement = said.join(' ');
     }
 
     /** Puts `rows` in place of row `index` and focuses the ID field to fill in next. */

@@ -127,7 +127,8 @@ export default class ChatStartButton extends ChatActionElement {
         return readRoutingOverride(
             this.routingButtonId,
             this.routingUserId,
-            this.fallbackSetting.value
+            this.fallbackSetting.value,
+            this.chatState?.client ?? null
         );
     }
 }

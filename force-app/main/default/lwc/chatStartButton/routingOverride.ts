@@ -5,6 +5,7 @@
  */
 import {
     validateRouting,
+    type ChatClientKind,
     type DirectToAgentRouting,
     type RoutingConfig,
     type RoutingIssue
@@ -34,11 +35,15 @@ function describe(template: string): (issue: RoutingIssue) => string {
     return (issue) => formatLabel(template, propertyLabel(issue.field), routingIssueText(issue));
 }
 
-/** Reads the override; nothing set (both IDs blank) means the site routing, with no problems. */
+/**
+ * Reads the override, checked for the client the page runs (null: not known yet); nothing set
+ * (both IDs blank) means the site routing, with no problems.
+ */
 export function readRoutingOverride(
     buttonIdValue: unknown,
     userIdValue: unknown,
-    fallback: boolean
+    fallback: boolean,
+    client: ChatClientKind | null = null
 ): RoutingOverride {
     const buttonId = readOptionalText(buttonIdValue);
     const userId = readOptionalText(userIdValue);
@@ -48,7 +53,7 @@ export function readRoutingOverride(
     const directToAgentRouting: DirectToAgentRouting = userId
         ? { buttonId, userId, fallback }
         : { buttonId, fallback };
-    const verdict = validateRouting({ directToAgentRouting });
+    const verdict = validateRouting({ directToAgentRouting }, client);
     const problems = [
         ...verdict.errors.map(describe(ROUTING_PROBLEM)),
         ...verdict.warnings.map(describe(ROUTING_CAUTION))

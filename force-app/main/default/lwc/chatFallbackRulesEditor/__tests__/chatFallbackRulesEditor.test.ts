@@ -342,6 +342,9 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(field<{ value: string }>(rule, '.button-id').value).toBe(BUTTON_2);
         expect(root(element).querySelectorAll('.slds-has-error')).toHaveLength(0);
         expect(values).toEqual([`${AGENT}_${BUTTON_2}`]);
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            'Rule 1 is now: Agent, then chat button or queue.'
+        );
     });
 
     it('starts a new rule when a typed ID ends with a comma', async () => {
@@ -357,6 +360,7 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(values).toEqual(['', BUTTON]);
         expect(focus.mock.contexts).toContain(field(rules(element)[1], '.button-id'));
         expect(text(field(rules(element)[1], '.button-message'))).toBe('');
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 added.');
     });
 
     it('takes queues as targets when the site runs Enhanced Chat', async () => {

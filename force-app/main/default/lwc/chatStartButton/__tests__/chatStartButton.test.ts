@@ -354,9 +354,13 @@ describe('c-chat-start-button', () => {
 
             await clickButton(element);
 
-            expect(validateRouting).toHaveBeenCalledWith({
-                directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
-            });
+            // Checked for the client the page runs.
+            expect(validateRouting).toHaveBeenCalledWith(
+                {
+                    directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
+                },
+                'legacy'
+            );
             expect(startChat).toHaveBeenCalledWith({
                 routing: {
                     directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
