@@ -1,7 +1,7 @@
 /**
  * A stand-in for Salesforce's Embedded Chat client (snippet 5.0: `embedded_svc` and
  * `embedded_svc.liveAgentAPI`) for the local preview and the browser tests. It behaves as
- * shared/docs/EMBEDDED_CHAT_FACTS.md describes the real script, including its sharp edges:
+ * docs/legacy-chat-client.md describes the real script, including its sharp edges:
  * handlers can never be removed and are not replayed, startChat mutates the attributes it
  * receives and builds `directToAgentRouting` from the top-level keys, promises never reject
  * (except clearSession when `LiveAgent` is not in `enabledFeatures`), clearSession ends the chat

@@ -1,5 +1,5 @@
 /**
- * Unit tests of the chat client simulator: it must behave as EMBEDDED_CHAT_FACTS.md says the
+ * Unit tests of the chat client simulator: it must behave as docs/legacy-chat-client.md says the
  * real Embedded Chat 5.0 script does. Run: node --test "preview/simulator/*.test.mts"
  */
 import assert from 'node:assert/strict';

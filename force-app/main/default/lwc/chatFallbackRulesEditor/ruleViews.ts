@@ -12,12 +12,8 @@ import {
     type ChatClientKind,
     type RoutingIssue
 } from 'c/embeddedChatService';
-import {
-    fallbackRuleText,
-    formatLabel,
-    routingIssueText,
-    type FallbackRuleKind
-} from 'c/chatComponentSupport';
+import { fallbackRuleText, formatLabel, type FallbackRuleKind } from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
 import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';

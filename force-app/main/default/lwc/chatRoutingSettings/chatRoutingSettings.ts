@@ -14,7 +14,12 @@ import {
     type ChatDisabledReason,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import { isBuilderContext } from 'c/chatComponentSupport';
+import {
+    isBuilderContext,
+    loadBuilderKit,
+    loadedBuilderKit,
+    type BuilderKit
+} from 'c/chatComponentSupport';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import {
@@ -52,6 +57,8 @@ export default class ChatRoutingSettings extends LightningElement {
     chatOffReason: ChatDisabledReason | null = null;
     /** The client the site runs (builder only; null while not known). */
     private client: ChatClientKind | null = null;
+    /** Builder only: the admin notice component for `lwc:is`, once loaded (see builderKit.ts). */
+    adminNotice: BuilderKit['notice'] | null = null;
     /** The builder summary; null outside the builder (nothing is rendered). */
     summary: SummaryView | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
@@ -202,6 +209,10 @@ export default class ChatRoutingSettings extends LightningElement {
                     this.client = state.client;
                     this.refresh();
                 }
+            });
+            this.adminNotice = loadedBuilderKit()?.notice ?? null;
+            loadBuilderKit().then((kit) => {
+                this.adminNotice = kit?.notice ?? null;
             });
         }
         this.refresh();

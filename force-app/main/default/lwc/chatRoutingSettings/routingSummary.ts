@@ -12,12 +12,8 @@ import {
     type RoutingIssue,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import {
-    formatFallbackRules,
-    formatLabel,
-    routingIssueText,
-    type FallbackRule
-} from 'c/chatComponentSupport';
+import { formatFallbackRules, formatLabel, type FallbackRule } from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,

@@ -128,6 +128,7 @@ export default class ChatStartButton extends ChatActionElement {
             this.routingButtonId,
             this.routingUserId,
             this.fallbackSetting.value,
+            this.builderKit?.routingIssueText ?? null,
             this.chatState?.client ?? null
         );
     }

@@ -6,7 +6,7 @@ import {
     startChat,
     subscribeToChat
 } from 'c/embeddedChatService';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
@@ -63,6 +63,10 @@ function createSettings(props: Record<string, unknown> = {}): SettingsElement {
     document.body.appendChild(element);
     return element;
 }
+
+// The admin notice loads with a dynamic import in Experience Builder (builderKit.ts): loaded once
+// here, the card shows it right after a render.
+beforeAll(() => loadBuilderKit());
 
 function flushPromises(): Promise<void> {
     return Promise.resolve();
@@ -531,7 +535,7 @@ describe('c-chat-routing-settings', () => {
             const element = createSettings({ buttonId: BUTTON });
             await flushPromises();
 
-            const notice = card(element).querySelector('c-chat-admin-notice.chat-off') as
+            const notice = card(element).querySelector('.admin-notice.chat-off') as
                 | (HTMLElement & { disabledReason?: string })
                 | null;
             expect(notice?.disabledReason).toBe('locker');
@@ -558,7 +562,7 @@ describe('c-chat-routing-settings', () => {
             const element = createSettings({ buttonId: BUTTON });
             await flushPromises();
 
-            const notice = card(element).querySelector('c-chat-admin-notice.chat-off') as
+            const notice = card(element).querySelector('.admin-notice.chat-off') as
                 | (HTMLElement & { disabledReason?: string | null })
                 | null;
             expect(notice?.disabledReason).toBeNull();

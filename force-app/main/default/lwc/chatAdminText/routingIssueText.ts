@@ -53,7 +53,7 @@ import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
 import KIND_QUEUE from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue';
 import KIND_QUEUE_OR_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue_Or_User';
 import KIND_ANY_TARGET from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button_Queue_Or_User';
-import { formatLabel } from './labelFormat';
+import { formatLabel } from 'c/chatComponentSupport';
 
 /** One label per code; its placeholders are the code's params, in order. */
 const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
