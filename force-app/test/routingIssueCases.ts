@@ -84,6 +84,26 @@ const CASES: readonly RoutingIssueCase[] = [
         message: '“queue” is not a routing setting and is ignored.'
     },
     {
+        code: 'BUTTON_ROUTING_NOT_A_FUNCTION',
+        severity: 'error',
+        input: { directToButtonRouting: BUTTON },
+        field: 'directToButtonRouting',
+        location: { key: 'directToButtonRouting' },
+        params: [],
+        message:
+            'directToButtonRouting must be a function of the pre-chat form data that returns a chat button ID.'
+    },
+    {
+        code: 'BUTTON_ROUTING_WITH_AGENT',
+        severity: 'warning',
+        input: { directToAgentRouting: { buttonId: BUTTON }, directToButtonRouting: () => BUTTON },
+        field: 'directToButtonRouting',
+        location: { key: 'directToButtonRouting' },
+        params: [],
+        message:
+            'Both directToAgentRouting and directToButtonRouting are set: which one the chat widget follows is not documented.'
+    },
+    {
         code: 'DIRECT_NOT_AN_OBJECT',
         severity: 'error',
         input: { directToAgentRouting: 'x' },
@@ -579,25 +599,7 @@ const CASES: readonly RoutingIssueCase[] = [
         message: '“queueId” is not a routing setting and is ignored.'
     },
     {
-        code: 'DIRECT_TO_BUTTON_NOT_A_FUNCTION',
-        severity: 'error',
-        input: { directToButtonRouting: BUTTON },
-        field: 'directToButtonRouting',
-        location: { key: 'directToButtonRouting' },
-        params: [],
-        message: 'directToButtonRouting must be a function that returns a chat button ID.'
-    },
-    {
-        code: 'DIRECT_TO_BUTTON_UNUSED',
-        severity: 'warning',
-        input: { directToAgentRouting: { buttonId: BUTTON }, directToButtonRouting: () => BUTTON },
-        field: 'directToButtonRouting',
-        location: { key: 'directToButtonRouting' },
-        params: [],
-        message: 'directToButtonRouting is not used while directToAgentRouting is set.'
-    },
-    {
-        code: 'DIRECT_TO_BUTTON_LEGACY_ONLY',
+        code: 'BUTTON_ROUTING_LEGACY_ONLY',
         severity: 'warning',
         client: 'enhanced',
         input: { directToButtonRouting: () => BUTTON },

@@ -7,6 +7,8 @@ import { hasKindParam, type RoutingIssue, type RoutingIssueCode } from 'c/embedd
 import UNREADABLE from '@salesforce/label/c.Chat_Routing_Issue_Unreadable';
 import CONFIG_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Config_Not_An_Object';
 import UNKNOWN_SETTING from '@salesforce/label/c.Chat_Routing_Issue_Unknown_Setting';
+import BUTTON_ROUTING_NOT_A_FUNCTION from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_Not_A_Function';
+import BUTTON_ROUTING_WITH_AGENT from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_With_Agent';
 import DIRECT_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Direct_Not_An_Object';
 import FALLBACK_NOT_BOOLEAN from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Not_Boolean';
 import FALLBACK_WITHOUT_AGENT from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Without_Agent';
@@ -45,9 +47,7 @@ import BAD_CHANNEL_VARIABLE_NAME from '@salesforce/label/c.Chat_Routing_Issue_Ba
 import HIDDEN_FIELDS_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Fields_Not_An_Object';
 import HIDDEN_FIELD_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Not_Text';
 import HIDDEN_FIELD_REPEATED from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Repeated';
-import DIRECT_TO_BUTTON_NOT_A_FUNCTION from '@salesforce/label/c.Chat_Routing_Issue_Direct_To_Button_Not_A_Function';
-import DIRECT_TO_BUTTON_UNUSED from '@salesforce/label/c.Chat_Routing_Issue_Direct_To_Button_Unused';
-import DIRECT_TO_BUTTON_LEGACY_ONLY from '@salesforce/label/c.Chat_Routing_Issue_Direct_To_Button_Legacy_Only';
+import BUTTON_ROUTING_LEGACY_ONLY from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_Legacy_Only';
 import KIND_CHAT_BUTTON from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button';
 import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
 import KIND_QUEUE from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue';
@@ -60,6 +60,8 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     UNREADABLE,
     CONFIG_NOT_AN_OBJECT,
     UNKNOWN_SETTING,
+    BUTTON_ROUTING_NOT_A_FUNCTION,
+    BUTTON_ROUTING_WITH_AGENT,
     DIRECT_NOT_AN_OBJECT,
     FALLBACK_NOT_BOOLEAN,
     FALLBACK_WITHOUT_AGENT,
@@ -98,9 +100,7 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     HIDDEN_FIELDS_NOT_AN_OBJECT,
     HIDDEN_FIELD_NOT_TEXT,
     HIDDEN_FIELD_REPEATED,
-    DIRECT_TO_BUTTON_NOT_A_FUNCTION,
-    DIRECT_TO_BUTTON_UNUSED,
-    DIRECT_TO_BUTTON_LEGACY_ONLY
+    BUTTON_ROUTING_LEGACY_ONLY
 };
 
 /** The first param of some codes (hasKindParam) is the kind of ID: shown as its translated name. */

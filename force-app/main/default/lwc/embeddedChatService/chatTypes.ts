@@ -173,6 +173,10 @@ export type RoutingIssueCode =
     | 'CONFIG_NOT_AN_OBJECT'
     /** A key that is not a routing setting; it is ignored (warning). Params: the key. */
     | 'UNKNOWN_SETTING'
+    /** `directToButtonRouting` is not a function. No params. */
+    | 'BUTTON_ROUTING_NOT_A_FUNCTION'
+    /** Both `directToAgentRouting` and `directToButtonRouting` are set (warning). No params. */
+    | 'BUTTON_ROUTING_WITH_AGENT'
     /** `directToAgentRouting` is not a plain object. No params. */
     | 'DIRECT_NOT_AN_OBJECT'
     /** `directToAgentRouting.fallback` is not a Boolean. No params. */
@@ -280,12 +284,8 @@ export type RoutingIssueCode =
     | 'HIDDEN_FIELD_NOT_TEXT'
     /** Two hidden routing values would go to the same field. Params: the field name. */
     | 'HIDDEN_FIELD_REPEATED'
-    /** `directToButtonRouting` is not a function. No params. */
-    | 'DIRECT_TO_BUTTON_NOT_A_FUNCTION'
-    /** `directToButtonRouting` is not used as directToAgentRouting is set (warning). No params. */
-    | 'DIRECT_TO_BUTTON_UNUSED'
     /** `directToButtonRouting` under Enhanced Chat, which ignores it (warning). No params. */
-    | 'DIRECT_TO_BUTTON_LEGACY_ONLY';
+    | 'BUTTON_ROUTING_LEGACY_ONLY';
 
 /**
  * Where a routing issue is, as data (`RoutingIssue.field` is the same place as text). Examples:

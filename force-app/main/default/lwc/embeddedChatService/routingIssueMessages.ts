@@ -11,6 +11,10 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     UNREADABLE: 'The routing configuration could not be read.',
     CONFIG_NOT_AN_OBJECT: 'The routing configuration must be an object.',
     UNKNOWN_SETTING: '“{0}” is not a routing setting and is ignored.',
+    BUTTON_ROUTING_NOT_A_FUNCTION:
+        'directToButtonRouting must be a function of the pre-chat form data that returns a chat button ID.',
+    BUTTON_ROUTING_WITH_AGENT:
+        'Both directToAgentRouting and directToButtonRouting are set: which one the chat widget follows is not documented.',
     DIRECT_NOT_AN_OBJECT: 'Direct-to-agent routing must be an object with a buttonId.',
     FALLBACK_NOT_BOOLEAN: 'Fallback to the button’s queue must be true or false.',
     FALLBACK_WITHOUT_AGENT:
@@ -58,10 +62,7 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
         'Hidden routing fields must be an object of names (agentId, targetId, fallback, fallbackRouting).',
     HIDDEN_FIELD_NOT_TEXT: 'The hidden field name for {0} must be text, or null to leave it out.',
     HIDDEN_FIELD_REPEATED: '“{0}” is named for two hidden routing fields: give each its own name.',
-    DIRECT_TO_BUTTON_NOT_A_FUNCTION:
-        'directToButtonRouting must be a function that returns a chat button ID.',
-    DIRECT_TO_BUTTON_UNUSED: 'directToButtonRouting is not used while directToAgentRouting is set.',
-    DIRECT_TO_BUTTON_LEGACY_ONLY:
+    BUTTON_ROUTING_LEGACY_ONLY:
         'directToButtonRouting works only with the legacy chat client: Enhanced Chat ignores it.'
 };
 

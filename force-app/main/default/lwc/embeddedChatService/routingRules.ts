@@ -85,13 +85,13 @@ const READERS: Readonly<Record<keyof RoutingConfig, Reader>> = {
     directToButtonRouting: (value, out, { client, config }) => {
         const key = 'directToButtonRouting';
         if (typeof value !== 'function') {
-            out.add('error', { key }, 'DIRECT_TO_BUTTON_NOT_A_FUNCTION');
+            out.add('error', { key }, 'BUTTON_ROUTING_NOT_A_FUNCTION');
             return null;
         }
         if (client === 'enhanced') {
-            out.add('warning', { key }, 'DIRECT_TO_BUTTON_LEGACY_ONLY');
+            out.add('warning', { key }, 'BUTTON_ROUTING_LEGACY_ONLY');
         } else if (config.directToAgentRouting) {
-            out.add('warning', { key }, 'DIRECT_TO_BUTTON_UNUSED');
+            out.add('warning', { key }, 'BUTTON_ROUTING_WITH_AGENT');
         }
         return value;
     },
