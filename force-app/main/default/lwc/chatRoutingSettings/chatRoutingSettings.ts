@@ -28,10 +28,29 @@ import {
     type FieldName,
     type RawSettings,
     type UserValues
-} from './routingSettings';
-import { summarize, type SummaryView } from './routingSummary';
+} from 'c/chatRoutingModel';
+import type { SummaryView } from 'c/chatRoutingSummary';
 
 const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
+
+type Summarize = (typeof import('c/chatRoutingSummary'))['summarize'];
+let summaryLoading: Promise<Summarize | null> | null = null;
+let loadedSummarize: Summarize | null = null;
+
+/**
+ * The admin's summary (c/chatRoutingSummary and the admin wording it uses), loaded once per page
+ * and only in Experience Builder, so that visitors never download it: the same dynamic import as
+ * the builder kit (see chatComponentSupport/builderKit.ts for the platform's documentation of it
+ * and the `lightning__dynamicComponent` capability this bundle declares). Never rejects: null
+ * when the platform can't load it (no summary is shown then).
+ */
+function loadSummary(): Promise<Summarize | null> {
+    summaryLoading ??= import('c/chatRoutingSummary').then(
+        (module) => (loadedSummarize = module.summarize),
+        () => null
+    );
+    return summaryLoading;
+}
 
 function text(value: unknown): string | undefined {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -214,6 +233,9 @@ export default class ChatRoutingSettings extends LightningElement {
             loadBuilderKit().then((kit) => {
                 this.adminNotice = kit?.notice ?? null;
             });
+            if (!loadedSummarize) {
+                loadSummary().then(() => this.refresh());
+            }
         }
         this.refresh();
     }
@@ -253,11 +275,12 @@ export default class ChatRoutingSettings extends LightningElement {
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
         this.applied = configureRouting(built.config);
-        this.summary = isBuilderContext()
-            ? summarize(settings, built, validateRouting(built.config, this.client), {
-                  userUnavailable: wantsUser && this.userUnavailable,
-                  client: this.client
-              })
-            : null;
+        this.summary =
+            isBuilderContext() && loadedSummarize
+                ? loadedSummarize(settings, built, validateRouting(built.config, this.client), {
+                      userUnavailable: wantsUser && this.userUnavailable,
+                      client: this.client
+                  })
+                : null;
     }
 }

@@ -1,8 +1,8 @@
 import { createElement } from 'lwc';
 import ChatFallbackRulesEditor from 'c/chatFallbackRulesEditor';
 import { resetChatServiceDouble, setMockChatState } from 'test/jest-mocks/chatServiceDouble';
-import { summarize } from '../../chatRoutingSettings/routingSummary';
-import { buildRouting, readSettings } from '../../chatRoutingSettings/routingSettings';
+import { summarize } from 'c/chatRoutingSummary';
+import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 
 // The editor words its checks with the service's own validateRouting (the double uses the real,

@@ -8,6 +8,7 @@ import {
 } from 'c/embeddedChatService';
 import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
+import { flushPromises } from 'test/flushPromises';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
 
@@ -67,10 +68,6 @@ function createSettings(props: Record<string, unknown> = {}): SettingsElement {
 // The admin notice loads with a dynamic import in Experience Builder (builderKit.ts): loaded once
 // here, the card shows it right after a render.
 beforeAll(() => loadBuilderKit());
-
-function flushPromises(): Promise<void> {
-    return Promise.resolve();
-}
 
 function lastConfig(): RoutingConfig {
     const calls = configureRoutingMock.mock.calls;

@@ -3,6 +3,7 @@ import ChatRoutingSettings from 'c/chatRoutingSettings';
 import { configureRouting } from 'c/embeddedChatService';
 import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
+import { flushPromises } from 'test/flushPromises';
 import type { RoutingConfig } from '../../embeddedChatService/chatTypes';
 
 // A guest visitor: the platform module says so.
@@ -30,10 +31,6 @@ function createSettings(props: Record<string, unknown> = {}): HTMLElement {
     Object.assign(element, props);
     document.body.appendChild(element);
     return element;
-}
-
-function flushPromises(): Promise<void> {
-    return Promise.resolve();
 }
 
 function configs(): RoutingConfig[] {

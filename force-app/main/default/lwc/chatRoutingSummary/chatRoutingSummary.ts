@@ -1,5 +1,7 @@
 /**
- * The admin's summary of Chat Routing Settings, free of any template: what the settings mean, for
+ * c/chatRoutingSummary: the admin's summary of Chat Routing Settings, free of any template, loaded
+ * only in Experience Builder (a dynamic import from c/chatRoutingSettings), so visitors never
+ * download it or the admin wording it uses: what the settings mean, for
  * the client the site runs, with each problem next to its property. Problems come from the chat
  * service's `validateRouting` (placed by their structured location, worded by their Custom
  * Labels) and from reading the properties (routingSettings.ts).
@@ -25,7 +27,7 @@ import {
     type HiddenField,
     type PrefillField,
     type RoutingSettings
-} from './routingSettings';
+} from 'c/chatRoutingModel';
 import STATUS_VALID from '@salesforce/label/c.Chat_Routing_Status_Valid';
 import STATUS_WARNINGS from '@salesforce/label/c.Chat_Routing_Status_Warnings';
 import STATUS_INVALID from '@salesforce/label/c.Chat_Routing_Status_Invalid';

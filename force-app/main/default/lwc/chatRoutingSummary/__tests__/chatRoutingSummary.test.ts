@@ -1,5 +1,5 @@
-import { summarize } from '../routingSummary';
-import { buildRouting, readSettings, type RawSettings } from '../routingSettings';
+import { summarize } from '../chatRoutingSummary';
+import { buildRouting, readSettings, type RawSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type {
     ChatClientKind,

@@ -1,5 +1,5 @@
 /**
- * The Chat Routing Settings properties, free of any template: builder properties in, the routing
+ * c/chatRoutingModel: the Chat Routing Settings properties, free of any template: builder properties in, the routing
  * configuration for the chat service out. The name rules are the chat service's own
  * (isPrechatFieldName, isChannelVariableName), never copies.
  */
