@@ -29,11 +29,10 @@ import {
     type RawSettings,
     type UserValues
 } from 'c/chatRoutingModel';
-import type { SummaryView } from 'c/chatRoutingSummary';
+import type { Summarize, SummaryView } from 'c/chatRoutingSummary';
 
 const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
 
-type Summarize = (typeof import('c/chatRoutingSummary'))['summarize'];
 let summaryLoading: Promise<Summarize | null> | null = null;
 let loadedSummarize: Summarize | null = null;
 

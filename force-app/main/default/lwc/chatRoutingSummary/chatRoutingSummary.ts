@@ -366,3 +366,6 @@ export function summarize(
         })
     };
 }
+
+/** The type of `summarize`, for the component that loads this module when it needs it. */
+export type Summarize = typeof summarize;
