@@ -24,7 +24,6 @@ export {
     parseFallbackRules,
     formatFallbackRules,
     fallbackRuleText,
-    holdsSeveralRules,
     makeFallbackRule
 } from './fallbackRulesText';
 export type {

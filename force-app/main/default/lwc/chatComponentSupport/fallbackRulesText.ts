@@ -43,12 +43,6 @@ const SEPARATORS = /[,;\s]+/;
 /** Spaces around the `_` of a pair belong to the pair, not between two rules. */
 const SPACED_UNDERSCORE = /\s*_\s*/g;
 
-/** True when typed or pasted text holds more than one rule, or a pair: a list to split. */
-export function holdsSeveralRules(text: string): boolean {
-    const trimmed = text.trim();
-    return trimmed.includes('_') || SEPARATORS.test(trimmed);
-}
-
 /** The client-format text of one rule ('' when the rule has no ID at all). */
 export function fallbackRuleText(rule: FallbackRuleParts): string {
     const userId = rule.userId.trim();

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
     fallbackRuleText,
     formatFallbackRules,
-    holdsSeveralRules,
     makeFallbackRule,
     parseFallbackRules,
     type FallbackRule
@@ -104,14 +103,6 @@ describe('c-chat-component-support fallback rules text', () => {
             agent(AGENT),
             agent(AGENT_2)
         ]);
-    });
-
-    it('tells a list or a pair from a single ID', () => {
-        expect(holdsSeveralRules(` ${BUTTON} `)).toBe(false);
-        expect(holdsSeveralRules(`${BUTTON} ${AGENT}`)).toBe(true);
-        expect(holdsSeveralRules(`${BUTTON},`)).toBe(true);
-        expect(holdsSeveralRules(`${AGENT}_`)).toBe(true);
-        expect(holdsSeveralRules('')).toBe(false);
     });
 
     it('guesses the kind of a rule from its prefix', () => {
