@@ -4,7 +4,7 @@
  * download it or the admin wording it uses: what the settings mean, for
  * the client the site runs, with each problem next to its property. Problems come from the chat
  * service's `validateRouting` (placed by their structured location, worded by their Custom
- * Labels) and from reading the properties (routingSettings.ts).
+ * Labels) and from reading the properties (c/chatRoutingModel).
  */
 import {
     KEY_PREFIX,
