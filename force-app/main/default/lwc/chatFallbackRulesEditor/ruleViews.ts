@@ -152,9 +152,11 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
         const issues = byRow[index];
         const showsUser = row.kind !== 'button';
         const showsButton = row.kind !== 'agent';
-        // An empty ID is not in the stored text: ask for it once the admin has been in the field.
+        // A row without any ID is not in the stored text, so the service says nothing about it:
+        // ask for its ID once the admin has been in the field (a stored rule has its verdict).
+        const unstored = !positions.includes(index);
         const empty = (id: string, kind: Parameters<typeof idIssueFor>[1]): string | null => {
-            const issue = row.touched && id.trim() === '' ? idIssueFor('', kind) : null;
+            const issue = unstored && row.touched && id.trim() === '' ? idIssueFor('', kind) : null;
             return issue ? routingIssueText(issue) : null;
         };
         const userMessage = showsUser ? (issues.user ?? empty(row.userId, 'user')) : null;

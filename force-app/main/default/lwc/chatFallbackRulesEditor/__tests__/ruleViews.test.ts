@@ -1,4 +1,10 @@
+import fc from 'fast-check';
 import { editorView, type Row } from '../ruleViews';
+import { parseFallbackRules } from 'c/chatComponentSupport';
+import { buildRouting, readSettings } from 'c/chatRoutingModel';
+import { summarize } from 'c/chatRoutingSummary';
+import { validateRouting } from '../../embeddedChatService/routingRules';
+import type { ChatClientKind } from '../../embeddedChatService/chatTypes';
 
 // The view model asks the service (the double: its real, pure rules) for every verdict.
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
@@ -88,5 +94,63 @@ describe('c-chat-fallback-rules-editor view model', () => {
             ['error', 'Use at most 25 fallback rules (there are 26).', 'utility:error']
         ]);
         expect(view.listMessages[0].className).toContain('slds-text-color_error');
+    });
+});
+
+describe('the rules editor and the Chat Routing Settings summary', () => {
+    const pieces = fc.constantFrom(
+        BUTTON,
+        AGENT,
+        QUEUE,
+        `${AGENT}_${BUTTON}`,
+        `${BUTTON}_${AGENT}`,
+        `${AGENT}_${QUEUE}`,
+        '573abc',
+        '005',
+        '<b>x</b>',
+        'hello',
+        '_',
+        ',',
+        ';',
+        ' ',
+        '\n',
+        `573${'x'.repeat(60)}`
+    );
+    const clients = fc.constantFrom<ChatClientKind | null>('legacy', 'enhanced', null);
+
+    it('give the same errors, in the same words, for any text (one rule source)', () => {
+        fc.assert(
+            fc.property(fc.array(pieces, { maxLength: 40 }), clients, (chunks, client) => {
+                const text = chunks.join('');
+                // The editor shows the stored text as rows, as its value setter does.
+                const rows = parseFallbackRules(text).rules.map((rule) =>
+                    row(rule.kind, rule.userId, rule.buttonId)
+                );
+                const view = editorView(rows, client);
+                const inEditor = [
+                    ...view.rules.flatMap((r) => [r.userMessage, r.buttonMessage]),
+                    ...view.rules.flatMap((r) =>
+                        r.messages.filter((m) => m.severity === 'error').map((m) => m.text)
+                    ),
+                    ...view.listMessages.filter((m) => m.severity === 'error').map((m) => m.text)
+                ].filter((t): t is string => t !== null);
+
+                const settings = readSettings({ fallbackRules: text });
+                const built = buildRouting(settings, null);
+                const verdict = validateRouting(built.config, client);
+                const summary = summarize(settings, built, verdict, {
+                    userUnavailable: false,
+                    client
+                });
+                const inSummary = summary.fields
+                    .find((f) => f.name === 'fallbackRules')!
+                    .issues.filter((i) => i.className.includes('issue_error'))
+                    .map((i) => i.text.replace(/^Rule \d+: /, ''));
+
+                expect(inEditor.sort()).toEqual(inSummary.sort());
+                expect(inEditor.length > 0).toBe(!verdict.valid);
+            }),
+            { numRuns: 400 }
+        );
     });
 });
