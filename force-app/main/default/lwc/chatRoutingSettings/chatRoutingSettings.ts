@@ -14,14 +14,7 @@ import {
     type ChatDisabledReason,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import {
-    isBuilderContext,
-    loadBuilderKit,
-    loadedBuilderKit,
-    type BuilderKit
-} from 'c/chatComponentSupport';
-import TITLE from '@salesforce/label/c.Chat_Routing_Title';
-import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
+import { isBuilderContext } from 'c/chatComponentSupport';
 import {
     buildRouting,
     readSettings,
@@ -29,26 +22,26 @@ import {
     type RawSettings,
     type UserValues
 } from 'c/chatRoutingModel';
-import type { Summarize, SummaryView } from 'c/chatRoutingSummary';
+import type { SummaryInput } from 'c/chatRoutingSummary';
 
 const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
 
-let summaryLoading: Promise<Summarize | null> | null = null;
-let loadedSummarize: Summarize | null = null;
+let cardLoading: Promise<typeof LightningElement | null> | null = null;
+let loadedCard: typeof LightningElement | null = null;
 
 /**
- * The admin's summary (c/chatRoutingSummary and the admin wording it uses), loaded once per page
- * and only in Experience Builder, so that visitors never download it: the same dynamic import as
- * the builder kit (see chatComponentSupport/builderKit.ts for the platform's documentation of it
- * and the `lightning__dynamicComponent` capability this bundle declares). Never rejects: null
- * when the platform can't load it (no summary is shown then).
+ * The admin's summary card (c/chatRoutingSummary, with the admin wording it uses), loaded once per
+ * page and only in Experience Builder, so that visitors never download it: the same dynamic
+ * import as the builder kit (see chatComponentSupport/builderKit.ts for the platform's
+ * documentation of it and the `lightning__dynamicComponent` capability this bundle declares).
+ * Never rejects: null when the platform can't load it (no summary is shown then).
  */
-function loadSummary(): Promise<Summarize | null> {
-    summaryLoading ??= import('c/chatRoutingSummary').then(
-        (module) => (loadedSummarize = module.summarize),
+function loadSummaryCard(): Promise<typeof LightningElement | null> {
+    cardLoading ??= import('c/chatRoutingSummary').then(
+        (module) => (loadedCard = module.default),
         () => null
     );
-    return summaryLoading;
+    return cardLoading;
 }
 
 function text(value: unknown): string | undefined {
@@ -69,16 +62,14 @@ const liveInstances = new Set<ChatRoutingSettings>();
  * nothing; admins in the builder see a summary, checked for the client the site runs.
  */
 export default class ChatRoutingSettings extends LightningElement {
-    cardTitle = TITLE;
-    adminOnly = ADMIN_ONLY;
     /** Why chat is off on this page (builder only): shown above the summary with the fix. */
     chatOffReason: ChatDisabledReason | null = null;
     /** The client the site runs (builder only; null while not known). */
     private client: ChatClientKind | null = null;
-    /** Builder only: the admin notice component for `lwc:is`, once loaded (see builderKit.ts). */
-    adminNotice: BuilderKit['notice'] | null = null;
-    /** The builder summary; null outside the builder (nothing is rendered). */
-    summary: SummaryView | null = null;
+    /** Builder only: the summary card component for `lwc:is`, once loaded. */
+    summaryCard: typeof LightningElement | null = loadedCard;
+    /** What the builder summary shows; null outside the builder (nothing is rendered). */
+    summaryInput: SummaryInput | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
     userRecordId: string | undefined;
 
@@ -228,13 +219,9 @@ export default class ChatRoutingSettings extends LightningElement {
                     this.refresh();
                 }
             });
-            this.adminNotice = loadedBuilderKit()?.notice ?? null;
-            loadBuilderKit().then((kit) => {
-                this.adminNotice = kit?.notice ?? null;
+            loadSummaryCard().then((card) => {
+                this.summaryCard = card;
             });
-            if (!loadedSummarize) {
-                loadSummary().then(() => this.refresh());
-            }
         }
         this.refresh();
     }
@@ -274,12 +261,14 @@ export default class ChatRoutingSettings extends LightningElement {
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
         this.applied = configureRouting(built.config);
-        this.summary =
-            isBuilderContext() && loadedSummarize
-                ? loadedSummarize(settings, built, validateRouting(built.config, this.client), {
-                      userUnavailable: wantsUser && this.userUnavailable,
-                      client: this.client
-                  })
-                : null;
+        this.summaryInput = isBuilderContext()
+            ? {
+                  settings,
+                  built,
+                  validation: validateRouting(built.config, this.client),
+                  userUnavailable: wantsUser && this.userUnavailable,
+                  client: this.client
+              }
+            : null;
     }
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import ChatFallbackRulesEditor from 'c/chatFallbackRulesEditor';
 import { resetChatServiceDouble, setMockChatState } from 'test/jest-mocks/chatServiceDouble';
-import { summarize } from 'c/chatRoutingSummary';
+import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 

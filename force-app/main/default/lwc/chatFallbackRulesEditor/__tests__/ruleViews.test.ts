@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { editorView, type Row } from '../ruleViews';
 import { parseFallbackRules } from 'c/chatComponentSupport';
 import { buildRouting, readSettings } from 'c/chatRoutingModel';
-import { summarize } from 'c/chatRoutingSummary';
+import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { ChatClientKind } from '../../embeddedChatService/chatTypes';
 

@@ -79,8 +79,10 @@ function text(node: Element | null | undefined): string {
     return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The summary card (c/chatRoutingSummary, loaded in the builder), else the component itself. */
 function card(element: HTMLElement): ShadowRoot {
-    return element.shadowRoot!;
+    const summary = element.shadowRoot!.querySelector('.summary-card');
+    return summary?.shadowRoot ?? element.shadowRoot!;
 }
 
 function fieldIssues(element: HTMLElement, name: string): string[] {

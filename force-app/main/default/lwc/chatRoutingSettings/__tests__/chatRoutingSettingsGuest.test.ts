@@ -87,7 +87,8 @@ describe('c-chat-routing-settings', () => {
         const element = createSettings();
         await flushPromises();
 
-        expect(element.shadowRoot!.querySelector('.prefill-text')!.textContent).toContain(
+        const summary = element.shadowRoot!.querySelector('.summary-card')!.shadowRoot!;
+        expect(summary.querySelector('.prefill-text')!.textContent).toContain(
             'Guests get no pre-fill.'
         );
         await expect(element).toBeAccessible();

@@ -1,4 +1,4 @@
-import { summarize } from '../chatRoutingSummary';
+import { summarize } from '../routingSummary';
 import { buildRouting, readSettings, type RawSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type {
