@@ -157,7 +157,14 @@ describe('the project', () => {
             assert.ok(!visitor.includes(adminOnly), `${adminOnly} in ${visitor.join(', ')}`);
         }
         const withSettings = pageBundles([...buttons, 'chatRoutingSettings'], dependencies, false);
-        assert.ok(!withSettings.includes('chatAdminNotice'), withSettings.join(', '));
+        for (const adminOnly of ['chatAdminNotice', 'chatAdminText', 'chatRoutingSummary']) {
+            assert.ok(
+                !withSettings.includes(adminOnly),
+                `${adminOnly} in ${withSettings.join(', ')}`
+            );
+        }
+        const settingsInBuilder = pageBundles(['chatRoutingSettings'], dependencies, true);
+        assert.ok(settingsInBuilder.includes('chatRoutingSummary'), settingsInBuilder.join(', '));
         const builder = pageBundles(buttons, dependencies, true);
         assert.ok(builder.includes('chatAdminNotice'), builder.join(', '));
         assert.ok(builder.includes('chatAdminText'), builder.join(', '));

@@ -29,7 +29,6 @@ export {
 } from './fallbackRulesText';
 export type {
     FallbackRule,
-    FallbackRuleError,
     FallbackRuleKind,
     FallbackRuleParts,
     ParsedFallbackRules

@@ -10,28 +10,39 @@ import {
     getRoutingValidation,
     subscribeToChat,
     validateRouting,
+    type ChatClientKind,
     type ChatDisabledReason,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import {
-    isBuilderContext,
-    loadBuilderKit,
-    loadedBuilderKit,
-    type BuilderKit
-} from 'c/chatComponentSupport';
-import TITLE from '@salesforce/label/c.Chat_Routing_Title';
-import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
+import { isBuilderContext } from 'c/chatComponentSupport';
 import {
     buildRouting,
     readSettings,
-    summarize,
     type FieldName,
     type RawSettings,
-    type SummaryView,
     type UserValues
-} from './routingSummary';
+} from 'c/chatRoutingModel';
+import type { SummaryInput } from 'c/chatRoutingSummary';
 
 const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
+
+let cardLoading: Promise<typeof LightningElement | null> | null = null;
+let loadedCard: typeof LightningElement | null = null;
+
+/**
+ * The admin's summary card (c/chatRoutingSummary, with the admin wording it uses), loaded once per
+ * page and only in Experience Builder, so that visitors never download it: the same dynamic
+ * import as the builder kit (see chatComponentSupport/builderKit.ts for the platform's
+ * documentation of it and the `lightning__dynamicComponent` capability this bundle declares).
+ * Never rejects: null when the platform can't load it (no summary is shown then).
+ */
+function loadSummaryCard(): Promise<typeof LightningElement | null> {
+    cardLoading ??= import('c/chatRoutingSummary').then(
+        (module) => (loadedCard = module.default),
+        () => null
+    );
+    return cardLoading;
+}
 
 function text(value: unknown): string | undefined {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -45,19 +56,20 @@ function text(value: unknown): string | undefined {
 const liveInstances = new Set<ChatRoutingSettings>();
 
 /**
- * Site routing for Embedded Chat, set in Experience Builder: hands the configuration to the chat
- * service (site-wide, whatever order the chat components mount in) whenever a property or the
- * logged-in user's record changes. Visitors see nothing; admins in the builder see a summary.
+ * Site routing for either chat client (legacy Embedded Chat or Enhanced Chat), set in Experience
+ * Builder: hands the configuration to the chat service (site-wide, whatever order the chat
+ * components mount in) whenever a property or the logged-in user's record changes. Visitors see
+ * nothing; admins in the builder see a summary, checked for the client the site runs.
  */
 export default class ChatRoutingSettings extends LightningElement {
-    cardTitle = TITLE;
-    adminOnly = ADMIN_ONLY;
     /** Why chat is off on this page (builder only): shown above the summary with the fix. */
     chatOffReason: ChatDisabledReason | null = null;
-    /** Builder only: the admin notice component for `lwc:is`, once loaded (see builderKit.ts). */
-    adminNotice: BuilderKit['notice'] | null = null;
-    /** The builder summary; null outside the builder (nothing is rendered). */
-    summary: SummaryView | null = null;
+    /** The client the site runs (builder only; null while not known). */
+    private client: ChatClientKind | null = null;
+    /** Builder only: the summary card component for `lwc:is`, once loaded. */
+    summaryCard: typeof LightningElement | null = loadedCard;
+    /** What the builder summary shows; null outside the builder (nothing is rendered). */
+    summaryInput: SummaryInput | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
     userRecordId: string | undefined;
 
@@ -69,7 +81,7 @@ export default class ChatRoutingSettings extends LightningElement {
     /** The service's verdict on the routing this instance last handed over (its identity). */
     private applied: RoutingValidation | null = null;
 
-    /** LiveChatButton ID (573…) for direct-to-agent routing. */
+    /** The routing target: a chat button (573…, legacy) or a queue or user (00G…/005…, Enhanced). */
     @api
     get buttonId(): unknown {
         return this.raw.buttonId;
@@ -141,6 +153,42 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('emailField', value);
     }
 
+    /** Enhanced Chat: hidden pre-chat field for the agent's user ID ('none' leaves it out). */
+    @api
+    get agentIdField(): unknown {
+        return this.raw.agentIdField;
+    }
+    set agentIdField(value: unknown) {
+        this.setProperty('agentIdField', value);
+    }
+
+    /** Enhanced Chat: hidden pre-chat field for the routing target ('none' leaves it out). */
+    @api
+    get targetIdField(): unknown {
+        return this.raw.targetIdField;
+    }
+    set targetIdField(value: unknown) {
+        this.setProperty('targetIdField', value);
+    }
+
+    /** Enhanced Chat: hidden pre-chat field for the fallback flag ('none' leaves it out). */
+    @api
+    get fallbackField(): unknown {
+        return this.raw.fallbackField;
+    }
+    set fallbackField(value: unknown) {
+        this.setProperty('fallbackField', value);
+    }
+
+    /** Enhanced Chat: hidden pre-chat field for the fallback rules ('none' leaves it out). */
+    @api
+    get fallbackRoutingField(): unknown {
+        return this.raw.fallbackRoutingField;
+    }
+    set fallbackRoutingField(value: unknown) {
+        this.setProperty('fallbackRoutingField', value);
+    }
+
     @wire(getRecord, { recordId: '$userRecordId', fields: USER_FIELDS })
     wiredUser({ data, error }: GetRecordResult): void {
         if (data && this.userRecordId) {
@@ -162,13 +210,17 @@ export default class ChatRoutingSettings extends LightningElement {
         this.connected = true;
         liveInstances.add(this);
         if (isBuilderContext()) {
-            // Admins should learn that valid settings are of no use while chat is off.
+            // Admins should learn that valid settings are of no use while chat is off, and see
+            // them checked for the client the site runs.
             this.unsubscribe = subscribeToChat((state) => {
                 this.chatOffReason = state.disabledReason;
+                if (state.client !== this.client) {
+                    this.client = state.client;
+                    this.refresh();
+                }
             });
-            this.adminNotice = loadedBuilderKit()?.notice ?? null;
-            loadBuilderKit().then((kit) => {
-                this.adminNotice = kit?.notice ?? null;
+            loadSummaryCard().then((card) => {
+                this.summaryCard = card;
             });
         }
         this.refresh();
@@ -209,10 +261,14 @@ export default class ChatRoutingSettings extends LightningElement {
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
         this.applied = configureRouting(built.config);
-        this.summary = isBuilderContext()
-            ? summarize(settings, built, validateRouting(built.config), {
-                  userUnavailable: wantsUser && this.userUnavailable
-              })
+        this.summaryInput = isBuilderContext()
+            ? {
+                  settings,
+                  built,
+                  validation: validateRouting(built.config, this.client),
+                  userUnavailable: wantsUser && this.userUnavailable,
+                  client: this.client
+              }
             : null;
     }
 }

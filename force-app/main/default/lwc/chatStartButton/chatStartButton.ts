@@ -172,7 +172,8 @@ export default class ChatStartButton extends ChatActionElement {
             this.routingButtonId,
             this.routingUserId,
             this.fallbackSetting.value,
-            this.builderKit?.routingIssueText ?? null
+            this.builderKit?.routingIssueText ?? null,
+            this.chatState?.client ?? null
         );
     }
 }

@@ -6,6 +6,7 @@
  */
 import {
     validateRouting,
+    type ChatClientKind,
     type DirectToAgentRouting,
     type RoutingConfig,
     type RoutingIssue
@@ -38,14 +39,16 @@ function describe(template: string, issueText: IssueText): (issue: RoutingIssue)
 }
 
 /**
- * Reads the override; nothing set (both IDs blank) means the site routing, with no problems.
- * `issueText` words the problems for the admin (null for visitors: no problems listed).
+ * Reads the override, checked for the client the page runs (null: not known yet); nothing set
+ * (both IDs blank) means the site routing, with no problems. `issueText` words the problems for
+ * the admin (null for visitors: no problems listed).
  */
 export function readRoutingOverride(
     buttonIdValue: unknown,
     userIdValue: unknown,
     fallback: boolean,
-    issueText: IssueText | null = null
+    issueText: IssueText | null = null,
+    client: ChatClientKind | null = null
 ): RoutingOverride {
     const buttonId = readOptionalText(buttonIdValue);
     const userId = readOptionalText(userIdValue);
@@ -55,7 +58,7 @@ export function readRoutingOverride(
     const directToAgentRouting: DirectToAgentRouting = userId
         ? { buttonId, userId, fallback }
         : { buttonId, fallback };
-    const verdict = validateRouting({ directToAgentRouting });
+    const verdict = validateRouting({ directToAgentRouting }, client);
     const problems = issueText
         ? [
               ...verdict.errors.map(describe(ROUTING_PROBLEM, issueText)),

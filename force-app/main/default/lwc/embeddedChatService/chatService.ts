@@ -227,19 +227,20 @@ export class ChatService {
     }
 
     private routingFor(options: StartChatOptions): RoutingValidation {
+        const client = this.getState().client; // a target's kind depends on the client
         try {
             if (!options.routing) {
-                return this.siteValidation;
+                return validateRouting(this.siteRouting, client);
             }
             const override = options.routing as unknown;
             if (!override || typeof override !== 'object' || Array.isArray(override)) {
-                return validateRouting(override);
+                return validateRouting(override, client);
             }
             const site =
                 this.siteRouting && typeof this.siteRouting === 'object'
                     ? (this.siteRouting as RoutingConfig)
                     : {};
-            return validateRouting(mergeRouting(site, options.routing));
+            return validateRouting(mergeRouting(site, options.routing), client);
         } catch {
             return validateRouting(UNREADABLE);
         }

@@ -3,13 +3,15 @@ import ChatRoutingSettings from 'c/chatRoutingSettings';
 import { configureRouting } from 'c/embeddedChatService';
 import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
+import { flushPromises } from 'test/flushPromises';
 import type { RoutingConfig } from '../../embeddedChatService/chatTypes';
 
 // A guest visitor: the platform module says so.
 jest.mock('@salesforce/user/isGuest', () => ({ default: true }), { virtual: true });
 
 jest.mock('c/embeddedChatService', () => ({
-    validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
+    // The pure rule helpers and validateRouting are the service's own (through the double).
+    ...jest.requireActual<object>('test/jest-mocks/chatServiceDouble'),
     configureRouting: jest.fn(),
     getRoutingValidation: jest.fn(),
     subscribeToChat: jest.fn(() => () => undefined)
@@ -29,10 +31,6 @@ function createSettings(props: Record<string, unknown> = {}): HTMLElement {
     Object.assign(element, props);
     document.body.appendChild(element);
     return element;
-}
-
-function flushPromises(): Promise<void> {
-    return Promise.resolve();
 }
 
 function configs(): RoutingConfig[] {
@@ -89,7 +87,8 @@ describe('c-chat-routing-settings', () => {
         const element = createSettings();
         await flushPromises();
 
-        expect(element.shadowRoot!.querySelector('.prefill-text')!.textContent).toContain(
+        const summary = element.shadowRoot!.querySelector('.summary-card')!.shadowRoot!;
+        expect(summary.querySelector('.prefill-text')!.textContent).toContain(
             'Guests get no pre-fill.'
         );
         await expect(element).toBeAccessible();

@@ -78,7 +78,8 @@ const SUBJECTS: Subject[] = [
         tag: 'c-chat-fallback-rules-editor',
         module: 'c/chatFallbackRulesEditor',
         props: { label: 'Fallback rules', value: BUTTON },
-        subscribes: false
+        // It checks targets for the client the page runs, when it is known there.
+        subscribes: true
     },
     {
         tag: 'c-chat-admin-notice',

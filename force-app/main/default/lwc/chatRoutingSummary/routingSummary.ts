@@ -1,0 +1,367 @@
+/**
+ * The admin's summary of Chat Routing Settings, free of any template (shown by the
+ * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what the settings mean, for
+ * the client the site runs, with each problem next to its property. Problems come from the chat
+ * service's `validateRouting` (placed by their structured location, worded by their Custom
+ * Labels) and from reading the properties (c/chatRoutingModel).
+ */
+import {
+    KEY_PREFIX,
+    shorten,
+    type ChatClientKind,
+    type RoutingConfig,
+    type RoutingIssue,
+    type RoutingValidation
+} from 'c/embeddedChatService';
+import { formatFallbackRules, formatLabel, type FallbackRule } from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
+import {
+    FIELD_LABELS,
+    FIELD_NAMES,
+    HIDDEN_FIELDS,
+    PREFILL_FIELDS,
+    VISIBLE_PRECHAT_FIELDS,
+    type BuiltRouting,
+    type FieldName,
+    type HiddenField,
+    type PrefillField,
+    type RoutingSettings
+} from 'c/chatRoutingModel';
+import STATUS_VALID from '@salesforce/label/c.Chat_Routing_Status_Valid';
+import STATUS_WARNINGS from '@salesforce/label/c.Chat_Routing_Status_Warnings';
+import STATUS_INVALID from '@salesforce/label/c.Chat_Routing_Status_Invalid';
+import STATUS_EMPTY from '@salesforce/label/c.Chat_Routing_Status_Empty';
+import SNIPPET_ROUTING from '@salesforce/label/c.Chat_Routing_Snippet';
+import DIRECT_NONE from '@salesforce/label/c.Chat_Routing_Direct_None';
+import DIRECT_BUTTON from '@salesforce/label/c.Chat_Routing_Direct_Button';
+import DIRECT_AGENT from '@salesforce/label/c.Chat_Routing_Direct_Agent';
+import DIRECT_AGENT_FALLBACK from '@salesforce/label/c.Chat_Routing_Direct_Agent_Fallback';
+import RULES_HEADING from '@salesforce/label/c.Chat_Routing_Rules_Heading';
+import RULE_BUTTON from '@salesforce/label/c.Chat_Routing_Rule_Button';
+import RULE_QUEUE from '@salesforce/label/c.Chat_Routing_Rule_Queue';
+import RULE_AGENT from '@salesforce/label/c.Chat_Routing_Rule_Agent';
+import RULE_AGENT_BUTTON from '@salesforce/label/c.Chat_Routing_Rule_Agent_Button';
+import RULE_AGENT_QUEUE from '@salesforce/label/c.Chat_Routing_Rule_Agent_Queue';
+import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
+import PREFILL_ON from '@salesforce/label/c.Chat_Routing_Prefill_On';
+import PREFILL_OFF from '@salesforce/label/c.Chat_Routing_Prefill_Off';
+import PREFILL_NONE from '@salesforce/label/c.Chat_Routing_Prefill_None';
+import PREFILL_NOT from '@salesforce/label/c.Chat_Routing_Prefill_Not';
+import PREFILL_ITEM from '@salesforce/label/c.Chat_Routing_Prefill_Item';
+import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
+import VALUE_FIRST_NAME from '@salesforce/label/c.Chat_Routing_Value_First_Name';
+import VALUE_LAST_NAME from '@salesforce/label/c.Chat_Routing_Value_Last_Name';
+import VALUE_EMAIL from '@salesforce/label/c.Chat_Routing_Value_Email';
+import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
+import CLIENT_LEGACY from '@salesforce/label/c.Chat_Routing_Client_Legacy';
+import CLIENT_ENHANCED from '@salesforce/label/c.Chat_Routing_Client_Enhanced';
+import CLIENT_UNKNOWN from '@salesforce/label/c.Chat_Routing_Client_Unknown';
+import ENHANCED_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Heading';
+import ENHANCED_PARAMETERS from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Parameters';
+import ENHANCED_MAPPING from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Mapping';
+import ENHANCED_FLOW from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Flow';
+import NOT_SET from '@salesforce/label/c.Chat_Routing_Not_Set';
+import LEFT_OUT from '@salesforce/label/c.Chat_Routing_Field_Left_Out';
+import YES from '@salesforce/label/c.Chat_Routing_Yes';
+import NO from '@salesforce/label/c.Chat_Routing_No';
+import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
+import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
+
+/** How much of a property's value the summary prints; the whole value is its title. */
+const VALUE_LENGTH = 60;
+
+export interface IssueView {
+    key: string;
+    text: string;
+    className: string;
+    iconName: string;
+    iconVariant: string;
+    iconAlt: string;
+}
+
+export interface FieldView {
+    name: FieldName;
+    label: string;
+    /** The value, shortened to fit the card. */
+    value: string;
+    /** The whole value (the title of the shortened one). */
+    fullValue: string;
+    issues: IssueView[];
+    hasIssues: boolean;
+}
+
+export interface SummaryView {
+    /** 'empty': no routing is set here, so there is nothing to judge (a neutral state). */
+    state: 'empty' | 'valid' | 'warning' | 'invalid';
+    statusText: string;
+    statusClass: string;
+    statusIcon: string;
+    statusIconVariant: string;
+    /** Which chat client the site runs, in words. */
+    clientText: string;
+    /** The routing in plain words; shown only when the configuration is in use. */
+    showRouting: boolean;
+    routingText: string;
+    rulesHeading: string;
+    rules: { key: string; text: string }[];
+    hasRules: boolean;
+    prefillText: string;
+    /** Enhanced Chat: what the admin sets up in Salesforce for this routing. */
+    setupHeading: string;
+    setupSteps: { key: string; text: string }[];
+    hasSetupSteps: boolean;
+    /** Problems that belong to no single field. */
+    generalIssues: IssueView[];
+    hasGeneralIssues: boolean;
+    fields: FieldView[];
+}
+
+type Severity = 'error' | 'warning';
+
+class IssueBoard {
+    readonly byField = new Map<FieldName | null, IssueView[]>();
+    errors = 0;
+    warnings = 0;
+    private count = 0;
+
+    add(field: FieldName | null, severity: Severity, text: string): void {
+        const issue: IssueView = {
+            key: `${this.count++}`,
+            text,
+            className: `issue issue_${severity} slds-text-body_small${
+                severity === 'error' ? ' slds-text-color_error' : ''
+            }`,
+            iconName: severity === 'error' ? 'utility:error' : 'utility:warning',
+            iconVariant: severity,
+            iconAlt: severity === 'error' ? ERROR_ALT : WARNING_ALT
+        };
+        this.byField.set(field, [...(this.byField.get(field) ?? []), issue]);
+        if (severity === 'error') {
+            this.errors += 1;
+        } else {
+            this.warnings += 1;
+        }
+    }
+
+    of(field: FieldName | null): IssueView[] {
+        return this.byField.get(field) ?? [];
+    }
+}
+
+const DIRECT_PARTS: Readonly<Record<string, FieldName>> = {
+    userId: 'agentUserId',
+    fallback: 'fallbackToButton'
+};
+
+/** The property a service issue belongs to, from its structured location. */
+function propertyOf(issue: RoutingIssue): FieldName | null {
+    const { key, part } = issue.location ?? { key: '' };
+    switch (key) {
+        case 'directToAgentRouting':
+            return (part !== undefined && DIRECT_PARTS[part]) || 'buttonId';
+        case 'fallbackRouting':
+            return 'fallbackRules';
+        case 'prepopulatedPrechatFields':
+        case 'visiblePrechatFields':
+            // Field names are checked when the settings are read; what is left is the values.
+            return 'prefillFromUser';
+        case 'hiddenRoutingFields': {
+            const field = (Object.keys(HIDDEN_FIELDS) as HiddenField[]).find(
+                (name) => HIDDEN_FIELDS[name] === part
+            );
+            return field ?? null;
+        }
+        default:
+            return null;
+    }
+}
+
+function isQueue(id: string): boolean {
+    return id.startsWith(KEY_PREFIX.queue);
+}
+
+function ruleText(rule: FallbackRule): string {
+    const [userId, buttonId] = [shorten(rule.userId), shorten(rule.buttonId)];
+    if (rule.kind === 'button') {
+        return formatLabel(isQueue(buttonId) ? RULE_QUEUE : RULE_BUTTON, buttonId);
+    }
+    if (rule.kind === 'agent') {
+        return formatLabel(RULE_AGENT, userId);
+    }
+    return formatLabel(isQueue(buttonId) ? RULE_AGENT_QUEUE : RULE_AGENT_BUTTON, userId, buttonId);
+}
+
+function routingText(settings: RoutingSettings, config: RoutingConfig): string {
+    const direct = config.directToAgentRouting;
+    if (!direct) {
+        return config.fallbackRouting ? DIRECT_NONE : SNIPPET_ROUTING;
+    }
+    const target = shorten(direct.buttonId);
+    if (!direct.userId) {
+        return formatLabel(DIRECT_BUTTON, target);
+    }
+    const label = settings.fallbackToButton ? DIRECT_AGENT_FALLBACK : DIRECT_AGENT;
+    return formatLabel(label, shorten(direct.userId), target);
+}
+
+function fieldValue(settings: RoutingSettings, name: FieldName, built: BuiltRouting): string {
+    switch (name) {
+        case 'buttonId':
+        case 'agentUserId':
+            return settings[name] || NOT_SET;
+        case 'fallbackToButton':
+        case 'prefillFromUser':
+            return settings[name] ? YES : NO;
+        case 'fallbackRules':
+            return formatFallbackRules(built.rules.rules) || NOT_SET;
+        default:
+            return settings.names[name].leftOut ? LEFT_OUT : settings.names[name].shown;
+    }
+}
+
+const VALUE_WORDS: Readonly<Record<PrefillField, string>> = {
+    firstNameField: VALUE_FIRST_NAME,
+    lastNameField: VALUE_LAST_NAME,
+    emailField: VALUE_EMAIL
+};
+
+/**
+ * The pre-fill in one consistent sentence: the fields that are pre-filled (the client's own field
+ * names: the pre-chat fields set here, or Enhanced Chat's standard ones), then what is not.
+ */
+function prefillText(settings: RoutingSettings, client: ChatClientKind | null): string {
+    if (!settings.prefillFromUser) {
+        return PREFILL_OFF;
+    }
+    const filled: string[] = [];
+    const notFilled: string[] = [];
+    for (const field of PREFILL_FIELDS) {
+        const { name, leftOut } = settings.names[field];
+        const used =
+            client === 'enhanced' ? (leftOut ? null : VISIBLE_PRECHAT_FIELDS[field]) : name;
+        if (used === null) {
+            notFilled.push(VALUE_WORDS[field]);
+        } else {
+            filled.push(formatLabel(PREFILL_ITEM, shorten(used), VALUE_WORDS[field]));
+        }
+    }
+    if (filled.length === 0) {
+        return PREFILL_NONE;
+    }
+    const text = formatLabel(PREFILL_ON, filled.join(', '));
+    return notFilled.length === 0
+        ? text
+        : `${text} ${formatLabel(PREFILL_NOT, notFilled.join(', '))}`;
+}
+
+/** Enhanced Chat: the setup in Salesforce that the routing set here relies on. */
+function setupSteps(
+    settings: RoutingSettings,
+    config: RoutingConfig,
+    client: ChatClientKind | null
+): string[] {
+    if (client !== 'enhanced' || (!config.directToAgentRouting && !config.fallbackRouting)) {
+        return [];
+    }
+    const names = (Object.keys(HIDDEN_FIELDS) as HiddenField[])
+        .map((field) => settings.names[field].name)
+        .filter((name): name is string => name !== null);
+    const steps = [ENHANCED_MAPPING, ENHANCED_FLOW];
+    return names.length > 0
+        ? [formatLabel(ENHANCED_PARAMETERS, names.join(', ')), ...steps]
+        : steps;
+}
+
+const CLIENT_TEXT: Readonly<Record<ChatClientKind, string>> = {
+    legacy: CLIENT_LEGACY,
+    enhanced: CLIENT_ENHANCED
+};
+
+const STATUS = {
+    empty: { text: STATUS_EMPTY, theme: 'slds-scoped-notification_light', icon: 'utility:info' },
+    valid: { text: STATUS_VALID, theme: 'slds-theme_success', icon: 'utility:success' },
+    warning: { text: STATUS_WARNINGS, theme: 'slds-theme_warning', icon: 'utility:warning' },
+    invalid: { text: STATUS_INVALID, theme: 'slds-theme_error', icon: 'utility:error' }
+} as const;
+
+/**
+ * The admin's summary: the client the site runs, the routing in plain words, each problem next
+ * to its property, and an overall state: nothing set (neutral), valid, valid with warnings, or
+ * refused. `validation` is the service's verdict on `built.config` for that client.
+ */
+export function summarize(
+    settings: RoutingSettings,
+    built: BuiltRouting,
+    validation: RoutingValidation,
+    options: { userUnavailable: boolean; client: ChatClientKind | null }
+): SummaryView {
+    const board = new IssueBoard();
+    for (const name of FIELD_NAMES) {
+        for (const problem of settings.problems[name] ?? []) {
+            board.add(name, 'warning', problem);
+        }
+    }
+    const place = (issue: RoutingIssue, severity: Severity): void => {
+        const field = propertyOf(issue);
+        const index = issue.location?.index;
+        const text = routingIssueText(issue);
+        const numbered =
+            field === 'fallbackRules' && index !== undefined
+                ? formatLabel(RULE_ISSUE, index + 1, text)
+                : text;
+        board.add(field, severity, numbered);
+    };
+    validation.errors.forEach((issue) => place(issue, 'error'));
+    validation.warnings.forEach((issue) => place(issue, 'warning'));
+    const { config } = built;
+    if (settings.fallbackToButton && !config.directToAgentRouting) {
+        board.add('fallbackToButton', 'warning', FALLBACK_UNUSED);
+    }
+    if (settings.prefillFromUser && options.userUnavailable) {
+        board.add('prefillFromUser', 'warning', PREFILL_UNAVAILABLE);
+    }
+
+    const routed = Boolean(config.directToAgentRouting || config.fallbackRouting);
+    const state =
+        board.errors > 0 || !validation.valid
+            ? 'invalid'
+            : board.warnings > 0
+              ? 'warning'
+              : routed
+                ? 'valid'
+                : 'empty';
+    const status = STATUS[state];
+    const generalIssues = board.of(null);
+    const steps = setupSteps(settings, config, options.client);
+    return {
+        state,
+        statusText: status.text,
+        statusClass: `slds-scoped-notification slds-media slds-media_center ${status.theme} status`,
+        statusIcon: status.icon,
+        statusIconVariant: state === 'warning' ? 'warning' : state === 'empty' ? '' : 'inverse',
+        clientText: options.client ? CLIENT_TEXT[options.client] : CLIENT_UNKNOWN,
+        showRouting: state !== 'invalid',
+        routingText: routingText(settings, config),
+        rulesHeading: RULES_HEADING,
+        rules: built.rules.rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
+        hasRules: built.rules.rules.length > 0,
+        prefillText: prefillText(settings, options.client),
+        setupHeading: ENHANCED_HEADING,
+        setupSteps: steps.map((text, i) => ({ key: `${i}`, text })),
+        hasSetupSteps: steps.length > 0,
+        generalIssues,
+        hasGeneralIssues: generalIssues.length > 0,
+        fields: FIELD_NAMES.map((name) => {
+            const issues = board.of(name);
+            const fullValue = fieldValue(settings, name, built);
+            return {
+                name,
+                label: FIELD_LABELS[name],
+                value: shorten(fullValue, VALUE_LENGTH),
+                fullValue,
+                issues,
+                hasIssues: issues.length > 0
+            };
+        })
+    };
+}
