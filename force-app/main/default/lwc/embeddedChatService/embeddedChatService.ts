@@ -53,7 +53,7 @@ export type {
 export { checkId, idChecksum, shortId } from './salesforceIds';
 export type { IdKind, IdProblem } from './salesforceIds';
 
-const service = new ChatService(new EmbeddedSvcClient(), detectSandbox() === 'locker');
+const service = new ChatService([new EmbeddedSvcClient()], detectSandbox() === 'locker');
 
 /** The last line of defence of the promise contract: an action never rejects or throws. */
 function settled(action: () => Promise<ChatActionResult>): Promise<ChatActionResult> {
