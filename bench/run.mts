@@ -196,7 +196,7 @@ if (browserFigures) {
         table([
             ['figure', 'runs', 'median', 'p95', 'min', 'max', 'previous median'],
             row(
-                'readiness: API appears -> Start enabled (service)',
+                'readiness (real 5.0 timing: API set in the feature onload) -> Start enabled',
                 f.readiness.service,
                 old?.readiness.service
             ),
@@ -205,7 +205,12 @@ if (browserFigures) {
                 f.readiness.naivePolling500ms,
                 old?.readiness.naivePolling500ms
             ),
-            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat)
+            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat),
+            row(
+                'afterMaximize -> startChat() settled (client promise pending)',
+                f.afterMaximizeToStartSettled,
+                old?.afterMaximizeToStartSettled
+            )
         ])
     );
     if (f.readiness.skipped > 0) {

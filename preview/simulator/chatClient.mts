@@ -497,7 +497,8 @@ export class ChatClientSimulator {
         this.widget = 'chat';
         this.sessionCounter += 1;
         this.sessionKey = `sim-session-${this.sessionCounter}`;
-        call.outcome = 'widget opens with the pre-chat form; settles once it is submitted';
+        // The widget opens with the pre-chat form; the promise settles once it is submitted.
+        call.outcome = 'chat requested';
         this.changed();
         this.afterOpening(opening);
         const key = this.sessionKey;
