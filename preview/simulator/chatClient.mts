@@ -502,22 +502,26 @@ export class ChatClientSimulator {
         this.changed();
         this.afterOpening(opening);
         const key = this.sessionKey;
-        this.requestTimer = this.scheduler.setTimeout(() => {
-            this.requestTimer = null;
-            if (this.phase !== 'requesting' || this.sessionKey !== key) {
-                return;
-            }
-            // The pre-chat form is submitted: liveagent.initialized settles the start.
-            this.settleStart?.();
-            this.settleStart = null;
-            this.phase = 'waiting';
-            this.queuePosition = this.initialQueuePosition;
-            this.fire('onChatRequestSuccess', { liveAgentSessionKey: key });
-            this.fire('onQueueUpdate', {
-                liveAgentSessionKey: key,
-                queuePosition: this.queuePosition
-            });
-        }, this.delays.requestMs);
+        this.requestTimer = this.scheduler.setTimeout(
+            () => {
+                this.requestTimer = null;
+                if (this.phase !== 'requesting' || this.sessionKey !== key) {
+                    return;
+                }
+                // The pre-chat form is submitted: liveagent.initialized settles the start.
+                this.settleStart?.();
+                this.settleStart = null;
+                this.phase = 'waiting';
+                this.queuePosition = this.initialQueuePosition;
+                this.fire('onChatRequestSuccess', { liveAgentSessionKey: key });
+                this.fire('onQueueUpdate', {
+                    liveAgentSessionKey: key,
+                    queuePosition: this.queuePosition
+                });
+                // The visitor fills the pre-chat form once the widget has opened.
+            },
+            this.delays.requestMs + (opening ? this.delays.openMs : 0)
+        );
         return this.settleWithPrechat(call);
     }
 
