@@ -7,10 +7,11 @@
 import type { ChatWindow, EnhancedClientSimulator, EnhancedSnapshot } from './enhancedClient.mts';
 
 const STYLE = `
-.enh-container { position: fixed; right: 24px; bottom: 24px; z-index: 9000; font-size: 0.875rem; }
+.enh-container { position: fixed; right: var(--enh-right, 24px); bottom: 24px; z-index: 9000;
+  font-size: 0.875rem; }
 .enh-fab { width: 56px; height: 56px; border-radius: 50%; border: 0; background: #0b5cab;
   color: #fff; font-weight: 700; box-shadow: 0 2px 8px rgba(0,0,0,.3); cursor: pointer; }
-.enh-window { position: fixed; bottom: 96px; width: 320px; background: #fff; border-radius: 8px;
+.enh-window { position: absolute; bottom: 72px; width: 320px; background: #fff; border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0,0,0,.35); overflow: hidden; }
 .enh-window[data-minimized="true"] { display: none; }
 .enh-window-header { display: flex; align-items: center; gap: .5rem; background: #0b5cab;
@@ -122,7 +123,7 @@ function chatWindow(
             'data-view': win.view,
             'data-status': win.conversation?.status ?? 'none',
             'data-minimized': String(state.minimized),
-            style: `right: ${24 + index * 28}px`
+            style: `right: ${index * 28}px`
         },
         el(
             'header',
@@ -157,6 +158,14 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
         'data-enh': 'container'
     });
     host.append(container);
+    // In the bottom corner of the site, not over the preview's side panel.
+    const place = (): void => {
+        const site = document.getElementById('site')?.getBoundingClientRect();
+        const right = site ? Math.max(24, window.innerWidth - site.right + 24) : 24;
+        container.style.setProperty('--enh-right', `${right}px`);
+    };
+    window.addEventListener('resize', place);
+    place();
     let scheduled = false;
     const update = (): void => {
         scheduled = false;
