@@ -54,6 +54,11 @@ export interface InstallOptions {
     queueOnStart?: boolean;
     /** The button's visibility in ButtonCreated. Default 'Show'. */
     buttonVisibility?: ButtonVisibility;
+    /**
+     * The page was reloaded during a chat in this state: when ready, the client reopens the window
+     * and fires ConversationOpened only (no ConversationStarted, no status event).
+     */
+    existingSession?: SessionStatus;
 }
 
 interface DoubleState {
@@ -135,7 +140,8 @@ export function installEmbeddedServiceBootstrap(
         visibleFields: options.visibleFields ?? DEFAULT_VISIBLE_FIELDS,
         prechatForm: options.prechatForm ?? false,
         queueOnStart: options.queueOnStart ?? true,
-        buttonVisibility: options.buttonVisibility ?? 'Show'
+        buttonVisibility: options.buttonVisibility ?? 'Show',
+        existingSession: options.existingSession ?? null
     });
     state.model = m;
     let initialized = false;
@@ -200,8 +206,13 @@ export function fireButtonCreated(visibility?: ButtonVisibility): void {
 
 /** What init does when everything has loaded: Ready, then the button (ButtonCreated). */
 export function becomeReady(): void {
+    const m = model();
+    const restore = m.readyCount === 0 ? m.options.existingSession : null;
     fireReady();
     fireButtonCreated();
+    if (restore) {
+        m.restoreSession(restore);
+    }
 }
 
 /** The agent accepts the current conversation: session status Active. */
@@ -347,4 +358,16 @@ export function getClientState(): ClientSnapshot {
         visibleValues: { ...m.visibleValues },
         withinBusinessHours: m.withinBusinessHours
     };
+}
+
+type ApiMethods = Record<string, (...args: unknown[]) => unknown>;
+
+/** The page's client as tests call it: `clientApi().utilAPI.launchChat()`. */
+export function clientApi(): {
+    utilAPI: ApiMethods;
+    prechatAPI: ApiMethods;
+    userVerificationAPI: ApiMethods;
+} {
+    return (window as unknown as { embeddedservice_bootstrap: ReturnType<typeof clientApi> })
+        .embeddedservice_bootstrap;
 }

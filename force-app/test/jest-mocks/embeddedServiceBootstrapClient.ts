@@ -212,6 +212,30 @@ export class EnhancedClientModel {
         }
     }
 
+    /**
+     * handleExistingSession → bootstrapExistingSession: after a reload during a chat the client
+     * reopens its window and the iframe relays ConversationOpened, but nothing says the
+     * conversation's status and ConversationStarted does not fire (it did on the earlier page).
+     */
+    restoreSession(status: SessionStatus): void {
+        const record: ConversationRecord = {
+            conversationId: `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`,
+            hiddenFields: {},
+            visibleFields: {},
+            status,
+            restored: true
+        };
+        this.conversations.push(record);
+        this.current = record;
+        this.windows = 1;
+        const epoch = this.epoch;
+        turns(STEP_TURNS).then(() => {
+            if (epoch === this.epoch) {
+                this.dispatch(ENHANCED_EVENTS.conversationOpened);
+            }
+        });
+    }
+
     /** handlePrechatSubmit: the visitor submits the visible form; the conversation is created then. */
     submitPrechatForm(values: Record<string, unknown>): void {
         if (this.pendingForms === 0) {

@@ -50,6 +50,8 @@ export interface ConversationRecord {
     visibleFields: Record<string, unknown>;
     /** 'Created' until the first session status; 'Closed' when the visitor closed or a reset dropped it. */
     status: 'Created' | SessionStatus | 'Closed';
+    /** Carried over from before a page reload (no ConversationStarted, no status event here). */
+    restored?: boolean;
 }
 
 export interface FiredEvent {
@@ -64,6 +66,7 @@ export interface ClientOptions {
     prechatForm: boolean;
     queueOnStart: boolean;
     buttonVisibility: ButtonVisibility;
+    existingSession: SessionStatus | null;
 }
 
 /** Event names the client dispatches on `window` (dispatchEventToHost). */

@@ -1,22 +1,19 @@
 // The Enhanced Chat double (test/jest-mocks/embeddedServiceBootstrap.ts) keeps the real client's
 // sharp edges: these tests pin each one, so a kinder double cannot slip in unnoticed.
 import {
-    CLEAR_NOT_READY_MESSAGE,
     ENHANCED_EVENTS,
-    NOT_READY_MESSAGE,
     NO_BUTTON_MESSAGE,
     agentAccepts,
     agentEnds,
     becomeReady,
+    clientApi,
     failNextLaunch,
-    fireButtonCreated,
     fireReady,
     getCalls,
     getClientLog,
     getClientState,
     getConversations,
     getFiredEvents,
-    getNotImplementedReads,
     installEmbeddedServiceBootstrap,
     listenerCount,
     setBusinessHours,
@@ -29,15 +26,7 @@ import {
     visitorCloses
 } from '../../../../../test/jest-mocks/embeddedServiceBootstrap';
 
-interface Api {
-    utilAPI: Record<string, (...args: unknown[]) => unknown>;
-    prechatAPI: Record<string, (...args: unknown[]) => unknown>;
-    userVerificationAPI: Record<string, (...args: unknown[]) => unknown>;
-}
-
-function client(): Api {
-    return (window as unknown as { embeddedservice_bootstrap: Api }).embeddedservice_bootstrap;
-}
+const client = clientApi;
 
 const ROUTING = {
     Chat_Agent_Id: '0055g00000ABcDeAAA',
@@ -355,45 +344,5 @@ describe('Enhanced Chat double, v1', () => {
         expect(listenerCount()).toBe(0);
         installEmbeddedServiceBootstrap();
         expect(onReady).not.toHaveBeenCalled();
-    });
-});
-
-describe('Enhanced Chat double, v2', () => {
-    it('is a Proxy without a has trap: in answers false, typeof answers function', () => {
-        installEmbeddedServiceBootstrap({ version: 'v2' });
-        const { utilAPI } = client();
-        expect('launchChat' in utilAPI).toBe(false);
-        expect(typeof utilAPI.launchChat).toBe('function');
-        expect('utilAPI' in client()).toBe(false);
-        expect(utilAPI.removeAllComponents).toBeUndefined();
-        expect(utilAPI.endChat).toBeUndefined();
-        expect(getNotImplementedReads()).toEqual([
-            'utilAPI.removeAllComponents',
-            'utilAPI.endChat'
-        ]);
-    });
-
-    it('has the API objects from load, but they refuse before Ready', async () => {
-        installEmbeddedServiceBootstrap({ version: 'v2', readiness: 'loading' });
-        expect(await rejection(client().utilAPI.launchChat())).toBe(NOT_READY_MESSAGE);
-        expect(await rejection(client().userVerificationAPI.clearSession())).toBe(
-            CLEAR_NOT_READY_MESSAGE
-        );
-        expect(client().prechatAPI.setHiddenPrechatFields(ROUTING)).toBe(false);
-        expect(client().utilAPI.showChatButton()).toBe(false);
-        becomeReady();
-        expect(client().prechatAPI.setHiddenPrechatFields(ROUTING)).toBe(true);
-        expect(client().prechatAPI.setHiddenPrechatFields({ Nope: 'x' })).toBe(false);
-        expect(await client().utilAPI.launchChat()).toBeUndefined();
-        await settleClient();
-        expect(getConversations()[0].hiddenFields).toEqual(ROUTING);
-    });
-
-    it('fires Ready again after a reset and waits for the button again', async () => {
-        installEmbeddedServiceBootstrap({ version: 'v2' });
-        await client().userVerificationAPI.clearSession();
-        expect(getClientState()).toMatchObject({ readyCount: 2, buttonCreatedCount: 2 });
-        fireButtonCreated('Hide');
-        expect(getClientState().buttonCreatedCount).toBe(2);
     });
 });
