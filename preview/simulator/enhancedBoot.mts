@@ -9,6 +9,7 @@
 import {
     EnhancedClientSimulator,
     type EnhancedCall,
+    type EnhancedConversation,
     type EnhancedEvent,
     type EnhancedNote,
     type EnhancedSnapshot
@@ -37,6 +38,8 @@ export interface EnhancedChatControls {
     setMinimized(minimized: boolean): boolean;
     setBusinessHours(within: boolean): void;
     setIframeResponsive(responsive: boolean): void;
+    /** The page reloads as it is (a session in progress comes back). */
+    reload(): void;
     /** Page reloads: another client, version or pre-chat form, the script removed or late. */
     useClient(client: 'legacy' | 'enhanced'): void;
     setVersion(version: 'v1' | 'v2'): void;
@@ -51,6 +54,30 @@ declare global {
     interface Window {
         embeddedservice_bootstrap?: unknown;
         __enhancedChat?: EnhancedChatControls;
+    }
+}
+
+/** Where the simulated client keeps its session across reloads (the real one: web storage). */
+const SESSION_KEY = 'previewEnhancedChat.session';
+
+function readSession(): EnhancedConversation | null {
+    try {
+        const text = window.sessionStorage.getItem(SESSION_KEY);
+        return text ? (JSON.parse(text) as EnhancedConversation) : null;
+    } catch {
+        return null;
+    }
+}
+
+function writeSession(conversation: EnhancedConversation | null): void {
+    try {
+        if (conversation) {
+            window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(conversation));
+        } else {
+            window.sessionStorage.removeItem(SESSION_KEY);
+        }
+    } catch {
+        // storage unavailable: a reload starts without a session
     }
 }
 
@@ -97,6 +124,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         },
         version: enhanced.version,
         prechatForm: enhanced.prechatForm,
+        restored: readSession(),
         delays: {
             ...(flags.apiDelayMs !== null ? { readyMs: flags.apiDelayMs } : {}),
             ...(flags.settingsDelayMs !== null ? { buttonMs: flags.settingsDelayMs } : {}),
@@ -105,6 +133,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
                 : {})
         }
     });
+    simulator.subscribe(() => writeSession(simulator.sessionToKeep()));
     simulator.note(
         `Enhanced Chat ${enhanced.version} simulated${enhanced.prechatForm ? ', with a pre-chat form' : ''}`
     );
@@ -162,8 +191,10 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         setPrechatForm: (on) => reloadWith({ prechat: on }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
         scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),
-        // A plain page load that stays on Enhanced Chat (v1, no pre-chat form).
+        reload: () => window.location.reload(),
+        // A plain page load that stays on Enhanced Chat (v1, no pre-chat form), no session.
         reset: () => {
+            writeSession(null);
             const plain = withClient(withoutSimulatorFlags(window.location.search), 'legacy');
             window.location.search = withClient(plain, 'enhanced');
         },

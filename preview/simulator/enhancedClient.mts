@@ -78,6 +78,8 @@ export interface EnhancedSimulatorOptions {
     prechatForm?: boolean;
     /** What removeAllComponents does last: `delete window.embeddedservice_bootstrap`. */
     removeGlobal?: () => void;
+    /** A conversation from before a page reload (the client keeps its session in web storage). */
+    restored?: EnhancedConversation | null;
     delays?: Partial<EnhancedDelays>;
 }
 
@@ -201,7 +203,8 @@ export class EnhancedClientSimulator {
             hiddenFields: options.hiddenFields ?? DEMO_HIDDEN_FIELDS,
             visibleFields: options.visibleFields ?? DEMO_VISIBLE_FIELDS,
             prechatForm: options.prechatForm ?? false,
-            removeGlobal: options.removeGlobal ?? (() => undefined)
+            removeGlobal: options.removeGlobal ?? (() => undefined),
+            restored: options.restored ?? null
         };
         this.delays = { ...DEFAULT_DELAYS, ...(options.delays ?? {}) };
         this.started = options.scheduler.now();
@@ -275,8 +278,37 @@ export class EnhancedClientSimulator {
         this.later(this.delays.readyMs, () => {
             this.attachApis();
             this.emitReady();
-            this.later(this.delays.buttonMs, () => this.generateMarkup());
+            this.later(this.delays.buttonMs, () => {
+                this.generateMarkup();
+                if (this.options.restored) {
+                    this.bootstrapExistingSession(this.options.restored);
+                }
+            });
         });
+    }
+
+    /**
+     * handleExistingSession → bootstrapExistingSession: a session in web storage reopens its
+     * window; the iframe relays ConversationOpened, but no ConversationStarted and no status.
+     */
+    private bootstrapExistingSession(restored: EnhancedConversation): void {
+        const conversation = copy(restored);
+        this.conversations.push(conversation);
+        const win: ChatWindow = { id: this.nextWindow++, view: 'conversation', conversation };
+        this.windows.push(win);
+        this.note(`Session restored from web storage (conversation ${conversation.status})`);
+        const epoch = this.epoch;
+        this.later(this.delays.iframeMs, () => {
+            if (epoch === this.epoch) {
+                this.fire('onEmbeddedMessagingConversationOpened', {});
+            }
+        });
+    }
+
+    /** What the client keeps in web storage for the next page: the conversation in its window. */
+    sessionToKeep(): EnhancedConversation | null {
+        const conversation = this.currentConversation();
+        return conversation && conversation.status !== 'Closed' ? copy(conversation) : null;
     }
 
     /** initializeFeatureObjects: the API objects appear on the global (v1). */

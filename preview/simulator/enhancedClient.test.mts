@@ -294,6 +294,28 @@ describe('Enhanced Chat simulator (v1)', () => {
     });
 });
 
+describe('Enhanced Chat simulator: a page reloaded during a chat', () => {
+    it('reopens the window from web storage: ConversationOpened, no Started, no status', async () => {
+        const first = await ready();
+        first.api().prechatAPI.setHiddenPrechatFields(ROUTING);
+        first.api().utilAPI.launchChat();
+        await first.clock.advance(STEP * 4);
+        first.sim.agentAccepts();
+        const kept = first.sim.sessionToKeep();
+        assert.equal(kept?.status, 'Active');
+
+        const s = await ready({ restored: kept });
+        await s.clock.advance(STEP);
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated', 'ConversationOpened']);
+        assert.equal(s.sim.snapshot().windows.length, 1);
+        assert.match(String(await s.api().utilAPI.launchChat()), /already present/);
+        assert.equal(s.sim.snapshot().conversations.length, 1);
+        s.sim.visitorCloses();
+        await s.clock.advance(STEP);
+        assert.equal(s.sim.sessionToKeep(), null);
+    });
+});
+
 describe('Enhanced Chat simulator (v2)', () => {
     it('is a Proxy without a has trap, with API objects that refuse before Ready', async () => {
         const s = setup({ version: 'v2' });

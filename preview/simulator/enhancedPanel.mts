@@ -186,6 +186,12 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
                 { class: 'sim-group' },
                 el('legend', {}, 'Page load (reloads the page)'),
                 button(
+                    'Reload page',
+                    'reload',
+                    () => controls.reload(),
+                    'A reload during a chat: the client reopens its window from web storage'
+                ),
+                button(
                     enhanced.version === 'v2' ? 'Client v1 (bootstrap.js)' : 'Client v2 (Proxy)',
                     'toggleVersion',
                     () => controls.setVersion(enhanced.version === 'v2' ? 'v1' : 'v2')

@@ -130,6 +130,24 @@ describe('Enhanced Chat mode: the simulated client', () => {
         await preview.close();
     });
 
+    it('reopens a chat after a reload: ConversationOpened only, no new conversation', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        await waitForEvent(page, 'ButtonCreated');
+        await page.locator('[data-enh="fab"]').click();
+        await waitForEvent(page, 'SessionStatusUpdate');
+        await page.evaluate(() => window.__enhancedChat!.agentAccepts());
+        await page.reload();
+        await page.waitForFunction(() => window.__enhancedChat !== undefined);
+        await waitForEvent(page, 'ConversationOpened');
+        const names = (await events(page)).map((e) => e.name);
+        assert.ok(!names.includes('onEmbeddedMessagingConversationStarted'));
+        assert.ok(!names.includes('onEmbeddedMessagingSessionStatusUpdate'));
+        await page.locator('[data-enh="window"][data-status="Active"]').waitFor();
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
     it('keeps the client choice in the URL: the toolbar switches it and a reload keeps it', async () => {
         const preview = await openPreview(browser);
         const { page } = preview;
