@@ -19,6 +19,7 @@ import ChatStatus from 'c/chatStatus';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import ChatAdminNotice from 'c/chatAdminNotice';
 import { clearSession, getChatState, startChat } from 'c/embeddedChatService';
+import './enhancedInstrument.mts';
 
 type ComponentClass = typeof LightningElement;
 

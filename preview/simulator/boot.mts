@@ -14,6 +14,8 @@ import {
     type SimulatorNote,
     type SimulatorSnapshot
 } from './chatClient.mts';
+import { bootEnhanced } from './enhancedBoot.mts';
+import { parseEnhancedFlags } from './enhancedFlags.mts';
 import { parseFlags, withFlags, withoutSimulatorFlags, type SimulatorFlags } from './flags.mts';
 import { renderPanel } from './panel.mts';
 
@@ -172,6 +174,10 @@ function boot(): void {
     const flags = parseFlags(window.location.search);
     if (flags.locker) {
         simulateLocker();
+    }
+    if (parseEnhancedFlags(window.location.search).client === 'enhanced') {
+        bootEnhanced(flags); // ?client=enhanced: Enhanced Chat instead of embedded_svc
+        return;
     }
     const simulator = new ChatClientSimulator({
         scheduler: {
