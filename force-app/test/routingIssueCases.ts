@@ -72,24 +72,6 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         message: '“queue” is not a routing setting and is ignored.'
     },
     {
-        code: 'BUTTON_ROUTING_NOT_A_FUNCTION',
-        severity: 'error',
-        input: { directToButtonRouting: BUTTON },
-        field: 'directToButtonRouting',
-        params: [],
-        message:
-            'directToButtonRouting must be a function of the pre-chat form data that returns a chat button ID.'
-    },
-    {
-        code: 'BUTTON_ROUTING_WITH_AGENT',
-        severity: 'warning',
-        input: { directToAgentRouting: { buttonId: BUTTON }, directToButtonRouting: () => BUTTON },
-        field: 'directToButtonRouting',
-        params: [],
-        message:
-            'Both directToAgentRouting and directToButtonRouting are set: which one the chat widget follows is not documented.'
-    },
-    {
         code: 'DIRECT_NOT_AN_OBJECT',
         severity: 'error',
         input: { directToAgentRouting: 'x' },

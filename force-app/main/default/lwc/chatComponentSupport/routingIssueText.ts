@@ -7,8 +7,6 @@ import type { RoutingIssue, RoutingIssueCode } from 'c/embeddedChatService';
 import UNREADABLE from '@salesforce/label/c.Chat_Routing_Issue_Unreadable';
 import CONFIG_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Config_Not_An_Object';
 import UNKNOWN_SETTING from '@salesforce/label/c.Chat_Routing_Issue_Unknown_Setting';
-import BUTTON_ROUTING_NOT_A_FUNCTION from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_Not_A_Function';
-import BUTTON_ROUTING_WITH_AGENT from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_With_Agent';
 import DIRECT_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Direct_Not_An_Object';
 import FALLBACK_NOT_BOOLEAN from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Not_Boolean';
 import FALLBACK_WITHOUT_AGENT from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Without_Agent';
@@ -51,8 +49,6 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     UNREADABLE,
     CONFIG_NOT_AN_OBJECT,
     UNKNOWN_SETTING,
-    BUTTON_ROUTING_NOT_A_FUNCTION,
-    BUTTON_ROUTING_WITH_AGENT,
     DIRECT_NOT_AN_OBJECT,
     FALLBACK_NOT_BOOLEAN,
     FALLBACK_WITHOUT_AGENT,

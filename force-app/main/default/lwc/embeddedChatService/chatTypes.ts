@@ -166,10 +166,6 @@ export type RoutingIssueCode =
     | 'CONFIG_NOT_AN_OBJECT'
     /** A key that is not a routing setting; it is ignored (warning). Params: the key. */
     | 'UNKNOWN_SETTING'
-    /** `directToButtonRouting` is not a function. No params. */
-    | 'BUTTON_ROUTING_NOT_A_FUNCTION'
-    /** Both `directToAgentRouting` and `directToButtonRouting` are set (warning). No params. */
-    | 'BUTTON_ROUTING_WITH_AGENT'
     /** `directToAgentRouting` is not a plain object. No params. */
     | 'DIRECT_NOT_AN_OBJECT'
     /** `directToAgentRouting.fallback` is not a Boolean. No params. */

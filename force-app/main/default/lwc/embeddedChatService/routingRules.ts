@@ -32,8 +32,7 @@ const KNOWN_KEYS: readonly string[] = [
     'fallbackRouting',
     'prepopulatedPrechatFields',
     'extraPrechatInfo',
-    'extraPrechatFormDetails',
-    'directToButtonRouting'
+    'extraPrechatFormDetails'
 ];
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -49,8 +48,6 @@ export const ROUTING_ISSUE_CODES: readonly RoutingIssueCode[] = Object.keys({
     UNREADABLE: true,
     CONFIG_NOT_AN_OBJECT: true,
     UNKNOWN_SETTING: true,
-    BUTTON_ROUTING_NOT_A_FUNCTION: true,
-    BUTTON_ROUTING_WITH_AGENT: true,
     DIRECT_NOT_AN_OBJECT: true,
     FALLBACK_NOT_BOOLEAN: true,
     FALLBACK_WITHOUT_AGENT: true,
@@ -705,9 +702,6 @@ function validate(input: unknown): RoutingValidation {
         if (details) config.extraPrechatFormDetails = details;
         else ok = false;
     }
-    if (has('directToButtonRouting')) {
-        readButtonRouting(input.directToButtonRouting, config, out);
-    }
     for (const key of Object.keys(input)) {
         if (!KNOWN_KEYS.includes(key)) {
             const name = key.slice(0, 40);
@@ -721,32 +715,6 @@ function validate(input: unknown): RoutingValidation {
     }
     ok = ok && out.errors.length === 0;
     return { valid: ok, errors: out.errors, warnings: out.warnings, config: ok ? config : null };
-}
-
-/**
- * directToButtonRouting (legacy client, developers' code): a function, passed on unchanged.
- * Which of it and directToAgentRouting the widget follows is not documented: a caution.
- */
-function readButtonRouting(value: unknown, config: RoutingConfig, out: Collector): void {
-    const field = 'directToButtonRouting';
-    if (typeof value !== 'function') {
-        out.error(
-            field,
-            'BUTTON_ROUTING_NOT_A_FUNCTION',
-            [],
-            'directToButtonRouting must be a function of the pre-chat form data that returns a chat button ID.'
-        );
-        return;
-    }
-    config.directToButtonRouting = value as RoutingConfig['directToButtonRouting'];
-    if (config.directToAgentRouting) {
-        out.warn(
-            field,
-            'BUTTON_ROUTING_WITH_AGENT',
-            [],
-            'Both directToAgentRouting and directToButtonRouting are set: which one the chat widget follows is not documented.'
-        );
-    }
 }
 
 /**

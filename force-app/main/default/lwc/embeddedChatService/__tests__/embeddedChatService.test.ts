@@ -903,51 +903,6 @@ describe('c/embeddedChatService', () => {
         });
     });
 
-    describe('directToButtonRouting (developers’ code)', () => {
-        const route = (): string => BUTTON;
-
-        it('is accepted as a function and passed to the client unchanged', async () => {
-            const seen: Record<string, unknown>[] = [];
-            setEmbeddedSvcValue({
-                addEventHandler: () => undefined,
-                liveAgentAPI: { startChat: (a: Record<string, unknown>) => seen.push(a) }
-            });
-            const service = loadService();
-            const verdict = service.configureRouting({ directToButtonRouting: route });
-            expect(verdict).toMatchObject({ valid: true, errors: [], warnings: [] });
-            await expect(service.startChat()).resolves.toEqual({ ok: true });
-            expect(seen[0].directToButtonRouting).toBe(route);
-        });
-
-        it('is refused, naming the field, when it is not a function', () => {
-            const service = loadService();
-            expect(
-                service.validateRouting({
-                    directToButtonRouting: BUTTON as unknown as () => string
-                })
-            ).toMatchObject({
-                valid: false,
-                errors: [{ field: 'directToButtonRouting', code: 'BUTTON_ROUTING_NOT_A_FUNCTION' }]
-            });
-        });
-
-        it('comes with a caution when direct-to-agent routing is set too', () => {
-            const service = loadService();
-            const verdict = service.validateRouting({
-                directToAgentRouting: { buttonId: BUTTON, userId: USER },
-                directToButtonRouting: route
-            });
-            expect(verdict.valid).toBe(true);
-            expect(verdict.warnings).toEqual([
-                expect.objectContaining({
-                    field: 'directToButtonRouting',
-                    code: 'BUTTON_ROUTING_WITH_AGENT'
-                })
-            ]);
-            expect(verdict.config?.directToButtonRouting).toBe(route);
-        });
-    });
-
     describe('availability per chat button', () => {
         it('does not refuse a start routed to another button because the site button is offline', async () => {
             installEmbeddedSvc({
