@@ -108,6 +108,8 @@ export async function buildBenchPage(
             lwc({
                 rootDir: stagingDir,
                 modules: [{ npm: 'lightning-base-components' }],
+                // As on the platform for bundles with lightning__dynamicComponent.
+                enableDynamicComponents: true,
                 exclude: [path.join(pageDir, '**'), path.join(previewDir, '**')]
             })
         ],

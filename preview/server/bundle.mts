@@ -432,6 +432,8 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
         cachedLwc({
             rootDir: stagingDir,
             modules: [{ npm: 'lightning-base-components' }],
+            // As on the platform for bundles with lightning__dynamicComponent (builder-only code).
+            enableDynamicComponents: true,
             exclude: [
                 path.join(previewDir, 'app', '**'),
                 path.join(previewDir, 'platform', '**'),

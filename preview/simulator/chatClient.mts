@@ -1,7 +1,7 @@
 /**
  * A stand-in for Salesforce's Embedded Chat client (snippet 5.0: `embedded_svc` and
- * `embedded_svc.liveAgentAPI`) for the local preview and the browser tests. It behaves as the
- * real script does (esw.js, client/liveagent.esw.js, frame/session.esw.js), including its sharp
+ * `embedded_svc.liveAgentAPI`) for the local preview and the browser tests. It behaves as
+ * docs/legacy-chat-client.md describes the real script (esw.js, client/liveagent.esw.js, frame/session.esw.js), including its sharp
  * edges, each named after the function it mirrors: handlers can never be removed and are not
  * replayed; `liveAgentAPI` is assigned in the feature script's `onload` and `featureLoaded`
  * fires at once; startChat mutates the attributes it receives and builds

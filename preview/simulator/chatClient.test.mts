@@ -1,6 +1,6 @@
 /**
- * Unit tests of the chat client simulator: it must behave as the real Embedded Chat 5.0 script
- * does (docs/ of this project). Run: node --test "preview/simulator/*.test.mts"
+ * Unit tests of the chat client simulator: it must behave as docs/legacy-chat-client.md says the
+ * real Embedded Chat 5.0 script does. Run: node --test "preview/simulator/*.test.mts"
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

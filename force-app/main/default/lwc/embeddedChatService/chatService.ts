@@ -219,7 +219,7 @@ export class ChatService {
         const kind = this.client.kind;
         try {
             if (!options.routing) {
-                return this.siteValidation;
+                return validateRouting(this.siteRouting, kind);
             }
             const override = options.routing as unknown;
             if (!isObject(override) || Array.isArray(override)) {

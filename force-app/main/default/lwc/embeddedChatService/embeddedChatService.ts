@@ -13,7 +13,6 @@
 import { ChatService } from './chatService';
 import { EmbeddedSvcClient } from './embeddedSvcClient';
 import { detectSandbox } from './sandboxDetection';
-import { validateRouting as validate } from './routingRules';
 import type {
     ChatActionResult,
     ChatServiceOptions,
@@ -42,16 +41,40 @@ export type {
     RoutingConfig,
     RoutingIssue,
     RoutingIssueCode,
+    RoutingIssueLocation,
     RoutingValidation,
     StartChatOptions
 } from './chatTypes';
 /**
- * ID helpers, for admin UIs: `checkId(id, 'chatButton' | 'user')` says what is wrong with an ID
- * (null when it is a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character
- * suffix of a 15-character ID, `shortId(id)` a short form for messages.
+ * ID helpers, for admin UIs: `checkId(id, kind)` says what is wrong with an ID (null when it is
+ * a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character suffix of a
+ * 15-character ID, `shortId(id)` and `shorten(text, max)` short forms for messages, `KEY_PREFIX`
+ * the key prefixes routing uses, `targetKind(client)` the kind of ID a routing target must be.
  */
-export { checkId, idChecksum, shortId } from './salesforceIds';
+export {
+    checkId,
+    idChecksum,
+    idPrefixes,
+    KEY_PREFIX,
+    shortId,
+    shorten,
+    targetKind
+} from './salesforceIds';
 export type { IdKind, IdProblem } from './salesforceIds';
+/**
+ * The routing rules, for admin UIs and the chat client adapters, so that each rule has one home:
+ * `validateRouting(input, client)` (pure, never throws), `idIssueFor(id, kind)` (the issue of one
+ * ID, as validateRouting words it), the pre-chat name rules, the hidden routing field names.
+ */
+export { validateRouting, ROUTING_LIMITS } from './routingRules';
+export { idIssueFor } from './routingIds';
+export { hasKindParam } from './routingIssueMessages';
+export {
+    DEFAULT_HIDDEN_ROUTING_FIELDS,
+    hiddenFieldNames,
+    isChannelVariableName,
+    isPrechatFieldName
+} from './prechatRules';
 
 const service = new ChatService([new EmbeddedSvcClient()], detectSandbox() === 'locker');
 
@@ -116,11 +139,6 @@ export function configureRouting(config: RoutingConfig): RoutingValidation {
 /** The site routing's current verdict (as returned by the last configureRouting). */
 export function getRoutingValidation(): RoutingValidation {
     return service.getRouting();
-}
-
-/** Validates a routing configuration without applying it (pure; for admin UIs). Never throws. */
-export function validateRouting(input: unknown): RoutingValidation {
-    return validate(input);
 }
 
 /** Tunes the waits and turns debug logging on or off. */
