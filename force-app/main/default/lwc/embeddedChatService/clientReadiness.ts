@@ -67,9 +67,9 @@ export class ClientReadiness {
         let found: ChatClient | null = null;
         for (const client of this.clients) {
             const probe = client.probe();
-            if (probe !== 'absent') {
-                client.connect(this.sink);
-            }
+            // Each adapter connects once it can: the legacy one when its global exists (its
+            // handlers live on it), the Enhanced one at once (window events).
+            client.connect(this.sink);
             if (probe === 'ready' || (probe === 'loading' && phase === 'absent')) {
                 phase = probe;
                 found = client;
