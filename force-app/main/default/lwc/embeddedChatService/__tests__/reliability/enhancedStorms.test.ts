@@ -225,7 +225,13 @@ describe('the chat service with Enhanced Chat under storms, random interleavings
         });
 
         it.each([
-            ['throws a string', () => { throw 'launch failed'; }], // prettier-ignore
+            [
+                'throws a string',
+                () => {
+                    // eslint-disable-next-line no-throw-literal -- the real client throws strings
+                    throw 'launch failed';
+                }
+            ],
             ['returns a string', () => 'launched'],
             ['rejects with a string', () => Promise.reject('not ready')],
             ['rejects with an object', () => Promise.reject({ message: 42 })]
