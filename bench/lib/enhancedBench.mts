@@ -111,9 +111,14 @@ async function readiness(
     for (let run = 0; run < runs; run++) {
         const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
         const page = await openPage(context, { scriptDelay });
-        await page.waitForFunction(() => window.__bench?.startEnabledAt != null, undefined, {
-            timeout: 20000
-        });
+        // The service is ready at Ready; the button (ButtonCreated) may come just after.
+        await page.waitForFunction(
+            () =>
+                window.__bench?.startEnabledAt != null &&
+                window.__benchEnhanced?.buttonCreatedAt != null,
+            undefined,
+            { timeout: 20000 }
+        );
         const times = await page.evaluate(() => ({
             ready: window.__benchEnhanced?.readyAt ?? null,
             button: window.__benchEnhanced?.buttonCreatedAt ?? null,
