@@ -82,6 +82,12 @@ export class UnsupportedAction extends Error {}
 
 export interface ChatClient {
     readonly kind: ChatClientKind;
+    /**
+     * Whether the client's own events report what an end or clear did (Enhanced Chat: a reset's
+     * Ready). When false (legacy: endChat with no chat fires nothing), the service moves the
+     * chat on itself once the call settles.
+     */
+    readonly reportsCloses: boolean;
     /** Looks at the page now. Never throws. */
     probe(): ClientProbe;
     /**

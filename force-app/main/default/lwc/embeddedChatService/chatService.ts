@@ -168,10 +168,7 @@ export class ChatService {
         if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
             this.readiness.check();
         }
-        if (!(signal.kind === 'reset' && this.starting)) {
-            // A reset while a start runs is that start's own first step (Enhanced Chat).
-            this.store.applySignal(signal);
-        }
+        this.store.applySignal(signal);
         this.watches.notify(signal);
     }
 
@@ -362,7 +359,9 @@ export class ChatService {
             }
             return failure;
         }
-        this.afterClosing(attempt, action === 'endChat' ? phaseAfterEnd : () => 'idle');
+        if (!this.client.reportsCloses) {
+            this.afterClosing(attempt, action === 'endChat' ? phaseAfterEnd : () => 'idle');
+        }
         if (
             proof &&
             outcome.kind !== 'signalled' &&

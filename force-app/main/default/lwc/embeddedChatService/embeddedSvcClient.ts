@@ -135,6 +135,7 @@ function currentWindow(): unknown {
 /** The adapter over `window.embedded_svc`. */
 export class EmbeddedSvcClient implements ChatClient {
     readonly kind = 'legacy' as const;
+    readonly reportsCloses = false;
     /** Client objects already given our handlers (a reloaded script makes a new object). */
     private readonly connected = new WeakSet<object>();
     /** Availability per chat button (15-character ID), as onAvailability reported it. */

@@ -83,6 +83,7 @@ export function hiddenRoutingValues(routing: RoutingConfig): Record<string, stri
 /** The adapter over `window.embeddedservice_bootstrap` (v1 and v2). */
 export class EnhancedChatClient implements ChatClient {
     readonly kind = 'enhanced' as const;
+    readonly reportsCloses = true;
     private readonly getWindow: () => unknown;
     private sink: SignalSink | null = null;
     private listening = false;
@@ -93,6 +94,11 @@ export class EnhancedChatClient implements ChatClient {
     /** The chat button exists (ButtonCreated since the last Ready). */
     private buttonReady = false;
     private buttonWaiters: (() => void)[] = [];
+    /** The next Ready ends a reset this adapter made as a start's first step (not a close). */
+    private ownReset = false;
+    /** End and clear calls so far: a start yields to one made while it prepares. */
+    private closes = 0;
+    private closeWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
     /** A conversation began on this page since the last reset. */
     private startedHere = false;
     /** The conversation in the window ended: a new start resets the client first. */
@@ -172,6 +178,10 @@ export class EnhancedChatClient implements ChatClient {
                 this.buttonReady = false;
                 this.startedHere = false;
                 this.conversationEnded = false;
+                if (this.ownReset) {
+                    this.ownReset = false; // a start's own first step: the start goes on
+                    return [{ kind: 'ready' }];
+                }
                 return [{ kind: 'ready' }, { kind: 'reset' }];
             case 'onEmbeddedMessagingButtonCreated': {
                 this.buttonReady = true;
@@ -268,14 +278,51 @@ export class EnhancedChatClient implements ChatClient {
         if (!launch) {
             throw new UnsupportedAction('the chat client has no utilAPI.launchChat()');
         }
+        const closes = this.closes;
+        const closed = this.nextClose();
         if (this.conversationEnded) {
             debug('resetting the client before a new chat');
             this.buttonReady = false;
-            await this.call('userVerificationAPI', 'clearSession', []);
+            this.ownReset = true;
+            try {
+                // The client keeps only the latest clearSession's resolver: a close made now
+                // would leave this one pending, so the close ends the wait too.
+                await Promise.race([this.call('userVerificationAPI', 'clearSession', []), closed]);
+            } catch (error) {
+                this.ownReset = false;
+                throw error;
+            }
         }
-        await this.buttonCreated();
+        if (this.closes === closes) {
+            await Promise.race([this.buttonCreated(), closed]);
+        }
+        if (this.closes !== closes) {
+            debug('a later end or clear won over the start: no launch');
+            return undefined;
+        }
         this.setFields(routing);
         return this.call('utilAPI', 'launchChat', []);
+    }
+
+    /** Resolves at the next endChat or clearSession (one promise shared by every waiter). */
+    private nextClose(): Promise<void> {
+        if (!this.closeWaiter) {
+            let resolve: () => void = () => undefined;
+            const promise = new Promise<void>((r) => {
+                resolve = r;
+            });
+            this.closeWaiter = { promise, resolve };
+        }
+        return this.closeWaiter.promise;
+    }
+
+    /** An end or clear is being made: its reset is not a start's own, and it wins over a start. */
+    private noteClose(): void {
+        this.closes += 1;
+        this.ownReset = false;
+        const waiter = this.closeWaiter;
+        this.closeWaiter = null;
+        waiter?.resolve();
     }
 
     private buttonCreated(): Promise<void> {
@@ -308,11 +355,13 @@ export class EnhancedChatClient implements ChatClient {
 
     /** v1: clearSession(true) ends the session (the client has no endChat). */
     endChat(): unknown {
+        this.noteClose();
         return this.call('userVerificationAPI', 'clearSession', [true]);
     }
 
     /** Confirmed when the client's promise resolves (after its reset). */
     clearSession(): ClearCall {
+        this.noteClose();
         const result = this.call('userVerificationAPI', 'clearSession', []);
         return { result, confirmed: null, settledProvesIt: () => true, dispose: () => undefined };
     }

@@ -10,6 +10,7 @@ import {
     agentEnds,
     becomeReady,
     getCalls,
+    getClientState,
     getConversations,
     installEmbeddedServiceBootstrap,
     setBusinessHours,
@@ -190,6 +191,94 @@ describe('the chat service with Enhanced Chat under storms, random interleavings
                     }
                     expect(jest.getTimerCount()).toBe(0);
                 }),
+                { numRuns: 60 }
+            );
+        });
+    });
+
+    describe.each(VERSIONS)('overlapping actions (%s)', (version) => {
+        /** What the client's own state says the service should show. */
+        function clientView(): string {
+            const { conversation, windows } = getClientState();
+            if (!conversation || windows === 0) return 'ready';
+            const status = {
+                Created: 'requesting',
+                Waiting: 'queued',
+                Active: 'chatting',
+                Ended: 'ended',
+                Closed: 'ready'
+            } as const;
+            return status[conversation.status];
+        }
+
+        it('matches the client’s own view once random same-tick batches of starts, ends and clears settle', async () => {
+            const action = fc.constantFrom('start', 'end', 'clear');
+            const batch = fc.record({
+                actions: fc.array(fc.record({ action, gap: fc.nat({ max: 3 }) }), {
+                    minLength: 1,
+                    maxLength: 6
+                }),
+                then: fc.constantFrom('nothing', 'accept', 'agentEnds')
+            });
+            await fc.assert(
+                fc.asyncProperty(
+                    fc.array(batch, { minLength: 1, maxLength: 4 }),
+                    async (batches) => {
+                        uninstallEmbeddedServiceBootstrap();
+                        installEmbeddedServiceBootstrap({ version });
+                        const service = loadService();
+                        service.configureChatService({ callTimeoutMs: 1000 });
+                        service.configureRouting({ directToAgentRouting: { buttonId: QUEUE } });
+                        let oks = 0;
+                        for (const { actions, then } of batches) {
+                            const pending: Promise<ChatActionResult>[] = [];
+                            for (const { action: a, gap } of actions) {
+                                pending.push(
+                                    a === 'start'
+                                        ? service.startChat()
+                                        : a === 'end'
+                                          ? service.endChat()
+                                          : service.clearSession()
+                                );
+                                for (let i = 0; i < gap; i++) {
+                                    // eslint-disable-next-line no-await-in-loop -- the gaps are the point
+                                    await Promise.resolve();
+                                }
+                            }
+                            // eslint-disable-next-line no-await-in-loop -- settles the batch before the next
+                            await settle();
+                            // eslint-disable-next-line no-await-in-loop -- settles the batch before the next
+                            const results = await settleWithFakeTimers(Promise.all(pending), 1000);
+                            // eslint-disable-next-line no-await-in-loop -- lets the client finish
+                            await settle();
+                            expect(results.every(isActionResult)).toBe(true);
+                            oks += results.filter(
+                                (r, i) => r.ok && actions[i].action === 'start'
+                            ).length;
+                            const conversation = getClientState().conversation;
+                            if (then === 'accept' && conversation?.status === 'Waiting')
+                                agentAccepts();
+                            if (
+                                then === 'agentEnds' &&
+                                conversation &&
+                                conversation.status !== 'Ended'
+                            ) {
+                                agentEnds();
+                            }
+                            expect(service.getChatState().status).toBe(clientView());
+                        }
+                        // No duplicate: one conversation at most per start that answered OK.
+                        expect(getConversations().length).toBeLessThanOrEqual(oks);
+                        expect(getClientState().windows).toBeLessThanOrEqual(1);
+                        for (const conversation of getConversations()) {
+                            expect(conversation.hiddenFields).toEqual({
+                                Chat_Target_Id: QUEUE,
+                                Chat_Fallback: 'false'
+                            });
+                        }
+                        expect(jest.getTimerCount()).toBe(0);
+                    }
+                ),
                 { numRuns: 60 }
             );
         });
