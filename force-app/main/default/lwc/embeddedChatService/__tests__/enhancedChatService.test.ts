@@ -193,6 +193,24 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             expect(service.getChatState().status).toBe('queued');
         });
 
+        it('lets an end made while a start resets the client win: no launch, ready', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            await service.startChat();
+            await settleClient();
+            agentEnds();
+            const launches = getCalls('launchChat').length;
+            const start = service.startChat();
+            await Promise.resolve();
+            const end = service.endChat();
+            await settleClient();
+            await settleClient();
+            expect(await Promise.all([start, end])).toEqual([{ ok: true }, { ok: true }]);
+            expect(getCalls('launchChat')).toHaveLength(launches);
+            expect(service.getChatState().status).toBe('ready');
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
         it('refuses a start when business hours have ended', async () => {
             installEmbeddedServiceBootstrap({ version });
             const service = loadService();
