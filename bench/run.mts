@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { buildBenchPage } from './lib/benchPage.mts';
 import { measureInBrowser, type BrowserFigures } from './lib/browserBench.mts';
+import { measureEnhancedInBrowser, type EnhancedFigures } from './lib/enhancedBench.mts';
 import { launch, resolveBrowser } from './lib/chromium.mts';
 import { measureSizes, type SizeReport } from './lib/sizes.mts';
 import { kB, table, type Summary } from './lib/stats.mts';
@@ -48,6 +49,8 @@ interface Results {
     browser: { name: string; version: string; source: string } | null;
     sizes: SizeReport;
     browserFigures: BrowserFigures | null;
+    /** The same page with the Enhanced Chat client (`embeddedservice_bootstrap`). */
+    enhancedFigures?: EnhancedFigures | null;
     /** Why the browser figures are missing, when they are. */
     browserSkipped: string | null;
 }
@@ -92,6 +95,8 @@ log('measuring shipped sizes (tsc -> LWC compiler -> terser -> gzip)');
 const sizes = await measureSizes(projectRoot, workDir, process.env.ESW_SCRIPT_PATH);
 
 let browserFigures: BrowserFigures | null = null;
+let enhancedFigures: EnhancedFigures | null = null;
+let enhancedSkipped: string | null = null;
 let browserInfo: Results['browser'] = null;
 const skipBrowser = values['no-browser'] || sizesOnly;
 let browserSkipped: string | null = skipBrowser
@@ -115,6 +120,12 @@ if (!skipBrowser) {
         };
         try {
             browserFigures = await measureInBrowser(browser, page.wwwDir, runs, log);
+            try {
+                enhancedFigures = await measureEnhancedInBrowser(browser, page.wwwDir, runs, log);
+            } catch (error) {
+                enhancedSkipped = `failed: ${(error as Error).message.split('\n')[0]}`;
+                log(`Enhanced Chat figures missing: ${enhancedSkipped}`);
+            }
         } finally {
             await browser.close();
         }
@@ -138,6 +149,7 @@ const results: Results = {
     browser: browserInfo,
     sizes,
     browserFigures,
+    enhancedFigures,
     browserSkipped
 };
 
@@ -230,7 +242,7 @@ if (browserFigures) {
         table([
             ['figure', 'runs', 'median', 'p95', 'min', 'max', 'previous median'],
             row(
-                'readiness: API appears -> Start enabled (service)',
+                'readiness (real 5.0 timing: API set in the feature onload) -> Start enabled',
                 f.readiness.service,
                 old?.readiness.service
             ),
@@ -239,7 +251,12 @@ if (browserFigures) {
                 f.readiness.naivePolling500ms,
                 old?.readiness.naivePolling500ms
             ),
-            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat)
+            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat),
+            row(
+                'afterMaximize -> startChat() settled (client promise pending)',
+                f.afterMaximizeToStartSettled,
+                old?.afterMaximizeToStartSettled
+            )
         ])
     );
     if (f.readiness.skipped > 0) {
@@ -286,6 +303,46 @@ if (browserFigures) {
     }
 } else {
     console.log(`\nBrowser figures (registrations, readiness, click, memory): ${browserSkipped}`);
+}
+
+if (enhancedFigures) {
+    const e = enhancedFigures;
+    const old = previous?.enhancedFigures;
+    const row = (name: string, s: Summary, before?: Summary): (string | number)[] => [
+        name,
+        s.runs,
+        ms(s.median),
+        ms(s.p95),
+        ms(s.min),
+        ms(s.max),
+        before ? ms(before.median) : ''
+    ];
+    console.log('\nEnhanced Chat (embeddedservice_bootstrap, simulated), same page\n');
+    console.log(
+        table([
+            ['figure', 'runs', 'median', 'p95', 'min', 'max', 'previous median'],
+            row(
+                'readiness: ButtonCreated -> Start enabled',
+                e.readiness.fromButtonCreated,
+                old?.readiness.fromButtonCreated
+            ),
+            row(
+                'readiness: Ready -> Start enabled',
+                e.readiness.fromReady,
+                old?.readiness.fromReady
+            ),
+            row('click -> client launchChat call', e.clickToLaunchChat, old?.clickToLaunchChat)
+        ])
+    );
+    console.log('');
+    console.log(
+        table([
+            ['chat components on the page', 'window listeners', 'max per event', 'events'],
+            ...e.registrations.map((r) => [r.components, r.listeners, r.maxPerEvent, r.events])
+        ])
+    );
+} else if (!values['no-browser']) {
+    console.log(`\nEnhanced Chat browser figures: ${enhancedSkipped ?? browserSkipped}`);
 }
 
 if (writeResults) {

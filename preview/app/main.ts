@@ -16,6 +16,7 @@ import {
     type PreviewBuilderProperty,
     type PreviewComponent
 } from 'virtual:preview-components';
+import { clientToggle } from './clientToggle.ts';
 import { PAGE, type Placement } from './layout.ts';
 
 // The same module instance the components use: the toggle flips what they all see.
@@ -374,7 +375,8 @@ function renderToolbar(): void {
         el('span', { class: 'preview-badge' }, 'Local preview'),
         el('label', { class: 'preview-toggle', for: 'preview-builder-toggle' }),
         el('label', { class: 'preview-user-label', for: 'preview-user' }, 'Signed in as'),
-        user
+        user,
+        ...clientToggle()
     );
     const toggleLabel = host.querySelector('.preview-toggle');
     toggleLabel?.append(builder, ' Experience Builder view (what admins see)');

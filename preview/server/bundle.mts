@@ -489,6 +489,13 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
         );
     }
 
+    // The simulated client's storage frame (#esw_storage_iframe): an empty page; the simulator
+    // posts its answers for it.
+    fs.writeFileSync(
+        path.join(wwwDir, 'simulated', 'storage.html'),
+        '<!doctype html><title>Live Chat Metadata</title>\n'
+    );
+
     let html = fs.readFileSync(path.join(previewDir, 'app', 'index.html'), 'utf8');
     if (options.liveReload) {
         html = html.replace(

@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser as launchResolvedBrowser } from '../../scripts/lib/browser.mts';
 import type {} from '../app/main.ts';
 import type {} from '../simulator/boot.mts';
+import type {} from '../simulator/enhancedBoot.mts';
 import type { SimulatorCall, SimulatorEvent, SimulatorSnapshot } from '../simulator/chatClient.mts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -152,7 +153,9 @@ export async function openPreview(browser: Browser, query: Query = {}): Promise<
 /** Waits for the page's components and the simulator panel (after a navigation too). */
 export async function waitForReady(page: Page): Promise<void> {
     await page.waitForFunction(
-        () => document.body.dataset.previewReady === 'true' && window.__chatSimulator !== undefined
+        () =>
+            document.body.dataset.previewReady === 'true' &&
+            (window.__chatSimulator !== undefined || window.__enhancedChat !== undefined)
     );
 }
 

@@ -1,17 +1,18 @@
 /**
- * c/embeddedChatService: the one safe door to Salesforce Embedded Chat (`embedded_svc`).
+ * c/embeddedChatService: the one safe door to Salesforce chat on the page, whichever client the
+ * site runs: legacy Embedded Chat (`embedded_svc`) or Enhanced Chat (`embeddedservice_bootstrap`).
  *
  * Import it from any LWC on the site:
  *
  *     import { subscribeToChat, startChat } from 'c/embeddedChatService';
  *
- * One instance per page: the first import detects Lightning Locker, registers the chat client's
- * event handlers once (as soon as the client exists) and tracks the chat's state for every
- * component. Every function is safe to call at any time: none throws, and no returned promise
+ * One instance per page: the first import detects Lightning Locker, listens to the chat client's
+ * events once (as soon as it can) and tracks the chat's state for every component. Every function is safe to call at any time: none throws, and no returned promise
  * rejects or hangs.
  */
 import { ChatService } from './chatService';
 import { EmbeddedSvcClient } from './embeddedSvcClient';
+import { EnhancedChatClient } from './enhancedChatClient';
 import { detectSandbox } from './sandboxDetection';
 import type {
     ChatActionResult,
@@ -76,7 +77,10 @@ export {
     isPrechatFieldName
 } from './prechatRules';
 
-const service = new ChatService(new EmbeddedSvcClient(), detectSandbox() === 'locker');
+const service = new ChatService(
+    [new EmbeddedSvcClient(), new EnhancedChatClient()],
+    detectSandbox() === 'locker'
+);
 
 /** The last line of defence of the promise contract: an action never rejects or throws. */
 function settled(action: () => Promise<ChatActionResult>): Promise<ChatActionResult> {

@@ -1,0 +1,191 @@
+/**
+ * The browser figures for Enhanced Chat, on the benchmark page with `?client=enhanced` (the
+ * preview's Enhanced Chat simulator stands in for `embeddedservice_bootstrap`):
+ *
+ * - registrations: the page's window listeners for the client's events with 1, 10 and 50 chat
+ *   components (the simulator counts them);
+ * - readiness: from the client's first onEmbeddedMessagingButtonCreated (the moment launchChat
+ *   can work) and from its first onEmbeddedMessagingReady to the Start button being enabled, over
+ *   many page loads;
+ * - click: from the click event to the client's utilAPI.launchChat call.
+ *
+ * Timings come from the page's own clock; figures only, never a failure on a time.
+ */
+/// <reference lib="dom" />
+import type { BrowserContext, Browser, Page } from 'playwright-core';
+import type {} from '../page/bench.mts';
+import type {} from '../page/enhancedInstrument.mts';
+import type {} from '../../preview/simulator/enhancedBoot.mts';
+import { BENCH_ORIGIN, benchContext } from './chromium.mts';
+import { round, summarize, type Summary } from './stats.mts';
+
+export interface EnhancedRegistrationFigure {
+    components: number;
+    /** Window listeners for the client's events, all events together. */
+    listeners: number;
+    maxPerEvent: number;
+    events: number;
+}
+
+export interface EnhancedFigures {
+    registrations: EnhancedRegistrationFigure[];
+    readiness: {
+        /** ButtonCreated -> Start enabled. */
+        fromButtonCreated: Summary;
+        /** Ready -> Start enabled. */
+        fromReady: Summary;
+        skipped: number;
+    };
+    clickToLaunchChat: Summary;
+}
+
+/** Fast client timings (Ready 50 ms after init, the button 20 ms later); launches never finish. */
+const QUERY: Record<string, string> = {
+    client: 'enhanced',
+    apiDelay: '50',
+    settingsDelay: '20',
+    requestDelay: '5000'
+};
+
+const VISITOR_KINDS = ['start', 'end', 'clear', 'status'];
+
+async function openPage(
+    context: BrowserContext,
+    query: Record<string, string | number>
+): Promise<Page> {
+    const params = new URLSearchParams(QUERY);
+    for (const [name, value] of Object.entries(query)) {
+        params.set(name, String(value));
+    }
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${BENCH_ORIGIN}/?${params.toString()}`);
+    await page.waitForFunction(() => document.body.dataset.benchReady === 'true', undefined, {
+        timeout: 20000
+    });
+    if (errors.length > 0) {
+        throw new Error(`the benchmark page failed: ${errors.join('; ')}`);
+    }
+    return page;
+}
+
+async function registrations(
+    browser: Browser,
+    wwwDir: string
+): Promise<EnhancedRegistrationFigure[]> {
+    const figures: EnhancedRegistrationFigure[] = [];
+    for (const count of [1, 10, 50]) {
+        const context = await benchContext(browser, wwwDir);
+        const page = await openPage(context, { scriptDelay: 0.3 });
+        await page.evaluate(([kinds, n]) => window.__bench?.mount(kinds, n), [
+            VISITOR_KINDS,
+            count - 1
+        ] as const);
+        await page.waitForFunction(() => window.__bench?.startEnabled() === true, undefined, {
+            timeout: 20000
+        });
+        await page.waitForTimeout(100);
+        const current = await page.evaluate(() => window.__enhancedChat?.listeners().current ?? {});
+        const counts = Object.values(current).filter((n) => n > 0);
+        figures.push({
+            components: count,
+            listeners: counts.reduce((total, n) => total + n, 0),
+            maxPerEvent: Math.max(0, ...counts),
+            events: counts.length
+        });
+        await context.close();
+    }
+    return figures;
+}
+
+async function readiness(
+    browser: Browser,
+    wwwDir: string,
+    runs: number
+): Promise<EnhancedFigures['readiness']> {
+    const fromButton: number[] = [];
+    const fromReady: number[] = [];
+    let skipped = 0;
+    const context = await benchContext(browser, wwwDir);
+    for (let run = 0; run < runs; run++) {
+        const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
+        const page = await openPage(context, { scriptDelay });
+        // The service is ready at Ready; the button (ButtonCreated) may come just after.
+        await page.waitForFunction(
+            () =>
+                window.__bench?.startEnabledAt != null &&
+                window.__benchEnhanced?.buttonCreatedAt != null,
+            undefined,
+            { timeout: 20000 }
+        );
+        const times = await page.evaluate(() => ({
+            ready: window.__benchEnhanced?.readyAt ?? null,
+            button: window.__benchEnhanced?.buttonCreatedAt ?? null,
+            start: window.__bench?.startEnabledAt ?? null
+        }));
+        if (times.ready === null || times.button === null || times.start === null) {
+            skipped += 1;
+        } else {
+            fromButton.push(times.start - times.button);
+            fromReady.push(times.start - times.ready);
+        }
+        await page.close();
+    }
+    await context.close();
+    return { fromButtonCreated: summarize(fromButton), fromReady: summarize(fromReady), skipped };
+}
+
+async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
+    const context = await benchContext(browser, wwwDir);
+    const page = await openPage(context, { scriptDelay: 0.3 });
+    const button = page.locator('c-chat-start-button lightning-button button').first();
+    const samples: number[] = [];
+    for (let run = 0; run < runs; run++) {
+        await page.waitForFunction(() => window.__bench?.startEnabled() === true, undefined, {
+            timeout: 20000
+        });
+        const before = await page.evaluate(
+            () => window.__benchEnhanced?.launchCallTimes.length ?? 0
+        );
+        await button.click();
+        await page.waitForFunction(
+            (n) => (window.__benchEnhanced?.launchCallTimes.length ?? 0) > n,
+            before,
+            { timeout: 5000 }
+        );
+        const sample = await page.evaluate(() => {
+            const clicks = window.__bench?.clickTimes ?? [];
+            const launches = window.__benchEnhanced?.launchCallTimes ?? [];
+            return clicks.length && launches.length
+                ? launches[launches.length - 1] - clicks[clicks.length - 1]
+                : null;
+        });
+        if (sample !== null) {
+            samples.push(sample);
+        }
+        // Back to ready for the next click: the service clears the session (the client resets).
+        await page.evaluate(() => window.__bench?.clear());
+    }
+    await context.close();
+    return summarize(samples);
+}
+
+export async function measureEnhancedInBrowser(
+    browser: Browser,
+    wwwDir: string,
+    runs: number,
+    log: (message: string) => void
+): Promise<EnhancedFigures> {
+    log('Enhanced Chat: registrations with 1, 10 and 50 components');
+    const registrationFigures = await registrations(browser, wwwDir);
+    log(`Enhanced Chat: readiness over ${runs} page loads`);
+    const readinessFigures = await readiness(browser, wwwDir, runs);
+    log(`Enhanced Chat: click latency over ${runs} clicks`);
+    const click = await clickLatency(browser, wwwDir, runs);
+    return {
+        registrations: registrationFigures,
+        readiness: readinessFigures,
+        clickToLaunchChat: click
+    };
+}

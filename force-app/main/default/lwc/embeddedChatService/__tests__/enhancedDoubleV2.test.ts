@@ -1,0 +1,107 @@
+// The Enhanced Chat double's v2 mode (Proxies without a `has` trap, API objects that refuse before
+// Ready) and a page reloaded during a chat.
+import {
+    CLEAR_NOT_READY_MESSAGE,
+    ENHANCED_EVENTS,
+    NOT_READY_MESSAGE,
+    becomeReady,
+    clientApi,
+    fireButtonCreated,
+    getClientState,
+    getConversations,
+    getFiredEvents,
+    getNotImplementedReads,
+    installEmbeddedServiceBootstrap,
+    settleClient,
+    uninstallEmbeddedServiceBootstrap
+} from '../../../../../test/jest-mocks/embeddedServiceBootstrap';
+
+const client = clientApi;
+
+const ROUTING = {
+    Chat_Agent_Id: '0055g00000ABcDeAAA',
+    Chat_Target_Id: '00G5g00000QuEuEAAA',
+    Chat_Fallback: 'true',
+    Chat_Fallback_Routing: '00G5g00000QuEuEAAA,0055g00000ABcDeAAA'
+};
+
+async function rejection(promise: unknown): Promise<unknown> {
+    try {
+        await (promise as Promise<unknown>);
+    } catch (reason) {
+        return reason;
+    }
+    throw new Error('expected a rejection');
+}
+
+afterEach(() => {
+    uninstallEmbeddedServiceBootstrap();
+});
+
+describe('Enhanced Chat double, v2', () => {
+    it('is a Proxy without a has trap: in answers false, typeof answers function', () => {
+        installEmbeddedServiceBootstrap({ version: 'v2' });
+        const { utilAPI } = client();
+        expect('launchChat' in utilAPI).toBe(false);
+        expect(typeof utilAPI.launchChat).toBe('function');
+        expect('utilAPI' in client()).toBe(false);
+        expect(utilAPI.removeAllComponents).toBeUndefined();
+        expect(utilAPI.endChat).toBeUndefined();
+        expect(getNotImplementedReads()).toEqual([
+            'utilAPI.removeAllComponents',
+            'utilAPI.endChat'
+        ]);
+    });
+
+    it('has the API objects from load, but they refuse before Ready', async () => {
+        installEmbeddedServiceBootstrap({ version: 'v2', readiness: 'loading' });
+        expect(await rejection(client().utilAPI.launchChat())).toBe(NOT_READY_MESSAGE);
+        expect(await rejection(client().userVerificationAPI.clearSession())).toBe(
+            CLEAR_NOT_READY_MESSAGE
+        );
+        expect(client().prechatAPI.setHiddenPrechatFields(ROUTING)).toBe(false);
+        expect(client().utilAPI.showChatButton()).toBe(false);
+        becomeReady();
+        expect(client().prechatAPI.setHiddenPrechatFields(ROUTING)).toBe(true);
+        expect(client().prechatAPI.setHiddenPrechatFields({ Nope: 'x' })).toBe(false);
+        expect(await client().utilAPI.launchChat()).toBeUndefined();
+        await settleClient();
+        expect(getConversations()[0].hiddenFields).toEqual(ROUTING);
+    });
+
+    it('fires Ready again after a reset and waits for the button again', async () => {
+        installEmbeddedServiceBootstrap({ version: 'v2' });
+        await client().userVerificationAPI.clearSession();
+        expect(getClientState()).toMatchObject({ readyCount: 2, buttonCreatedCount: 2 });
+        fireButtonCreated('Hide');
+        expect(getClientState().buttonCreatedCount).toBe(2);
+    });
+});
+
+describe('Enhanced Chat double, page reloaded during a chat', () => {
+    it('reopens the window and fires ConversationOpened only', async () => {
+        installEmbeddedServiceBootstrap({ existingSession: 'Active' });
+        await settleClient();
+        expect(getFiredEvents().map((e) => e.name)).toEqual([
+            ENHANCED_EVENTS.ready,
+            ENHANCED_EVENTS.buttonCreated,
+            ENHANCED_EVENTS.conversationOpened
+        ]);
+        expect(getClientState()).toMatchObject({ windows: 1, readyCount: 1 });
+        expect(getConversations()).toEqual([
+            expect.objectContaining({ status: 'Active', restored: true })
+        ]);
+        const answer = await client().utilAPI.launchChat();
+        expect(answer).toMatch(/already present/);
+        expect(getConversations()).toHaveLength(1);
+    });
+
+    it('restores only on the first Ready, not after a reset', async () => {
+        installEmbeddedServiceBootstrap({ existingSession: 'Waiting', readiness: 'loading' });
+        becomeReady();
+        await client().userVerificationAPI.clearSession();
+        await settleClient();
+        expect(getClientState()).toMatchObject({ windows: 0, readyCount: 2 });
+        expect(getFiredEvents(ENHANCED_EVENTS.conversationOpened)).toHaveLength(1);
+    });
+});

@@ -1,0 +1,388 @@
+/**
+ * The behaviour behind the Enhanced Chat test double (see embeddedServiceBootstrap.ts for the
+ * control API). It mirrors Salesforce's Enhanced Chat v1 page client (`bootstrap.js`, public copy
+ * in ESW1234/esw1234.github.io `godwin/assets/js/bootstrap.js`) and, in v2 mode, the Proxy-based
+ * host of `godwin/assets/js/init.js`. Each behaviour names the client function it mirrors.
+ * Asynchronous steps of the real client (iframe load, access-token request, reset) take a few
+ * promise turns here, so fake timers never stall them and `settleClient()` runs them all.
+ */
+
+import {
+    ENHANCED_EVENTS,
+    CLEAR_NOT_READY_MESSAGE,
+    LAUNCH_ERROR_MESSAGE,
+    NOT_READY_MESSAGE,
+    NO_BUTTON_MESSAGE,
+    type ButtonVisibility,
+    type CallBehavior,
+    type ClientMethod,
+    type ClientOptions,
+    type ConversationRecord,
+    type FiredEvent,
+    type RecordedCall,
+    type SessionStatus
+} from './embeddedServiceBootstrapTypes';
+
+/** Promise turns of each asynchronous step (iframe creation, token request, reset). */
+const STEP_TURNS = 2;
+
+async function turns(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+        // eslint-disable-next-line no-await-in-loop -- one promise turn at a time, like chained network answers
+        await Promise.resolve();
+    }
+}
+
+function copy<T>(value: T): T {
+    try {
+        return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+    } catch {
+        return value;
+    }
+}
+
+/** The in-page state of the client: what bootstrap.js keeps in its closure. */
+export class EnhancedClientModel {
+    readonly options: ClientOptions;
+    calls: RecordedCall[] = [];
+    events: FiredEvent[] = [];
+    /** What the client would log (only in devMode for the real one): dropped fields, misuse. */
+    log: string[] = [];
+    behaviors: Partial<Record<ClientMethod, CallBehavior>> = {};
+    conversations: ConversationRecord[] = [];
+    /** hasEmbeddedMessagingReadyEventFired: set by the first Ready, never cleared. */
+    readyFired = false;
+    readyCount = 0;
+    buttonCreatedCount = 0;
+    /** The static chat button (generateMarkup); null before ButtonCreated and during a reset. */
+    button: ButtonVisibility | null = null;
+    /** Chat iframes on the page: one per accepted launch (no duplicate guard). */
+    windows = 0;
+    minimized = false;
+    /** The conversation shown in the window. */
+    current: ConversationRecord | null = null;
+    /** In-memory hiddenPrechatFields, wiped by every reset (clearInMemoryData). */
+    hiddenFields: Record<string, string> = {};
+    visibleValues: Record<string, unknown> = {};
+    withinBusinessHours = true;
+    iframeResponsive = true;
+    failNextLaunch = false;
+    /** Windows waiting for the visitor to submit the pre-chat form. */
+    pendingForms = 0;
+    /** Bumped by each reset and by uninstall: stale asynchronous steps stop. */
+    epoch = 0;
+    /** clearUserSessionPromiseResolve: one slot, overwritten by each clearSession call. */
+    private clearResolve: (() => void) | null = null;
+    private nextId = 1;
+
+    constructor(options: ClientOptions) {
+        this.options = options;
+    }
+
+    behavior(method: ClientMethod): CallBehavior {
+        return this.behaviors[method] ?? { kind: 'real' };
+    }
+
+    /** dispatchEventToHost: a CustomEvent on window, detail `{}` unless given. */
+    dispatch(name: string, detail: unknown = {}): void {
+        this.events.push({ name, detail: copy(detail) });
+        window.dispatchEvent(new CustomEvent(name, { detail }));
+    }
+
+    /** emitEmbeddedMessagingReadyEvent. */
+    emitReady(): void {
+        this.readyFired = true;
+        this.readyCount += 1;
+        this.dispatch(ENHANCED_EVENTS.ready);
+    }
+
+    /** generateMarkup → emitEmbeddedMessagingButtonCreatedEvent (detail buttonVisibility). */
+    generateMarkup(visibility: ButtonVisibility = this.options.buttonVisibility): void {
+        if (this.button) {
+            return; // generateMarkup returns early when the button is already in the DOM.
+        }
+        this.button = visibility;
+        this.buttonCreatedCount += 1;
+        this.dispatch(ENHANCED_EVENTS.buttonCreated, { buttonVisibility: visibility });
+    }
+
+    /** validatePrechatField: the checks and their order as in the v1 client. */
+    validateField(hidden: boolean, name: string, value: unknown, editable?: unknown): boolean {
+        const caller = hidden ? 'setHiddenPrechatFields' : 'setVisiblePrechatFields';
+        const declared = (hidden ? this.options.hiddenFields : this.options.visibleFields).find(
+            (f) => f.name === name
+        );
+        if (!declared) {
+            this.log.push(`${caller} called with an invalid field name ${name}.`);
+            return false;
+        }
+        if (typeof value === 'string' && /javascript:|<script>/i.test(value)) {
+            this.log.push(`JavaScript is not allowed in the value for the ${name} field.`);
+            return false;
+        }
+        if (value && String(value).length > declared.maxLength) {
+            this.log.push(`Value for the ${name} field exceeds ${declared.maxLength} characters.`);
+            return false;
+        }
+        if (hidden && typeof value !== 'string') {
+            this.log.push(`You must specify a string for the ${name} field.`);
+            return false;
+        }
+        if (!hidden && editable && typeof editable !== 'boolean') {
+            this.log.push('isEditableByEndUser must be a boolean.');
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * EmbeddedMessagingUtil.launchChat: rejects (string) before Ready or without the button;
+     * with a window present it only maximizes / re-shows it; otherwise simulates the button click
+     * (handleClick) and settles on onEmbeddedMessagingInitSuccess / InitError. No guard against
+     * a launch already under way: each call that finds no iframe makes its own.
+     */
+    launchChat(): Promise<string | undefined> {
+        const v2 = this.options.version === 'v2';
+        return new Promise((resolve, reject) => {
+            if (!this.readyFired) {
+                reject(NOT_READY_MESSAGE);
+                return;
+            }
+            if (!this.button) {
+                reject(NO_BUTTON_MESSAGE);
+                return;
+            }
+            if (this.windows > 0) {
+                if (this.minimized) {
+                    this.setMinimized(false);
+                    resolve(
+                        v2
+                            ? undefined
+                            : '[Launch Chat API] Successfully maximized the messaging client.'
+                    );
+                    return;
+                }
+                resolve(
+                    v2
+                        ? undefined
+                        : '[Launch Chat API] The messaging client window is already present and maximized.'
+                );
+                return;
+            }
+            this.handleClick().then(
+                () =>
+                    resolve(
+                        v2
+                            ? undefined
+                            : '[Launch Chat API] Successfully initialized the messaging client.'
+                    ),
+                (reason: unknown) => reject(reason)
+            );
+        });
+    }
+
+    /** handleClick → generateIframes → app loaded (InitSuccess) → initializeConversationState. */
+    private async handleClick(): Promise<void> {
+        const epoch = this.epoch;
+        await turns(1);
+        if (epoch !== this.epoch) {
+            throw LAUNCH_ERROR_MESSAGE;
+        }
+        this.windows += 1; // createIframe
+        this.minimized = false;
+        await turns(STEP_TURNS);
+        if (epoch !== this.epoch) {
+            throw LAUNCH_ERROR_MESSAGE;
+        }
+        if (!this.iframeResponsive) {
+            await new Promise<never>(() => undefined); // the iframe never reports: launchChat hangs
+        }
+        if (this.failNextLaunch) {
+            this.failNextLaunch = false;
+            this.dispatch(ENHANCED_EVENTS.initError); // handleInitializationError
+            this.resetClientToInitialState(); // handleBootstrapError resets the client
+            throw LAUNCH_ERROR_MESSAGE;
+        }
+        this.dispatch(ENHANCED_EVENTS.initSuccess); // handleAfterAppLoad → handleInitializationSuccess
+        this.dispatch(ENHANCED_EVENTS.windowMaximized); // maximizeIframe
+        if (this.options.prechatForm) {
+            this.pendingForms += 1; // hidden fields are read at submit (handlePrechatSubmit)
+        } else {
+            this.createNewConversation(epoch, {});
+        }
+    }
+
+    /**
+     * handleExistingSession → bootstrapExistingSession: after a reload during a chat the client
+     * reopens its window and the iframe relays ConversationOpened, but nothing says the
+     * conversation's status and ConversationStarted does not fire (it did on the earlier page).
+     */
+    restoreSession(status: SessionStatus): void {
+        const record: ConversationRecord = {
+            conversationId: `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`,
+            hiddenFields: {},
+            visibleFields: {},
+            status,
+            restored: true
+        };
+        this.conversations.push(record);
+        this.current = record;
+        this.windows = 1;
+        const epoch = this.epoch;
+        turns(STEP_TURNS).then(() => {
+            if (epoch === this.epoch) {
+                this.dispatch(ENHANCED_EVENTS.conversationOpened);
+            }
+        });
+    }
+
+    /** handlePrechatSubmit: the visitor submits the visible form; the conversation is created then. */
+    submitPrechatForm(values: Record<string, unknown>): void {
+        if (this.pendingForms === 0) {
+            throw new Error('No pre-chat form is showing (launch with prechatForm: true first).');
+        }
+        this.pendingForms -= 1;
+        this.dispatch(ENHANCED_EVENTS.preChatSubmitted, {
+            prechatDisplay: 'Conversation',
+            prechatSubmitFields: { ...this.visibleValues, ...values, ...this.hiddenFields }
+        });
+        this.createNewConversation(this.epoch, values);
+    }
+
+    /**
+     * createNewConversation, after the access-token request: reads the hidden fields as they are
+     * NOW, then the page script fires ConversationStarted; the iframe relays ConversationOpened
+     * and, once routed, a Waiting session status.
+     */
+    private async createNewConversation(
+        epoch: number,
+        formValues: Record<string, unknown>
+    ): Promise<void> {
+        await turns(1);
+        if (epoch !== this.epoch) {
+            return;
+        }
+        const record: ConversationRecord = {
+            conversationId: `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`,
+            hiddenFields: { ...this.hiddenFields },
+            visibleFields: { ...copy(this.visibleValues), ...formValues },
+            status: 'Created'
+        };
+        this.conversations.push(record);
+        this.current = record;
+        this.dispatch(ENHANCED_EVENTS.conversationStarted, {
+            conversationId: record.conversationId
+        });
+        this.dispatch(ENHANCED_EVENTS.conversationOpened);
+        if (this.options.queueOnStart) {
+            await turns(1);
+            if (epoch === this.epoch && record.status === 'Created') {
+                this.sessionStatus(record, 'Waiting');
+            }
+        }
+    }
+
+    /** onEmbeddedMessagingSessionStatusUpdate, relayed from the iframe (SSE entry). */
+    sessionStatus(record: ConversationRecord, status: SessionStatus): void {
+        record.status = status;
+        this.dispatch(ENHANCED_EVENTS.sessionStatusUpdate, {
+            conversationId: record.conversationId,
+            conversationEntry: {
+                entryType: 'SessionStatusChanged',
+                entryPayload: JSON.stringify({
+                    entryType: 'SessionStatusChanged',
+                    sessionStatus: status
+                })
+            }
+        });
+    }
+
+    /** maximizeIframe / minimizeIframe (each dispatches its window event). */
+    setMinimized(minimized: boolean): void {
+        this.minimized = minimized;
+        this.dispatch(
+            minimized ? ENHANCED_EVENTS.windowMinimized : ENHANCED_EVENTS.windowMaximized
+        );
+    }
+
+    /**
+     * EmbeddedMessagingUserVerification.clearSession: keeps only the latest resolver, rejects
+     * (string) before the first Ready; with a window the iframe must answer first
+     * (handleClearUserSession), without one the reset runs at once (Ready fires inside this call).
+     */
+    clearSession(): Promise<void> {
+        return new Promise((resolve, reject) => {
+            this.clearResolve = resolve;
+            if (!this.readyFired) {
+                reject(CLEAR_NOT_READY_MESSAGE);
+                return;
+            }
+            if (this.windows > 0) {
+                const epoch = this.epoch;
+                turns(STEP_TURNS).then(() => {
+                    if (this.iframeResponsive && epoch === this.epoch) {
+                        this.resetClientToInitialState(); // APP_RESET_INITIAL_STATE from the iframe
+                    }
+                });
+                return;
+            }
+            this.resetClientToInitialState();
+        });
+    }
+
+    /** The visitor closes the window (conversation close in the iframe, then a reset). */
+    visitorCloses(): void {
+        if (this.windows === 0) {
+            throw new Error('No chat window is open.');
+        }
+        const record = this.current;
+        if (record && record.status !== 'Ended' && record.status !== 'Closed') {
+            record.status = 'Closed';
+            this.dispatch(ENHANCED_EVENTS.conversationClosed, {
+                conversationId: record.conversationId
+            });
+        }
+        const epoch = this.epoch;
+        turns(1).then(() => {
+            if (epoch === this.epoch) {
+                this.resetClientToInitialState();
+            }
+        });
+    }
+
+    /**
+     * resetClientToInitialState: clears in-memory data (hidden fields, pre-filled visible values),
+     * removeMarkup (iframes, button) which re-emits Ready at once, then — after the agent
+     * availability promise — initializeClientState: generateMarkup (ButtonCreated) and
+     * resolveClearSessionPromise.
+     */
+    resetClientToInitialState(): void {
+        this.epoch += 1;
+        const epoch = this.epoch;
+        this.hiddenFields = {};
+        this.visibleValues = {};
+        if (this.current && this.current.status !== 'Ended') {
+            this.current.status = 'Closed';
+        }
+        this.current = null;
+        this.windows = 0;
+        this.minimized = false;
+        this.pendingForms = 0;
+        this.button = null;
+        this.emitReady();
+        turns(STEP_TURNS).then(() => {
+            if (epoch !== this.epoch) {
+                return;
+            }
+            this.generateMarkup();
+            const resolve = this.clearResolve;
+            this.clearResolve = null;
+            resolve?.();
+        });
+    }
+}
+
+/** A deep copy for the calls log. */
+export function copyArgs(args: unknown[]): unknown[] {
+    return args.map((a) => copy(a));
+}

@@ -1,0 +1,219 @@
+/**
+ * The preview's Enhanced Chat mode (`?client=enhanced`): instead of `embedded_svc`, the page gets
+ * `window.embeddedservice_bootstrap` from the Enhanced Chat simulator, as a site whose Embedded
+ * Messaging component loads bootstrap.min.js and calls `init`. Draws the client's own button and
+ * chat window, exposes `window.__enhancedChat` for the panel and the browser tests, and renders
+ * the panel. Called by boot.mts before anything of the legacy simulator runs.
+ */
+/// <reference lib="dom" />
+import {
+    EnhancedClientSimulator,
+    type EnhancedCall,
+    type EnhancedConversation,
+    type EnhancedEvent,
+    type EnhancedNote,
+    type EnhancedSnapshot
+} from './enhancedClient.mts';
+import { parseEnhancedFlags, withClient, type EnhancedFlags } from './enhancedFlags.mts';
+import { renderEnhancedPanel } from './enhancedPanel.mts';
+import { renderChatWindow } from './enhancedWindow.mts';
+import { withFlags, withoutSimulatorFlags, type SimulatorFlags } from './flags.mts';
+
+/** What `window.__enhancedChat` offers: the log, the state and the viewer's controls. */
+export interface EnhancedChatControls {
+    readonly flags: SimulatorFlags;
+    readonly enhanced: EnhancedFlags;
+    readonly calls: EnhancedCall[];
+    readonly events: EnhancedEvent[];
+    readonly notes: EnhancedNote[];
+    /** The client script ran (`window.embeddedservice_bootstrap` exists). */
+    scriptLoaded(): boolean;
+    state(): EnhancedSnapshot;
+    /** Window listeners the page added for the client's events: all time, and now per event. */
+    listeners(): { added: number; current: Record<string, number> };
+    agentAccepts(): boolean;
+    agentEnds(): boolean;
+    visitorCloses(): boolean;
+    submitPrechatForm(values: Record<string, string>): boolean;
+    setMinimized(minimized: boolean): boolean;
+    setBusinessHours(within: boolean): void;
+    setIframeResponsive(responsive: boolean): void;
+    /** The page reloads as it is (a session in progress comes back). */
+    reload(): void;
+    /** Page reloads: another client, version or pre-chat form, the script removed or late. */
+    useClient(client: 'legacy' | 'enhanced'): void;
+    setVersion(version: 'v1' | 'v2'): void;
+    setPrechatForm(on: boolean): void;
+    removeScript(on: boolean): void;
+    scriptLate(seconds: number): void;
+    reset(): void;
+    subscribe(listener: () => void): void;
+}
+
+declare global {
+    interface Window {
+        embeddedservice_bootstrap?: unknown;
+        __enhancedChat?: EnhancedChatControls;
+    }
+}
+
+/** Where the simulated client keeps its session across reloads (the real one: web storage). */
+const SESSION_KEY = 'previewEnhancedChat.session';
+
+function readSession(): EnhancedConversation | null {
+    try {
+        const text = window.sessionStorage.getItem(SESSION_KEY);
+        return text ? (JSON.parse(text) as EnhancedConversation) : null;
+    } catch {
+        return null;
+    }
+}
+
+function writeSession(conversation: EnhancedConversation | null): void {
+    try {
+        if (conversation) {
+            window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(conversation));
+        } else {
+            window.sessionStorage.removeItem(SESSION_KEY);
+        }
+    } catch {
+        // storage unavailable: a reload starts without a session
+    }
+}
+
+/** Counts the page's window listeners for the client's events (registrations per page). */
+function trackListeners(): EnhancedChatControls['listeners'] {
+    const current = new Map<string, Set<unknown>>();
+    let added = 0;
+    const add = window.addEventListener.bind(window);
+    const remove = window.removeEventListener.bind(window);
+    window.addEventListener = ((type: string, listener: unknown, options?: unknown) => {
+        if (type.startsWith('onEmbeddedMessag') && listener) {
+            const set = current.get(type) ?? new Set<unknown>();
+            if (!set.has(listener)) {
+                added += 1;
+                set.add(listener);
+            }
+            current.set(type, set);
+        }
+        add(type, listener as EventListener, options as AddEventListenerOptions);
+    }) as typeof window.addEventListener;
+    window.removeEventListener = ((type: string, listener: unknown, options?: unknown) => {
+        current.get(type)?.delete(listener);
+        remove(type, listener as EventListener, options as EventListenerOptions);
+    }) as typeof window.removeEventListener;
+    return () => ({
+        added,
+        current: Object.fromEntries([...current].map(([type, set]) => [type, set.size]))
+    });
+}
+
+export function bootEnhanced(flags: SimulatorFlags): void {
+    const enhanced = parseEnhancedFlags(window.location.search);
+    const listeners = trackListeners();
+    const simulator = new EnhancedClientSimulator({
+        scheduler: {
+            setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+            clearTimeout: (handle) => window.clearTimeout(handle as number),
+            now: () => performance.now()
+        },
+        // dispatchEventToHost: a CustomEvent on window.
+        dispatch: (name, detail) => window.dispatchEvent(new CustomEvent(name, { detail })),
+        removeGlobal: () => {
+            delete window.embeddedservice_bootstrap;
+        },
+        version: enhanced.version,
+        prechatForm: enhanced.prechatForm,
+        restored: readSession(),
+        delays: {
+            ...(flags.apiDelayMs !== null ? { readyMs: flags.apiDelayMs } : {}),
+            ...(flags.settingsDelayMs !== null ? { buttonMs: flags.settingsDelayMs } : {}),
+            ...(flags.requestDelayMs !== null
+                ? { iframeMs: flags.requestDelayMs, conversationMs: flags.requestDelayMs }
+                : {})
+        }
+    });
+    simulator.subscribe(() => writeSession(simulator.sessionToKeep()));
+    simulator.note(
+        `Enhanced Chat ${enhanced.version} simulated${enhanced.prechatForm ? ', with a pre-chat form' : ''}`
+    );
+    if (flags.locker) {
+        simulator.note('Lightning Locker simulated: String(window) starts with "SecureWindow"');
+    }
+
+    let loaded = false;
+    // The Embedded Messaging component's snippet: bootstrap.min.js defines the global, then its
+    // onload calls init (settings first).
+    const install = () => {
+        window.embeddedservice_bootstrap = simulator.global;
+        loaded = true;
+        (simulator.global.init as (...args: unknown[]) => void)(
+            '00D000000000001',
+            'Northwind_Web_Chat',
+            'https://northwind.my.site.com/ESWNorthwindWebChat',
+            { scrt2URL: 'https://northwind.my.salesforce-scrt.com' }
+        );
+    };
+    if (flags.noScript) {
+        simulator.note('Chat script removed: window.embeddedservice_bootstrap will not appear');
+    } else if (flags.scriptDelaySeconds <= 0) {
+        install();
+    } else {
+        if (flags.scriptDelaySeconds >= 1) {
+            simulator.note(`Chat script loads in ${flags.scriptDelaySeconds} s`);
+        }
+        window.setTimeout(install, flags.scriptDelaySeconds * 1000);
+    }
+
+    const reloadWith = (changes: Record<string, string | number | boolean | null>): void => {
+        window.location.search = withFlags(window.location.search, changes);
+    };
+    const controls: EnhancedChatControls = {
+        flags,
+        enhanced,
+        calls: simulator.calls,
+        events: simulator.events,
+        notes: simulator.notes,
+        scriptLoaded: () => loaded,
+        state: () => simulator.snapshot(),
+        listeners,
+        agentAccepts: () => simulator.agentAccepts(),
+        agentEnds: () => simulator.agentEnds(),
+        visitorCloses: () => simulator.visitorCloses(),
+        submitPrechatForm: (values) => simulator.submitPrechatForm(values),
+        setMinimized: (minimized) => simulator.setMinimized(minimized),
+        setBusinessHours: (within) => simulator.setBusinessHours(within),
+        setIframeResponsive: (responsive) => simulator.setIframeResponsive(responsive),
+        useClient: (client) => {
+            window.location.search = withClient(window.location.search, client);
+        },
+        setVersion: (version) => reloadWith({ clientVersion: version === 'v2' ? 'v2' : null }),
+        setPrechatForm: (on) => reloadWith({ prechat: on }),
+        removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
+        scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),
+        reload: () => window.location.reload(),
+        // A plain page load that stays on Enhanced Chat (v1, no pre-chat form), no session.
+        reset: () => {
+            writeSession(null);
+            const plain = withClient(withoutSimulatorFlags(window.location.search), 'legacy');
+            window.location.search = withClient(plain, 'enhanced');
+        },
+        subscribe: (listener) => {
+            simulator.subscribe(listener);
+        }
+    };
+    window.__enhancedChat = controls;
+
+    const mount = () => {
+        const host = document.getElementById('chat-simulator');
+        if (host) {
+            renderEnhancedPanel(host, controls);
+        }
+        renderChatWindow(document.body, simulator);
+    };
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', mount, { once: true });
+    } else {
+        mount();
+    }
+}

@@ -1,0 +1,342 @@
+/**
+ * Unit tests of the Enhanced Chat client simulator: it must keep the real client's sharp edges
+ * (docs/enhanced-chat.md, "How the client behaves"). Run: node --test "preview/simulator/*.test.mts"
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+    CLEAR_NOT_READY_MESSAGE,
+    DEFAULT_DELAYS,
+    EnhancedClientSimulator,
+    NOT_READY_MESSAGE,
+    NO_BUTTON_MESSAGE,
+    type EnhancedScheduler,
+    type EnhancedSimulatorOptions
+} from './enhancedClient.mts';
+
+/** A manual clock: timers run only when the test advances time. */
+class ManualClock implements EnhancedScheduler {
+    private time = 1000;
+    private nextId = 1;
+    private timers = new Map<number, { at: number; fn: () => void }>();
+
+    now(): number {
+        return this.time;
+    }
+
+    setTimeout(fn: () => void, ms: number): unknown {
+        const id = this.nextId++;
+        this.timers.set(id, { at: this.time + ms, fn });
+        return id;
+    }
+
+    clearTimeout(handle: unknown): void {
+        this.timers.delete(handle as number);
+    }
+
+    /** Runs every timer due by now + ms, letting promise callbacks run between timers. */
+    async advance(ms: number): Promise<void> {
+        const end = this.time + ms;
+        for (;;) {
+            await flush();
+            const due = [...this.timers.entries()]
+                .filter(([, timer]) => timer.at <= end)
+                .sort((a, b) => a[1].at - b[1].at)[0];
+            if (!due) {
+                break;
+            }
+            this.timers.delete(due[0]);
+            this.time = due[1].at;
+            due[1].fn();
+        }
+        this.time = end;
+        await flush();
+    }
+}
+
+async function flush(): Promise<void> {
+    for (let i = 0; i < 10; i++) {
+        await Promise.resolve();
+    }
+}
+
+type Api = Record<string, Record<string, (...args: unknown[]) => unknown>>;
+
+interface Setup {
+    clock: ManualClock;
+    sim: EnhancedClientSimulator;
+    api: () => Api;
+    seen: { name: string; detail: unknown }[];
+    removed: { count: number };
+}
+
+const ROUTING = {
+    Chat_Agent_Id: '0055g00000ABcDeAAA',
+    Chat_Target_Id: '00G5g00000QuEuEAAA',
+    Chat_Fallback: 'true',
+    Chat_Fallback_Routing: '00G5g00000QuEuEAAA'
+};
+
+/** Long enough for any one step of the simulated client. */
+const STEP = Math.max(...Object.values(DEFAULT_DELAYS)) + 1;
+
+function setup(options: Partial<EnhancedSimulatorOptions> = {}): Setup {
+    const clock = new ManualClock();
+    const seen: Setup['seen'] = [];
+    const removed = { count: 0 };
+    const sim = new EnhancedClientSimulator({
+        scheduler: clock,
+        dispatch: (name, detail) => seen.push({ name, detail }),
+        removeGlobal: () => {
+            removed.count += 1;
+        },
+        ...options
+    });
+    return { clock, sim, api: () => sim.global as unknown as Api, seen, removed };
+}
+
+/** init, then Ready and the button. */
+async function ready(options: Partial<EnhancedSimulatorOptions> = {}): Promise<Setup> {
+    const s = setup(options);
+    (s.sim.global.init as () => void)();
+    await s.clock.advance(STEP * 2);
+    return s;
+}
+
+async function rejection(promise: unknown): Promise<unknown> {
+    try {
+        await (promise as Promise<unknown>);
+    } catch (reason) {
+        return reason;
+    }
+    assert.fail('expected a rejection');
+}
+
+function names(s: Setup): string[] {
+    return s.seen.map((e) => e.name.replace('onEmbeddedMessaging', ''));
+}
+
+function statuses(s: Setup): string[] {
+    return s.seen
+        .filter((e) => e.name === 'onEmbeddedMessagingSessionStatusUpdate')
+        .map((e) => {
+            const detail = e.detail as { conversationEntry: { entryPayload: string } };
+            return (JSON.parse(detail.conversationEntry.entryPayload) as { sessionStatus: string })
+                .sessionStatus;
+        });
+}
+
+describe('Enhanced Chat simulator (v1)', () => {
+    it('attaches the API objects just before Ready, then creates the button', async () => {
+        const s = setup();
+        (s.sim.global.init as () => void)();
+        assert.equal(s.api().utilAPI, undefined);
+        await s.clock.advance(DEFAULT_DELAYS.readyMs);
+        assert.equal(typeof s.api().utilAPI.launchChat, 'function');
+        assert.deepEqual(names(s), ['Ready']);
+        await s.clock.advance(DEFAULT_DELAYS.buttonMs);
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated']);
+        assert.deepEqual(s.seen[1].detail, { buttonVisibility: 'Show' });
+        (s.sim.global.init as () => void)();
+        assert.match(s.sim.notes.at(-1)?.text ?? '', /multiple times/);
+    });
+
+    it('rejects launchChat with a string between Ready and the button', async () => {
+        const s = setup();
+        (s.sim.global.init as () => void)();
+        await s.clock.advance(DEFAULT_DELAYS.readyMs);
+        assert.equal(await rejection(s.api().utilAPI.launchChat()), NO_BUTTON_MESSAGE);
+    });
+
+    it('sends the hidden fields held at conversation creation and drops invalid ones', async () => {
+        const s = await ready();
+        s.api().prechatAPI.setHiddenPrechatFields({
+            ...ROUTING,
+            Unknown: 'x',
+            Chat_Fallback: 'far too long'
+        });
+        const launch = s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.match(String(await launch), /Successfully initialized/);
+        const { conversations, windows } = s.sim.snapshot();
+        assert.equal(windows.length, 1);
+        assert.deepEqual(conversations[0].hiddenFields, {
+            Chat_Agent_Id: ROUTING.Chat_Agent_Id,
+            Chat_Target_Id: ROUTING.Chat_Target_Id,
+            Chat_Fallback_Routing: ROUTING.Chat_Fallback_Routing
+        });
+        assert.equal(s.sim.notes.filter((n) => /dropped/.test(n.text)).length, 2);
+        assert.deepEqual(names(s).slice(2), [
+            'InitSuccess',
+            'WindowMaximized',
+            'ConversationStarted',
+            'ConversationOpened',
+            'SessionStatusUpdate'
+        ]);
+        assert.deepEqual(statuses(s), ['Waiting']);
+    });
+
+    it('has no duplicate guard: two launches in one tick make two windows and chats', async () => {
+        const s = await ready();
+        s.api().utilAPI.launchChat();
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.sim.snapshot().windows.length, 2);
+        assert.equal(s.sim.snapshot().conversations.length, 2);
+    });
+
+    it('follows the agent; after an end launchChat only re-shows the window', async () => {
+        const s = await ready();
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.sim.agentAccepts(), true);
+        assert.equal(s.sim.agentEnds(), true);
+        assert.deepEqual(statuses(s), ['Waiting', 'Active', 'Ended']);
+        const again = s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.match(String(await again), /already present/);
+        assert.equal(s.sim.snapshot().conversations.length, 1);
+        assert.equal(s.sim.visitorCloses(), true);
+        await s.clock.advance(STEP);
+        assert.ok(!names(s).includes('ConversationClosed'));
+    });
+
+    it('clearSession resets: Ready again, the button, then it resolves; hidden fields wiped', async () => {
+        const s = await ready();
+        s.api().prechatAPI.setHiddenPrechatFields(ROUTING);
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        let resolved = false;
+        (s.api().userVerificationAPI.clearSession() as Promise<void>).then(() => {
+            resolved = true;
+        });
+        const before = s.seen.length;
+        await s.clock.advance(DEFAULT_DELAYS.iframeAnswerMs);
+        assert.deepEqual(names(s).slice(before), ['Ready']);
+        assert.equal(resolved, false);
+        await s.clock.advance(DEFAULT_DELAYS.buttonMs);
+        assert.deepEqual(names(s).slice(before), ['Ready', 'ButtonCreated']);
+        assert.equal(resolved, true);
+        const snapshot = s.sim.snapshot();
+        assert.deepEqual(snapshot.hiddenFields, {});
+        assert.equal(snapshot.windows.length, 0);
+        assert.equal(snapshot.conversations[0].status, 'Closed');
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.deepEqual(s.sim.snapshot().conversations[1].hiddenFields, {});
+    });
+
+    it('fires Ready inside clearSession when no window is open', async () => {
+        const s = await ready();
+        s.api().userVerificationAPI.clearSession();
+        assert.equal(s.sim.snapshot().readyCount, 2);
+        assert.equal(s.sim.snapshot().button, null);
+        const call = s.sim.calls.find((c) => c.method === 'clearSession');
+        const ready2 = s.sim.events.filter((e) => e.name === 'onEmbeddedMessagingReady')[1];
+        assert.ok(call && ready2 && call.at <= ready2.at);
+    });
+
+    it('keeps clearSession pending while the chat iframe does not answer', async () => {
+        const s = await ready();
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        s.sim.setIframeResponsive(false);
+        let settled = false;
+        (s.api().userVerificationAPI.clearSession(true) as Promise<void>).then(() => {
+            settled = true;
+        });
+        await s.clock.advance(STEP * 4);
+        assert.equal(settled, false);
+        assert.equal(s.sim.snapshot().windows.length, 1);
+    });
+
+    it('fires ConversationClosed when the visitor closes a live chat, then resets', async () => {
+        const s = await ready();
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.sim.visitorCloses(), true);
+        await s.clock.advance(STEP);
+        assert.deepEqual(names(s).slice(-3), ['ConversationClosed', 'Ready', 'ButtonCreated']);
+    });
+
+    it('creates the conversation at pre-chat submit, with that moment’s hidden fields', async () => {
+        const s = await ready({ prechatForm: true });
+        s.api().prechatAPI.setVisiblePrechatFields({ _firstName: { value: 'Ada' } });
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.sim.snapshot().windows[0].view, 'prechat');
+        assert.equal(s.sim.snapshot().conversations.length, 0);
+        s.api().prechatAPI.setHiddenPrechatFields({ Chat_Fallback: 'false' });
+        assert.equal(
+            s.sim.submitPrechatForm({ _firstName: 'Ada', _email: 'ada@example.com' }),
+            true
+        );
+        await s.clock.advance(STEP * 2);
+        const [conversation] = s.sim.snapshot().conversations;
+        assert.deepEqual(conversation.hiddenFields, { Chat_Fallback: 'false' });
+        assert.equal(conversation.visibleFields._email, 'ada@example.com');
+    });
+
+    it('throws on a null visible field entry and logs the throw', async () => {
+        const s = await ready();
+        assert.throws(
+            () => s.api().prechatAPI.setVisiblePrechatFields({ _firstName: null }),
+            TypeError
+        );
+        assert.match(s.sim.calls.at(-1)?.answer ?? '', /^threw/);
+    });
+
+    it('removeAllComponents fires Ready and removes the global', async () => {
+        const s = await ready();
+        await s.api().utilAPI.removeAllComponents();
+        assert.equal(s.removed.count, 1);
+        assert.equal(s.sim.snapshot().readyCount, 2);
+    });
+});
+
+describe('Enhanced Chat simulator: a page reloaded during a chat', () => {
+    it('reopens the window from web storage: ConversationOpened, no Started, no status', async () => {
+        const first = await ready();
+        first.api().prechatAPI.setHiddenPrechatFields(ROUTING);
+        first.api().utilAPI.launchChat();
+        await first.clock.advance(STEP * 4);
+        first.sim.agentAccepts();
+        const kept = first.sim.sessionToKeep();
+        assert.equal(kept?.status, 'Active');
+
+        const s = await ready({ restored: kept });
+        await s.clock.advance(STEP);
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated', 'ConversationOpened']);
+        assert.equal(s.sim.snapshot().windows.length, 1);
+        assert.match(String(await s.api().utilAPI.launchChat()), /already present/);
+        assert.equal(s.sim.snapshot().conversations.length, 1);
+        s.sim.visitorCloses();
+        await s.clock.advance(STEP);
+        assert.equal(s.sim.sessionToKeep(), null);
+    });
+});
+
+describe('Enhanced Chat simulator (v2)', () => {
+    it('is a Proxy without a has trap, with API objects that refuse before Ready', async () => {
+        const s = setup({ version: 'v2' });
+        const util = s.api().utilAPI;
+        assert.equal('launchChat' in util, false);
+        assert.equal(typeof util.launchChat, 'function');
+        assert.equal(util.removeAllComponents, undefined);
+        assert.match(s.sim.notes.at(-1)?.text ?? '', /removeAllComponents' is not implemented/);
+        assert.equal(await rejection(util.launchChat()), NOT_READY_MESSAGE);
+        assert.equal(
+            await rejection(s.api().userVerificationAPI.clearSession()),
+            CLEAR_NOT_READY_MESSAGE
+        );
+        assert.equal(s.api().prechatAPI.setHiddenPrechatFields(ROUTING), false);
+        (s.sim.global.init as () => void)();
+        await s.clock.advance(STEP * 2);
+        assert.equal(s.api().prechatAPI.setHiddenPrechatFields(ROUTING), true);
+        assert.equal(s.api().prechatAPI.setHiddenPrechatFields({ Nope: 'x' }), false);
+        const launch = util.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(await launch, undefined);
+        assert.deepEqual(s.sim.snapshot().conversations[0].hiddenFields, ROUTING);
+    });
+});

@@ -1,0 +1,291 @@
+/**
+ * The preview in Enhanced Chat mode (`?client=enhanced`): the simulated client itself (late API
+ * objects, Ready then the button, its own button and window, the pre-chat form), the toolbar's
+ * client choice, and the components driving it through the service: one launch per Start with
+ * the hidden routing fields set before it, status from the client's events, a new start after an
+ * ended chat (reset, then launch with the fields set again), End and Clear.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type {
+    EnhancedCall,
+    EnhancedEvent,
+    EnhancedSnapshot
+} from '../simulator/enhancedClient.mts';
+import {
+    assertNoPageErrors,
+    launchBrowser,
+    openPreview,
+    screenshot,
+    type Query
+} from './harness.mts';
+
+/** A queue and an agent, as an admin enters them for Enhanced Chat (00G target, 005 user). */
+const QUEUE = '00G5g00000QuEuE';
+const AGENT = '0055g00000AbCdE';
+
+const button = (page: Page, placement: string) =>
+    page.locator(`[data-placement="${placement}"] lightning-button button`);
+const statusText = (page: Page) => page.locator('[data-placement="status"] .status');
+
+function openEnhanced(browser: Browser, query: Query = {}) {
+    return openPreview(browser, { client: 'enhanced', ...query });
+}
+
+function state(page: Page): Promise<EnhancedSnapshot> {
+    return page.evaluate(() => window.__enhancedChat!.state());
+}
+
+function calls(page: Page): Promise<EnhancedCall[]> {
+    return page.evaluate(() => window.__enhancedChat!.calls);
+}
+
+function events(page: Page): Promise<EnhancedEvent[]> {
+    return page.evaluate(() => window.__enhancedChat!.events);
+}
+
+async function waitForEvent(page: Page, name: string, count = 1): Promise<void> {
+    await page.waitForFunction(
+        ([n, c]) => window.__enhancedChat!.events.filter((e) => e.name === n).length >= c,
+        [`onEmbeddedMessaging${name}`, count] as const,
+        { timeout: 5000 }
+    );
+}
+
+async function waitForConversations(page: Page, count: number): Promise<void> {
+    await page.waitForFunction(
+        (c) => window.__enhancedChat!.state().conversations.length >= c,
+        count,
+        { timeout: 5000 }
+    );
+}
+
+async function expectStatus(page: Page, text: string): Promise<void> {
+    await statusText(page).filter({ hasText: text }).waitFor({ timeout: 5000 });
+}
+
+/** The components' calls to the client, by method name, oldest first. */
+async function methods(page: Page): Promise<string[]> {
+    return (await calls(page)).map((call) => call.method).filter((m) => m !== 'init');
+}
+
+const ROUTED: Query = {
+    'p.routing.buttonId': QUEUE,
+    'p.routing.agentUserId': AGENT,
+    'p.routing.fallbackToButton': true
+};
+const ROUTED_FIELDS = {
+    Chat_Agent_Id: AGENT,
+    Chat_Target_Id: QUEUE,
+    Chat_Fallback: 'true'
+};
+
+describe('Enhanced Chat mode: the simulated client', () => {
+    let browser: Browser;
+    before(async () => {
+        browser = await launchBrowser();
+    });
+    after(async () => {
+        await browser.close();
+    });
+
+    it('runs embeddedservice_bootstrap only: Ready with the API objects, then the button', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        await waitForEvent(page, 'ButtonCreated');
+        const names = (await events(page)).map((e) => e.name);
+        assert.deepEqual(names.slice(0, 2), [
+            'onEmbeddedMessagingReady',
+            'onEmbeddedMessagingButtonCreated'
+        ]);
+        assert.equal(await page.evaluate(() => 'embedded_svc' in window), false);
+        assert.equal(await page.locator('#preview-client').inputValue(), 'enhanced');
+        assert.equal(await page.locator('[data-client="enhanced"]').count(), 1);
+        assert.equal(await page.locator('[data-enh="fab"]').isVisible(), true);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it("opens the client's own window with the pre-chat form; submitting starts the conversation", async () => {
+        const preview = await openEnhanced(browser, { prechat: 1 });
+        const { page } = preview;
+        await waitForEvent(page, 'ButtonCreated');
+        await page.locator('[data-enh="fab"]').click();
+        const form = page.locator('[data-enh="prechat"]');
+        await form.waitFor();
+        await form.getByLabel('First Name').fill('Grace');
+        await form.getByLabel('Email').fill('grace@example.com');
+        await form.getByRole('button', { name: 'Start Conversation' }).click();
+        await waitForConversations(page, 1);
+        await page.locator('[data-enh="window"][data-status="Waiting"]').waitFor();
+        const [conversation] = (await state(page)).conversations;
+        assert.equal(conversation.visibleFields._firstName, 'Grace');
+        assert.equal(conversation.visibleFields._email, 'grace@example.com');
+        await page.locator('[data-enh="close"]').click();
+        await waitForEvent(page, 'ConversationClosed');
+        await waitForEvent(page, 'ButtonCreated', 2);
+        assert.equal((await state(page)).windows.length, 0);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('reopens a chat after a reload: ConversationOpened only, no new conversation', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        await waitForEvent(page, 'ButtonCreated');
+        await page.locator('[data-enh="fab"]').click();
+        await waitForEvent(page, 'SessionStatusUpdate');
+        await page.evaluate(() => window.__enhancedChat!.agentAccepts());
+        await page.reload();
+        await page.waitForFunction(() => window.__enhancedChat !== undefined);
+        await waitForEvent(page, 'ConversationOpened');
+        const names = (await events(page)).map((e) => e.name);
+        assert.ok(!names.includes('onEmbeddedMessagingConversationStarted'));
+        assert.ok(!names.includes('onEmbeddedMessagingSessionStatusUpdate'));
+        await page.locator('[data-enh="window"][data-status="Active"]').waitFor();
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('keeps the client choice in the URL: the toolbar switches it and a reload keeps it', async () => {
+        const preview = await openPreview(browser);
+        const { page } = preview;
+        await Promise.all([
+            page.waitForURL(/client=enhanced/),
+            page.locator('#preview-client').selectOption('enhanced')
+        ]);
+        await page.waitForFunction(() => window.__enhancedChat !== undefined);
+        await page.reload();
+        await page.waitForFunction(() => window.__enhancedChat !== undefined);
+        assert.equal(await page.locator('#preview-client').inputValue(), 'enhanced');
+        await Promise.all([
+            page.waitForURL((url) => !url.search.includes('client=')),
+            page.locator('#preview-client').selectOption('legacy')
+        ]);
+        await page.waitForFunction(() => window.__chatSimulator !== undefined);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+});
+
+describe('Enhanced Chat mode: the components through the service', () => {
+    let browser: Browser;
+    before(async () => {
+        browser = await launchBrowser();
+    });
+    after(async () => {
+        await browser.close();
+    });
+
+    it('Start launches one chat, with the hidden routing fields set before the launch', async () => {
+        const preview = await openEnhanced(browser, ROUTED);
+        const { page } = preview;
+        await button(page, 'start').waitFor();
+        await page.waitForFunction(() => window.__enhancedChat!.state().button !== null);
+        await button(page, 'start').click({ timeout: 5000 });
+        await waitForConversations(page, 1);
+        const snapshot = await state(page);
+        assert.equal(snapshot.windows.length, 1, 'one chat window');
+        assert.deepEqual(
+            Object.fromEntries(
+                Object.entries(snapshot.conversations[0].hiddenFields).filter(([name]) =>
+                    Object.keys(ROUTED_FIELDS).includes(name)
+                )
+            ),
+            ROUTED_FIELDS
+        );
+        const order = await methods(page);
+        assert.equal(order.filter((m) => m === 'launchChat').length, 1, 'one launch');
+        assert.ok(
+            order.indexOf('setHiddenPrechatFields') < order.indexOf('launchChat'),
+            `hidden fields set before the launch: ${order.join(', ')}`
+        );
+        await screenshot(page, 'enhanced-chat');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('makes one launch for a double click', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        await page.waitForFunction(() => window.__enhancedChat!.state().button !== null);
+        await button(page, 'start').dblclick({ timeout: 5000 });
+        await waitForConversations(page, 1);
+        await page.waitForTimeout(300);
+        assert.equal((await state(page)).windows.length, 1);
+        assert.equal((await methods(page)).filter((m) => m === 'launchChat').length, 1);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('shows queued, chatting and ended from the client events; a new start resets first', async () => {
+        const preview = await openEnhanced(browser, ROUTED);
+        const { page } = preview;
+        await page.waitForFunction(() => window.__enhancedChat!.state().button !== null);
+        await button(page, 'start').click({ timeout: 5000 });
+        await waitForEvent(page, 'SessionStatusUpdate');
+        await expectStatus(page, 'You are in the queue.');
+        assert.equal(await page.evaluate(() => window.__enhancedChat!.agentAccepts()), true);
+        await expectStatus(page, 'You are chatting with an agent.');
+        assert.equal(await page.evaluate(() => window.__enhancedChat!.agentEnds()), true);
+        await expectStatus(page, 'Your chat has ended.');
+        assert.equal((await state(page)).windows.length, 1, "the client's window still shows it");
+
+        await button(page, 'start').click({ timeout: 5000 });
+        await waitForConversations(page, 2);
+        const order = await methods(page);
+        const clear = order.lastIndexOf('clearSession');
+        const lastLaunch = order.lastIndexOf('launchChat');
+        assert.ok(
+            clear > 0 && clear < lastLaunch,
+            `reset before the new launch: ${order.join(', ')}`
+        );
+        assert.ok(
+            order.lastIndexOf('setHiddenPrechatFields') > clear &&
+                order.lastIndexOf('setHiddenPrechatFields') < lastLaunch,
+            'hidden fields set again after the reset'
+        );
+        const second = (await state(page)).conversations[1];
+        assert.equal(second.hiddenFields.Chat_Agent_Id, AGENT);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('End ends the conversation through the client', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        await page.waitForFunction(() => window.__enhancedChat!.state().button !== null);
+        await button(page, 'start').click({ timeout: 5000 });
+        await waitForEvent(page, 'SessionStatusUpdate');
+        await page.evaluate(() => window.__enhancedChat!.agentAccepts());
+        await expectStatus(page, 'You are chatting with an agent.');
+        await button(page, 'end').click({ timeout: 5000 });
+        await waitForEvent(page, 'Ready', 2);
+        const ends = (await calls(page)).filter((call) => call.method === 'clearSession');
+        assert.deepEqual(ends.at(-1)?.args, [true], 'clearSession(true) ends the session');
+        assert.equal((await state(page)).windows.length, 0);
+        assert.equal((await state(page)).conversations[0].status, 'Closed');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('Clear clears the session through the client', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        await page.waitForFunction(() => window.__enhancedChat!.state().button !== null);
+        await button(page, 'start').click({ timeout: 5000 });
+        await waitForEvent(page, 'SessionStatusUpdate');
+        await page.evaluate(() => window.__enhancedChat!.agentEnds());
+        await expectStatus(page, 'Your chat has ended.');
+        await button(page, 'clear').click({ timeout: 5000 });
+        await waitForEvent(page, 'Ready', 2);
+        await waitForEvent(page, 'ButtonCreated', 2);
+        const clears = (await calls(page)).filter((call) => call.method === 'clearSession');
+        assert.equal(clears.length, 1);
+        assert.equal(clears[0].answer, 'resolved undefined');
+        assert.equal((await state(page)).windows.length, 0);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+});
