@@ -40,8 +40,10 @@ export interface EnhancedFigures {
     clickToLaunchChat: Summary;
 }
 
-/** The base page timings of browserBench.mts (Ready 50 ms after init, the button 20 ms later,
- * launches that never finish), with the Enhanced Chat client. */
+/**
+ * The base page timings of browserBench.mts (Ready 50 ms after init, the button 20 ms later,
+ * launches that never finish), with the Enhanced Chat client.
+ */
 const ENHANCED = { client: 'enhanced' };
 
 const VISITOR_KINDS = ['start', 'end', 'clear', 'status'];
