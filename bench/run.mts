@@ -4,6 +4,8 @@
  * shown beside the new ones). Figures only: it never fails on a time.
  *
  *   node bench/run.mts [--runs 30] [--no-browser] [--out bench/results/latest.json]
+ *   node bench/run.mts --sizes-only     (npm run bench:sizes) sizes and page sizes only, in a few
+ *                                       seconds; writes no file unless --out is given
  *
  * Environment: ESW_SCRIPT_PATH  Salesforce's chat client script(s) for scale (esw.min.js,
  *                               liveagent.esw.js...; several joined with the path delimiter)
@@ -28,11 +30,14 @@ const { values } = parseArgs({
     options: {
         runs: { type: 'string', default: '30' },
         'no-browser': { type: 'boolean', default: false },
-        out: { type: 'string', default: path.join('bench', 'results', 'latest.json') }
+        'sizes-only': { type: 'boolean', default: false },
+        out: { type: 'string' }
     }
 });
+const sizesOnly = values['sizes-only'];
 const runs = Math.max(1, Number(values.runs) || 30);
 const outFile = path.resolve(projectRoot, values.out ?? 'bench/results/latest.json');
+const writeResults = !sizesOnly || values.out !== undefined;
 // Inside the project (gitignored node_modules): the LWC resolver needs the project's packages.
 const workDir = path.join(projectRoot, 'node_modules', '.cache', 'embedded-chat-bench');
 
@@ -93,8 +98,11 @@ let browserFigures: BrowserFigures | null = null;
 let enhancedFigures: EnhancedFigures | null = null;
 let enhancedSkipped: string | null = null;
 let browserInfo: Results['browser'] = null;
-let browserSkipped: string | null = values['no-browser'] ? 'skipped (--no-browser)' : null;
-if (!values['no-browser']) {
+const skipBrowser = values['no-browser'] || sizesOnly;
+let browserSkipped: string | null = skipBrowser
+    ? `skipped (${sizesOnly ? '--sizes-only' : '--no-browser'})`
+    : null;
+if (!skipBrowser) {
     try {
         log('building the benchmark page (components + preview simulator)');
         const page = await buildBenchPage(
@@ -149,11 +157,21 @@ const results: Results = {
 
 const before = new Map(previous?.sizes.bundles.map((b) => [b.bundle, b]) ?? []);
 console.log(
-    `\nShipped size per bundle (${sizes.method})${previous ? `; Δ gzip vs ${previous.date.slice(0, 10)} (bytes)` : ''}\n`
+    `\nShipped size per bundle (${sizes.method})${previous ? `; Δ served vs ${previous.date.slice(0, 10)} (bytes)` : ''}\n`
 );
 console.log(
     table([
-        ['bundle', 'js files', 'js raw', 'js min', 'js min+gzip', 'html raw', 'css raw', 'Δ gzip'],
+        [
+            'bundle',
+            'js files',
+            'js raw',
+            'js min',
+            'js min+gzip',
+            'html raw',
+            'html compiled min',
+            'served min+gzip',
+            'Δ served'
+        ],
         ...sizes.bundles.map((b) => [
             b.bundle,
             b.files,
@@ -161,8 +179,9 @@ console.log(
             kB(b.jsMinified),
             kB(b.jsGzip),
             kB(b.htmlRaw),
-            kB(b.cssRaw),
-            delta(b.jsGzip, before.get(b.bundle)?.jsGzip)
+            kB(b.htmlCompiledMinified),
+            kB(b.servedGzip),
+            delta(b.servedGzip, before.get(b.bundle)?.servedGzip)
         ]),
         [
             'all bundles',
@@ -171,9 +190,24 @@ console.log(
             kB(sizes.total.jsMinified),
             kB(sizes.total.jsGzip),
             kB(sizes.total.htmlRaw),
-            kB(sizes.total.cssRaw),
-            delta(sizes.total.jsGzip, previous?.sizes.total.jsGzip)
+            kB(sizes.total.htmlCompiledMinified),
+            kB(sizes.total.servedGzip),
+            delta(sizes.total.servedGzip, previous?.sizes.total.servedGzip)
         ]
+    ])
+);
+console.log(
+    `\nWhat a page with ${sizes.visitorPage.components.join(', ')} loads of the package (scripts and compiled templates, min+gzip)\n`
+);
+console.log(
+    table([
+        ['page', 'min+gzip', 'Δ', 'bundles'],
+        ...(['visitorPage', 'builderPage'] as const).map((key) => [
+            key === 'visitorPage' ? 'visitor' : 'Experience Builder',
+            kB(sizes[key].jsGzip),
+            delta(sizes[key].jsGzip, previous?.sizes[key]?.jsGzip),
+            sizes[key].bundles.join(', ')
+        ])
     ])
 );
 console.log(
@@ -208,7 +242,7 @@ if (browserFigures) {
         table([
             ['figure', 'runs', 'median', 'p95', 'min', 'max', 'previous median'],
             row(
-                'readiness: API appears -> Start enabled (service)',
+                'readiness (real 5.0 timing: API set in the feature onload) -> Start enabled',
                 f.readiness.service,
                 old?.readiness.service
             ),
@@ -217,7 +251,12 @@ if (browserFigures) {
                 f.readiness.naivePolling500ms,
                 old?.readiness.naivePolling500ms
             ),
-            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat)
+            row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat),
+            row(
+                'afterMaximize -> startChat() settled (client promise pending)',
+                f.afterMaximizeToStartSettled,
+                old?.afterMaximizeToStartSettled
+            )
         ])
     );
     if (f.readiness.skipped > 0) {
@@ -306,13 +345,15 @@ if (enhancedFigures) {
     console.log(`\nEnhanced Chat browser figures: ${enhancedSkipped ?? browserSkipped}`);
 }
 
-fs.mkdirSync(path.dirname(outFile), { recursive: true });
-// Formatted as the project's Prettier settings want it (npm run format:check covers this file).
-const prettierOptions = (await prettier.resolveConfig(outFile)) ?? {};
-fs.writeFileSync(
-    outFile,
-    await prettier.format(JSON.stringify(results), { ...prettierOptions, filepath: outFile })
-);
+if (writeResults) {
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    // Formatted as the project's Prettier settings want it (npm run format:check covers this file).
+    const prettierOptions = (await prettier.resolveConfig(outFile)) ?? {};
+    fs.writeFileSync(
+        outFile,
+        await prettier.format(JSON.stringify(results), { ...prettierOptions, filepath: outFile })
+    );
+}
 console.log(
-    `\nbench: ${os.availableParallelism()} CPUs (${results.machine.cpuModel}), Node ${process.version}; written to ${path.relative(projectRoot, outFile)} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    `\nbench: ${os.availableParallelism()} CPUs (${results.machine.cpuModel}), Node ${process.version}; ${writeResults ? `written to ${path.relative(projectRoot, outFile)}` : 'no file written (--sizes-only)'} in ${((Date.now() - started) / 1000).toFixed(1)} s`
 );

@@ -108,6 +108,8 @@ export async function buildBenchPage(
             lwc({
                 rootDir: stagingDir,
                 modules: [{ npm: 'lightning-base-components' }],
+                // As on the platform for bundles with lightning__dynamicComponent.
+                enableDynamicComponents: true,
                 exclude: [path.join(pageDir, '**'), path.join(previewDir, '**')]
             })
         ],
@@ -139,6 +141,11 @@ export async function buildBenchPage(
             `window.__chatSimulatorHooks && window.__chatSimulatorHooks.${hook} && window.__chatSimulatorHooks.${hook}();\n`
         );
     }
+    // The simulated client's storage frame (#esw_storage_iframe): an empty page.
+    fs.writeFileSync(
+        path.join(wwwDir, 'simulated', 'storage.html'),
+        '<!doctype html><title>Live Chat Metadata</title>\n'
+    );
     fs.copyFileSync(path.join(pageDir, 'index.html'), path.join(wwwDir, 'index.html'));
     return { wwwDir, durationMs: Date.now() - started, warnings };
 }

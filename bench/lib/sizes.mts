@@ -9,6 +9,11 @@
  * so each .js first goes through the LWC compiler (@lwc/compiler transformSync: what the platform
  * does before serving a module; decorators become registerDecorators calls), then terser, then
  * gzip (level 9) of the bundle's minified files joined together.
+ *
+ * The platform serves each template as JavaScript too: `servedGzip` adds the bundle's templates,
+ * compiled by the same LWC compiler and minified, to its scripts. A page's size
+ * (`visitorPage`, `builderPage`) is the sum of `servedGzip` over the bundles the page loads: its
+ * components and what they load through imports and child tags (scripts/lib/bundleGraph.mts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +21,7 @@ import zlib from 'node:zlib';
 import { transformSync } from '@lwc/compiler';
 import { minify } from 'terser';
 import ts from 'typescript';
+import { pageBundles, projectDependencies } from '../../scripts/lib/bundleGraph.mts';
 
 export interface BundleSize {
     bundle: string;
@@ -26,6 +32,20 @@ export interface BundleSize {
     jsGzip: number;
     htmlRaw: number;
     cssRaw: number;
+    /** Templates compiled to JavaScript (LWC compiler), minified. */
+    htmlCompiledMinified: number;
+    /** Scripts and compiled templates of the bundle, minified, gzip -9 together: what is served. */
+    servedGzip: number;
+}
+
+/** What a page loads of the package. */
+export interface PageSize {
+    /** The components placed on the page. */
+    components: string[];
+    /** Every bundle the page loads (the components and their import graph). */
+    bundles: string[];
+    /** Sum of the bundles' `servedGzip`: scripts and compiled templates, minified + gzip. */
+    jsGzip: number;
 }
 
 export interface ClientScriptSize {
@@ -40,12 +60,32 @@ export interface SizeReport {
     bundles: BundleSize[];
     /** Every bundle together. */
     total: Omit<BundleSize, 'bundle'>;
+    /** A visitor's page with every chat component: dynamic imports are not followed. */
+    visitorPage: PageSize;
+    /** The same page in Experience Builder: dynamic imports (builder-only code) followed. */
+    builderPage: PageSize;
     /** Salesforce's own chat client (ESW_SCRIPT_PATH), for scale; null when not given. */
     salesforceClient: ClientScriptSize[] | null;
 }
 
 export const SIZE_METHOD =
-    'tsc (tsconfig.build.json) -> @lwc/compiler transformSync -> terser (module, compress, mangle) -> gzip -9 of the bundle; html/css raw bytes';
+    'tsc (tsconfig.build.json) -> @lwc/compiler transformSync (scripts and templates) -> terser (module, compress, mangle) -> gzip -9 per bundle; pages: sum over the import graph';
+
+/** The components a site page carries: every chat component a visitor can meet. */
+export const PAGE_COMPONENTS: readonly string[] = [
+    'chatStartButton',
+    'chatEndButton',
+    'chatClearSession',
+    'chatStatus',
+    'chatRoutingSettings'
+];
+
+const TERSER_OPTIONS = {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false }
+} as const;
 
 function gzipSize(text: string | Buffer): number {
     return zlib.gzipSync(text, { level: 9 }).length;
@@ -98,18 +138,25 @@ async function bundleSize(
             name,
             namespace: 'c'
         }).code;
-        const result = await minify(compiled, {
-            module: true,
-            compress: { passes: 2 },
-            mangle: true,
-            format: { comments: false }
-        });
+        const result = await minify(compiled, TERSER_OPTIONS);
         const code = result.code ?? '';
         jsMinified += Buffer.byteLength(code);
         minified.push(code);
     }
+    const templates: string[] = [];
+    for (const file of filesWith(sourceDir, '.html')) {
+        const compiled = transformSync(
+            fs.readFileSync(file, 'utf8'),
+            `${name}/${path.basename(file)}`,
+            // The platform enables dynamic components for bundles with lightning__dynamicComponent;
+            // the metadata check makes sure a bundle that uses them declares it.
+            { name, namespace: 'c', enableDynamicComponents: true }
+        ).code;
+        templates.push((await minify(compiled, TERSER_OPTIONS)).code ?? '');
+    }
     const raw = (extension: string): number =>
         filesWith(sourceDir, extension).reduce((total, file) => total + fs.statSync(file).size, 0);
+    const served = [...minified, ...templates];
     return {
         bundle: name,
         files: jsFiles.length,
@@ -117,7 +164,9 @@ async function bundleSize(
         jsMinified,
         jsGzip: minified.length ? gzipSize(minified.join('\n')) : 0,
         htmlRaw: raw('.html'),
-        cssRaw: raw('.css')
+        cssRaw: raw('.css'),
+        htmlCompiledMinified: templates.reduce((total, code) => total + Buffer.byteLength(code), 0),
+        servedGzip: served.length ? gzipSize(served.join('\n')) : 0
     };
 }
 
@@ -133,6 +182,27 @@ export function clientScriptSizes(spec: string | undefined): ClientScriptSize[] 
             const content = fs.readFileSync(file);
             return { path: file, raw: content.length, gzip: gzipSize(content) };
         });
+}
+
+/** The page with `components`: the bundles it loads and their served size. */
+export function pageSize(
+    components: readonly string[],
+    bundles: readonly BundleSize[],
+    compiledRoot: string,
+    sourceRoot: string,
+    followDynamic: boolean
+): PageSize {
+    const loaded = pageBundles(
+        components,
+        projectDependencies(compiledRoot, '.js', sourceRoot),
+        followDynamic
+    );
+    const byName = new Map(bundles.map((bundle) => [bundle.bundle, bundle]));
+    return {
+        components: [...components],
+        bundles: loaded,
+        jsGzip: loaded.reduce((total, name) => total + (byName.get(name)?.servedGzip ?? 0), 0)
+    };
 }
 
 export async function measureSizes(
@@ -169,8 +239,12 @@ export async function measureSizes(
             jsMinified: sum('jsMinified'),
             jsGzip: sum('jsGzip'),
             htmlRaw: sum('htmlRaw'),
-            cssRaw: sum('cssRaw')
+            cssRaw: sum('cssRaw'),
+            htmlCompiledMinified: sum('htmlCompiledMinified'),
+            servedGzip: sum('servedGzip')
         },
+        visitorPage: pageSize(PAGE_COMPONENTS, bundles, compiledRoot, sourceRoot, false),
+        builderPage: pageSize(PAGE_COMPONENTS, bundles, compiledRoot, sourceRoot, true),
         salesforceClient: clientScriptSizes(eswScriptPath)
     };
 }

@@ -18,7 +18,7 @@ import ChatClearSession from 'c/chatClearSession';
 import ChatStatus from 'c/chatStatus';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import ChatAdminNotice from 'c/chatAdminNotice';
-import { clearSession, getChatState } from 'c/embeddedChatService';
+import { clearSession, getChatState, startChat } from 'c/embeddedChatService';
 import './enhancedInstrument.mts';
 
 type ComponentClass = typeof LightningElement;
@@ -46,6 +46,13 @@ export interface BenchControls {
     startCallTimes: number[];
     /** event.timeStamp of each click that reached a Start button. */
     clickTimes: number[];
+    /** performance.now() of each afterMaximize the client fired. */
+    maximizeTimes: number[];
+    /**
+     * Calls the service's startChat(); resolves with the time from the client's afterMaximize
+     * to the call settling (null when the widget sent no afterMaximize before it settled).
+     */
+    startSettleAfterMaximize(): Promise<number | null>;
     status(): string;
     /** Mounts `count` components, cycling through `kinds`; returns how many are mounted. */
     mount(kinds: string[], count: number): number;
@@ -69,6 +76,8 @@ const controls: BenchControls = {
     naiveEnabledAt: null,
     startCallTimes: [],
     clickTimes: [],
+    maximizeTimes: [],
+    startSettleAfterMaximize,
     status: () => getChatState().status,
     mount,
     unmountAll,
@@ -90,10 +99,29 @@ function instrumentApi(api: Record<string, unknown>): void {
     }
 }
 
+async function startSettleAfterMaximize(): Promise<number | null> {
+    const before = controls.maximizeTimes.length;
+    await startChat();
+    const settledAt = performance.now();
+    const maximized = controls.maximizeTimes[before];
+    return maximized === undefined ? null : settledAt - maximized;
+}
+
+/** Records afterMaximize (a handler of the client's own event; it is never removed). */
+function watchMaximize(svc: object): void {
+    const add = (svc as { addEventHandler?: unknown }).addEventHandler;
+    if (typeof add === 'function') {
+        add.call(svc, 'afterMaximize', () => {
+            controls.maximizeTimes.push(performance.now());
+        });
+    }
+}
+
 function instrumentSvc(svc: unknown): void {
     if (!svc || typeof svc !== 'object') {
         return;
     }
+    watchMaximize(svc);
     let api = (svc as { liveAgentAPI?: unknown }).liveAgentAPI;
     Object.defineProperty(svc, 'liveAgentAPI', {
         configurable: true,
@@ -126,6 +154,7 @@ if (svcValue === undefined) {
     if (api && typeof api === 'object') {
         // The chat API was there before this script: no readiness figure for this page load.
         instrumentApi(api as Record<string, unknown>);
+        watchMaximize(svcValue as object);
     } else {
         instrumentSvc(svcValue);
     }

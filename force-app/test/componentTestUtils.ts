@@ -6,8 +6,14 @@
  */
 import { createElement, type LightningElement } from 'lwc';
 import type { ChatDisabledReason, ChatErrorCode, ChatState } from 'c/embeddedChatService';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
 import { resetChatServiceDouble, setMockChatState } from './jest-mocks/chatServiceDouble';
+import { flushPromises } from './flushPromises';
+
+// In Experience Builder the components load their admin-only part (the notice, the admin wording)
+// with a dynamic import. Loaded once before each test file, a component shows its notice right
+// after a render; chatComponentSupport/__tests__/builderKit.test.ts tests the loading itself.
+beforeAll(() => loadBuilderKit());
 
 // ---- mounting --------------------------------------------------------------------------------
 
@@ -31,10 +37,7 @@ export function renderer<Props extends object>(
 }
 
 /** Lets pending promises (a click's service call) settle and the component re-render. */
-export function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a test waits for promise callbacks
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { flushPromises };
 
 /** Empties the page and puts the service double and the builder check back to their defaults. */
 export function resetPage(): void {
@@ -83,7 +86,7 @@ export function text(element: HTMLElement, selector: string): string | null {
 
 /** The text of the admin notice, or null when the component shows none. */
 export function noticeText(element: HTMLElement): string | null {
-    const notice = element.shadowRoot!.querySelector('c-chat-admin-notice');
+    const notice = element.shadowRoot!.querySelector('.admin-notice');
     return notice ? (notice.shadowRoot!.textContent ?? '') : null;
 }
 

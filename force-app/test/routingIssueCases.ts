@@ -4,16 +4,24 @@
  * and English message of each issue) and by the tests of routingIssueText (the Custom Label of
  * each code reads as the message).
  */
-import type { RoutingIssueCode } from '../main/default/lwc/embeddedChatService/chatTypes';
+import type {
+    ChatClientKind,
+    RoutingIssueCode,
+    RoutingIssueLocation
+} from '../main/default/lwc/embeddedChatService/chatTypes';
 
 const BUTTON = '5735g000000XyZa';
 const USER = '0055g00000ABcDe';
+const QUEUE = '00G5g00000QuEuE';
 
 export interface RoutingIssueCase {
     code: RoutingIssueCode;
+    /** The client to validate for: 'legacy' unless the case says otherwise. */
+    client?: ChatClientKind | null;
     severity: 'error' | 'warning';
     input: unknown;
     field: string;
+    location: RoutingIssueLocation;
     params: string[];
     message: string;
 }
@@ -34,7 +42,7 @@ const fieldMap = {
     isExactMatch: true
 };
 
-export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
+const CASES: readonly RoutingIssueCase[] = [
     {
         code: 'UNREADABLE',
         severity: 'error',
@@ -44,6 +52,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
             }
         },
         field: 'config',
+        location: { key: 'config' },
         params: [],
         message: 'The routing configuration could not be read.'
     },
@@ -52,6 +61,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: '573',
         field: 'config',
+        location: { key: 'config' },
         params: [],
         message: 'The routing configuration must be an object.'
     },
@@ -60,6 +70,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'warning',
         input: { buttonId: BUTTON },
         field: 'buttonId',
+        location: { key: 'buttonId' },
         params: ['buttonId'],
         message: '“buttonId” is not a routing setting and is ignored.'
     },
@@ -68,6 +79,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'warning',
         input: { directToAgentRouting: { buttonId: BUTTON, queue: 'x' } },
         field: 'directToAgentRouting.queue',
+        location: { key: 'directToAgentRouting', part: 'queue' },
         params: ['queue'],
         message: '“queue” is not a routing setting and is ignored.'
     },
@@ -76,6 +88,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: 'x' },
         field: 'directToAgentRouting',
+        location: { key: 'directToAgentRouting' },
         params: [],
         message: 'Direct-to-agent routing must be an object with a buttonId.'
     },
@@ -84,6 +97,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: BUTTON, fallback: 'yes' } },
         field: 'directToAgentRouting.fallback',
+        location: { key: 'directToAgentRouting', part: 'fallback' },
         params: [],
         message: 'Fallback to the button’s queue must be true or false.'
     },
@@ -92,6 +106,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'warning',
         input: { directToAgentRouting: { buttonId: BUTTON, fallback: true } },
         field: 'directToAgentRouting.fallback',
+        location: { key: 'directToAgentRouting', part: 'fallback' },
         params: [],
         message:
             'Fallback to the button’s queue only matters when an agent is set; without an agent, chats go to the button’s queue anyway.'
@@ -101,6 +116,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: 7 } },
         field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
         params: ['chatButton'],
         message: 'Enter a chat button ID as text.'
     },
@@ -109,6 +125,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: BUTTON, userId: 5 } },
         field: 'directToAgentRouting.userId',
+        location: { key: 'directToAgentRouting', part: 'userId' },
         params: ['user'],
         message: 'Enter a user ID as text.'
     },
@@ -117,6 +134,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: ' ' } },
         field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
         params: ['chatButton', '573'],
         message: 'Enter a chat button ID (it starts with 573).'
     },
@@ -125,6 +143,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: [`_${BUTTON}`] },
         field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0, side: 'userId' },
         params: ['user', '005'],
         message: 'Enter a user ID (it starts with 005).'
     },
@@ -133,6 +152,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: '5735g000000XyZ' } },
         field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
         params: ['chatButton', '5735g000…', '14'],
         message: '“5735g000…” has 14 characters; a chat button ID has 15 or 18.'
     },
@@ -141,6 +161,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: ['0055g00000ABcD'] },
         field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0, side: 'userId' },
         params: ['user', '0055g000…', '14'],
         message: '“0055g000…” has 14 characters; a user ID has 15 or 18.'
     },
@@ -149,6 +170,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: '5735g000000<b>a' } },
         field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
         params: ['chatButton', '5735g000…'],
         message:
             "“5735g000…” has characters that can't be in a chat button ID: use only letters and digits."
@@ -158,14 +180,37 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { directToAgentRouting: { buttonId: BUTTON, userId: BUTTON } },
         field: 'directToAgentRouting.userId',
+        location: { key: 'directToAgentRouting', part: 'userId' },
         params: ['user', '5735g000…', '005'],
         message: '“5735g000…” is not a user ID: a user ID starts with 005.'
+    },
+    {
+        code: 'ID_PREFIX',
+        severity: 'error',
+        client: 'enhanced',
+        input: { directToAgentRouting: { buttonId: BUTTON } },
+        field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
+        params: ['queueOrUser', '5735g000…', '00G/005'],
+        message: '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+    },
+    {
+        code: 'ID_PREFIX',
+        severity: 'error',
+        client: null,
+        input: { fallbackRouting: [`${USER}_001000000000001`] },
+        field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0, side: 'buttonId' },
+        params: ['chatButtonQueueOrUser', '00100000…', '573/00G/005'],
+        message:
+            '“00100000…” is not a chat button, queue or user ID: a chat button, queue or user ID starts with 573/00G/005.'
     },
     {
         code: 'ID_CHECKSUM',
         severity: 'error',
         input: { directToAgentRouting: { buttonId: `${BUTTON}AAA` } },
         field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
         params: ['chatButton', '5735g000…'],
         message:
             "“5735g000…” is not a valid 18-character ID (its last 3 characters don't match): copy the ID again from Setup."
@@ -175,6 +220,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: BUTTON },
         field: 'fallbackRouting',
+        location: { key: 'fallbackRouting' },
         params: [],
         message: 'Fallback routing must be a list of rules.'
     },
@@ -183,6 +229,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: Array.from({ length: 26 }, () => BUTTON) },
         field: 'fallbackRouting',
+        location: { key: 'fallbackRouting' },
         params: ['25', '26'],
         message: 'Use at most 25 fallback rules (there are 26).'
     },
@@ -191,6 +238,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: [5] },
         field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0 },
         params: [],
         message: 'Each fallback rule must be text: a button ID, a user ID, or userId_buttonId.'
     },
@@ -199,6 +247,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: [BUTTON, '  '] },
         field: 'fallbackRouting[1]',
+        location: { key: 'fallbackRouting', index: 1 },
         params: [],
         message: 'This fallback rule is empty: enter an ID or remove the rule.'
     },
@@ -207,6 +256,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: [`${USER}_${BUTTON}_x`] },
         field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0 },
         params: ['0055g000…'],
         message:
             '“0055g000…” should be one user ID and one button ID joined by _ (userId_buttonId).'
@@ -216,15 +266,49 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { fallbackRouting: ['hello'] },
         field: 'fallbackRouting[0]',
-        params: ['hello'],
+        location: { key: 'fallbackRouting', index: 0 },
+        params: ['chatButton', 'hello', '573'],
         message:
-            '“hello” is neither a chat button ID (573…) nor a user ID (005…), nor userId_buttonId.'
+            '“hello” is not a rule: use a chat button ID (573…), an agent’s user ID (005…), or both joined by _ (005…_573…).'
+    },
+    {
+        code: 'RULE_UNKNOWN_KIND',
+        severity: 'error',
+        client: 'enhanced',
+        input: { fallbackRouting: ['hello'] },
+        field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0 },
+        params: ['queueOrUser', 'hello', '00G/005'],
+        message:
+            '“hello” is not a rule: use a queue or user ID (00G/005…), an agent’s user ID (005…), or both joined by _ (005…_00G/005…).'
+    },
+    {
+        code: 'RULE_PAIR_SWAPPED',
+        severity: 'error',
+        input: { fallbackRouting: [`${BUTTON}_${USER}`] },
+        field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0 },
+        params: ['5735g000…', '573'],
+        message:
+            '“5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
+    },
+    {
+        code: 'RULE_PAIR_SWAPPED',
+        severity: 'error',
+        client: 'enhanced',
+        input: { fallbackRouting: [`${QUEUE}_${USER}`] },
+        field: 'fallbackRouting[0]',
+        location: { key: 'fallbackRouting', index: 0 },
+        params: ['00G5g000…', '00G/005'],
+        message:
+            '“00G5g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_00G/005…).'
     },
     {
         code: 'RULE_REPEATED',
         severity: 'warning',
         input: { fallbackRouting: [USER, BUTTON, USER, BUTTON] },
         field: 'fallbackRouting[2]',
+        location: { key: 'fallbackRouting', index: 2 },
         params: ['3', '1'],
         message: 'Rule 3 repeats rule 1; the repeat is never used.'
     },
@@ -236,6 +320,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
             fallbackRouting: [USER]
         },
         field: 'fallbackRouting',
+        location: { key: 'fallbackRouting' },
         params: ['5735g000…'],
         message:
             'If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.'
@@ -245,6 +330,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'warning',
         input: { fallbackRouting: [USER] },
         field: 'fallbackRouting',
+        location: { key: 'fallbackRouting' },
         params: [],
         message:
             'If no rule can take the chat, it is not routed to the site’s chat button unless that button’s ID is the last rule.'
@@ -254,6 +340,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { prepopulatedPrechatFields: ['a'] },
         field: 'prepopulatedPrechatFields',
+        location: { key: 'prepopulatedPrechatFields' },
         params: [],
         message: 'Pre-chat values must be an object of field API name to value.'
     },
@@ -266,6 +353,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
             )
         },
         field: 'prepopulatedPrechatFields',
+        location: { key: 'prepopulatedPrechatFields' },
         params: ['50'],
         message: 'Use at most 50 pre-chat fields.'
     },
@@ -274,6 +362,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { prepopulatedPrechatFields: { 'First Name': 'Ada' } },
         field: 'prepopulatedPrechatFields.First Name',
+        location: { key: 'prepopulatedPrechatFields', part: 'First Name' },
         params: ['First Name'],
         message:
             '“First Name” is not a field API name (letters, digits and _, starting with a letter).'
@@ -283,6 +372,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { prepopulatedPrechatFields: { Email: 3 } },
         field: 'prepopulatedPrechatFields.Email',
+        location: { key: 'prepopulatedPrechatFields', part: 'Email' },
         params: ['Email'],
         message: 'The value for Email must be text.'
     },
@@ -291,6 +381,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { prepopulatedPrechatFields: { Email: 'y'.repeat(1001) } },
         field: 'prepopulatedPrechatFields.Email',
+        location: { key: 'prepopulatedPrechatFields', part: 'Email' },
         params: ['Email', '1000'],
         message: 'The value for Email is longer than 1000 characters.'
     },
@@ -299,6 +390,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: extraInfo({ entityName: ' ' }),
         field: 'extraPrechatInfo[0].entityName',
+        location: { key: 'extraPrechatInfo', index: 0, part: 'entityName' },
         params: [],
         message: 'This value is required.'
     },
@@ -307,6 +399,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: extraInfo({ saveToTranscript: 1 }),
         field: 'extraPrechatInfo[0].saveToTranscript',
+        location: { key: 'extraPrechatInfo', index: 0, part: 'saveToTranscript' },
         params: [],
         message: 'This value must be text.'
     },
@@ -315,6 +408,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: formDetail({ value: 'v'.repeat(256) }),
         field: 'extraPrechatFormDetails[0].value',
+        location: { key: 'extraPrechatFormDetails', index: 0, part: 'value' },
         params: ['255'],
         message: 'This value is longer than 255 characters.'
     },
@@ -323,6 +417,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: formDetail({ displayToAgent: 'yes' }),
         field: 'extraPrechatFormDetails[0].displayToAgent',
+        location: { key: 'extraPrechatFormDetails', index: 0, part: 'displayToAgent' },
         params: [],
         message: 'This value must be true or false.'
     },
@@ -331,6 +426,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { extraPrechatInfo: {} },
         field: 'extraPrechatInfo',
+        location: { key: 'extraPrechatInfo' },
         params: ['extraPrechatInfo'],
         message: 'extraPrechatInfo must be a list.'
     },
@@ -339,6 +435,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: extraInfo({ entityFieldMaps: {} }),
         field: 'extraPrechatInfo[0].entityFieldMaps',
+        location: { key: 'extraPrechatInfo', index: 0, part: 'entityFieldMaps' },
         params: ['entityFieldMaps'],
         message: 'entityFieldMaps must be a list.'
     },
@@ -347,6 +444,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { extraPrechatFormDetails: 'Email' },
         field: 'extraPrechatFormDetails',
+        location: { key: 'extraPrechatFormDetails' },
         params: ['extraPrechatFormDetails'],
         message: 'extraPrechatFormDetails must be a list.'
     },
@@ -355,6 +453,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { extraPrechatInfo: Array.from({ length: 11 }, () => ({})) },
         field: 'extraPrechatInfo',
+        location: { key: 'extraPrechatInfo' },
         params: ['10', 'extraPrechatInfo'],
         message: 'Use at most 10 extraPrechatInfo entries.'
     },
@@ -363,6 +462,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { extraPrechatFormDetails: Array.from({ length: 51 }, () => ({})) },
         field: 'extraPrechatFormDetails',
+        location: { key: 'extraPrechatFormDetails' },
         params: ['50', 'extraPrechatFormDetails'],
         message: 'Use at most 50 extraPrechatFormDetails entries.'
     },
@@ -371,6 +471,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { extraPrechatInfo: ['Contact'] },
         field: 'extraPrechatInfo[0]',
+        location: { key: 'extraPrechatInfo', index: 0 },
         params: ['extraPrechatInfo'],
         message: 'Each extraPrechatInfo entry must be an object.'
     },
@@ -379,6 +480,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: { extraPrechatFormDetails: [null] },
         field: 'extraPrechatFormDetails[0]',
+        location: { key: 'extraPrechatFormDetails', index: 0 },
         params: ['extraPrechatFormDetails'],
         message: 'Each extraPrechatFormDetails entry must be an object.'
     },
@@ -387,6 +489,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: extraInfo({ entityFieldMaps: [fieldMap, 'Email'] }),
         field: 'extraPrechatInfo[0].entityFieldMaps[1]',
+        location: { key: 'extraPrechatInfo', index: 0, part: 'entityFieldMaps[1]' },
         params: [],
         message: 'Each entity field map must be an object.'
     },
@@ -395,6 +498,7 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: extraInfo({ entityFieldMaps: Array.from({ length: 51 }, () => fieldMap) }),
         field: 'extraPrechatInfo[0].entityFieldMaps',
+        location: { key: 'extraPrechatInfo', index: 0, part: 'entityFieldMaps' },
         params: ['50'],
         message: 'Use at most 50 entity field maps.'
     },
@@ -403,7 +507,109 @@ export const ROUTING_ISSUE_CASES: readonly RoutingIssueCase[] = [
         severity: 'error',
         input: formDetail({ transcriptFields: 'Email__c' }),
         field: 'extraPrechatFormDetails[0].transcriptFields',
+        location: { key: 'extraPrechatFormDetails', index: 0, part: 'transcriptFields' },
         params: [],
         message: 'transcriptFields must be a list of field names.'
+    },
+    {
+        code: 'BAD_CHANNEL_VARIABLE_NAME',
+        severity: 'error',
+        input: { visiblePrechatFields: { 'first name': 'Ada' } },
+        field: 'visiblePrechatFields.first name',
+        location: { key: 'visiblePrechatFields', part: 'first name' },
+        params: ['first name'],
+        message:
+            '“first name” is not a channel variable name (letters, digits and _, starting with a letter or _, at most 80 characters).'
+    },
+    {
+        code: 'BAD_CHANNEL_VARIABLE_NAME',
+        severity: 'error',
+        input: { hiddenRoutingFields: { targetId: 'Chat Target' } },
+        field: 'hiddenRoutingFields.targetId',
+        location: { key: 'hiddenRoutingFields', part: 'targetId' },
+        params: ['Chat Target'],
+        message:
+            '“Chat Target” is not a channel variable name (letters, digits and _, starting with a letter or _, at most 80 characters).'
+    },
+    {
+        code: 'PRECHAT_VALUE_TOO_LONG',
+        severity: 'error',
+        input: { visiblePrechatFields: { _email: 'y'.repeat(1001) } },
+        field: 'visiblePrechatFields._email',
+        location: { key: 'visiblePrechatFields', part: '_email' },
+        params: ['_email', '1000'],
+        message: 'The value for _email is longer than 1000 characters.'
+    },
+    {
+        code: 'HIDDEN_FIELDS_NOT_AN_OBJECT',
+        severity: 'error',
+        input: { hiddenRoutingFields: 'Chat_Agent_Id' },
+        field: 'hiddenRoutingFields',
+        location: { key: 'hiddenRoutingFields' },
+        params: [],
+        message:
+            'Hidden routing fields must be an object of names (agentId, targetId, fallback, fallbackRouting).'
+    },
+    {
+        code: 'HIDDEN_FIELD_NOT_TEXT',
+        severity: 'error',
+        input: { hiddenRoutingFields: { fallback: true } },
+        field: 'hiddenRoutingFields.fallback',
+        location: { key: 'hiddenRoutingFields', part: 'fallback' },
+        params: ['fallback'],
+        message: 'The hidden field name for fallback must be text, or null to leave it out.'
+    },
+    {
+        code: 'HIDDEN_FIELD_REPEATED',
+        severity: 'error',
+        // The target's field is left at its default, which the agent's field also names.
+        input: { hiddenRoutingFields: { agentId: 'Chat_Target_Id' } },
+        field: 'hiddenRoutingFields.targetId',
+        location: { key: 'hiddenRoutingFields', part: 'targetId' },
+        params: ['Chat_Target_Id'],
+        message: '“Chat_Target_Id” is named for two hidden routing fields: give each its own name.'
+    },
+    {
+        code: 'UNKNOWN_SETTING',
+        severity: 'warning',
+        input: { hiddenRoutingFields: { queueId: 'Chat_Queue' } },
+        field: 'hiddenRoutingFields.queueId',
+        location: { key: 'hiddenRoutingFields', part: 'queueId' },
+        params: ['queueId'],
+        message: '“queueId” is not a routing setting and is ignored.'
+    },
+    {
+        code: 'DIRECT_TO_BUTTON_NOT_A_FUNCTION',
+        severity: 'error',
+        input: { directToButtonRouting: BUTTON },
+        field: 'directToButtonRouting',
+        location: { key: 'directToButtonRouting' },
+        params: [],
+        message: 'directToButtonRouting must be a function that returns a chat button ID.'
+    },
+    {
+        code: 'DIRECT_TO_BUTTON_UNUSED',
+        severity: 'warning',
+        input: { directToAgentRouting: { buttonId: BUTTON }, directToButtonRouting: () => BUTTON },
+        field: 'directToButtonRouting',
+        location: { key: 'directToButtonRouting' },
+        params: [],
+        message: 'directToButtonRouting is not used while directToAgentRouting is set.'
+    },
+    {
+        code: 'DIRECT_TO_BUTTON_LEGACY_ONLY',
+        severity: 'warning',
+        client: 'enhanced',
+        input: { directToButtonRouting: () => BUTTON },
+        field: 'directToButtonRouting',
+        location: { key: 'directToButtonRouting' },
+        params: [],
+        message:
+            'directToButtonRouting works only with the legacy chat client: Enhanced Chat ignores it.'
     }
 ];
+
+/** Every case, with its client (the legacy client unless the case names another or null). */
+export const ROUTING_ISSUE_CASES: readonly (RoutingIssueCase & {
+    client: ChatClientKind | null;
+})[] = CASES.map((c) => ({ ...c, client: c.client === undefined ? 'legacy' : c.client }));

@@ -432,6 +432,8 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
         cachedLwc({
             rootDir: stagingDir,
             modules: [{ npm: 'lightning-base-components' }],
+            // As on the platform for bundles with lightning__dynamicComponent (builder-only code).
+            enableDynamicComponents: true,
             exclude: [
                 path.join(previewDir, 'app', '**'),
                 path.join(previewDir, 'platform', '**'),
@@ -486,6 +488,13 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
             `// Simulated chat client script (preview only): installs the simulator's ${hook === 'esw' ? 'embedded_svc' : 'liveAgentAPI'}.\nwindow.__chatSimulatorHooks && window.__chatSimulatorHooks.${hook} && window.__chatSimulatorHooks.${hook}();\n`
         );
     }
+
+    // The simulated client's storage frame (#esw_storage_iframe): an empty page; the simulator
+    // posts its answers for it.
+    fs.writeFileSync(
+        path.join(wwwDir, 'simulated', 'storage.html'),
+        '<!doctype html><title>Live Chat Metadata</title>\n'
+    );
 
     let html = fs.readFileSync(path.join(previewDir, 'app', 'index.html'), 'utf8');
     if (options.liveReload) {

@@ -41,9 +41,11 @@ export interface ChatSimulatorControls {
     setPromisesHang(value: boolean): void;
     /**
      * The client's hidden session-storage iframe goes missing (true) or comes back (false):
-     * while missing, clearSession ends the chat and resolves "iframe not present".
+     * while missing, clearSession ends the chat and settles without clearing anything.
      */
     setStorageFrameMissing(value: boolean): void;
+    /** The storage frame stays on the page but never answers (true), or answers again. */
+    setStorageFrameSilent(value: boolean): void;
     /** Page reloads with new flags. */
     reloadContinued(): void;
     setLocker(on: boolean): void;
@@ -89,8 +91,57 @@ function loadScript(src: string, name: keyof SimulatorScriptHooks, hook: () => v
     (document.body ?? document.head).appendChild(script);
 }
 
+/** Appends the feature script; `onload` (a property, as esw.js sets it) runs its setup. */
+function loadFeatureScript(src: string, onload: () => void): void {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = onload;
+    (document.body ?? document.head).appendChild(script);
+}
+
 const RESTORE_KEY = 'previewChatSimulator.chat';
 const LOCKER_WINDOW_STRING = 'SecureWindow: [object Window]{ key: {"namespace":"c"} }';
+
+/** The storage frame's page (a real, empty document; the simulator answers for it). */
+const STORAGE_FRAME_SRC = '/simulated/storage.html';
+
+/**
+ * Keeps the page's markup as the real client's: the hidden storage frame `#esw_storage_iframe`
+ * (esw.js creates it at init) while it is not "missing", and the widget's state element
+ * `.embeddedServiceSidebarState` with the class of its state (liveagent.esw.js reads
+ * `embeddedServiceLiveAgentStateWaiting` / `...StateChat` before it starts a chat).
+ */
+function syncClientMarkup(state: SimulatorSnapshot): void {
+    let frame = document.getElementById('esw_storage_iframe');
+    if (state.loaded && !state.storageFrameMissing && !frame) {
+        frame = document.createElement('iframe');
+        frame.id = 'esw_storage_iframe';
+        frame.title = 'Live Chat Metadata';
+        frame.hidden = true;
+        frame.setAttribute('src', STORAGE_FRAME_SRC);
+        document.body.appendChild(frame);
+    } else if (state.storageFrameMissing && frame) {
+        frame.remove();
+    }
+    let widget = document.querySelector<HTMLElement>('.embeddedServiceSidebarState');
+    if (state.widget !== 'chat') {
+        widget?.remove();
+        return;
+    }
+    if (!widget) {
+        widget = document.createElement('div');
+        widget.hidden = true;
+        document.body.appendChild(widget);
+    }
+    const stateClass =
+        state.phase === 'active'
+            ? ' embeddedServiceLiveAgentStateChat'
+            : state.phase === 'waiting'
+              ? ' embeddedServiceLiveAgentStateWaiting'
+              : '';
+    widget.className = `embeddedServiceSidebarState${stateClass}`;
+}
 
 function readRestoredChat(): RestoredChat | null {
     try {
@@ -140,7 +191,11 @@ function boot(): void {
         restoredChat: flags.continued ? readRestoredChat() : null,
         offlineSupport: flags.offlineSupport,
         storageFrameMissing: flags.noStorageFrame,
-        loadFeature: (install) => loadScript(SIMULATED_SCRIPTS.liveAgent, 'liveAgent', install),
+        // The frame answers by postMessage; in the preview it shares the page's origin.
+        postFromStorageFrame: (data) => window.postMessage(data, window.location.origin),
+        // esw.js loadFeatureScript: the setup runs in the script's onload property, after any
+        // capture-phase load listener of the page.
+        loadFeature: (install) => loadFeatureScript(SIMULATED_SCRIPTS.liveAgent, install),
         delays: {
             ...(flags.apiDelayMs !== null ? { liveAgentApiMs: flags.apiDelayMs } : {}),
             ...(flags.settingsDelayMs !== null ? { settingsMs: flags.settingsDelayMs } : {}),
@@ -150,6 +205,7 @@ function boot(): void {
                 : {})
         }
     });
+    simulator.subscribe(() => syncClientMarkup(simulator.snapshot()));
     simulator.subscribe(() => {
         try {
             window.sessionStorage.setItem(RESTORE_KEY, JSON.stringify(simulator.chatToRestore()));
@@ -162,7 +218,7 @@ function boot(): void {
     }
     if (flags.noStorageFrame) {
         simulator.note(
-            'Session storage frame missing: clearSession will answer "iframe not present"'
+            'Session storage frame missing: clearSession will clear nothing (the client only logs "iframe not present")'
         );
     }
 
@@ -199,6 +255,7 @@ function boot(): void {
         idleTimeout: () => simulator.idleTimeout(),
         setPromisesHang: (value) => simulator.setPromisesHang(value),
         setStorageFrameMissing: (value) => simulator.setStorageFrameMissing(value),
+        setStorageFrameSilent: (value) => simulator.setStorageFrameSilent(value),
         reloadContinued: () => reloadWith({ continued: true }),
         setLocker: (on) => reloadWith({ locker: on }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),

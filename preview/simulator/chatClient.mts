@@ -1,25 +1,28 @@
 /**
  * A stand-in for Salesforce's Embedded Chat client (snippet 5.0: `embedded_svc` and
  * `embedded_svc.liveAgentAPI`) for the local preview and the browser tests. It behaves as
- * shared/docs/EMBEDDED_CHAT_FACTS.md describes the real script, including its sharp edges:
- * handlers can never be removed and are not replayed, startChat mutates the attributes it
- * receives and builds `directToAgentRouting` from the top-level keys, promises never reject
- * (except clearSession when `LiveAgent` is not in `enabledFeatures`), clearSession ends the chat
- * first and needs the client's hidden session-storage iframe to clear anything.
+ * docs/legacy-chat-client.md describes the real script (esw.js, client/liveagent.esw.js, frame/session.esw.js), including its sharp
+ * edges, each named after the function it mirrors: handlers can never be removed and are not
+ * replayed; `liveAgentAPI` is assigned in the feature script's `onload` and `featureLoaded`
+ * fires at once; startChat mutates the attributes it receives and builds
+ * `directToAgentRouting` from the top-level keys; every promise resolves `undefined` (outcome
+ * texts go only to the client's log, shown in the panel); startChat settles only once the
+ * pre-chat form is submitted; clearSession ends the chat first and needs the hidden storage
+ * frame, which answers by postMessage, to clear anything.
  *
  * Pure logic, no DOM: the browser boot (boot.mts) installs it on `window`; Node tests drive it
  * with a manual clock. Never deployed.
  */
 
-/** The message the real client resolves startChat with when a chat is already under way. */
+/** What the real client LOGS when startChat is refused because a chat is under way. */
 export const RESTRICTED_MESSAGE =
     'Restricted from starting chat in current state. Chat request will not fire.';
 
-/**
- * The message the real client resolves clearSession with when its hidden session-storage iframe
- * is not on the page (the chat was still ended first).
- */
-export const IFRAME_MISSING_MESSAGE = 'iframe not present';
+/** What the real client LOGS when clearSession finds no storage frame (nothing is cleared). */
+export const IFRAME_MISSING_MESSAGE = 'Salesforce iframe not present on this page.';
+
+/** The storage frame's answer once it deleted all session data (session.esw.js). */
+export const DELETED_ALL_MESSAGE = { method: 'session.deletedAllSessionData' } as const;
 
 /** Where the simulated chat stands. */
 export type ChatPhase =
@@ -93,7 +96,14 @@ export interface SimulatorDelays {
     liveAgentApiMs: number;
     /** After liveAgentAPI appears, until the settings call completes (onSettingsCallCompleted). */
     settingsMs: number;
-    /** After startChat, until onChatRequestSuccess + onQueueUpdate. */
+    /** After liveAgentAPI appears, until the storage frame returns the session data. */
+    sessionDataMs: number;
+    /** After startChat, until the widget opens (afterMaximize). */
+    openMs: number;
+    /**
+     * After startChat, until the pre-chat form is submitted: the start's promise settles
+     * (liveagent.initialized), then onChatRequestSuccess + onQueueUpdate.
+     */
     requestMs: number;
     /** Period of onAvailability (the real script: about 50 s). 0 = only on changes. */
     availabilityIntervalMs: number;
@@ -114,6 +124,10 @@ export interface SimulatorOptions {
      * the chat, then resolves "iframe not present" without clearing the session data.
      */
     storageFrameMissing?: boolean;
+    /** The storage frame is on the page but never answers (third-party storage blocked). */
+    storageFrameSilent?: boolean;
+    /** Posts the storage frame's messages to the page (the browser boot: window.postMessage). */
+    postFromStorageFrame?: (data: unknown) => void;
     delays?: Partial<SimulatorDelays>;
     /** Where internal errors go (the real script logs them to the console). */
     logError?: (message: string, error: unknown) => void;
@@ -126,11 +140,13 @@ export interface SimulatorOptions {
     loadFeature?: (install: () => void) => void;
 }
 
-export type EventHandler = (data: unknown) => void;
+export type EventHandler = (data: unknown) => unknown;
 
 /** The shape of `window.embedded_svc` the components may use. */
 export interface EmbeddedSvc {
     settings: Record<string, unknown>;
+    /** False until the storage frame returned the session data (esw.js hasSessionDataLoaded). */
+    hasSessionDataLoaded: boolean;
     addEventHandler(name: string, handler: EventHandler): void;
     liveAgentAPI?: LiveAgentApi;
 }
@@ -153,6 +169,8 @@ export interface SimulatorSnapshot {
     promisesHang: boolean;
     /** The hidden session-storage iframe is missing (clearSession cannot clear). */
     storageFrameMissing: boolean;
+    /** The storage frame is there but never answers. */
+    storageFrameSilent: boolean;
 }
 
 export const DEMO_BUTTON_ID = '5735g000000b1Ab';
@@ -161,7 +179,9 @@ export const DEMO_AGENT_USER_ID = '0055g00000AgEnT';
 
 const DEFAULT_DELAYS: SimulatorDelays = {
     liveAgentApiMs: 300,
+    sessionDataMs: 0,
     settingsMs: 150,
+    openMs: 60,
     requestMs: 250,
     availabilityIntervalMs: 50_000
 };
@@ -265,8 +285,14 @@ export class ChatClientSimulator {
     private sessionCounter = 0;
     private promisesHang = false;
     private storageFrameMissing: boolean;
+    private storageFrameSilent: boolean;
+    private readonly postFromStorageFrame: (data: unknown) => void;
+    /** The chat the storage frame holds for a continued session, restored once it answers. */
+    private readonly restored: RestoredChat | null;
     private availabilityTimer: unknown = null;
     private requestTimer: unknown = null;
+    /** Settles the pending startChat promise (liveagent.initialized). */
+    private settleStart: (() => void) | null = null;
 
     constructor(options: SimulatorOptions) {
         this.scheduler = options.scheduler;
@@ -276,6 +302,8 @@ export class ChatClientSimulator {
         this.continuedSession = options.continuedSession === true;
         this.offlineSupport = options.offlineSupport !== false;
         this.storageFrameMissing = options.storageFrameMissing === true;
+        this.storageFrameSilent = options.storageFrameSilent === true;
+        this.postFromStorageFrame = options.postFromStorageFrame ?? (() => undefined);
         this.initialQueuePosition = options.initialQueuePosition ?? 3;
         this.loadFeature = options.loadFeature ?? ((install) => install());
         this.logError =
@@ -283,13 +311,8 @@ export class ChatClientSimulator {
             ((message, error) => {
                 console.error(`[chat simulator] ${message}`, error);
             });
-        const restored = this.continuedSession ? options.restoredChat : null;
-        if (restored && restored.phase !== 'none') {
-            this.phase = restored.phase;
-            this.sessionKey = restored.sessionKey;
-            this.queuePosition = restored.queuePosition;
-            this.widget = 'chat';
-        }
+        const restored = this.continuedSession ? (options.restoredChat ?? null) : null;
+        this.restored = restored && restored.phase !== 'none' ? restored : null;
         // Session keys go on from the restored one's number (sim-session-<n>).
         this.sessionCounter = Number(/(\d+)$/.exec(restored?.sessionKey ?? '')?.[1] ?? 0);
 
@@ -298,6 +321,7 @@ export class ChatClientSimulator {
         settings.isOfflineSupportEnabled = this.offlineSupport;
         this.embeddedSvc = {
             settings,
+            hasSessionDataLoaded: false,
             addEventHandler: (name: string, handler: EventHandler) => {
                 this.addEventHandler(name, handler);
             }
@@ -321,7 +345,8 @@ export class ChatClientSimulator {
             queuePosition: this.queuePosition,
             sessionKey: this.sessionKey,
             promisesHang: this.promisesHang,
-            storageFrameMissing: this.storageFrameMissing
+            storageFrameMissing: this.storageFrameMissing,
+            storageFrameSilent: this.storageFrameSilent
         };
     }
 
@@ -365,20 +390,54 @@ export class ChatClientSimulator {
                 : 'Chat script loaded: embedded_svc exists'
         );
         this.scheduler.setTimeout(() => {
+            // esw.js loadFeatureScript: the feature script's onload (after capture-phase load
+            // listeners) sets up liveAgentAPI, then fires featureLoaded('LiveAgent').
             this.loadFeature(() => {
                 this.embeddedSvc.liveAgentAPI = this.liveAgentApi;
                 this.note('LiveAgent feature loaded: embedded_svc.liveAgentAPI exists');
-                this.scheduler.setTimeout(() => {
-                    if (!this.continuedSession) {
-                        this.fire('onSettingsCallCompleted', {
-                            isAgentAvailable: this.agentsAvailable
-                        });
-                    }
-                    this.fireAvailability();
-                    this.scheduleAvailability();
-                }, this.delays.settingsMs);
+                this.fire('featureLoaded', 'LiveAgent');
+                this.scheduler.setTimeout(
+                    () => this.sessionDataRetrieved(),
+                    this.delays.sessionDataMs
+                );
             });
         }, this.delays.liveAgentApiMs);
+    }
+
+    /**
+     * esw.js resumeInitWithSessionData: the storage frame returned the session data. A continued
+     * chat (CHASITOR_SERIALIZED_KEY) is restored into the widget, and the settings call is
+     * skipped; handlers' return values are reduced (`true` would force a session to continue).
+     */
+    private sessionDataRetrieved(): void {
+        const restored = this.restored;
+        const data: Record<string, unknown> = {};
+        if (restored) {
+            data.CHASITOR_SERIALIZED_KEY = JSON.stringify({
+                chasitorData: {
+                    chatKey: restored.sessionKey,
+                    isChatEstablished: restored.phase === 'active'
+                }
+            });
+            this.phase = restored.phase;
+            this.sessionKey = restored.sessionKey;
+            this.queuePosition = restored.queuePosition;
+            this.widget = 'chat';
+        }
+        const answers = this.fire('sessionDataRetrieved', data);
+        if (answers.includes(true)) {
+            this.note(
+                'A sessionDataRetrieved handler returned true: the client would force a session'
+            );
+        }
+        this.embeddedSvc.hasSessionDataLoaded = true;
+        this.scheduler.setTimeout(() => {
+            if (!restored) {
+                this.fire('onSettingsCallCompleted', { isAgentAvailable: this.agentsAvailable });
+            }
+            this.fireAvailability();
+            this.scheduleAvailability();
+        }, this.delays.settingsMs);
     }
 
     // ----- the client API ----------------------------------------------------------------------
@@ -396,9 +455,17 @@ export class ChatClientSimulator {
         this.changed();
     }
 
+    /** liveagent.esw.js LiveAgentAPI.prototype.startChat. */
     private startChat(attributes?: unknown): Promise<unknown> {
         const call = this.record('startChat', [snapshotValue(attributes)]);
         const attrs = attributes === undefined || attributes === null ? {} : attributes;
+        if (this.phase === 'waiting' || this.phase === 'active') {
+            // The widget's state is waiting or chat: refused; the text goes to the log only.
+            this.widget = 'chat';
+            call.outcome = `${RESTRICTED_MESSAGE} (logged only)`;
+            this.changed();
+            return this.settle(call);
+        }
         try {
             this.validateStartChatAttributes(attrs);
         } catch (error) {
@@ -407,15 +474,10 @@ export class ChatClientSimulator {
             call.outcome = `error (logged only): ${(error as Error).message}`;
             this.logError('startChat failed', error);
             this.changed();
-            return this.settle(call, undefined);
+            return this.settle(call);
         }
         call.effective = snapshotValue(attrs);
-        if (this.phase !== 'none') {
-            this.widget = 'chat';
-            call.outcome = 'restricted: a chat is already waiting or active';
-            this.changed();
-            return this.settle(call, RESTRICTED_MESSAGE);
-        }
+        const opening = this.widget === 'help-button';
         if (this.agentsAvailable !== true) {
             this.widget = this.offlineSupport ? 'offline-form' : 'no-agents';
             call.outcome =
@@ -423,29 +485,54 @@ export class ChatClientSimulator {
                     ? 'agents offline: widget shows the Offline Support form (attributes ignored)'
                     : 'agents offline: widget shows "No agents available"';
             this.changed();
-            return this.settle(call, undefined);
+            this.afterOpening(opening);
+            return this.settleLater(call, this.delays.openMs);
+        }
+        if (this.phase === 'requesting') {
+            call.outcome = 'pre-chat form already open: waits for it as the first call does';
+            this.changed();
+            return this.settleWithPrechat(call);
         }
         this.phase = 'requesting';
         this.widget = 'chat';
         this.sessionCounter += 1;
         this.sessionKey = `sim-session-${this.sessionCounter}`;
+        // The widget opens with the pre-chat form; the promise settles once it is submitted.
         call.outcome = 'chat requested';
         this.changed();
+        this.afterOpening(opening);
         const key = this.sessionKey;
-        this.requestTimer = this.scheduler.setTimeout(() => {
-            this.requestTimer = null;
-            if (this.phase !== 'requesting' || this.sessionKey !== key) {
-                return;
-            }
-            this.phase = 'waiting';
-            this.queuePosition = this.initialQueuePosition;
-            this.fire('onChatRequestSuccess', { liveAgentSessionKey: key });
-            this.fire('onQueueUpdate', {
-                liveAgentSessionKey: key,
-                queuePosition: this.queuePosition
-            });
-        }, this.delays.requestMs);
-        return this.settle(call, undefined);
+        this.requestTimer = this.scheduler.setTimeout(
+            () => {
+                this.requestTimer = null;
+                if (this.phase !== 'requesting' || this.sessionKey !== key) {
+                    return;
+                }
+                // The pre-chat form is submitted: liveagent.initialized settles the start.
+                this.settleStart?.();
+                this.settleStart = null;
+                this.phase = 'waiting';
+                this.queuePosition = this.initialQueuePosition;
+                this.fire('onChatRequestSuccess', { liveAgentSessionKey: key });
+                this.fire('onQueueUpdate', {
+                    liveAgentSessionKey: key,
+                    queuePosition: this.queuePosition
+                });
+                // The visitor fills the pre-chat form once the widget has opened.
+            },
+            this.delays.requestMs + (opening ? this.delays.openMs : 0)
+        );
+        return this.settleWithPrechat(call);
+    }
+
+    /** sidebarRenderer: the widget maximizes once its component is created (afterMaximize). */
+    private afterOpening(opening: boolean): void {
+        if (opening) {
+            this.scheduler.setTimeout(
+                () => this.fire('afterMaximize', undefined),
+                this.delays.openMs
+            );
+        }
     }
 
     /**
@@ -486,48 +573,74 @@ export class ChatClientSimulator {
         }
     }
 
+    /**
+     * liveagent.esw.js LiveAgentAPI.prototype.endChat: settles once the storage frame answers
+     * (at once when no widget was rendered); without an answering frame it stays pending.
+     */
     private endChat(): Promise<unknown> {
         const call = this.record('endChat', []);
+        const hadWidget = this.widget !== 'help-button';
         call.outcome = this.closeChat();
         this.changed();
-        return this.settle(call, undefined);
+        if (hadWidget && !this.frameAnswers()) {
+            call.outcome += '; the storage frame does not answer: never settles';
+            return this.settle(call, 'never');
+        }
+        return this.settle(call);
     }
 
     /** endChat's work: ends the chat (if any) and closes the widget; says what it did. */
     private closeChat(): string {
+        this.settleStart = null; // the pre-chat form is gone: the start never settles now
         return this.endCurrentChat('onChatEndedByChasitor')
             ? 'chat ended by the visitor'
             : 'no chat: widget closed, no event';
     }
 
+    private frameAnswers(): boolean {
+        return !this.storageFrameMissing && !this.storageFrameSilent;
+    }
+
     /**
-     * As the real script: rejects when LiveAgent is not in `settings.enabledFeatures`; else
-     * calls endChat first (the log shows it inside this call, not as a component's call), then
-     * clears the session data through its hidden iframe, or, when that iframe is missing,
-     * resolves "iframe not present" and leaves the data in place.
+     * liveagent.esw.js LiveAgentAPI.prototype.clearSession: endChat first (the log shows it
+     * inside this call), then, with the storage frame on the page and LiveAgent enabled, asks the
+     * frame to delete all keys and settles when it answers `session.deletedAllSessionData` by
+     * postMessage (session.esw.js deleteAllSessionData). Without the frame it settles at once,
+     * having cleared nothing. Every outcome text goes to the log only.
      */
     private clearSession(): Promise<unknown> {
         const call = this.record('clearSession', []);
+        const hadWidget = this.widget !== 'help-button';
+        const ended = `endChat first: ${this.closeChat()}`;
+        if (hadWidget && !this.frameAnswers()) {
+            call.outcome = `${ended}; endChat never settles (storage frame not answering): nothing cleared`;
+            this.changed();
+            return this.settle(call, 'never');
+        }
+        if (this.storageFrameMissing) {
+            call.outcome = `${ended}; "${IFRAME_MISSING_MESSAGE}" (logged only): session data NOT cleared`;
+            this.changed();
+            return this.settle(call);
+        }
         const features = this.embeddedSvc.settings.enabledFeatures;
         if (!Array.isArray(features) || !features.includes('LiveAgent')) {
-            call.outcome = 'LiveAgent is not in enabledFeatures: nothing ended or cleared';
+            call.outcome = `${ended}; LiveAgent is not in enabledFeatures (error logged only): session data NOT cleared`;
             this.changed();
-            return this.settle(
-                call,
-                new Error('clearSession needs LiveAgent in embedded_svc.settings.enabledFeatures'),
-                true
-            );
+            return this.settle(call);
         }
-        const ended = `endChat first: ${this.closeChat()}`;
-        if (this.storageFrameMissing) {
-            call.outcome = `${ended}; session storage iframe missing: session data NOT cleared`;
+        if (this.storageFrameSilent) {
+            call.outcome = `${ended}; the storage frame never answers: never settles`;
             this.changed();
-            return this.settle(call, IFRAME_MISSING_MESSAGE);
+            return this.settle(call, 'never');
         }
         this.sessionKey = null;
         call.outcome = `${ended}; session data cleared`;
         this.changed();
-        return this.settle(call, undefined);
+        const answer = this.settle(call);
+        if (!this.promisesHang) {
+            this.postFromStorageFrame(DELETED_ALL_MESSAGE);
+        }
+        return answer;
     }
 
     // ----- controls for the viewer -----------------------------------------------------------
@@ -598,11 +711,17 @@ export class ChatClientSimulator {
 
     /**
      * The client's hidden session-storage iframe goes missing (or comes back): while missing,
-     * clearSession ends the chat and resolves "iframe not present" without clearing.
+     * clearSession ends the chat and settles without clearing anything.
      */
     setStorageFrameMissing(value: boolean): void {
         this.storageFrameMissing = value;
         this.note(`Control: session storage frame ${value ? 'missing' : 'present'}`);
+    }
+
+    /** The storage frame stays on the page but stops answering (or answers again). */
+    setStorageFrameSilent(value: boolean): void {
+        this.storageFrameSilent = value;
+        this.note(`Control: session storage frame ${value ? 'silent' : 'answering'}`);
     }
 
     /** Stops the periodic availability timer (page unload, tests). */
@@ -657,8 +776,10 @@ export class ChatClientSimulator {
         }, this.delays.availabilityIntervalMs);
     }
 
-    private fire(name: string, data: unknown): void {
+    /** esw.js fireEvent: calls every handler; returns their return values (for reducers). */
+    private fire(name: string, data: unknown): unknown[] {
         const list = [...(this.handlers.get(name.toLowerCase()) ?? [])];
+        const answers: unknown[] = [];
         this.events.push({
             name,
             data: snapshotValue(data),
@@ -667,12 +788,13 @@ export class ChatClientSimulator {
         });
         for (const handler of list) {
             try {
-                handler(data);
+                answers.push(handler(data));
             } catch (error) {
                 this.logError(`a handler of ${name} threw`, error);
             }
         }
         this.changed();
+        return answers;
     }
 
     private record(method: string, args: unknown[]): SimulatorCall {
@@ -682,18 +804,51 @@ export class ChatClientSimulator {
         return call;
     }
 
-    /** The call's promise: resolves (or rejects) with `value`, or never settles; logs which. */
-    private settle(call: SimulatorCall, value: unknown, reject = false): Promise<unknown> {
-        if (this.promisesHang) {
+    /**
+     * The call's promise: resolves `undefined` (the real client's always do), or never settles
+     * (client promises hang, or `never`); logs which.
+     */
+    private settle(call: SimulatorCall, never: 'never' | null = null): Promise<unknown> {
+        if (this.promisesHang || never) {
             call.answer = 'never settles';
             this.changed();
             return new Promise(() => {});
         }
-        call.answer = reject
-            ? `rejected: ${value instanceof Error ? value.message : JSON.stringify(value)}`
-            : `resolved ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
+        call.answer = 'resolved undefined';
         this.changed();
-        return reject ? Promise.reject(value) : Promise.resolve(value);
+        return Promise.resolve(undefined);
+    }
+
+    /** Resolves `undefined` after `ms` (unless promises hang). */
+    private settleLater(call: SimulatorCall, ms: number): Promise<unknown> {
+        if (this.promisesHang) {
+            return this.settle(call);
+        }
+        call.answer = 'pending';
+        return new Promise((resolve) => {
+            this.scheduler.setTimeout(() => {
+                call.answer = 'resolved undefined';
+                this.changed();
+                resolve(undefined);
+            }, ms);
+        });
+    }
+
+    /** Resolves `undefined` once the pre-chat form is submitted (liveagent.initialized). */
+    private settleWithPrechat(call: SimulatorCall): Promise<unknown> {
+        if (this.promisesHang) {
+            return this.settle(call);
+        }
+        call.answer = 'pending until the pre-chat form is submitted';
+        const previous = this.settleStart;
+        return new Promise((resolve) => {
+            this.settleStart = () => {
+                previous?.();
+                call.answer = 'resolved undefined';
+                this.changed();
+                resolve(undefined);
+            };
+        });
     }
 
     private elapsed(): number {

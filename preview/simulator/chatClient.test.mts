@@ -1,5 +1,5 @@
 /**
- * Unit tests of the chat client simulator: it must behave as EMBEDDED_CHAT_FACTS.md says the
+ * Unit tests of the chat client simulator: it must behave as docs/legacy-chat-client.md says the
  * real Embedded Chat 5.0 script does. Run: node --test "preview/simulator/*.test.mts"
  */
 import assert from 'node:assert/strict';
@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import {
     ChatClientSimulator,
     DEMO_BUTTON_ID,
+    DELETED_ALL_MESSAGE,
     IFRAME_MISSING_MESSAGE,
     RESTRICTED_MESSAGE,
     type Scheduler,
@@ -55,14 +56,25 @@ interface Setup {
     sim: ChatClientSimulator;
     errors: string[];
     seen: { name: string; data: unknown }[];
+    /** What the storage frame posted to the page. */
+    posted: unknown[];
 }
 
 function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup {
     const clock = new ManualClock();
     const errors: string[] = [];
+    const posted: unknown[] = [];
     const sim = new ChatClientSimulator({
         scheduler: clock,
-        delays: { liveAgentApiMs: 100, settingsMs: 50, requestMs: 20, availabilityIntervalMs: 0 },
+        delays: {
+            liveAgentApiMs: 100,
+            sessionDataMs: 0,
+            settingsMs: 50,
+            openMs: 5,
+            requestMs: 20,
+            availabilityIntervalMs: 0
+        },
+        postFromStorageFrame: (data) => posted.push(data),
         logError: (message, error) => errors.push(`${message}: ${(error as Error)?.message}`),
         ...options
     });
@@ -81,13 +93,20 @@ function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup 
             sim.embeddedSvc.addEventHandler(name, (data) => seen.push({ name, data }));
         }
     }
-    return { clock, sim, errors, seen };
+    return { clock, sim, errors, seen, posted };
 }
 
 function api(sim: ChatClientSimulator) {
     const liveAgentApi = sim.embeddedSvc.liveAgentAPI;
     assert.ok(liveAgentApi, 'liveAgentAPI should exist');
     return liveAgentApi;
+}
+
+/** Starts a chat and lets the pre-chat form be submitted; returns startChat's answer. */
+async function start(s: Setup, attributes: unknown = {}): Promise<unknown> {
+    const pending = api(s.sim).startChat(attributes);
+    s.clock.advance(20);
+    return pending;
 }
 
 /** Loads the script and lets liveAgentAPI and the settings call complete. */
@@ -97,12 +116,57 @@ function ready(s: Setup): void {
 }
 
 describe('chat client simulator: page load', () => {
-    it('adds liveAgentAPI only after the LiveAgent feature loads', () => {
+    it('adds liveAgentAPI only after the LiveAgent feature loads, then fires featureLoaded', () => {
         const s = setup();
+        const loaded: unknown[] = [];
+        s.sim.embeddedSvc.addEventHandler('featureLoaded', (name) => {
+            loaded.push([name, s.sim.embeddedSvc.liveAgentAPI !== undefined]);
+        });
         s.sim.load();
         assert.equal(s.sim.embeddedSvc.liveAgentAPI, undefined);
         s.clock.advance(100);
         assert.ok(s.sim.embeddedSvc.liveAgentAPI);
+        assert.deepEqual(loaded, [['LiveAgent', true]]);
+    });
+
+    it('runs the feature setup through the loader it is given (the browser: the script onload)', () => {
+        let install: (() => void) | null = null;
+        const s = setup({ loadFeature: (fn) => (install = fn) });
+        s.sim.load();
+        s.clock.advance(100);
+        assert.equal(s.sim.embeddedSvc.liveAgentAPI, undefined);
+        (install as unknown as () => void)();
+        assert.ok(s.sim.embeddedSvc.liveAgentAPI);
+    });
+
+    it('fires sessionDataRetrieved once the storage frame answers, then marks the data loaded', () => {
+        const s = setup({
+            delays: {
+                liveAgentApiMs: 100,
+                sessionDataMs: 250,
+                settingsMs: 50,
+                openMs: 5,
+                requestMs: 20,
+                availabilityIntervalMs: 0
+            }
+        });
+        const data: unknown[] = [];
+        s.sim.embeddedSvc.addEventHandler('sessionDataRetrieved', (d) => {
+            data.push(d);
+        });
+        s.sim.load();
+        s.clock.advance(100);
+        assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, false);
+        s.clock.advance(250);
+        assert.deepEqual(data, [{}]);
+        assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, true);
+    });
+
+    it('tells the log when a sessionDataRetrieved handler returns true', () => {
+        const s = setup();
+        s.sim.embeddedSvc.addEventHandler('sessionDataRetrieved', () => true);
+        ready(s);
+        assert.ok(s.sim.notes.some((n) => n.text.includes('returned true')));
     });
 
     it('fires onSettingsCallCompleted once on page load, then onAvailability', () => {
@@ -117,8 +181,11 @@ describe('chat client simulator: page load', () => {
         assert.equal(s.sim.embeddedSvc.settings.agentAvailableOnButtonClick, true);
     });
 
-    it('skips onSettingsCallCompleted on a continued session', () => {
-        const s = setup({ continuedSession: true });
+    it('skips onSettingsCallCompleted on a page that continues a chat', () => {
+        const s = setup({
+            continuedSession: true,
+            restoredChat: { phase: 'waiting', sessionKey: 'sim-session-2', queuePosition: 2 }
+        });
         ready(s);
         assert.deepEqual(
             s.seen.map((e) => e.name),
@@ -145,7 +212,7 @@ describe('chat client simulator: page load', () => {
         s.sim.embeddedSvc.addEventHandler('onSettingsCallCompleted', () => late.push('late'));
         assert.deepEqual(early, ['upper']);
         assert.deepEqual(late, []);
-        assert.equal(s.sim.events[0].handlers, 1);
+        assert.equal(s.sim.events.find((e) => e.name === 'onSettingsCallCompleted')?.handlers, 1);
     });
 
     it('offers no way to remove a handler', () => {
@@ -174,7 +241,7 @@ describe('chat client simulator: startChat', () => {
             directToAgentRouting: { buttonId: 'nested-is-ignored' },
             prepopulatedPrechatFields: { FirstName: 'Ada' }
         };
-        const result = await api(s.sim).startChat(attrs);
+        const result = await start(s, attrs);
         assert.equal(result, undefined);
         const call = s.sim.calls.find((c) => c.method === 'startChat');
         assert.ok(call);
@@ -194,12 +261,32 @@ describe('chat client simulator: startChat', () => {
         assert.deepEqual(call.effective, attrs);
     });
 
+    it('opens the widget (afterMaximize), then settles only when the pre-chat form is submitted', async () => {
+        const s = setup();
+        ready(s);
+        const maximized: number[] = [];
+        s.sim.embeddedSvc.addEventHandler('afterMaximize', () => maximized.push(1));
+        let settled = false;
+        const pending = api(s.sim)
+            .startChat({})
+            .then(() => (settled = true));
+        s.clock.advance(5);
+        await Promise.resolve();
+        assert.deepEqual(maximized, [1]);
+        assert.equal(settled, false);
+        assert.match(s.sim.calls.at(-1)?.answer ?? '', /^pending/);
+        s.clock.advance(15);
+        await pending;
+        assert.equal(s.sim.calls.at(-1)?.answer, 'resolved undefined');
+    });
+
     it('fires onChatRequestSuccess then onQueueUpdate', async () => {
         const s = setup();
         ready(s);
-        await api(s.sim).startChat({});
+        const pending = api(s.sim).startChat({});
         assert.equal(s.sim.snapshot().phase, 'requesting');
         s.clock.advance(20);
+        assert.equal(await pending, undefined);
         const names = s.seen.map((e) => e.name).slice(2);
         assert.deepEqual(names, ['onChatRequestSuccess', 'onQueueUpdate']);
         const queue = s.seen[3].data as { queuePosition: number; liveAgentSessionKey: string };
@@ -208,16 +295,19 @@ describe('chat client simulator: startChat', () => {
         assert.equal(s.sim.snapshot().phase, 'waiting');
     });
 
-    it('resolves the "Restricted" message while a chat is requesting, waiting or active', async () => {
+    it('resolves undefined and only logs "Restricted" while a chat is waiting or active', async () => {
         const s = setup();
         ready(s);
-        await api(s.sim).startChat({});
-        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        const first = api(s.sim).startChat({});
+        const second = api(s.sim).startChat({});
         s.clock.advance(20);
-        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        assert.deepEqual(await Promise.all([first, second]), [undefined, undefined]);
+        assert.equal(await api(s.sim).startChat({}), undefined);
         s.sim.acceptChat();
-        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        assert.equal(await api(s.sim).startChat({}), undefined);
         assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 1);
+        const outcomes = s.sim.calls.filter((c) => c.method === 'startChat').map((c) => c.outcome);
+        assert.equal(outcomes.filter((o) => o?.startsWith(RESTRICTED_MESSAGE)).length, 2);
     });
 
     it('only logs (never rejects) a blank or non-string top-level buttonId with directToAgentRouting', async () => {
@@ -240,7 +330,7 @@ describe('chat client simulator: startChat', () => {
         const s = setup();
         ready(s);
         const attrs: Record<string, unknown> = { buttonId: '' };
-        await api(s.sim).startChat(attrs);
+        await start(s, attrs);
         assert.equal(s.errors.length, 0);
         assert.equal('directToAgentRouting' in attrs, false);
     });
@@ -265,8 +355,9 @@ describe('chat client simulator: startChat', () => {
     it('shows the offline form and fires no chat event when agents are offline', async () => {
         const s = setup({ agentsAvailable: false });
         ready(s);
-        await api(s.sim).startChat({});
+        const pending = api(s.sim).startChat({});
         s.clock.advance(100);
+        assert.equal(await pending, undefined);
         assert.equal(s.sim.snapshot().widget, 'offline-form');
         assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
     });
@@ -289,15 +380,14 @@ describe('chat client simulator: a chat life', () => {
     it('queue, accept, agent ends, new chat', async () => {
         const s = setup();
         ready(s);
-        await api(s.sim).startChat({});
-        s.clock.advance(20);
+        await start(s);
         assert.equal(s.sim.advanceQueue(), true);
         assert.deepEqual((s.seen.at(-1)?.data as { queuePosition: number }).queuePosition, 2);
         assert.equal(s.sim.acceptChat(), true);
         assert.equal(s.sim.snapshot().phase, 'active');
         assert.equal(s.sim.agentEndsChat(), true);
         assert.equal(s.seen.at(-1)?.name, 'onChatEndedByAgent');
-        assert.equal(await api(s.sim).startChat({}), undefined);
+        void api(s.sim).startChat({});
         assert.equal(s.sim.snapshot().phase, 'requesting');
     });
 
@@ -306,8 +396,7 @@ describe('chat client simulator: a chat life', () => {
         ready(s);
         await api(s.sim).endChat();
         assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 0);
-        await api(s.sim).startChat({});
-        s.clock.advance(20);
+        await start(s);
         s.sim.acceptChat();
         await api(s.sim).endChat();
         assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 1);
@@ -318,8 +407,7 @@ describe('chat client simulator: a chat life', () => {
         const s = setup();
         ready(s);
         assert.equal(s.sim.idleTimeout(), false);
-        await api(s.sim).startChat({});
-        s.clock.advance(20);
+        await start(s);
         s.sim.acceptChat();
         assert.equal(s.sim.idleTimeout(), true);
         assert.equal(s.seen.at(-1)?.name, 'onIdleTimeoutOccurred');
@@ -330,9 +418,23 @@ describe('chat client simulator: a chat life', () => {
             continuedSession: true,
             restoredChat: { phase: 'active', sessionKey: 'sim-session-9', queuePosition: null }
         });
-        ready(s);
+        const data: unknown[] = [];
+        s.sim.embeddedSvc.addEventHandler('sessionDataRetrieved', (d) => {
+            data.push(d);
+        });
+        s.sim.load();
+        s.clock.advance(99);
+        // Restored only once the storage frame returns the session data.
+        assert.equal(s.sim.snapshot().phase, 'none');
+        s.clock.advance(101);
         assert.equal(s.sim.snapshot().phase, 'active');
-        assert.equal(await api(s.sim).startChat({}), RESTRICTED_MESSAGE);
+        assert.equal(s.sim.snapshot().widget, 'chat');
+        const serialized = (data[0] as { CHASITOR_SERIALIZED_KEY: string }).CHASITOR_SERIALIZED_KEY;
+        assert.deepEqual(JSON.parse(serialized), {
+            chasitorData: { chatKey: 'sim-session-9', isChatEstablished: true }
+        });
+        assert.equal(await api(s.sim).startChat({}), undefined);
+        assert.match(s.sim.calls.at(-1)?.outcome ?? '', /^Restricted/);
     });
 
     it('agents going offline fire onAvailability and update the settings', () => {
@@ -354,14 +456,13 @@ describe('chat client simulator: clearSession', () => {
 
     /** Starts a chat and lets it reach the queue. */
     async function waiting(s: Setup): Promise<string> {
-        await api(s.sim).startChat({});
-        s.clock.advance(20);
+        await start(s);
         const key = s.sim.snapshot().sessionKey;
         assert.ok(key);
         return key;
     }
 
-    it('ends the chat (endChat first), clears the session and resolves', async () => {
+    it('ends the chat (endChat first), clears the session, and the storage frame answers', async () => {
         const s = setup();
         ready(s);
         const key = await waiting(s);
@@ -381,6 +482,8 @@ describe('chat client simulator: clearSession', () => {
             'endChat first: chat ended by the visitor; session data cleared'
         );
         assert.equal(call?.answer, 'resolved undefined');
+        assert.deepEqual(s.posted, [DELETED_ALL_MESSAGE]);
+        assert.deepEqual(DELETED_ALL_MESSAGE, { method: 'session.deletedAllSessionData' });
     });
 
     it('with no chat closes the widget, fires no event and clears', async () => {
@@ -395,59 +498,68 @@ describe('chat client simulator: clearSession', () => {
         );
     });
 
-    it('ends the chat first, then resolves "iframe not present" while the storage frame is missing', async () => {
+    it('with the storage frame missing and no widget: settles, clears nothing, only logs "iframe not present"', async () => {
+        const s = setup({ storageFrameMissing: true });
+        ready(s);
+        assert.equal(s.sim.snapshot().storageFrameMissing, true);
+        assert.equal(await api(s.sim).clearSession(), undefined);
+        const call = s.sim.calls.at(-1);
+        assert.match(call?.outcome ?? '', /session data NOT cleared/);
+        assert.ok(call?.outcome?.includes(IFRAME_MISSING_MESSAGE));
+        assert.equal(call?.answer, 'resolved undefined');
+        assert.deepEqual(s.posted, []);
+    });
+
+    it('with the storage frame missing and a chat open: ends the chat, never settles', async () => {
         const s = setup();
         ready(s);
         const key = await waiting(s);
         s.sim.setStorageFrameMissing(true);
-        assert.equal(s.sim.snapshot().storageFrameMissing, true);
-        assert.equal(await api(s.sim).clearSession(), IFRAME_MISSING_MESSAGE);
-        assert.equal(IFRAME_MISSING_MESSAGE, 'iframe not present');
-        // The chat still ended...
+        const outcome = await Promise.race([
+            api(s.sim)
+                .clearSession()
+                .then(() => 'settled'),
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending');
         assert.equal(s.seen.at(-1)?.name, 'onChatEndedByChasitor');
         assert.equal(s.sim.snapshot().phase, 'none');
-        assert.equal(s.sim.snapshot().widget, 'help-button');
-        // ...but the session data was not cleared.
         assert.equal(s.sim.snapshot().sessionKey, key);
-        const call = s.sim.calls.at(-1);
-        assert.match(call?.outcome ?? '', /^endChat first: chat ended by the visitor; /);
-        assert.match(call?.outcome ?? '', /session data NOT cleared/);
-        assert.equal(call?.answer, 'resolved "iframe not present"');
+        assert.equal(s.sim.calls.at(-1)?.answer, 'never settles');
+        assert.deepEqual(s.posted, []);
         assert.deepEqual(
             s.sim.notes.map((n) => n.text).filter((t) => t.includes('storage frame')),
             ['Control: session storage frame missing']
         );
     });
 
-    it('clears again once the storage frame is back', async () => {
-        const s = setup({ storageFrameMissing: true });
+    it('with a silent storage frame: never settles and posts nothing', async () => {
+        const s = setup({ storageFrameSilent: true });
         ready(s);
-        await waiting(s);
-        assert.equal(s.sim.snapshot().storageFrameMissing, true);
-        assert.equal(await api(s.sim).clearSession(), IFRAME_MISSING_MESSAGE);
-        s.sim.setStorageFrameMissing(false);
+        assert.equal(s.sim.snapshot().storageFrameSilent, true);
+        const outcome = await Promise.race([
+            api(s.sim)
+                .clearSession()
+                .then(() => 'settled'),
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending');
+        assert.deepEqual(s.posted, []);
+        s.sim.setStorageFrameSilent(false);
         assert.equal(await api(s.sim).clearSession(), undefined);
-        assert.equal(s.sim.snapshot().sessionKey, null);
-        // The second clear had no chat left to end: one chat-ended event in all.
-        assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 1);
-        assert.deepEqual(
-            s.sim.calls.slice(-2).map((c) => c.answer),
-            ['resolved "iframe not present"', 'resolved undefined']
-        );
+        assert.deepEqual(s.posted, [DELETED_ALL_MESSAGE]);
     });
 
-    it('rejects, ending nothing, when LiveAgent is not in enabledFeatures', async () => {
+    it('ends the chat but clears nothing (error logged only) when LiveAgent is not in enabledFeatures', async () => {
         const s = setup();
         ready(s);
         const key = await waiting(s);
         s.sim.embeddedSvc.settings.enabledFeatures = ['FieldService'];
-        await assert.rejects(api(s.sim).clearSession(), /enabledFeatures/);
-        assert.equal(s.sim.snapshot().phase, 'waiting');
+        assert.equal(await api(s.sim).clearSession(), undefined);
+        assert.equal(s.sim.snapshot().phase, 'none');
         assert.equal(s.sim.snapshot().sessionKey, key);
-        assert.equal(s.seen.filter((e) => e.name === 'onChatEndedByChasitor').length, 0);
-        assert.match(s.sim.calls.at(-1)?.answer ?? '', /^rejected: .*enabledFeatures/);
-        delete s.sim.embeddedSvc.settings.enabledFeatures;
-        await assert.rejects(api(s.sim).clearSession());
+        assert.match(s.sim.calls.at(-1)?.outcome ?? '', /enabledFeatures/);
+        assert.deepEqual(s.posted, []);
     });
 
     it('never settles while client promises hang, but still ends the chat', async () => {
@@ -455,7 +567,6 @@ describe('chat client simulator: clearSession', () => {
         ready(s);
         await waiting(s);
         s.sim.setPromisesHang(true);
-        s.sim.setStorageFrameMissing(true);
         const outcome = await Promise.race([
             api(s.sim)
                 .clearSession()
@@ -472,15 +583,20 @@ describe('chat client simulator: call answers in the log', () => {
     it('records how each promise settled', async () => {
         const s = setup();
         ready(s);
+        await start(s);
         await api(s.sim).startChat({});
-        await api(s.sim).startChat({});
-        await api(s.sim).endChat();
+        void api(s.sim).endChat();
+        s.sim.setStorageFrameSilent(true);
+        void api(s.sim).startChat({});
+        void api(s.sim).endChat();
         assert.deepEqual(
             s.sim.calls.filter((c) => c.method !== 'addEventHandler').map((c) => c.answer),
             [
                 'resolved undefined',
-                `resolved ${JSON.stringify(RESTRICTED_MESSAGE)}`,
-                'resolved undefined'
+                'resolved undefined',
+                'resolved undefined',
+                'pending until the pre-chat form is submitted',
+                'never settles'
             ]
         );
     });

@@ -140,6 +140,13 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
         id: 'sim-no-storage-frame'
     }) as HTMLInputElement;
     noFrame.addEventListener('change', () => controls.setStorageFrameMissing(noFrame.checked));
+    const silentFrame = el('input', {
+        type: 'checkbox',
+        id: 'sim-silent-storage-frame'
+    }) as HTMLInputElement;
+    silentFrame.addEventListener('change', () =>
+        controls.setStorageFrameSilent(silentFrame.checked)
+    );
     showHandlers.addEventListener('change', () => update());
     const lateSeconds = el('input', {
         type: 'number',
@@ -205,10 +212,20 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                     {
                         class: 'sim-check',
                         for: 'sim-no-storage-frame',
-                        title: 'clearSession ends the chat, then answers "iframe not present" without clearing'
+                        title: 'clearSession ends the chat, then settles without clearing anything (the client only logs "iframe not present")'
                     },
                     noFrame,
                     ' Session storage frame missing'
+                ),
+                el(
+                    'label',
+                    {
+                        class: 'sim-check',
+                        for: 'sim-silent-storage-frame',
+                        title: 'The frame is on the page but never answers (third-party storage blocked): endChat and clearSession never settle'
+                    },
+                    silentFrame,
+                    ' Session storage frame silent'
                 )
             ),
             el(
@@ -287,7 +304,11 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
             [
                 'storageFrame',
                 'Session storage frame',
-                state.storageFrameMissing ? 'missing' : 'present'
+                state.storageFrameMissing
+                    ? 'missing'
+                    : state.storageFrameSilent
+                      ? 'present, never answers'
+                      : 'present, answering'
             ]
         ];
         stateList.replaceChildren(
@@ -298,6 +319,7 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
         );
         hang.checked = state.promisesHang;
         noFrame.checked = state.storageFrameMissing;
+        silentFrame.checked = state.storageFrameSilent;
         // Newest first: the call just made is at the top.
         logList.replaceChildren(
             ...logEntries(controls, showHandlers.checked).reverse().map(renderEntry)

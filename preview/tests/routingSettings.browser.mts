@@ -51,13 +51,13 @@ describe('routing settings and fallback rules', () => {
         await waitForClientReady(page);
         await summary(page)
             .getByText(
-                "No routing is set here: chats use the routing of the site's Embedded Service snippet."
+                "No routing is set here: chats use the routing of the site's own chat deployment."
             )
             .waitFor();
 
         // The admin sets a chat button in the property sheet.
         await setSheetText(page, 'routing', 'buttonId', IDS.button);
-        await summary(page).getByText(`Route chats to button ${IDS.button}.`).waitFor();
+        await summary(page).getByText(`Route chats to ${IDS.button}.`).waitFor();
 
         // ...and a fallback rule with the custom property editor.
         await editor(page).locator('lightning-button.add button').click();
@@ -137,6 +137,47 @@ describe('routing settings and fallback rules', () => {
         assert.deepEqual((call.args[0] as Record<string, unknown>).fallbackRouting, [
             IDS.otherButton
         ]);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('a list pasted into one rule becomes rules that the editor and the summary both accept; Enter on Remove removes one rule', async () => {
+        const preview = await openPreview(browser, { builder: true });
+        const { page } = preview;
+        await waitForClientReady(page);
+        await editor(page).locator('lightning-button.add button').click();
+        const pasted = `${IDS.button}, ${IDS.agent}; ${IDS.otherAgent}_${IDS.otherButton}`;
+        await editor(page).locator('li.rule lightning-input.button-id input').first().fill(pasted);
+
+        await summary(page)
+            .getByText(`Agent ${IDS.otherAgent} on button ${IDS.otherButton}`)
+            .waitFor();
+        assert.equal(await editor(page).locator('li.rule').count(), 3);
+        assert.equal(await editor(page).locator('.slds-has-error, .rule-messages').count(), 0);
+        assert.equal(
+            await page.evaluate(() => window.__preview?.propertyValues('routing').fallbackRules),
+            `${IDS.button}, ${IDS.agent}, ${IDS.otherAgent}_${IDS.otherButton}`
+        );
+
+        // Enter on a Remove button removes that rule; focus leaves the buttons, so a second
+        // Enter removes nothing more.
+        await editor(page)
+            .locator('li.rule')
+            .first()
+            .locator('lightning-button-icon.remove button')
+            .focus();
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        assert.equal(await editor(page).locator('li.rule').count(), 2);
+        const focused = await page.evaluate(() => {
+            let active: Element | null = document.activeElement;
+            while (active?.shadowRoot?.activeElement) {
+                active = active.shadowRoot.activeElement;
+            }
+            return active?.className ?? '';
+        });
+        assert.match(focused, /rule-title/);
         assertNoPageErrors(preview);
         await preview.close();
     });

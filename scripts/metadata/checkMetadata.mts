@@ -10,6 +10,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ts from 'typescript';
 import { transformSync } from '@lwc/compiler';
+import { scriptDependencies } from '../lib/bundleGraph.mts';
 
 export interface MetadataProblem {
     /** Stable rule id, e.g. `unknown-target`. */
@@ -307,11 +308,43 @@ function loadLabelNames(root: string): Set<string> {
     return names;
 }
 
+/** The capability the platform requires of a bundle that imports or renders components dynamically. */
+export const DYNAMIC_COMPONENT_CAPABILITY = 'lightning__dynamicComponent';
+/** The oldest apiVersion that may declare it. */
+const DYNAMIC_COMPONENT_MIN_API = 55;
+
+/**
+ * Where the bundle loads or renders a component dynamically: `import()` in a script (the .ts
+ * sources, or the .js when there are none) and `<lwc:component>` in a template. Salesforce:
+ * "Dynamically Instantiate Components" in the LWC developer guide.
+ */
+export function dynamicComponentUses(bundleDir: string): string[] {
+    const names = fs.readdirSync(bundleDir).sort();
+    const hasTs = names.some((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+    const uses: string[] = [];
+    for (const f of names) {
+        const full = path.join(bundleDir, f);
+        if (f.endsWith(hasTs ? '.ts' : '.js') && !f.endsWith('.d.ts')) {
+            const deps = scriptDependencies(fs.readFileSync(full, 'utf8'), full);
+            if (deps.dynamic.length > 0 || deps.unresolved > 0) {
+                uses.push(`${f} (import())`);
+            }
+        } else if (f.endsWith('.html')) {
+            const html = fs.readFileSync(full, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+            if (/<lwc:component[\s>]/.test(html)) {
+                uses.push(`${f} (<lwc:component>)`);
+            }
+        }
+    }
+    return uses;
+}
+
 function checkCompiles(
     root: string,
     bundleDir: string,
     name: string,
-    problems: MetadataProblem[]
+    problems: MetadataProblem[],
+    enableDynamicComponents: boolean
 ): void {
     const files = fs
         .readdirSync(bundleDir)
@@ -320,7 +353,12 @@ function checkCompiles(
     for (const f of files) {
         const full = path.join(bundleDir, f);
         try {
-            transformSync(fs.readFileSync(full, 'utf8'), f, { name, namespace: 'c' });
+            // The platform compiles `<lwc:component>` only for bundles with the capability.
+            transformSync(fs.readFileSync(full, 'utf8'), f, {
+                name,
+                namespace: 'c',
+                enableDynamicComponents
+            });
         } catch (error) {
             const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
             problems.push({
@@ -647,7 +685,28 @@ function checkBundle(bundleDir: string, ctx: ProjectContext, problems: MetadataP
         }
     }
 
-    checkCompiles(root, bundleDir, name, problems);
+    const dynamicUses = dynamicComponentUses(bundleDir);
+    const declaresDynamic = meta.capabilities.includes(DYNAMIC_COMPONENT_CAPABILITY);
+    if (dynamicUses.length > 0 && !declaresDynamic) {
+        problems.push({
+            rule: 'dynamic-component-capability',
+            file: metaRel,
+            message: `${metaRel}: ${dynamicUses.join(', ')} loads or renders a component dynamically, which the platform allows only with <capabilities><capability>${DYNAMIC_COMPONENT_CAPABILITY}</capability></capabilities>. Declare it.`
+        });
+    }
+    if (
+        declaresDynamic &&
+        meta.apiVersion &&
+        Number.parseFloat(meta.apiVersion) < DYNAMIC_COMPONENT_MIN_API
+    ) {
+        problems.push({
+            rule: 'dynamic-component-api-version',
+            file: metaRel,
+            message: `${metaRel}: ${DYNAMIC_COMPONENT_CAPABILITY} needs <apiVersion>${DYNAMIC_COMPONENT_MIN_API}.0</apiVersion> or later; this bundle has ${meta.apiVersion}. Raise it.`
+        });
+    }
+
+    checkCompiles(root, bundleDir, name, problems, declaresDynamic);
 }
 
 /** Checks the metadata of the project at `root`; returns every problem found (empty when clean). */

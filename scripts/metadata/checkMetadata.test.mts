@@ -525,6 +525,68 @@ describe('checkMetadata', () => {
         assert.match(problem.message, /unknown capability "lightningCommunity__StrictCSP"/);
     });
 
+    it('rejects a bundle that imports a component dynamically without lightning__dynamicComponent', () => {
+        const dynamicTs = `${VALID_TS}
+export function loadNotice() {
+    return import('c/notice');
+}
+`;
+        const problem = only(
+            checkMetadata(
+                fixture({
+                    'force-app/main/default/lwc/greeting/greeting.ts': dynamicTs,
+                    'force-app/main/default/lwc/greeting/greeting.js': dynamicTs
+                })
+            ),
+            'dynamic-component-capability'
+        );
+        assert.equal(problem.file, META);
+        assert.match(
+            problem.message,
+            /greeting\.ts \(import\(\)\) loads or renders a component dynamically.*<capability>lightning__dynamicComponent<\/capability>/
+        );
+    });
+
+    it('rejects a template with <lwc:component> without the capability, and accepts it with', () => {
+        const html = '<template><lwc:component lwc:is={ctor}></lwc:component></template>\n';
+        const template = { 'force-app/main/default/lwc/greeting/greeting.html': html };
+        const problems = checkMetadata(fixture(template));
+        assert.deepEqual(problems.map((p) => p.rule).sort(), [
+            'dynamic-component-capability',
+            'lwc-compiles'
+        ]);
+        assert.match(
+            problems.find((p) => p.rule === 'dynamic-component-capability')!.message,
+            /greeting\.html \(<lwc:component>\)/
+        );
+        const declared = metaWith(
+            '<capability>lightningCommunity__RelaxedCSP</capability>',
+            '<capability>lightningCommunity__RelaxedCSP</capability><capability>lightning__dynamicComponent</capability>'
+        );
+        assert.deepEqual(checkMetadata(fixture({ ...template, ...declared })), []);
+    });
+
+    it('rejects lightning__dynamicComponent below apiVersion 55.0', () => {
+        const old = VALID_META.replace(
+            '<apiVersion>65.0</apiVersion>',
+            '<apiVersion>54.0</apiVersion>'
+        ).replace(
+            '<capability>lightningCommunity__RelaxedCSP</capability>',
+            '<capability>lightningCommunity__RelaxedCSP</capability><capability>lightning__dynamicComponent</capability>'
+        );
+        const problems = checkMetadata(fixture({ [META]: old }));
+        assert.ok(
+            problems.some(
+                (p) =>
+                    p.rule === 'dynamic-component-api-version' &&
+                    /needs <apiVersion>55\.0<\/apiVersion> or later; this bundle has 54\.0/.test(
+                        p.message
+                    )
+            ),
+            JSON.stringify(problems, null, 2)
+        );
+    });
+
     it('rejects a Custom Label import that the labels file does not define', () => {
         const problem = only(
             checkMetadata(

@@ -14,6 +14,7 @@
  */
 import type {
     ChatActionResult,
+    ChatClientKind,
     ChatState,
     ChatStateListener,
     RoutingValidation,
@@ -21,6 +22,26 @@ import type {
 } from '../../main/default/lwc/embeddedChatService/chatTypes';
 // The real, pure validation: components are tested against the verdicts the service gives.
 import { validateRouting as realValidateRouting } from '../../main/default/lwc/embeddedChatService/routingRules';
+
+// The pure rule helpers are the service's own: they hold no state, so there is nothing to steer.
+export {
+    checkId,
+    idChecksum,
+    idPrefixes,
+    KEY_PREFIX,
+    shortId,
+    shorten,
+    targetKind
+} from '../../main/default/lwc/embeddedChatService/salesforceIds';
+export { ROUTING_LIMITS } from '../../main/default/lwc/embeddedChatService/routingRules';
+export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
+export { hasKindParam } from '../../main/default/lwc/embeddedChatService/routingIssueMessages';
+export {
+    DEFAULT_HIDDEN_ROUTING_FIELDS,
+    hiddenFieldNames,
+    isChannelVariableName,
+    isPrechatFieldName
+} from '../../main/default/lwc/embeddedChatService/prechatRules';
 
 /** The three actions of the service. */
 export type ChatAction = 'startChat' | 'endChat' | 'clearSession';
@@ -70,8 +91,9 @@ const implementations = {
     startChat: (_options?: StartChatOptions): Promise<ChatActionResult> => act('startChat'),
     endChat: (): Promise<ChatActionResult> => act('endChat'),
     clearSession: (): Promise<ChatActionResult> => act('clearSession'),
-    validateRouting: (input: unknown): RoutingValidation =>
-        (validation ?? realValidateRouting)(input)
+    validateRouting: (input: unknown, client: ChatClientKind | null = null): RoutingValidation => {
+        return validation ? validation(input) : realValidateRouting(input, client);
+    }
 };
 
 export const getChatState = jest.fn(implementations.getChatState);

@@ -1,10 +1,22 @@
 /**
- * A test double of Salesforce's Embedded Chat client (`window.embedded_svc`), with a control API
- * in the style of ebikes-lwc's empApi mock. It behaves as the real 5.0 client does where that
- * matters to the service: handlers can't be removed and are not replayed, event names are
- * case-insensitive, `liveAgentAPI` can appear after `embedded_svc`, startChat reads routing from
- * top-level keys and mutates its argument, and promises resolve (never reject) — unless a test
- * asks for a hostile behaviour.
+ * A test double of Salesforce's legacy Embedded Chat client (snippet 5.0: `window.embedded_svc`),
+ * with a control API in the style of ebikes-lwc's empApi mock. It mirrors the real client's
+ * sharp edges (each behaviour names the client function it mirrors):
+ * - handlers can't be removed and are not replayed; names are case-insensitive
+ *   (esw.js `addEventHandler` / `fireEvent`);
+ * - `liveAgentAPI` is assigned in the LiveAgent feature script's `onload` property, after
+ *   capture-phase load listeners, then `featureLoaded` fires (esw.js `loadFeatureScript`);
+ * - startChat/endChat/clearSession promises never reject and resolve `undefined`
+ *   (liveagent.esw.js `LiveAgentAPI.prototype.*`: outcomes go only to the client's log);
+ * - startChat reads routing from top-level keys and mutates its argument (esw.js
+ *   `validateStartChatAttributes`), opens the widget (afterMaximize), and settles only once the
+ *   pre-chat form is submitted (`liveagent.initialized`): `submitPrechat()`;
+ * - clearSession ends the chat, then settles only when the storage frame `#esw_storage_iframe`
+ *   answers `session.deletedAllSessionData` by postMessage (frame/session.esw.js
+ *   `deleteAllSessionData`), or at once when that frame is missing, having cleared nothing;
+ * - a continued session shows as `sessionDataRetrieved` with CHASITOR_SERIALIZED_KEY and as the
+ *   restored widget's state classes (esw.js `resumeInitWithSessionData`).
+ * Tests can also ask for hostile behaviours (throw, reject, never settle, missing methods).
  */
 
 export type MethodName = 'startChat' | 'endChat' | 'clearSession';
@@ -18,6 +30,9 @@ export type MethodBehavior =
     | { kind: 'never' }
     | { kind: 'return'; value: unknown }
     | { kind: 'missing' };
+
+/** The storage frame: on the page and answering, on the page but silent, or not on the page. */
+export type StorageFrameBehavior = 'answering' | 'silent' | 'missing';
 
 export interface RecordedCall {
     method: MethodName;
@@ -35,38 +50,51 @@ export interface DoubleSettings {
     [key: string]: unknown;
 }
 
+/** What the real client writes to its own log when a chat is already under way (never returned). */
 export const RESTRICTED_MESSAGE =
     'Restricted from starting chat in current state. Chat request will not fire.';
+/** The origin of the double's storage frame (a Salesforce site). */
+export const STORAGE_ORIGIN = 'https://example.my.site.com';
 
-type Handler = (data?: unknown) => void;
+type Handler = (data?: unknown) => unknown;
 
 interface DoubleState {
     handlers: Map<string, Handler[]>;
     calls: RecordedCall[];
     behaviors: Record<MethodName, MethodBehavior>;
-    chatOpen: boolean;
     registrations: number;
     svc: Record<string, unknown> | null;
+    frame: StorageFrameBehavior;
+    pendingStarts: (() => void)[];
+}
+
+function realBehaviors(): Record<MethodName, MethodBehavior> {
+    return {
+        startChat: { kind: 'real' },
+        endChat: { kind: 'real' },
+        clearSession: { kind: 'real' }
+    };
 }
 
 const state: DoubleState = {
     handlers: new Map(),
     calls: [],
-    behaviors: {
-        startChat: { kind: 'real' },
-        endChat: { kind: 'real' },
-        clearSession: { kind: 'real' }
-    },
-    chatOpen: false,
+    behaviors: realBehaviors(),
     registrations: 0,
-    svc: null
+    svc: null,
+    frame: 'answering',
+    pendingStarts: []
 };
 
 function copy<T>(value: T): T {
-    return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+    return value === undefined || typeof value === 'function'
+        ? value
+        : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** What the real client does to the attributes object it is given (it mutates it). */
+const NEVER = (): Promise<unknown> => new Promise(() => undefined);
+
+/** esw.js validateStartChatAttributes: what the real client does to the attributes (it mutates them). */
 function mutateLikeRealClient(attributes: unknown): void {
     if (!attributes || typeof attributes !== 'object') {
         return;
@@ -93,26 +121,80 @@ function mutateLikeRealClient(attributes: unknown): void {
     ) {
         throw new Error('prepopulatedPrechatFields must be an object');
     }
+    if ('directToButtonRouting' in attrs && typeof attrs.directToButtonRouting !== 'function') {
+        delete attrs.directToButtonRouting;
+    }
     attrs.isDirectToAgentRouting = 'directToAgentRouting' in attrs;
 }
 
-function realBehavior(method: MethodName, args: unknown[]): Promise<unknown> {
-    if (method === 'startChat') {
-        if (state.chatOpen) {
-            return Promise.resolve(RESTRICTED_MESSAGE);
-        }
-        try {
-            mutateLikeRealClient(args[0]);
-        } catch {
-            // The real client catches and only logs its own errors; its promise still resolves.
-            return Promise.resolve(undefined);
-        }
-        state.chatOpen = true;
+/** The widget's state element (liveagent.esw.js reads `.embeddedServiceSidebarState`). */
+function stateElement(): HTMLElement | null {
+    return document.querySelector<HTMLElement>('.embeddedServiceSidebarState');
+}
+
+function storageFrameElement(): HTMLElement | null {
+    return document.getElementById('esw_storage_iframe');
+}
+
+/** The storage frame's answer, posted to the page (frame/session.esw.js deleteAllSessionData). */
+function postFromStorageFrame(data: unknown): void {
+    window.dispatchEvent(new MessageEvent('message', { data, origin: STORAGE_ORIGIN }));
+}
+
+/** liveagent.esw.js LiveAgentAPI.prototype.startChat. */
+function realStart(args: unknown[]): Promise<unknown> {
+    const state_ = stateElement();
+    if (
+        state_?.classList.contains('embeddedServiceLiveAgentStateWaiting') ||
+        state_?.classList.contains('embeddedServiceLiveAgentStateChat')
+    ) {
+        return Promise.resolve(undefined); // "Restricted…" goes to the client's log only
+    }
+    try {
+        mutateLikeRealClient(args[0]);
+    } catch {
+        return Promise.resolve(undefined); // caught and logged by the client
+    }
+    // bootstrapEmbeddedService: the widget opens (maximized) once its component is created.
+    // (A promise job, not queueMicrotask: Jest's fake timers hold queueMicrotask back.)
+    Promise.resolve()
+        .then(() => fireEvent('afterMaximize'))
+        .catch(() => undefined);
+    // Settles only when the chat frame posts liveagent.initialized (pre-chat form submitted).
+    return new Promise((resolve) => {
+        state.pendingStarts.push(() => resolve(undefined));
+    });
+}
+
+/** liveagent.esw.js LiveAgentAPI.prototype.endChat: settles once the storage frame answers. */
+function realEnd(): Promise<unknown> {
+    const widget = stateElement();
+    widget?.remove();
+    if (state.frame === 'answering' || !widget) {
         return Promise.resolve(undefined);
     }
-    state.chatOpen = false;
-    // clearSession answers "iframe not present" only when asked to (setMethodBehavior resolve).
-    return Promise.resolve(undefined);
+    return NEVER();
+}
+
+/** liveagent.esw.js LiveAgentAPI.prototype.clearSession: endChat first, then the storage frame. */
+function realClear(): Promise<unknown> {
+    return realEnd().then(() => {
+        if (!storageFrameElement()) {
+            return undefined; // "Salesforce iframe not present on this page." (log only): nothing cleared
+        }
+        const features = (state.svc?.settings as Record<string, unknown> | undefined)
+            ?.enabledFeatures;
+        if (!Array.isArray(features) || !features.includes('LiveAgent')) {
+            return undefined; // rejected inside, caught and logged: nothing cleared
+        }
+        if (state.frame === 'silent') {
+            return NEVER();
+        }
+        return Promise.resolve().then(() => {
+            postFromStorageFrame({ method: 'session.deletedAllSessionData' });
+            return undefined;
+        });
+    });
 }
 
 function makeMethod(method: MethodName): (...args: unknown[]) => unknown {
@@ -127,11 +209,12 @@ function makeMethod(method: MethodName): (...args: unknown[]) => unknown {
             case 'throw':
                 throw behavior.error;
             case 'never':
-                return new Promise(() => undefined);
+                return NEVER();
             case 'return':
                 return behavior.value;
             default:
-                return realBehavior(method, args);
+                if (method === 'startChat') return realStart(args);
+                return method === 'endChat' ? realEnd() : realClear();
         }
     };
 }
@@ -146,15 +229,28 @@ function makeLiveAgentApi(): Record<string, unknown> {
     return api;
 }
 
+/** Puts or removes the storage frame (esw.js creates `#esw_storage_iframe` at init). */
+export function setStorageFrame(behavior: StorageFrameBehavior): void {
+    state.frame = behavior;
+    storageFrameElement()?.remove();
+    if (behavior !== 'missing') {
+        const frame = document.createElement('iframe');
+        frame.id = 'esw_storage_iframe';
+        frame.src = `${STORAGE_ORIGIN}/embeddedservice/5.0/esw.html`;
+        document.body.appendChild(frame);
+    }
+}
+
 /**
- * Puts `window.embedded_svc` on the page, as esw.min.js does. With `liveAgent: true` (default)
- * the chat API is there at once; with false it appears on `showLiveAgentApi()`.
+ * Puts `window.embedded_svc` on the page, as esw.min.js does, with its storage frame. With
+ * `liveAgent: true` (default) the chat API is there at once; with false it appears on
+ * `showLiveAgentApi()`.
  */
 export function installEmbeddedSvc(
-    options: { liveAgent?: boolean; settings?: DoubleSettings } = {}
+    options: { liveAgent?: boolean; settings?: DoubleSettings; frame?: StorageFrameBehavior } = {}
 ): Record<string, unknown> {
     const svc: Record<string, unknown> = {
-        settings: { ...(options.settings ?? {}) },
+        settings: { enabledFeatures: ['LiveAgent'], ...(options.settings ?? {}) },
         addEventHandler(name: string, handler: Handler): void {
             const key = String(name).toLowerCase();
             const list = state.handlers.get(key) ?? [];
@@ -165,6 +261,7 @@ export function installEmbeddedSvc(
     };
     state.svc = svc;
     (window as unknown as Record<string, unknown>).embedded_svc = svc;
+    setStorageFrame(options.frame ?? 'answering');
     if (options.liveAgent !== false) {
         svc.liveAgentAPI = makeLiveAgentApi();
     }
@@ -172,17 +269,29 @@ export function installEmbeddedSvc(
 }
 
 /**
- * Makes `embedded_svc.liveAgentAPI` appear (the LiveAgent feature script has loaded). With
- * `scriptLoad` (default true) a script element's load event is dispatched too, as the browser does.
+ * The LiveAgent feature script loads (esw.js loadFeatureScript): with `scriptLoad` (default) a
+ * script element's load event is dispatched, whose capture-phase listeners run BEFORE its
+ * `onload` property assigns `liveAgentAPI` and fires `featureLoaded('LiveAgent')`.
  */
 export function showLiveAgentApi(options: { scriptLoad?: boolean } = {}): void {
     if (!state.svc) {
         installEmbeddedSvc({ liveAgent: false });
     }
-    (state.svc as Record<string, unknown>).liveAgentAPI = makeLiveAgentApi();
-    if (options.scriptLoad !== false) {
-        dispatchScriptLoad();
+    const svc = state.svc as Record<string, unknown>;
+    const setUp = (): void => {
+        svc.liveAgentAPI = makeLiveAgentApi();
+        fireEvent('featureLoaded', 'LiveAgent');
+    };
+    if (options.scriptLoad === false) {
+        setUp();
+        return;
     }
+    const script = document.createElement('script');
+    script.onload = setUp;
+    document.head.appendChild(script);
+    // eslint-disable-next-line @lwc/lwc/prefer-custom-event -- the browser's own script load event
+    script.dispatchEvent(new Event('load'));
+    script.remove();
 }
 
 /** Dispatches a `load` event from a script element (what the browser does when a script loads). */
@@ -213,22 +322,72 @@ export function setSnippetSetting(name: string, value: unknown): void {
     settings[name] = value;
 }
 
-/** Fires a client event to every handler registered under that name (case-insensitive). */
-export function fireEvent(name: string, data?: unknown): void {
+/**
+ * Fires a client event to every handler registered under that name (case-insensitive), as
+ * esw.js fireEvent does; returns the handlers' return values.
+ */
+export function fireEvent(name: string, data?: unknown): unknown[] {
     const list = state.handlers.get(name.toLowerCase()) ?? [];
-    for (const handler of [...list]) {
-        handler(data);
+    return [...list].map((handler) => handler(data));
+}
+
+/** The client is still waiting for its storage frame's session data (esw.js hasSessionDataLoaded). */
+export function setSessionLoading(): void {
+    if (state.svc) state.svc.hasSessionDataLoaded = false;
+}
+
+/**
+ * The storage frame returned the session data (esw.js resumeInitWithSessionData): fires
+ * `sessionDataRetrieved` (a handler returning true would force a session to continue), then
+ * marks the data loaded. `chat` continues a chat: its serialized chasitor data is included.
+ * Returns whether any handler returned true.
+ */
+export function retrieveSessionData(chat: 'queued' | 'chatting' | null): boolean {
+    const data: Record<string, unknown> = { ESW_IS_MINIMIZED: 'false' };
+    if (chat) {
+        data.CHASITOR_SERIALIZED_KEY = JSON.stringify({
+            chasitorData: { chatKey: 'k-1', isChatEstablished: chat === 'chatting' }
+        });
     }
+    const forced = fireEvent('sessionDataRetrieved', data).includes(true);
+    if (state.svc) state.svc.hasSessionDataLoaded = true;
+    return forced;
+}
+
+/**
+ * What the widget's state element shows (liveagent.esw.js reads these classes before starting):
+ * 'waiting', 'chat', 'prechat' (no chat under way) or null (no widget).
+ */
+export function setWidgetState(widget: 'waiting' | 'chat' | 'prechat' | null): void {
+    stateElement()?.remove();
+    if (widget) {
+        const element = document.createElement('div');
+        element.className = 'embeddedServiceSidebarState';
+        if (widget !== 'prechat') {
+            element.classList.add(
+                widget === 'chat'
+                    ? 'embeddedServiceLiveAgentStateChat'
+                    : 'embeddedServiceLiveAgentStateWaiting'
+            );
+        }
+        document.body.appendChild(element);
+    }
+}
+
+/**
+ * The visitor submits the pre-chat form: the chat frame posts `liveagent.initialized`, so
+ * pending startChat promises settle; the chat is requested (onChatRequestSuccess).
+ */
+export function submitPrechat(): void {
+    const pending = state.pendingStarts.splice(0);
+    pending.forEach((settle) => settle());
+    setWidgetState('waiting');
+    fireEvent('onChatRequestSuccess', { liveAgentSessionKey: 'k-1' });
 }
 
 /** Decides how a method answers from now on (applies to liveAgentAPI objects made afterwards for 'missing'). */
 export function setMethodBehavior(method: MethodName, behavior: MethodBehavior): void {
     state.behaviors[method] = behavior;
-}
-
-/** Marks the double's own idea of whether a chat is open (startChat then answers "Restricted"). */
-export function setChatOpen(open: boolean): void {
-    state.chatOpen = open;
 }
 
 /** Every call made to the client so far. */
@@ -251,12 +410,11 @@ export function resetEmbeddedSvc(): void {
     delete (window as unknown as Record<string, unknown>).embedded_svc;
     state.handlers = new Map();
     state.calls = [];
-    state.behaviors = {
-        startChat: { kind: 'real' },
-        endChat: { kind: 'real' },
-        clearSession: { kind: 'real' }
-    };
-    state.chatOpen = false;
+    state.behaviors = realBehaviors();
     state.registrations = 0;
     state.svc = null;
+    state.frame = 'answering';
+    state.pendingStarts = [];
+    storageFrameElement()?.remove();
+    stateElement()?.remove();
 }

@@ -75,7 +75,10 @@ export function corruptedId(prefix: string): fc.Arbitrary<string> {
     return fc.oneof(
         // wrong key prefix: another object's, or random characters
         fc
-            .tuple(base, fc.constantFrom('572', '00D', '001', '003', '500', '005', '573', 'ABC'))
+            .tuple(
+                base,
+                fc.constantFrom('572', '00D', '001', '003', '500', '005', '573', '00G', 'ABC')
+            )
             .map(([id, other]) => other + id.slice(3)),
         // wrong length: cut or extended
         fc.tuple(base, fc.integer({ min: 0, max: 17 })).map(([id, n]) => id.slice(0, n)),
@@ -143,6 +146,13 @@ export const fallbackRuleLike: fc.Arbitrary<unknown> = fc.oneof(
     },
     { arbitrary: corruptedId('573'), weight: 2 },
     { arbitrary: corruptedId('005'), weight: 2 },
+    // Enhanced Chat targets: queues, alone or after an agent.
+    { arbitrary: validId('00G'), weight: 2 },
+    {
+        arbitrary: fc.tuple(validId('005'), validId('00G')).map(([u, q]) => `${u}_${q}`),
+        weight: 1
+    },
+    { arbitrary: corruptedId('00G'), weight: 1 },
     { arbitrary: anyText, weight: 1 },
     { arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.object()), weight: 1 }
 );
@@ -302,7 +312,12 @@ export const directRoutingLike: fc.Arbitrary<unknown> = fc.oneof(
     {
         arbitrary: fc.record(
             {
-                buttonId: idLike('573'),
+                // A chat button (legacy target), or a queue or a user (Enhanced Chat targets).
+                buttonId: fc.oneof(
+                    { arbitrary: idLike('573'), weight: 3 },
+                    { arbitrary: idLike('00G'), weight: 2 },
+                    { arbitrary: idLike('005'), weight: 1 }
+                ),
                 userId: fc.oneof(idLike('005'), fc.constantFrom('', '  ', null, undefined)),
                 fallback: boolLike,
                 extra: anyText

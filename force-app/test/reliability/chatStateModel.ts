@@ -1,8 +1,10 @@
 /**
  * An independent, small model of where the chat should stand, from the client's events and from
- * the calls made to the client (shared/docs/EMBEDDED_CHAT_FACTS.md §3, and the transitions the
- * service documents: chatTypes.ts ChatStatus, chatService.ts actions). Used by the state-machine
- * tests to predict the service's state after every step.
+ * the calls made to the client (the legacy client's events, and the transitions the service
+ * documents: chatTypes.ts ChatStatus, chatService.ts actions). Used by the state-machine tests to
+ * predict the service's state after every step. What a client promise resolves with never
+ * matters (the real client's always resolve undefined): 'restricted' resolves with the text the
+ * client only logs, and is a plain value to the service.
  */
 
 export type ModelPhase = 'idle' | 'requesting' | 'queued' | 'chatting' | 'ended';
@@ -14,8 +16,6 @@ export interface ModelState {
     phase: ModelPhase;
     queuePosition: number | null;
     agentsAvailable: boolean | null;
-    /** The double's own idea of an open chat ('real' behaviour): startChat is then "Restricted". */
-    clientChatOpen: boolean;
     /**
      * A start the client never answered: the phase to go back to when its call times out, if
      * the chat is still only requesting then (see settleModel).
@@ -26,8 +26,7 @@ export interface ModelState {
 export const INITIAL_MODEL: ModelState = Object.freeze({
     phase: 'idle',
     queuePosition: null,
-    agentsAvailable: null,
-    clientChatOpen: false
+    agentsAvailable: null
 });
 
 export function isActive(phase: ModelPhase): boolean {
@@ -169,22 +168,18 @@ export function modelStart(
     }
     if (state.agentsAvailable === false) {
         // The offline form: no chat is requested, so the phase stays.
-        return { state: openedByClient(state, behavior), code: 'OK', calls: true };
+        return { state, code: 'OK', calls: true };
     }
-    const requesting: ModelState = { ...state, phase: 'requesting', queuePosition: null };
-    switch (behavior) {
-        case 'never':
-            // No answer and no widget event before the call times out: back where it was.
-            return { state, code: 'OK', calls: true };
-        case 'restricted':
-            return { state: requesting, code: 'CHAT_IN_PROGRESS', calls: true };
-        case 'real':
-            return state.clientChatOpen
-                ? { state: requesting, code: 'CHAT_IN_PROGRESS', calls: true }
-                : { state: { ...requesting, clientChatOpen: true }, code: 'OK', calls: true };
-        default:
-            return { state: requesting, code: 'OK', calls: true };
+    if (behavior === 'never') {
+        // No answer and no widget event before the call times out: back where it was.
+        return { state, code: 'OK', calls: true };
     }
+    // 'real': the widget opens (afterMaximize) and the start settles on it.
+    return {
+        state: { ...state, phase: 'requesting', queuePosition: null },
+        code: 'OK',
+        calls: true
+    };
 }
 
 /** endChat or clearSession, run to completion with nothing else happening meanwhile. */
@@ -201,10 +196,12 @@ export function modelEndOrClear(
         ...state,
         revertTo: null,
         phase,
-        queuePosition: phase === 'queued' ? state.queuePosition : null,
-        clientChatOpen: behavior === 'real' ? false : state.clientChatOpen
+        queuePosition: phase === 'queued' ? state.queuePosition : null
     };
-    return { state: next, code: 'OK', calls: true };
+    // A clear is confirmed by the storage frame's answer ('real') or by the client's promise
+    // settling while that frame is on the page; a promise that never settles proves nothing.
+    const code = action === 'clearSession' && behavior === 'never' ? 'CLEAR_UNCONFIRMED' : 'OK';
+    return { state: next, code, calls: true };
 }
 
 /**
@@ -224,7 +221,7 @@ export function applyClientCall(
     }
     if (state.agentsAvailable === false) {
         // The offline form: no chat is requested, so the phase stays.
-        return openedByClient(state, behavior);
+        return state;
     }
     if (behavior === 'never') {
         // Requesting until the call times out (settleModel), unless an end or clear comes first.
@@ -232,10 +229,7 @@ export function applyClientCall(
             ? state
             : { ...state, phase: 'requesting', queuePosition: null, revertTo: state.phase };
     }
-    const requesting: ModelState = isActive(state.phase)
-        ? state
-        : { ...state, phase: 'requesting', queuePosition: null };
-    return openedByClient(requesting, behavior);
+    return isActive(state.phase) ? state : { ...state, phase: 'requesting', queuePosition: null };
 }
 
 /**
@@ -247,13 +241,6 @@ export function settleModel(state: ModelState): ModelState {
         return { ...state, phase: state.revertTo, revertTo: null };
     }
     return { ...state, revertTo: null };
-}
-
-/** The double's own idea of an open chat after a startChat it answered itself ('real'). */
-function openedByClient(state: ModelState, behavior: ModelBehavior): ModelState {
-    return behavior === 'real' && !state.clientChatOpen
-        ? { ...state, clientChatOpen: true }
-        : state;
 }
 
 /** The public state the service should show for a model state (client ready). */

@@ -1,7 +1,7 @@
 /**
  * A model of what Salesforce's Embedded Chat client (snippet 5.0, `validateStartChatAttributes`
  * in client/liveagent.esw.js) accepts as `liveAgentAPI.startChat(attributes)`, written from
- * shared/docs/EMBEDDED_CHAT_FACTS.md, independently of the service's own code:
+ * docs/legacy-chat-client.md, independently of the service's own code:
  *
  * - the client builds `directToAgentRouting` from the TOP-LEVEL `buttonId`, `userId`, `fallback`
  *   and throws on a blank or non-string top-level `buttonId`; so when direct routing is present

@@ -5,7 +5,7 @@
  * Whitespace around an ID (and around each side of `userId_buttonId`) is tolerated: the service
  * trims it, and sends the trimmed form.
  */
-import { isButtonId, isUserId } from './salesforceIdOracle';
+import { isIdOf, isUserId, BUTTON_PREFIX, QUEUE_PREFIX, USER_PREFIX } from './salesforceIdOracle';
 import { isPlainRecord } from './clientAttributeModel';
 
 export const LIMITS = {
@@ -17,12 +17,28 @@ export const LIMITS = {
 
 const absent = (v: unknown): boolean => v === undefined || v === null;
 
-export function directRoutingAcceptable(value: unknown): boolean {
+/** The client the rules are for: 'legacy', 'enhanced', or null while it is not known. */
+export type OracleClient = 'legacy' | 'enhanced' | null;
+
+/**
+ * What a routing target may be: the legacy client routes to a chat button; an Enhanced Chat
+ * Omni-Channel flow routes to a queue or a user; before the client is known, either client's.
+ */
+export function isTargetId(id: unknown, client: OracleClient): boolean {
+    const prefixes = {
+        legacy: [BUTTON_PREFIX],
+        enhanced: [QUEUE_PREFIX, USER_PREFIX],
+        unknown: [BUTTON_PREFIX, QUEUE_PREFIX, USER_PREFIX]
+    }[client ?? 'unknown'];
+    return prefixes.some((prefix) => isIdOf(id, prefix));
+}
+
+export function directRoutingAcceptable(value: unknown, client: OracleClient = 'legacy'): boolean {
     if (!isPlainRecord(value)) {
         return false;
     }
     const { buttonId, userId, fallback } = value;
-    if (typeof buttonId !== 'string' || !isButtonId(buttonId.trim())) {
+    if (typeof buttonId !== 'string' || !isTargetId(buttonId.trim(), client)) {
         return false;
     }
     const noUser = absent(userId) || (typeof userId === 'string' && userId.trim() === '');
@@ -32,23 +48,26 @@ export function directRoutingAcceptable(value: unknown): boolean {
     return absent(fallback) || typeof fallback === 'boolean';
 }
 
-export function fallbackRuleAcceptable(rule: unknown): boolean {
+export function fallbackRuleAcceptable(rule: unknown, client: OracleClient = 'legacy'): boolean {
     if (typeof rule !== 'string') {
         return false;
     }
     const trimmed = rule.trim();
     const parts = trimmed.split('_');
     if (parts.length === 2) {
-        return isUserId(parts[0].trim()) && isButtonId(parts[1].trim());
+        return isUserId(parts[0].trim()) && isTargetId(parts[1].trim(), client);
     }
-    return parts.length === 1 && (isUserId(trimmed) || isButtonId(trimmed));
+    return parts.length === 1 && (isUserId(trimmed) || isTargetId(trimmed, client));
 }
 
-export function fallbackRoutingAcceptable(value: unknown): boolean {
+export function fallbackRoutingAcceptable(
+    value: unknown,
+    client: OracleClient = 'legacy'
+): boolean {
     return (
         Array.isArray(value) &&
         value.length <= LIMITS.fallbackRules &&
-        value.every((rule) => fallbackRuleAcceptable(rule))
+        value.every((rule) => fallbackRuleAcceptable(rule, client))
     );
 }
 
@@ -74,7 +93,7 @@ export function prechatFieldsAcceptable(value: unknown): boolean {
  * The verdict on a configuration that has at most directToAgentRouting, fallbackRouting,
  * prepopulatedPrechatFields and unknown keys (which only earn warnings).
  */
-export function crispConfigAcceptable(config: unknown): boolean {
+export function crispConfigAcceptable(config: unknown, client: OracleClient = 'legacy'): boolean {
     if (absent(config)) {
         return true;
     }
@@ -82,8 +101,8 @@ export function crispConfigAcceptable(config: unknown): boolean {
         return false;
     }
     const checks: [string, (v: unknown) => boolean][] = [
-        ['directToAgentRouting', directRoutingAcceptable],
-        ['fallbackRouting', fallbackRoutingAcceptable],
+        ['directToAgentRouting', (v) => directRoutingAcceptable(v, client)],
+        ['fallbackRouting', (v) => fallbackRoutingAcceptable(v, client)],
         ['prepopulatedPrechatFields', prechatFieldsAcceptable]
     ];
     return checks.every(([key, check]) => absent(config[key]) || check(config[key]));

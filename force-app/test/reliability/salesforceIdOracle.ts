@@ -39,6 +39,8 @@ export function isIdOf(id: unknown, prefix: string): boolean {
 
 export const BUTTON_PREFIX = '573';
 export const USER_PREFIX = '005';
+/** A queue is a Group record (key prefix 00G) of type Queue. */
+export const QUEUE_PREFIX = '00G';
 
 export function isButtonId(id: unknown): boolean {
     return isIdOf(id, BUTTON_PREFIX);

@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import { clearSession, type ChatActionResult, type ChatState } from 'c/embeddedChatService';
+import { clearSession, type ChatState } from 'c/embeddedChatService';
 import {
     ChatActionElement,
     problemsOf,
@@ -20,9 +20,6 @@ import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
 import REASON_CLEARING from '@salesforce/label/c.Chat_Clear_Reason_Clearing';
 import SUCCESS from '@salesforce/label/c.Chat_Clear_Success';
 
-/** Waits before each retry of a page-load clear that the chat client could not finish yet. */
-const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
-
 /**
  * Clears all client-side chat session data (ends any chat, closes the widget), on a click or
  * once each time a visitor opens the page. Never clears by itself in Experience Builder: the
@@ -42,10 +39,6 @@ export default class ChatClearSession extends ChatActionElement {
     /** This insertion has looked at the page-load clear (joined the visit, claimed or not). */
     private pageLoadChecked = false;
     private leavePageLoadVisit?: () => void;
-    /** Ends this visit's claim on the page-load clear while this component runs it. */
-    private finishPageLoadClaim?: () => void;
-    private retryTimer?: ReturnType<typeof setTimeout>;
-    private stopRetryWait?: () => void;
 
     connectedCallback(): void {
         this.connected = true;
@@ -56,10 +49,6 @@ export default class ChatClearSession extends ChatActionElement {
         super.disconnectedCallback();
         this.connected = false;
         this.pageLoadChecked = false;
-        if (this.cancelRetry()) {
-            // Nothing of the page-load clear runs any more: the visit may end with this component.
-            this.finishPageLoadClaim?.();
-        }
         this.leavePageLoadVisit?.();
         this.leavePageLoadVisit = undefined;
     }
@@ -101,7 +90,7 @@ export default class ChatClearSession extends ChatActionElement {
 
     handleClick(): void {
         if (!this.isButtonDisabled) {
-            this.clear(clearSession);
+            this.clear();
         }
     }
 
@@ -122,69 +111,25 @@ export default class ChatClearSession extends ChatActionElement {
         }
     }
 
+    /**
+     * The page-load clear: one call. The service itself waits (bounded) for a chat client that
+     * is still loading its stored session, and answers CLEAR_UNCONFIRMED when the client never
+     * proves that the data was deleted: the visitor then reads that label.
+     */
     private async runPageLoadClear(finish: () => void): Promise<void> {
-        this.finishPageLoadClaim = finish;
         try {
-            await this.clear(() => this.clearWithRetries());
+            await this.clear();
             if (!this.connected) {
                 // The visitor left before the end: nothing to report on a later insertion.
                 this.errorMessage = '';
             }
         } finally {
             finish();
-            if (this.finishPageLoadClaim === finish) {
-                this.finishPageLoadClaim = undefined;
-            }
         }
     }
 
-    /**
-     * The page-load clear: when the client could not clear yet (CLIENT_ERROR, e.g. its storage
-     * frame is not on the page yet), tries again after 1, 2 and 4 seconds while the component is
-     * on the page. Returns the last result.
-     */
-    private async clearWithRetries(retry = 0): Promise<ChatActionResult> {
-        const result = await clearSession();
-        const delay = RETRY_DELAYS_MS[retry];
-        if (
-            result.ok ||
-            result.code !== 'CLIENT_ERROR' ||
-            delay === undefined ||
-            !this.connected ||
-            !(await this.waitToRetry(delay))
-        ) {
-            return result;
-        }
-        return this.clearWithRetries(retry + 1);
-    }
-
-    /** Resolves true after `ms`, or false as soon as the component leaves the page. */
-    private waitToRetry(ms: number): Promise<boolean> {
-        return new Promise((resolve) => {
-            this.stopRetryWait = () => resolve(false);
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded retry, cleared on disconnect
-            this.retryTimer = setTimeout(() => {
-                this.retryTimer = undefined;
-                this.stopRetryWait = undefined;
-                resolve(true);
-            }, ms);
-        });
-    }
-
-    /** Stops a wait for a retry; true when there was one. */
-    private cancelRetry(): boolean {
-        const stop = this.stopRetryWait;
-        if (this.retryTimer !== undefined) {
-            clearTimeout(this.retryTimer);
-            this.retryTimer = undefined;
-        }
-        this.stopRetryWait = undefined;
-        stop?.();
-        return stop !== undefined;
-    }
-
-    private clear(action: () => Promise<ChatActionResult>): Promise<void> {
-        return this.runAction(action, () => {
+    private clear(): Promise<void> {
+        return this.runAction(clearSession, () => {
             this.successMessage = SUCCESS;
         });
     }

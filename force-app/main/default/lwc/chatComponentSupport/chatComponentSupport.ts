@@ -1,5 +1,7 @@
 /**
- * Helpers and base classes shared by the chat components (not a component itself).
+ * Helpers and base classes shared by the chat components (not a component itself). Everything
+ * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminText or
+ * c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
  */
 export {
     readBoolean,
@@ -12,7 +14,8 @@ export type { Normalized } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
-export { routingIssueText } from './routingIssueText';
+export { loadBuilderKit, loadedBuilderKit } from './builderKit';
+export type { BuilderKit } from './builderKit';
 export { ChatElement } from './chatElement';
 export { ChatActionElement } from './chatActionElement';
 export { readButtonStyle } from './buttonStyles';
@@ -21,11 +24,11 @@ export {
     parseFallbackRules,
     formatFallbackRules,
     fallbackRuleText,
+    holdsSeveralRules,
     makeFallbackRule
 } from './fallbackRulesText';
 export type {
     FallbackRule,
-    FallbackRuleError,
     FallbackRuleKind,
     FallbackRuleParts,
     ParsedFallbackRules

@@ -5,19 +5,18 @@
  *
  *     573Dn000000AbCd, 005Dn000001XyZa, 005Dn000001XyZa_573Dn000000AbCd
  *
- * One rule per entry, in the Embedded Chat client's own format (a chat button ID, an agent's user
- * ID, or `userId_buttonId` for "agent, then button"), tried in order. Entries are separated by
- * commas; semicolons and line breaks are accepted too. Spaces around entries and around the `_`
- * are ignored, and so are empty entries (a trailing comma, say). Printing uses ", ".
+ * One rule per entry, in the chat client's format (a target ID: a chat button, or a queue under
+ * Enhanced Chat; an agent's user ID; or `userId_buttonId` for "agent, then target"), tried in
+ * order. Entries are separated by commas, semicolons, line breaks or spaces (so a pasted list
+ * splits however it was written); spaces around the `_` of a pair are ignored, and so are empty
+ * entries. Printing uses ", ".
  *
- * Parsing never loses text: every non-empty entry becomes a rule, with a best-guess kind, so an
- * editor can show it and the admin can fix it. Problems of form are reported by rule number;
- * whether an ID is a real, well-formed ID is for `validateRouting` of the chat service to say.
+ * Parsing never loses text and never judges it: every non-empty entry becomes a rule, with a
+ * best-guess kind, so an editor can show it and the admin can fix it. Whether a rule can be used
+ * is for the chat service's `validateRouting` alone to say (one rule source: the editor and the
+ * summary give the same verdict in the same words).
  */
-import ERROR_PARTS from '@salesforce/label/c.Chat_Rules_Error_Parts';
-import ERROR_SPACE from '@salesforce/label/c.Chat_Rules_Error_Space';
-import ERROR_KIND from '@salesforce/label/c.Chat_Rules_Error_Kind';
-import { formatLabel } from './labelFormat';
+import { KEY_PREFIX } from 'c/embeddedChatService';
 
 /** What a rule routes to: a chat button's queue, one agent, or one agent then a button's queue. */
 export type FallbackRuleKind = 'button' | 'agent' | 'agentThenButton';
@@ -36,25 +35,18 @@ export interface FallbackRule extends FallbackRuleParts {
     text: string;
 }
 
-/** A problem of form in one entry. */
-export interface FallbackRuleError {
-    /** The rule's number, counting from 1 (empty entries are not counted). */
-    index: number;
-    message: string;
-}
-
 export interface ParsedFallbackRules {
     rules: FallbackRule[];
-    errors: FallbackRuleError[];
 }
 
-const SEPARATORS = /[,;\r\n]/;
-const WHITESPACE = /\s/;
-const USER_PREFIX = '005';
-const BUTTON_PREFIX = '573';
+const SEPARATORS = /[,;\s]+/;
+/** Spaces around the `_` of a pair belong to the pair, not between two rules. */
+const SPACED_UNDERSCORE = /\s*_\s*/g;
 
-function quote(text: string): string {
-    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+/** True when typed or pasted text holds more than one rule, or a pair: a list to split. */
+export function holdsSeveralRules(text: string): boolean {
+    const trimmed = text.trim();
+    return trimmed.includes('_') || SEPARATORS.test(trimmed);
 }
 
 /** The client-format text of one rule ('' when the rule has no ID at all). */
@@ -84,59 +76,37 @@ export function makeFallbackRule(
     return { ...parts, text: fallbackRuleText(parts) };
 }
 
-function parseEntry(entry: string): { rule: FallbackRule; error: string | null } {
+function parseEntry(entry: string): FallbackRule {
     const underscore = entry.indexOf('_');
     if (underscore >= 0) {
-        const rule = makeFallbackRule(
+        return makeFallbackRule(
             'agentThenButton',
             entry.slice(0, underscore),
             entry.slice(underscore + 1)
         );
-        if (rule.userId === '' || rule.buttonId === '' || rule.buttonId.includes('_')) {
-            return { rule, error: formatLabel(ERROR_PARTS, quote(entry)) };
-        }
-        const spaced = WHITESPACE.test(rule.userId) || WHITESPACE.test(rule.buttonId);
-        return { rule, error: spaced ? formatLabel(ERROR_SPACE, quote(entry)) : null };
     }
-    const rule = entry.startsWith(USER_PREFIX)
+    return entry.startsWith(KEY_PREFIX.user)
         ? makeFallbackRule('agent', entry, '')
         : makeFallbackRule('button', '', entry);
-    if (WHITESPACE.test(entry)) {
-        return { rule, error: formatLabel(ERROR_SPACE, quote(entry)) };
-    }
-    if (!entry.startsWith(USER_PREFIX) && !entry.startsWith(BUTTON_PREFIX)) {
-        return { rule, error: formatLabel(ERROR_KIND, quote(entry)) };
-    }
-    return { rule, error: null };
 }
 
 /**
  * Reads the text form of fallback rules (any input: it never throws; blank or non-text input
- * means no rules). Every rule it returns has the text that `fallbackRouting` needs; every entry
- * with an error of form also fails `validateRouting`, so such text never routes a chat.
+ * means no rules). Every rule it returns has the text that `fallbackRouting` needs.
  */
 export function parseFallbackRules(text: unknown): ParsedFallbackRules {
     const rules: FallbackRule[] = [];
-    const errors: FallbackRuleError[] = [];
     if (typeof text !== 'string') {
-        return { rules, errors };
+        return { rules };
     }
-    for (const raw of text.split(SEPARATORS)) {
-        const entry = raw.trim();
-        if (entry === '') {
-            continue;
-        }
-        const { rule, error } = parseEntry(entry);
-        if (rule.text === '') {
-            // A lone `_`: an agent-then-button pair with neither ID, as empty as a blank entry.
-            continue;
-        }
-        rules.push(rule);
-        if (error) {
-            errors.push({ index: rules.length, message: error });
+    for (const entry of text.replace(SPACED_UNDERSCORE, '_').split(SEPARATORS)) {
+        const rule = parseEntry(entry);
+        // Empty entries, and a lone `_` (a pair with neither ID), are no rule.
+        if (rule.text !== '') {
+            rules.push(rule);
         }
     }
-    return { rules, errors };
+    return { rules };
 }
 
 /**

@@ -1,22 +1,21 @@
 import { LightningElement, api } from 'lwc';
+import { subscribeToChat, type ChatClientKind } from 'c/embeddedChatService';
 import {
+    fallbackRuleText,
     formatFallbackRules,
     formatLabel,
     parseFallbackRules,
     readBoolean,
+    type FallbackRule,
     type FallbackRuleKind
 } from 'c/chatComponentSupport';
-import { checkRuleId, checkRuleList } from './ruleChecks';
+import { editorView, type EditorView, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
 import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
 import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
 import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
-import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
 import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
-import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
-import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
-import REMOVE from '@salesforce/label/c.Chat_Rules_Remove';
 import ADD from '@salesforce/label/c.Chat_Rules_Add';
 import EMPTY from '@salesforce/label/c.Chat_Rules_Empty';
 import ADDED from '@salesforce/label/c.Chat_Rules_Added';
@@ -24,18 +23,16 @@ import REMOVED from '@salesforce/label/c.Chat_Rules_Removed';
 import MOVED from '@salesforce/label/c.Chat_Rules_Moved';
 import REQUIRED from '@salesforce/label/c.Chat_Rules_Required';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Rules_Default_Label';
+import SPLIT from '@salesforce/label/c.Chat_Rules_Split';
+import KIND_CHANGED from '@salesforce/label/c.Chat_Rules_Kind_Changed';
 
 /** How many sent values may wait for their echo (the oldest is forgotten past that). */
 const MAX_UNECHOED = 50;
 
-interface Row {
-    key: number;
-    kind: FallbackRuleKind;
-    userId: string;
-    buttonId: string;
-    /** Messages for an empty ID wait until the admin has typed in it (or the row was stored). */
-    touched: boolean;
-}
+/** A whole ID (15 or 18 letters and digits): complete enough to decide a rule's kind by. */
+const WHOLE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
+/** Text typed or pasted that ends with a separator: the admin goes on to a next rule. */
+const ENDS_WITH_SEPARATOR = /[,;\r\n]\s*$/;
 
 /** What to focus after the next render: an element of a row, or the Add button. */
 interface FocusTarget {
@@ -55,6 +52,15 @@ function errorTexts(errors: unknown): string[] {
         })
         .filter((text) => text.trim() !== '');
 }
+
+/**
+ * The last view of each editor and what it was made of: one validation per change, not one per
+ * read (kept outside the component, so that caching during render is not a change of state).
+ */
+const viewCache = new WeakMap<
+    object,
+    { rows: readonly Row[]; client: ChatClientKind | null; view: EditorView }
+>();
 
 /**
  * Custom property editor of the fallback routing rules (Experience Builder property sheet).
@@ -78,11 +84,13 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     kindLabel = KIND_LABEL;
     agentIdLabel = AGENT_ID;
     buttonIdLabel = BUTTON_ID;
-    kindOptions = [
+    kindOptions: { label: string; value: FallbackRuleKind }[] = [
         { label: KIND_BUTTON, value: 'button' },
         { label: KIND_AGENT, value: 'agent' },
         { label: KIND_AGENT_BUTTON, value: 'agentThenButton' }
     ];
+    /** The client the page runs, when known here (it decides what a target may be). */
+    client: ChatClientKind | null = null;
 
     /** The rules' text: what the rows hold (or the value last received from the sheet). */
     private text = '';
@@ -93,6 +101,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     private unechoed: string[] = [];
     private nextKey = 1;
     private pendingFocus: FocusTarget | null = null;
+    private unsubscribe?: () => void;
 
     @api
     get value(): string {
@@ -114,13 +123,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         // A change from outside, such as an undo: show it.
         this.unechoed = [];
         this.text = text;
-        this.rows = parseFallbackRules(text).rules.map((rule) => ({
-            key: this.nextKey++,
-            kind: rule.kind,
-            userId: rule.userId,
-            buttonId: rule.buttonId,
-            touched: true
-        }));
+        this.rows = parseFallbackRules(text).rules.map((rule) => this.rowOf(rule));
     }
 
     get labelText(): string {
@@ -143,78 +146,26 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         return this.sheetErrors.length > 0;
     }
 
-    /** Row positions of the rules that reach the text (rows with at least one ID). */
-    private get listIssues(): { list: string[]; byRow: Map<number, string[]> } {
-        const positions: number[] = [];
-        const texts: string[] = [];
-        this.rows.forEach((row, index) => {
-            const text = formatFallbackRules([row]);
-            if (text !== '') {
-                positions.push(index);
-                texts.push(text);
-            }
-        });
-        const issues = checkRuleList(texts);
-        const byRow = new Map<number, string[]>();
-        issues.byRule.forEach((messages, ruleIndex) => byRow.set(positions[ruleIndex], messages));
-        return { list: issues.list, byRow };
-    }
-
-    get listMessages(): { key: string; text: string }[] {
-        return this.listIssues.list.map((text, index) => ({ key: `${index}`, text }));
-    }
-
-    get hasListMessages(): boolean {
-        return this.listMessages.length > 0;
-    }
-
-    get ruleViews() {
-        const byRow = this.listIssues.byRow;
-        const count = this.rows.length;
-        return this.rows.map((row, index) => {
-            const number = index + 1;
-            const showsUser = row.kind !== 'button';
-            const showsButton = row.kind !== 'agent';
-            const userMessage = showsUser ? this.messageFor(row, row.userId, 'user') : null;
-            const buttonMessage = showsButton
-                ? this.messageFor(row, row.buttonId, 'chatButton')
-                : null;
-            const warnings = (byRow.get(index) ?? []).map((text, i) => ({ key: `${i}`, text }));
-            return {
-                key: row.key,
-                index,
-                title: formatLabel(RULE_TITLE, number),
-                kind: row.kind,
-                userId: row.userId,
-                buttonId: row.buttonId,
-                showsUser,
-                showsButton,
-                userMessage,
-                buttonMessage,
-                userMessageId: `user-message-${row.key}`,
-                buttonMessageId: `button-message-${row.key}`,
-                userFieldClass: userMessage
-                    ? 'slds-form-element slds-has-error'
-                    : 'slds-form-element',
-                buttonFieldClass: buttonMessage
-                    ? 'slds-form-element slds-has-error'
-                    : 'slds-form-element',
-                warnings,
-                hasWarnings: warnings.length > 0,
-                isFirst: index === 0,
-                isLast: index === count - 1,
-                moveUpLabel: formatLabel(MOVE_UP, number),
-                moveDownLabel: formatLabel(MOVE_DOWN, number),
-                removeLabel: formatLabel(REMOVE, number)
-            };
-        });
-    }
-
-    private messageFor(row: Row, id: string, kind: 'user' | 'chatButton'): string | null {
-        if (!row.touched && id.trim() === '') {
-            return null;
+    /** The rules and their problems, as the chat service judges the stored text. */
+    get view(): EditorView {
+        const cached = viewCache.get(this);
+        if (cached && cached.rows === this.rows && cached.client === this.client) {
+            return cached.view;
         }
-        return checkRuleId(id, kind);
+        const view = editorView(this.rows, this.client);
+        viewCache.set(this, { rows: this.rows, client: this.client, view });
+        return view;
+    }
+
+    connectedCallback(): void {
+        this.unsubscribe = subscribeToChat((state) => {
+            this.client = state.client;
+        });
+    }
+
+    disconnectedCallback(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
     }
 
     renderedCallback(): void {
@@ -235,23 +186,90 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     handleUserIdChange(event: CustomEvent<{ value: string }>): void {
-        const userId = event.detail.value ?? '';
-        this.update(this.indexOf(event), (row) => ({ ...row, userId, touched: true }));
+        this.changeId(this.indexOf(event), 'userId', event.detail.value ?? '');
     }
 
     handleButtonIdChange(event: CustomEvent<{ value: string }>): void {
-        const buttonId = event.detail.value ?? '';
-        this.update(this.indexOf(event), (row) => ({ ...row, buttonId, touched: true }));
+        this.changeId(this.indexOf(event), 'buttonId', event.detail.value ?? '');
+    }
+
+    /**
+     * An ID typed or pasted into a field. Text that holds several rules (a pasted list, a pair
+     * typed into one field) becomes one row per rule, so that every row stands for one rule of
+     * the stored text; a whole ID of the other kind turns its row into that kind.
+     */
+    private changeId(index: number, side: 'userId' | 'buttonId', value: string): void {
+        const row = this.rows[index];
+        if (!row) {
+            return;
+        }
+        const changed: Row = { ...row, [side]: value, touched: true };
+        const typed =
+            row.kind === 'agentThenButton' ? `${changed.userId}_${changed.buttonId}` : value;
+        const parsed = parseFallbackRules(typed).rules;
+        const one = parsed.length === 1 ? parsed[0] : null;
+        const pair = (kind: FallbackRuleKind): boolean => kind === 'agentThenButton';
+        const sameRule =
+            one !== null &&
+            one.text === fallbackRuleText(changed) &&
+            pair(one.kind) === pair(row.kind);
+        if (parsed.length === 0 || sameRule) {
+            if (one && one.kind !== row.kind && WHOLE_ID.test(value.trim())) {
+                this.replaceRow(index, [{ ...this.rowOf(one), key: row.key }]);
+                this.announcement = formatLabel(KIND_CHANGED, index + 1, this.kindName(one.kind));
+            } else {
+                this.update(index, () => changed);
+            }
+            return;
+        }
+        const rows = parsed.map((rule) => this.rowOf(rule));
+        const goesOn = ENDS_WITH_SEPARATOR.test(value);
+        if (goesOn) {
+            rows.push(this.emptyRow());
+        }
+        this.replaceRow(index, rows);
+        const said =
+            parsed.length > 1
+                ? [formatLabel(SPLIT, parsed.length), ...this.view.listMessages.map((m) => m.text)]
+                : parsed[0].kind === row.kind
+                  ? []
+                  : [formatLabel(KIND_CHANGED, index + 1, this.kindName(parsed[0].kind))];
+        if (goesOn) {
+            said.push(formatLabel(ADDED, index + rows.length));
+        }
+        this.announcement = said.join(' ');
+    }
+
+    /** Puts `rows` in place of row `index` and focuses the ID field to fill in next. */
+    private replaceRow(index: number, rows: Row[]): void {
+        this.rows = [...this.rows.slice(0, index), ...rows, ...this.rows.slice(index + 1)];
+        const last = rows[rows.length - 1];
+        const userFirst =
+            last.kind === 'agent' || (last.kind === 'agentThenButton' && last.userId === '');
+        this.pendingFocus = { key: last.key, selector: userFirst ? '.user-id' : '.button-id' };
+        this.emit();
+    }
+
+    private kindName(kind: FallbackRuleKind): string {
+        return this.kindOptions.find((option) => option.value === kind)?.label ?? kind;
+    }
+
+    private rowOf(rule: FallbackRule): Row {
+        return {
+            key: this.nextKey++,
+            kind: rule.kind,
+            userId: rule.userId,
+            buttonId: rule.buttonId,
+            touched: true
+        };
+    }
+
+    private emptyRow(): Row {
+        return { key: this.nextKey++, kind: 'button', userId: '', buttonId: '', touched: false };
     }
 
     handleAdd(): void {
-        const row: Row = {
-            key: this.nextKey++,
-            kind: 'button',
-            userId: '',
-            buttonId: '',
-            touched: false
-        };
+        const row = this.emptyRow();
         this.rows = [...this.rows, row];
         this.announcement = formatLabel(ADDED, this.rows.length);
         this.pendingFocus = { key: row.key, selector: '.kind' };
@@ -262,10 +280,12 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         const index = this.indexOf(event);
         const rows = this.rows.filter((_row, i) => i !== index);
         this.rows = rows;
-        this.announcement = formatLabel(REMOVED, index + 1);
+        this.announcement = formatLabel(REMOVED, index + 1, rows.length);
+        // Focus goes to the title of the rule now in that place (never to a button that another
+        // Enter would press: repeated Enter must not remove every rule), or to Add.
         const next = rows[Math.min(index, rows.length - 1)];
         this.pendingFocus = next
-            ? { key: next.key, selector: '.remove' }
+            ? { key: next.key, selector: '.rule-title' }
             : { key: null, selector: '.add' };
         this.emit();
     }

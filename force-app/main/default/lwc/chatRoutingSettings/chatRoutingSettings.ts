@@ -10,21 +10,26 @@ import {
     getRoutingValidation,
     subscribeToChat,
     validateRouting,
+    type ChatClientKind,
     type ChatDisabledReason,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import { isBuilderContext } from 'c/chatComponentSupport';
+import {
+    isBuilderContext,
+    loadBuilderKit,
+    loadedBuilderKit,
+    type BuilderKit
+} from 'c/chatComponentSupport';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import {
     buildRouting,
     readSettings,
-    summarize,
     type FieldName,
     type RawSettings,
-    type SummaryView,
     type UserValues
-} from './routingSummary';
+} from './routingSettings';
+import { summarize, type SummaryView } from './routingSummary';
 
 const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
 
@@ -40,15 +45,20 @@ function text(value: unknown): string | undefined {
 const liveInstances = new Set<ChatRoutingSettings>();
 
 /**
- * Site routing for Embedded Chat, set in Experience Builder: hands the configuration to the chat
- * service (site-wide, whatever order the chat components mount in) whenever a property or the
- * logged-in user's record changes. Visitors see nothing; admins in the builder see a summary.
+ * Site routing for either chat client (legacy Embedded Chat or Enhanced Chat), set in Experience
+ * Builder: hands the configuration to the chat service (site-wide, whatever order the chat
+ * components mount in) whenever a property or the logged-in user's record changes. Visitors see
+ * nothing; admins in the builder see a summary, checked for the client the site runs.
  */
 export default class ChatRoutingSettings extends LightningElement {
     cardTitle = TITLE;
     adminOnly = ADMIN_ONLY;
     /** Why chat is off on this page (builder only): shown above the summary with the fix. */
     chatOffReason: ChatDisabledReason | null = null;
+    /** The client the site runs (builder only; null while not known). */
+    private client: ChatClientKind | null = null;
+    /** Builder only: the admin notice component for `lwc:is`, once loaded (see builderKit.ts). */
+    adminNotice: BuilderKit['notice'] | null = null;
     /** The builder summary; null outside the builder (nothing is rendered). */
     summary: SummaryView | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
@@ -62,7 +72,7 @@ export default class ChatRoutingSettings extends LightningElement {
     /** The service's verdict on the routing this instance last handed over (its identity). */
     private applied: RoutingValidation | null = null;
 
-    /** LiveChatButton ID (573…) for direct-to-agent routing. */
+    /** The routing target: a chat button (573…, legacy) or a queue or user (00G…/005…, Enhanced). */
     @api
     get buttonId(): unknown {
         return this.raw.buttonId;
@@ -134,6 +144,42 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('emailField', value);
     }
 
+    /** Enhanced Chat: hidden pre-chat field for the agent's user ID ('none' leaves it out). */
+    @api
+    get agentIdField(): unknown {
+        return this.raw.agentIdField;
+    }
+    set agentIdField(value: unknown) {
+        this.setProperty('agentIdField', value);
+    }
+
+    /** Enhanced Chat: hidden pre-chat field for the routing target ('none' leaves it out). */
+    @api
+    get targetIdField(): unknown {
+        return this.raw.targetIdField;
+    }
+    set targetIdField(value: unknown) {
+        this.setProperty('targetIdField', value);
+    }
+
+    /** Enhanced Chat: hidden pre-chat field for the fallback flag ('none' leaves it out). */
+    @api
+    get fallbackField(): unknown {
+        return this.raw.fallbackField;
+    }
+    set fallbackField(value: unknown) {
+        this.setProperty('fallbackField', value);
+    }
+
+    /** Enhanced Chat: hidden pre-chat field for the fallback rules ('none' leaves it out). */
+    @api
+    get fallbackRoutingField(): unknown {
+        return this.raw.fallbackRoutingField;
+    }
+    set fallbackRoutingField(value: unknown) {
+        this.setProperty('fallbackRoutingField', value);
+    }
+
     @wire(getRecord, { recordId: '$userRecordId', fields: USER_FIELDS })
     wiredUser({ data, error }: GetRecordResult): void {
         if (data && this.userRecordId) {
@@ -155,9 +201,18 @@ export default class ChatRoutingSettings extends LightningElement {
         this.connected = true;
         liveInstances.add(this);
         if (isBuilderContext()) {
-            // Admins should learn that valid settings are of no use while chat is off.
+            // Admins should learn that valid settings are of no use while chat is off, and see
+            // them checked for the client the site runs.
             this.unsubscribe = subscribeToChat((state) => {
                 this.chatOffReason = state.disabledReason;
+                if (state.client !== this.client) {
+                    this.client = state.client;
+                    this.refresh();
+                }
+            });
+            this.adminNotice = loadedBuilderKit()?.notice ?? null;
+            loadBuilderKit().then((kit) => {
+                this.adminNotice = kit?.notice ?? null;
             });
         }
         this.refresh();
@@ -199,8 +254,9 @@ export default class ChatRoutingSettings extends LightningElement {
         const built = buildRouting(settings, wantsUser ? this.user : null);
         this.applied = configureRouting(built.config);
         this.summary = isBuilderContext()
-            ? summarize(settings, built, validateRouting(built.config), {
-                  userUnavailable: wantsUser && this.userUnavailable
+            ? summarize(settings, built, validateRouting(built.config, this.client), {
+                  userUnavailable: wantsUser && this.userUnavailable,
+                  client: this.client
               })
             : null;
     }

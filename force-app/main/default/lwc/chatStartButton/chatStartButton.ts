@@ -127,7 +127,9 @@ export default class ChatStartButton extends ChatActionElement {
         return readRoutingOverride(
             this.routingButtonId,
             this.routingUserId,
-            this.fallbackSetting.value
+            this.fallbackSetting.value,
+            this.builderKit?.routingIssueText ?? null,
+            this.chatState?.client ?? null
         );
     }
 }

@@ -1,15 +1,17 @@
 /**
  * The Start Chat button's per-button routing override, read from its builder properties and
  * checked with the service's validateRouting: the routing to send when it is set and valid, and
- * what the admin should fix (or know) about it.
+ * what the admin should fix (or know) about it. The admin's wording of routing issues is
+ * builder-only code (c/chatAdminText, loaded in Experience Builder): without it, no problems.
  */
 import {
     validateRouting,
+    type ChatClientKind,
     type DirectToAgentRouting,
     type RoutingConfig,
     type RoutingIssue
 } from 'c/embeddedChatService';
-import { formatLabel, readOptionalText, routingIssueText } from 'c/chatComponentSupport';
+import { formatLabel, readOptionalText, type BuilderKit } from 'c/chatComponentSupport';
 import PROP_BUTTON_ID from '@salesforce/label/c.Chat_Start_Prop_Button_Id';
 import PROP_USER_ID from '@salesforce/label/c.Chat_Start_Prop_User_Id';
 import PROP_FALLBACK from '@salesforce/label/c.Chat_Start_Prop_Fallback';
@@ -30,15 +32,23 @@ function propertyLabel(field: string): string {
     return field.includes('fallback') ? PROP_FALLBACK : PROP_BUTTON_ID;
 }
 
-function describe(template: string): (issue: RoutingIssue) => string {
-    return (issue) => formatLabel(template, propertyLabel(issue.field), routingIssueText(issue));
+type IssueText = BuilderKit['routingIssueText'];
+
+function describe(template: string, issueText: IssueText): (issue: RoutingIssue) => string {
+    return (issue) => formatLabel(template, propertyLabel(issue.field), issueText(issue));
 }
 
-/** Reads the override; nothing set (both IDs blank) means the site routing, with no problems. */
+/**
+ * Reads the override, checked for the client the page runs (null: not known yet); nothing set
+ * (both IDs blank) means the site routing, with no problems. `issueText` words the problems for
+ * the admin (null for visitors: no problems listed).
+ */
 export function readRoutingOverride(
     buttonIdValue: unknown,
     userIdValue: unknown,
-    fallback: boolean
+    fallback: boolean,
+    issueText: IssueText | null = null,
+    client: ChatClientKind | null = null
 ): RoutingOverride {
     const buttonId = readOptionalText(buttonIdValue);
     const userId = readOptionalText(userIdValue);
@@ -48,10 +58,12 @@ export function readRoutingOverride(
     const directToAgentRouting: DirectToAgentRouting = userId
         ? { buttonId, userId, fallback }
         : { buttonId, fallback };
-    const verdict = validateRouting({ directToAgentRouting });
-    const problems = [
-        ...verdict.errors.map(describe(ROUTING_PROBLEM)),
-        ...verdict.warnings.map(describe(ROUTING_CAUTION))
-    ];
+    const verdict = validateRouting({ directToAgentRouting }, client);
+    const problems = issueText
+        ? [
+              ...verdict.errors.map(describe(ROUTING_PROBLEM, issueText)),
+              ...verdict.warnings.map(describe(ROUTING_CAUTION, issueText))
+          ]
+        : [];
     return { routing: verdict.valid ? { directToAgentRouting } : null, problems };
 }

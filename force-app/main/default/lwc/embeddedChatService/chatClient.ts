@@ -1,37 +1,114 @@
 /**
- * What the service needs from a chat provider. The Embedded Chat adapter (embeddedSvcClient.ts)
- * is the only implementation today; a second provider (Enhanced Chat's
- * `embeddedservice_bootstrap`, say) would implement the same interface, so the components never
- * change.
+ * What the service needs from a chat provider. Each adapter (embeddedSvcClient.ts for the legacy
+ * Embedded Chat client `embedded_svc`, enhancedChatClient.ts for Enhanced Chat's
+ * `embeddedservice_bootstrap`) keeps every provider-specific fact to itself: it translates its
+ * client's events into the ChatSignal vocabulary below, builds the client's own call arguments,
+ * and knows how its client proves that stored data was deleted. The service and the store only
+ * ever see this interface, so the components never change with the provider.
  */
-import type { SnippetSettings, StartChatAttributes } from './startChatAttributes';
+import type { ChatClientKind, RoutingConfig } from './chatTypes';
 
-/** How far the provider's client has loaded. */
-export type ClientPresence =
-    /** Nothing on the page yet. */
+/**
+ * Whether the chat client can be used: the one vocabulary of the adapters (`probe`), the
+ * readiness and the store.
+ */
+export type ClientPhase =
+    /** Lightning Locker is on: the client's global is out of reach and is never read. */
+    | 'locker'
+    /** Nothing of the client on the page (yet). */
     | 'absent'
-    /** The global exists (events can be registered) but the chat API is not there yet. */
-    | 'partial'
+    /** The client's global exists (events can be registered) but its API is not usable yet. */
+    | 'loading'
     /** The chat API can be called. */
-    | 'ready';
+    | 'ready'
+    /** No usable client appeared within the wait. */
+    | 'missing';
 
-/** Receives the client's events; `name` is lower-cased (the client's names are case-insensitive). */
-export type ClientEventSink = (name: string, data: unknown) => void;
+/** What an adapter can see of its client on the page right now. */
+export type ClientProbe = Extract<ClientPhase, 'absent' | 'loading' | 'ready'>;
+
+/** A chat that the page already shows (a session continued from another page or tab). */
+export type ContinuedChat = 'queued' | 'chatting';
+
+/**
+ * The client's events, in one vocabulary for every provider. Each adapter documents which of
+ * its client's events maps to which signal.
+ */
+export type ChatSignal =
+    /** The client says its API is usable now (readiness). */
+    | { kind: 'ready' }
+    /** Agent availability for the site's chat button (or the deployment). */
+    | { kind: 'availability'; available: boolean | null }
+    /** The widget opened or showed a result of a start (a start can settle). */
+    | { kind: 'opened' }
+    /** A chat request began (the client's own button, or a conversation was created). */
+    | { kind: 'requested' }
+    /** The chat waits for an agent. */
+    | { kind: 'queued'; position: number | null }
+    /** A chat reconnected after a page change: chatting unless it was still queued. */
+    | { kind: 'reconnected' }
+    /** An agent (or bot) and the visitor are talking. */
+    | { kind: 'chatting' }
+    /** The chat ended (visitor, agent, bot, idle timeout). */
+    | { kind: 'ended' }
+    /** The widget was closed: a request not yet made is dropped, a chat under way ended. */
+    | { kind: 'closed' }
+    /**
+     * The client loaded its stored session: `phase` is the chat it continues from a previous
+     * page or tab, or null when none continues.
+     */
+    | { kind: 'continued'; phase: ContinuedChat | null }
+    /** The client went back to its initial state (no chat). */
+    | { kind: 'reset' }
+    /** Any other sign that the widget is doing something. */
+    | { kind: 'activity' };
+
+export type SignalSink = (signal: ChatSignal) => void;
+
+/** A clearSession call in progress, and how its client proves the data is gone. */
+export interface ClearCall {
+    /** What the client's method returned (usually a promise). */
+    readonly result: unknown;
+    /** Resolves when the client proves the data was deleted; null when only settling can. */
+    readonly confirmed: Promise<void> | null;
+    /** Once the client's promise resolved: does that alone prove the deletion? */
+    settledProvesIt(): boolean;
+    /** Stops listening for the proof. */
+    dispose(): void;
+}
+
+/** Thrown by an adapter when its client has no way to do an action (answers NOT_SUPPORTED). */
+export class UnsupportedAction extends Error {}
 
 export interface ChatClient {
+    readonly kind: ChatClientKind;
     /** Looks at the page now. Never throws. */
-    probe(): ClientPresence;
+    probe(): ClientProbe;
     /**
-     * Registers the service's event handlers with the client, at most once per client instance
-     * (the client's handlers can never be removed). Safe to call repeatedly. Never throws.
+     * Registers the service's handlers with the client, at most once per client instance (the
+     * legacy client's handlers can never be removed). Safe to call repeatedly. Never throws.
      */
-    connect(sink: ClientEventSink): void;
+    connect(sink: SignalSink): void;
     /** The availability the client already knows, or null. Never throws. */
     knownAvailability(): boolean | null;
-    /** The site's own pre-chat and routing settings. Never throws. */
-    snippetSettings(): SnippetSettings;
-    /** Calls the client's API. These may throw or return anything: the caller guards them. */
-    startChat(attributes: StartChatAttributes): unknown;
+    /**
+     * Availability of the target a routing sends the chat to, when the client reports it per
+     * target and the target is not the site's own: true/false/null. `undefined` = the site's
+     * availability applies. Never throws.
+     */
+    targetAvailability(routing: RoutingConfig): boolean | null | undefined;
+    /** The chat the page shows already (continued session), or null. Never throws. */
+    continuedChat(): ContinuedChat | null;
+    /** True while the client is still loading its stored session (a continued chat may appear). */
+    sessionPending(): boolean;
+    /** What is wrong with this routing for this client, or null. Never throws. */
+    startProblem(routing: RoutingConfig): string | null;
+    /** Starts a chat with a validated routing. May throw or return anything: the caller guards it. */
+    startChat(routing: RoutingConfig): unknown;
+    /** Opens the client's form for offline agents (no chat request). May throw. */
+    openOfflineForm(): unknown;
+    /** Ends the chat and closes the widget. May throw or return anything. */
     endChat(): unknown;
-    clearSession(): unknown;
+    /** Ends the chat and deletes the chat's stored data. May throw. */
+    clearSession(): ClearCall;
 }

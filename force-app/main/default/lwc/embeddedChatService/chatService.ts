@@ -1,17 +1,20 @@
 /**
  * The service behind the public functions: one instance per page (embeddedChatService.ts makes
  * it), holding the state, the client readiness, the site routing and the three guarded actions.
+ * Outcomes are judged from the client's signals and from the page, never from the value a client
+ * promise resolves with (the legacy client's always resolve `undefined`).
  */
 import { ChatStore, type ChatPhase } from './chatStore';
 import { ClientReadiness } from './clientReadiness';
-import { guardedCall, type CallOutcome } from './clientCall';
+import { guardedCall } from './clientCall';
 import { debug, setDebug } from './debugLog';
 import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
-import { buildStartChatAttributes } from './startChatAttributes';
-import type { ChatClient } from './chatClient';
+import { SignalWatches } from './signalWatches';
+import { isObject } from './values';
+import { callFailure, fail, OK } from './actionResults';
+import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
-    ChatErrorCode,
     ChatServiceOptions,
     ChatState,
     ChatStateListener,
@@ -24,38 +27,8 @@ export const DEFAULT_CLIENT_WAIT_MS = 15000;
 export const DEFAULT_CALL_TIMEOUT_MS = 8000;
 const MAX_WAIT_MS = 120000;
 
-/** The client's answer when a chat is already waiting or active. */
-const RESTRICTED = /^Restricted/i;
-/** The client's answer to clearSession when its session-storage frame is missing. */
-const IFRAME_MISSING = /iframe not present/i;
 /** A stand-in for routing whose properties could not be read. */
 const UNREADABLE = 'unreadable';
-
-/** Two IDs of the same record (15- and 18-character forms compared on their first 15). */
-function sameId(a: string, b: string): boolean {
-    return a.slice(0, 15) === b.slice(0, 15);
-}
-
-const MESSAGES: Record<ChatErrorCode, string> = {
-    LOCKER_ACTIVE:
-        'Chat is unavailable because Lightning Locker is on for this site. Turn on Lightning Web Security.',
-    CHAT_CLIENT_MISSING:
-        'No Embedded Chat client is on this page. Add the Embedded Service Chat component to the site.',
-    AGENTS_OFFLINE: 'No agents are available right now.',
-    CHAT_IN_PROGRESS: 'A chat is already open or being requested.',
-    INVALID_ROUTING: 'The chat routing configuration is not valid.',
-    CLIENT_ERROR: 'The chat client reported an error.',
-    TIMEOUT: 'The chat client did not load in time.',
-    NOT_SUPPORTED: 'The chat client on this page cannot do this.',
-    CLEAR_UNCONFIRMED:
-        'The chat ended, but the chat client did not confirm that its stored session data was deleted.'
-};
-
-function fail(code: ChatErrorCode, detail?: string): ChatActionResult {
-    return { ok: false, code, message: detail ? `${MESSAGES[code]} ${detail}` : MESSAGES[code] };
-}
-
-const OK: ChatActionResult = Object.freeze({ ok: true });
 
 /** Where a chat stands once the visitor's end reached the client. */
 function phaseAfterEnd(phase: ChatPhase): ChatPhase {
@@ -71,53 +44,55 @@ function clampMs(value: unknown, fallback: number): number {
         : fallback;
 }
 
-/** A short description of what the client threw; '' when it cannot be read safely. */
-function errorText(error: unknown): string {
-    try {
-        if (typeof error === 'string') {
-            return error.slice(0, 200);
-        }
-        const message =
-            error !== null && typeof error === 'object'
-                ? (error as { message?: unknown }).message
-                : undefined;
-        return typeof message === 'string' ? message.slice(0, 200) : '';
-    } catch {
-        return '';
-    }
+/** Signals that show the widget doing something (a start settles on the first one). */
+function showsWidget(signal: ChatSignal): boolean {
+    return (
+        signal.kind !== 'availability' &&
+        signal.kind !== 'ready' &&
+        signal.kind !== 'continued' &&
+        signal.kind !== 'reset'
+    );
+}
+
+/** One startChat that reached the client: its identity is the object itself. */
+interface StartAttempt {
+    /** The phase a failed or silent start goes back to (moved on by an end or clear meanwhile). */
+    revertTo: ChatPhase;
+    /** Waiting for the client's answer or a sign of the widget. */
+    inFlight: boolean;
+    /** The client threw or rejected. */
+    failed: boolean;
+    /** Signs of the widget since the call. */
+    events: number;
+    /** endChat and clearSession calls made since the call (and not failed). */
+    closings: number;
 }
 
 export class ChatService {
-    private readonly client: ChatClient;
-    readonly store: ChatStore;
-    readonly readiness: ClientReadiness;
+    private client: ChatClient;
+    private readonly store: ChatStore;
+    private readonly readiness: ClientReadiness;
     private clientWaitMs = DEFAULT_CLIENT_WAIT_MS;
     private callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS;
     /** The site routing as given (may be invalid: then startChat refuses). */
     private siteRouting: unknown = {};
     private siteValidation: RoutingValidation = validateRouting({});
-    private startInFlight = false;
-    /** Counts startChat calls that reached the client: a later start wins over an earlier end. */
-    private startEpoch = 0;
-    /** The phase a failed startChat goes back to (moved on by an end or clear meanwhile). */
-    private phaseBeforeStart: ChatPhase = 'idle';
-    /** Whether the last startChat that reached the client failed (and so went back). */
-    private lastStartFailed = false;
-    /** Client events other than availability: a sign that the widget is doing something. */
-    private chatEventCount = 0;
-    /** endChat and clearSession calls made since the last start (and not failed). */
-    private closingSinceStart = 0;
-    /** Availability per chat button (15-character ID), as onAvailability reported it. */
-    private readonly availabilityById = new Map<string, boolean | null>();
+    /** A startChat is running: one at a time, later ones answer CHAT_IN_PROGRESS. */
+    private starting = false;
+    /** The latest start that reached the client. */
+    private attempt: StartAttempt | null = null;
+    private readonly watches = new SignalWatches();
 
-    constructor(client: ChatClient, locker: boolean) {
-        this.client = client;
-        this.store = new ChatStore(locker ? 'locker' : 'waiting');
+    /** `clients`: one adapter per provider, in order of preference (never empty). */
+    constructor(clients: readonly ChatClient[], locker: boolean) {
+        this.client = clients[0];
+        this.store = new ChatStore(locker ? 'locker' : 'absent');
         this.readiness = new ClientReadiness(
-            client,
+            clients,
             this.store,
-            (name, data) => this.onClientEvent(name, data),
-            () => this.clientWaitMs
+            (signal) => this.onSignal(signal),
+            () => this.clientWaitMs,
+            (client) => this.onClientReady(client)
         );
         if (!locker) {
             this.readiness.check();
@@ -125,7 +100,7 @@ export class ChatService {
     }
 
     configure(options: ChatServiceOptions): void {
-        if (!options || typeof options !== 'object') {
+        if (!isObject(options)) {
             return;
         }
         this.clientWaitMs = clampMs(options.clientWaitMs, this.clientWaitMs);
@@ -136,9 +111,7 @@ export class ChatService {
     }
 
     getState(): ChatState {
-        if (this.store.clientPhase !== 'ready' && this.store.clientPhase !== 'locker') {
-            this.readiness.check();
-        }
+        this.recheck();
         return this.store.state;
     }
 
@@ -146,9 +119,7 @@ export class ChatService {
         if (typeof listener !== 'function') {
             return () => undefined;
         }
-        if (this.store.clientPhase !== 'ready' && this.store.clientPhase !== 'locker') {
-            this.readiness.check();
-        }
+        this.recheck();
         const remove = this.store.subscribe(listener);
         this.readiness.demandChanged();
         let active = true;
@@ -161,8 +132,14 @@ export class ChatService {
         };
     }
 
+    private recheck(): void {
+        if (this.store.clientPhase !== 'ready' && this.store.clientPhase !== 'locker') {
+            this.readiness.check();
+        }
+    }
+
     configureRouting(config: unknown): RoutingValidation {
-        const validation = validateRouting(config);
+        const validation = validateRouting(config, this.store.state.client);
         this.siteRouting = config ?? {};
         this.siteValidation = validation;
         debug(
@@ -177,103 +154,101 @@ export class ChatService {
         return this.siteValidation;
     }
 
-    /** Records a button's availability; returns the button's ID when the payload names one. */
-    private rememberAvailability(data: unknown): string | null {
-        try {
-            const { id, isAgentAvailable } = (data ?? {}) as {
-                id?: unknown;
-                isAgentAvailable?: unknown;
-            };
-            if (typeof id === 'string' && id.length >= 15) {
-                this.availabilityById.set(
-                    id.slice(0, 15),
-                    typeof isAgentAvailable === 'boolean' ? isAgentAvailable : null
-                );
-                return id;
-            }
-        } catch {
-            debug('unreadable availability payload');
+    /** The client is known: routing set before is checked again for it; the page is read. */
+    private onClientReady(client: ChatClient): void {
+        this.client = client;
+        const again = validateRouting(this.siteRouting, client.kind);
+        const verdict = (v: RoutingValidation): string =>
+            JSON.stringify([v.valid, v.errors, v.warnings]);
+        if (verdict(again) !== verdict(this.siteValidation)) {
+            // Replaced only when the verdict changes: owners compare the validation's identity.
+            this.siteValidation = again;
+            debug('site routing checked again for the page’s chat client');
         }
-        return null;
+        this.adoptContinuedChat();
     }
 
-    private onClientEvent(name: string, data: unknown): void {
-        debug(`event ${name}`);
-        if (name === 'onavailability' || name === 'onsettingscallcompleted') {
-            const id = this.rememberAvailability(data);
-            const siteButton = this.client.snippetSettings().buttonId;
-            if (id && typeof siteButton === 'string' && !sameId(id, siteButton)) {
-                return; // another button's availability: kept for starts routed to that button
-            }
-        } else {
-            this.chatEventCount += 1;
+    private onSignal(signal: ChatSignal): void {
+        debug(`signal ${signal.kind}`);
+        if (showsWidget(signal) && this.attempt) {
+            this.attempt.events += 1;
         }
-        if (this.store.clientPhase !== 'ready') {
+        if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
             this.readiness.check();
         }
-        this.store.applyEvent(name, data);
+        if (!(signal.kind === 'reset' && this.starting)) {
+            // A reset while a start runs is that start's own first step (Enhanced Chat).
+            this.store.applySignal(signal);
+        }
+        this.watches.notify(signal);
+    }
+
+    /** A chat the page shows already (continued session) is a chat under way. */
+    private adoptContinuedChat(): void {
+        const phase = this.client.continuedChat();
+        if (phase && !this.store.chatActive) {
+            debug(`the page continues a chat (${phase})`);
+            this.store.applySignal({ kind: 'continued', phase });
+        }
+    }
+
+    /** While the client is still loading its stored session, waits for it (bounded). */
+    private async sessionLoaded(): Promise<void> {
+        if (!this.client.sessionPending()) {
+            return;
+        }
+        const loaded = this.watches.watch((signal) => signal.kind === 'continued');
+        await guardedCall(() => loaded.promise, this.callTimeoutMs);
+        loaded.stop();
     }
 
     /** Waits for the client; returns a failure result, or null when the client is ready. */
     private async requireClient(): Promise<ChatActionResult | null> {
-        if (this.store.clientPhase === 'locker') {
-            return fail('LOCKER_ACTIVE');
-        }
-        const outcome = await this.readiness.whenReady();
-        if (outcome === 'ready') {
+        const knownMissing = this.store.clientPhase === 'missing';
+        const phase = await this.readiness.whenReady();
+        if (phase === 'ready') {
             return null;
         }
-        return outcome === 'timeout' ? fail('TIMEOUT') : fail('CHAT_CLIENT_MISSING');
+        if (phase === 'locker') {
+            return fail('LOCKER_ACTIVE');
+        }
+        return knownMissing ? fail('CHAT_CLIENT_MISSING') : fail('TIMEOUT');
     }
 
     private routingFor(options: StartChatOptions): RoutingValidation {
+        const kind = this.client.kind;
         try {
             if (!options.routing) {
-                return this.siteValidation;
+                return validateRouting(this.siteRouting, kind);
             }
             const override = options.routing as unknown;
-            if (!override || typeof override !== 'object' || Array.isArray(override)) {
-                return validateRouting(override);
+            if (!isObject(override) || Array.isArray(override)) {
+                return validateRouting(override, kind);
             }
-            const site =
-                this.siteRouting && typeof this.siteRouting === 'object'
-                    ? (this.siteRouting as RoutingConfig)
-                    : {};
-            return validateRouting(mergeRouting(site, options.routing));
+            const site = isObject(this.siteRouting) ? (this.siteRouting as RoutingConfig) : {};
+            return validateRouting(mergeRouting(site, options.routing), kind);
         } catch {
-            return validateRouting(UNREADABLE);
+            return validateRouting(UNREADABLE, kind);
         }
-    }
-
-    /**
-     * Agent availability for the button this chat is routed to: the site's (the snippet's
-     * button) unless the routing names another button, whose availability is known only if the
-     * client reported it (onAvailability carries the button's id).
-     */
-    private availabilityFor(routing: RoutingConfig): boolean | null {
-        const target = routing.directToAgentRouting?.buttonId;
-        const snippetButton = this.client.snippetSettings().buttonId;
-        if (!target || typeof snippetButton !== 'string' || sameId(target, snippetButton)) {
-            return this.store.state.agentsAvailable;
-        }
-        return this.availabilityById.get(target.slice(0, 15)) ?? null;
     }
 
     async startChat(rawOptions?: StartChatOptions): Promise<ChatActionResult> {
+        // Checked before the in-flight guard: a start under Locker never waits for anything.
         if (this.store.clientPhase === 'locker') {
             return fail('LOCKER_ACTIVE');
         }
-        if (this.startInFlight) {
+        if (this.starting) {
             return fail('CHAT_IN_PROGRESS');
         }
-        this.startInFlight = true;
+        this.starting = true;
         try {
-            const options: StartChatOptions =
-                rawOptions && typeof rawOptions === 'object' ? rawOptions : {};
+            const options: StartChatOptions = isObject(rawOptions) ? rawOptions : {};
             const missing = await this.requireClient();
             if (missing) {
                 return missing;
             }
+            await this.sessionLoaded();
+            this.adoptContinuedChat();
             if (this.store.chatActive) {
                 return fail('CHAT_IN_PROGRESS');
             }
@@ -282,137 +257,139 @@ export class ChatService {
                 const first = routing.errors[0];
                 return fail('INVALID_ROUTING', first ? `${first.field}: ${first.message}` : '');
             }
-            if (this.availabilityFor(routing.config) === false) {
-                if (options.whenOffline !== 'offline-form') {
-                    return fail('AGENTS_OFFLINE');
-                }
-                return this.openOfflineForm();
+            const problem = this.client.startProblem(routing.config);
+            if (problem) {
+                return fail('INVALID_ROUTING', problem);
             }
-            const attributes = buildStartChatAttributes(
-                routing.config,
-                this.client.snippetSettings()
-            );
-            this.phaseBeforeStart = this.store.chatPhase;
-            this.startEpoch += 1;
-            this.closingSinceStart = 0;
-            this.store.setChat('requesting');
-            const before = this.activitySignature();
-            debug('calling startChat');
-            const outcome = await guardedCall(
-                () => this.client.startChat(attributes),
-                this.callTimeoutMs
-            );
-            return this.startResult(outcome, before);
+            const target = this.client.targetAvailability(routing.config);
+            const available = target === undefined ? this.store.state.agentsAvailable : target;
+            if (available === false) {
+                return options.whenOffline === 'offline-form'
+                    ? this.openOfflineForm()
+                    : fail('AGENTS_OFFLINE');
+            }
+            return await this.requestChat(routing.config);
         } finally {
-            this.startInFlight = false;
+            this.starting = false;
         }
     }
 
+    private async requestChat(config: RoutingConfig): Promise<ChatActionResult> {
+        const attempt: StartAttempt = {
+            revertTo: this.store.chatPhase,
+            inFlight: true,
+            failed: false,
+            events: 0,
+            closings: 0
+        };
+        this.attempt = attempt;
+        this.store.setChat('requesting');
+        const shown = this.watches.watch(showsWidget);
+        debug('calling startChat');
+        const outcome = await guardedCall(
+            () => this.client.startChat(config),
+            this.callTimeoutMs,
+            () => shown.promise
+        );
+        shown.stop();
+        attempt.inFlight = false;
+        const failure = callFailure(outcome);
+        attempt.failed = failure !== null;
+        const silent = attempt.events === 0 && attempt.closings === 0;
+        if (failure || (outcome.kind === 'timeout' && silent)) {
+            if (this.store.chatPhase === 'requesting') {
+                // Failed, or no answer and no sign of the widget: nothing shows a chat under
+                // way, so the visitor is not left with a button that stays disabled.
+                this.store.setChat(attempt.revertTo);
+            }
+        }
+        return failure ?? OK;
+    }
+
     /**
-     * Offline Support: startChat with no attributes (pre-fill and routing are not supported
-     * there). No chat is requested, so the state does not change.
+     * Offline Support: no chat is requested, so the state does not change.
      */
     private async openOfflineForm(): Promise<ChatActionResult> {
-        debug('calling startChat for the offline form');
-        const outcome = await guardedCall(() => this.client.startChat({}), this.callTimeoutMs);
-        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
-            return fail('CLIENT_ERROR', errorText(outcome.error));
-        }
-        return OK;
-    }
-
-    /** Changes when the widget shows a sign of life or the visitor ends or clears the chat. */
-    private activitySignature(): string {
-        return `${this.chatEventCount}/${this.closingSinceStart}`;
-    }
-
-    private startResult(outcome: CallOutcome, before: string): ChatActionResult {
-        this.lastStartFailed = outcome.kind === 'threw' || outcome.kind === 'rejected';
-        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
-            if (this.store.chatPhase === 'requesting') {
-                this.store.setChat(this.phaseBeforeStart);
-            }
-            return fail('CLIENT_ERROR', errorText(outcome.error));
-        }
-        if (outcome.kind === 'resolved' && typeof outcome.value === 'string') {
-            if (RESTRICTED.test(outcome.value)) {
-                // A chat the service did not start (the snippet's own button, another tab) is open.
-                return fail('CHAT_IN_PROGRESS');
-            }
-        }
-        if (outcome.kind === 'timeout') {
-            if (this.activitySignature() === before && this.store.chatPhase === 'requesting') {
-                // No answer and no sign of the widget: nothing shows a chat under way, so the
-                // visitor is not left with a button that stays disabled.
-                this.store.setChat(this.phaseBeforeStart);
-                debug('startChat did not settle and the widget gave no sign; back to ready');
-            } else {
-                debug('startChat did not settle in time; following the client events');
-            }
-        }
-        return OK;
-    }
-
-    /**
-     * Moves the chat on after an endChat or clearSession (made when startEpoch was `epoch`).
-     * A chat started after that call reached the client stands; should that start fail (now or
-     * later), it goes back to what the end or clear left, not to what was before.
-     */
-    private afterClosing(epoch: number, next: (phase: ChatPhase) => ChatPhase): void {
-        if (epoch === this.startEpoch || (!this.startInFlight && this.lastStartFailed)) {
-            this.store.setChat(next(this.store.chatPhase));
-        } else if (this.startInFlight) {
-            this.phaseBeforeStart = next(this.phaseBeforeStart);
-        }
+        debug('opening the offline form');
+        const shown = this.watches.watch(showsWidget);
+        const outcome = await guardedCall(
+            () => this.client.openOfflineForm(),
+            this.callTimeoutMs,
+            () => shown.promise
+        );
+        shown.stop();
+        return callFailure(outcome) ?? OK;
     }
 
     async endChat(): Promise<ChatActionResult> {
-        const missing = await this.requireClient();
-        if (missing) {
-            return missing;
-        }
-        debug('calling endChat');
-        const epoch = this.startEpoch;
-        this.closingSinceStart += 1;
-        const outcome = await guardedCall(() => this.client.endChat(), this.callTimeoutMs);
-        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
-            if (epoch === this.startEpoch) {
-                this.closingSinceStart -= 1; // a failed call closed nothing
-            }
-            return fail('CLIENT_ERROR', errorText(outcome.error));
-        }
-        this.afterClosing(epoch, phaseAfterEnd);
-        return OK;
+        return this.close('endChat');
     }
 
     async clearSession(): Promise<ChatActionResult> {
+        return this.close('clearSession');
+    }
+
+    /**
+     * endChat and clearSession. A chat started after this call reached the client stands; should
+     * that start fail (now or later), it goes back to what the close left, not to what was
+     * before. clearSession succeeds only on the client's proof that the data is gone.
+     */
+    private async close(action: 'endChat' | 'clearSession'): Promise<ChatActionResult> {
         const missing = await this.requireClient();
         if (missing) {
             return missing;
         }
-        debug('calling clearSession');
-        const epoch = this.startEpoch;
-        this.closingSinceStart += 1;
-        const outcome = await guardedCall(() => this.client.clearSession(), this.callTimeoutMs);
-        if (outcome.kind === 'threw' || outcome.kind === 'rejected') {
-            if (epoch === this.startEpoch) {
-                this.closingSinceStart -= 1; // a failed call closed nothing
-            }
-            return fail('CLIENT_ERROR', errorText(outcome.error));
+        if (action === 'clearSession') {
+            await this.sessionLoaded();
         }
-        this.afterClosing(epoch, () => 'idle');
+        debug(`calling ${action}`);
+        const attempt = this.attempt;
+        if (attempt) {
+            attempt.closings += 1;
+        }
+        let clear: ClearCall | null = null;
+        const outcome = await guardedCall(
+            () => {
+                if (action === 'endChat') {
+                    return this.client.endChat();
+                }
+                clear = this.client.clearSession();
+                return clear.result;
+            },
+            this.callTimeoutMs,
+            () => (clear as ClearCall | null)?.confirmed
+        );
+        const proof = clear as ClearCall | null;
+        proof?.dispose();
+        const failure = callFailure(outcome);
+        if (failure) {
+            if (attempt && this.attempt === attempt) {
+                attempt.closings -= 1; // a failed call closed nothing
+            }
+            return failure;
+        }
+        this.afterClosing(attempt, action === 'endChat' ? phaseAfterEnd : () => 'idle');
         if (
-            outcome.kind === 'resolved' &&
-            typeof outcome.value === 'string' &&
-            IFRAME_MISSING.test(outcome.value)
+            proof &&
+            outcome.kind !== 'signalled' &&
+            !(outcome.kind === 'resolved' && proof.settledProvesIt())
         ) {
-            // The chat ended, but the client could not reach its session storage: the data is
-            // still in the browser, which is what the caller wanted gone.
-            return fail(
-                'CLIENT_ERROR',
-                'The chat ended, but its stored session data could not be cleared yet (the client’s storage frame is not on the page). Try again.'
-            );
+            debug('clearSession: no proof that the stored data was deleted');
+            return fail('CLEAR_UNCONFIRMED');
         }
         return OK;
+    }
+
+    /** Moves the chat on after a close made when `attempt` was the latest start. */
+    private afterClosing(
+        attempt: StartAttempt | null,
+        next: (phase: ChatPhase) => ChatPhase
+    ): void {
+        const latest = this.attempt;
+        if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
+            this.store.setChat(next(this.store.chatPhase));
+        } else if (latest?.inFlight) {
+            latest.revertTo = next(latest.revertTo);
+        }
     }
 }

@@ -1,66 +1,26 @@
 /**
  * The chat's state on this page: what the client is doing (present, missing, blocked by Locker)
  * and where the chat stands, derived into the public ChatState and fanned out to subscribers.
- * The client's events are translated here, in one place.
+ * The client's events arrive already translated by its adapter (ChatSignal); their effect on the
+ * state is decided here, in one place.
  */
 import { debug } from './debugLog';
-import type { ChatState, ChatStateListener, ChatStatus } from './chatTypes';
+import type { ChatSignal, ClientPhase } from './chatClient';
+import type { ChatClientKind, ChatState, ChatStateListener, ChatStatus } from './chatTypes';
 
-/** Whether the chat client can be used. */
-export type ClientPhase = 'locker' | 'waiting' | 'missing' | 'ready';
 /** Where the chat itself stands. */
 export type ChatPhase = 'idle' | 'requesting' | 'queued' | 'chatting' | 'ended';
 
 interface InternalState {
     client: ClientPhase;
+    /** The provider the page runs, once its client is ready. */
+    kind: ChatClientKind | null;
     chat: ChatPhase;
     agentsAvailable: boolean | null;
     queuePosition: number | null;
 }
 
 const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting']);
-
-/** Events that mean an agent is talking with the visitor. */
-const CHATTING_EVENTS = new Set([
-    'onchatestablished',
-    'onagentmessage',
-    'onagentrichmessage',
-    'onchasitormessage',
-    'onchattransferinitiated',
-    'onchattransfersuccessful',
-    'onchatconferenceinitiated',
-    'onagentjoinedconference',
-    'onagentleftconference',
-    'onchatconferenceended'
-]);
-const ENDED_EVENTS = new Set([
-    'onchatendedbychasitor',
-    'onchatendedbyagent',
-    'onchatendedbychatbot',
-    'onidletimeoutoccurred'
-]);
-
-/** Reads one field of an event payload; null when absent or unreadable (a throwing getter). */
-function field(data: unknown, name: string): unknown {
-    try {
-        return data && typeof data === 'object' ? (data as Record<string, unknown>)[name] : null;
-    } catch {
-        return null;
-    }
-}
-
-function readAvailability(data: unknown): boolean | null {
-    const value = field(data, 'isAgentAvailable');
-    return typeof value === 'boolean' ? value : null;
-}
-
-function readQueuePosition(data: unknown): number | null {
-    const raw = field(data, 'queuePosition');
-    const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e6
-        ? value
-        : null;
-}
 
 function derive(internal: InternalState): ChatState {
     let status: ChatStatus;
@@ -71,14 +31,14 @@ function derive(internal: InternalState): ChatState {
     } else if (internal.client === 'missing') {
         status = 'disabled';
         disabledReason = 'no-chat-client';
-    } else if (internal.client === 'waiting') {
+    } else if (internal.client !== 'ready') {
         status = 'loading';
     } else {
         status = internal.chat === 'idle' ? 'ready' : internal.chat;
     }
     return Object.freeze({
         status,
-        client: internal.client === 'ready' ? ('legacy' as const) : null,
+        client: internal.client === 'ready' ? internal.kind : null,
         agentsAvailable: internal.client === 'locker' ? null : internal.agentsAvailable,
         queuePosition: status === 'queued' ? internal.queuePosition : null,
         disabledReason
@@ -92,7 +52,13 @@ export class ChatStore {
     private readonly listeners = new Set<ChatStateListener>();
 
     constructor(client: ClientPhase) {
-        this.internal = { client, chat: 'idle', agentsAvailable: null, queuePosition: null };
+        this.internal = {
+            client,
+            kind: null,
+            chat: 'idle',
+            agentsAvailable: null,
+            queuePosition: null
+        };
         this.snapshot = derive(this.internal);
     }
 
@@ -127,8 +93,8 @@ export class ChatStore {
         };
     }
 
-    setClient(client: ClientPhase): void {
-        this.update({ client });
+    setClient(client: ClientPhase, kind: ChatClientKind | null = this.internal.kind): void {
+        this.update({ client, kind });
     }
 
     setChat(chat: ChatPhase): void {
@@ -139,37 +105,43 @@ export class ChatStore {
         this.update({ agentsAvailable });
     }
 
-    /** Applies one client event (name lower-cased) to the state. Malformed payloads are tolerated. */
-    applyEvent(name: string, data: unknown): void {
+    /** Applies one client signal to the state. */
+    applySignal(signal: ChatSignal): void {
         const chat = this.internal.chat;
-        if (name === 'onsettingscallcompleted' || name === 'onavailability') {
-            this.update({ agentsAvailable: readAvailability(data) });
-        } else if (name === 'onhelpbuttonclick') {
-            if (!ACTIVE.has(chat)) {
-                this.update({ chat: 'requesting', queuePosition: null });
-            }
-        } else if (name === 'onchatrequestsuccess') {
-            if (chat !== 'chatting') {
-                this.update({ chat: 'queued', queuePosition: readQueuePosition(data) });
-            }
-        } else if (name === 'onqueueupdate') {
-            if (chat !== 'chatting') {
-                this.update({ chat: 'queued', queuePosition: readQueuePosition(data) });
-            }
-        } else if (name === 'onchatreconnectsuccessful') {
-            if (chat !== 'queued') {
-                this.update({ chat: 'chatting', queuePosition: null });
-            }
-        } else if (CHATTING_EVENTS.has(name)) {
-            this.update({ chat: 'chatting', queuePosition: null });
-        } else if (ENDED_EVENTS.has(name)) {
-            this.update({ chat: 'ended', queuePosition: null });
-        } else if (name === 'afterdestroy') {
-            if (chat === 'requesting') {
-                this.update({ chat: 'idle', queuePosition: null });
-            } else if (chat === 'queued' || chat === 'chatting') {
-                this.update({ chat: 'ended', queuePosition: null });
-            }
+        switch (signal.kind) {
+            case 'availability':
+                this.update({ agentsAvailable: signal.available });
+                break;
+            case 'requested':
+                if (!ACTIVE.has(chat)) this.setChat('requesting');
+                break;
+            case 'queued':
+                if (chat !== 'chatting') {
+                    this.update({ chat: 'queued', queuePosition: signal.position });
+                }
+                break;
+            case 'continued':
+                if (signal.phase && chat !== 'chatting') this.setChat(signal.phase);
+                break;
+            case 'reconnected':
+                if (chat !== 'queued') this.setChat('chatting');
+                break;
+            case 'chatting':
+            case 'ended':
+                this.setChat(signal.kind);
+                break;
+            case 'closed':
+                if (chat === 'requesting') {
+                    this.setChat('idle');
+                } else if (chat === 'queued' || chat === 'chatting') {
+                    this.setChat('ended');
+                }
+                break;
+            case 'reset':
+                this.setChat('idle');
+                break;
+            default:
+                break; // opened, activity, ready: signs of life, no change of state
         }
     }
 

@@ -72,7 +72,10 @@ export type ChatActionResult = { ok: true } | { ok: false; code: ChatErrorCode; 
 
 /** `directToAgentRouting`, as the Embedded Chat client documents it. */
 export interface DirectToAgentRouting {
-    /** LiveChatButton ID (prefix 573), 15 or 18 characters. Required. */
+    /**
+     * The routing target, 15 or 18 characters. Required. Legacy client: a LiveChatButton ID
+     * (prefix 573). Enhanced Chat: the queue (00G) or user (005) the Omni-Channel flow routes to.
+     */
     buttonId: string;
     /** User ID of the agent (prefix 005). Optional. */
     userId?: string;
@@ -115,7 +118,10 @@ export interface ExtraPrechatFormDetail {
  */
 export interface RoutingConfig {
     directToAgentRouting?: DirectToAgentRouting;
-    /** Tried in order: a button ID (573), a user ID (005) or `userId_buttonId`. */
+    /**
+     * Tried in order: a target ID (legacy: a chat button, 573; Enhanced Chat: a queue, 00G, or a
+     * user), a user ID (005) or `userId_buttonId` (an agent, then a target).
+     */
     fallbackRouting?: string[];
     /** Pre-chat field values keyed by field API name; merged over the snippet's own. */
     prepopulatedPrechatFields?: Record<string, string>;
@@ -156,8 +162,9 @@ export interface HiddenRoutingFieldNames {
 /**
  * The kind of a routing problem or caution, for showing it in the admin's language (a Custom
  * Label per code, filled from `RoutingIssue.params`). The params of each code are listed in
- * order; all are strings. In the ID codes, `kind` is the expected kind of ID, `'chatButton'` or
- * `'user'` (never translated text), and `id` the ID as given, shortened for messages.
+ * order; all are strings. In the ID codes, `kind` is the expected kind of ID (an IdKind:
+ * `'chatButton'`, `'user'`, `'queue'`, `'queueOrUser'` or `'chatButtonQueueOrUser'`, never
+ * translated text), and `id` the ID as given, shortened for messages.
  */
 export type RoutingIssueCode =
     /** The configuration threw when read (a getter, a proxy). No params. */
@@ -174,13 +181,13 @@ export type RoutingIssueCode =
     | 'FALLBACK_WITHOUT_AGENT'
     /** An ID is not text. Params: kind. */
     | 'ID_NOT_TEXT'
-    /** An ID is blank. Params: kind, its key prefix ('573' or '005'). */
+    /** An ID is blank. Params: kind, its key prefixes ('573', '005', '00G/005'…). */
     | 'ID_EMPTY'
     /** An ID has neither 15 nor 18 characters. Params: kind, id, its length. */
     | 'ID_LENGTH'
     /** An ID has characters other than letters and digits. Params: kind, id. */
     | 'ID_CHARACTERS'
-    /** An ID of another kind of record. Params: kind, id, the expected key prefix. */
+    /** An ID of another kind of record. Params: kind, id, the expected key prefixes. */
     | 'ID_PREFIX'
     /** An 18-character ID whose last 3 characters don't match the first 15. Params: kind, id. */
     | 'ID_CHECKSUM'
@@ -193,12 +200,17 @@ export type RoutingIssueCode =
     /** A fallback rule is blank. No params. */
     | 'RULE_EMPTY'
     /**
+     * A `targetId_userId` rule: the two IDs the wrong way round. Params: the
+     * rule, shortened; the key prefixes a target may have ('573', '00G/005').
+     */
+    | 'RULE_PAIR_SWAPPED'
+    /**
      * A rule with `_` that is not exactly two parts (userId_buttonId). Params: the rule, shortened.
      */
     | 'RULE_PAIR_SHAPE'
     /**
-     * A rule that is neither a button ID, a user ID nor userId_buttonId. Params: the rule,
-     * shortened.
+     * A rule that is neither a target ID, a user ID nor userId_buttonId. Params: the kind of
+     * target (an ID kind, as in the ID codes), the rule shortened, the target's key prefixes.
      */
     | 'RULE_UNKNOWN_KIND'
     /**
@@ -256,12 +268,47 @@ export type RoutingIssueCode =
     /** Too many entity field maps in one extraPrechatInfo entry. Params: the maximum. */
     | 'FIELD_MAPS_TOO_MANY'
     /** `transcriptFields` is not a list. No params. */
-    | 'TRANSCRIPT_FIELDS_NOT_A_LIST';
+    | 'TRANSCRIPT_FIELDS_NOT_A_LIST'
+    /**
+     * A name that can't be a channel variable name (visiblePrechatFields, hiddenRoutingFields).
+     * Params: the name (at most 40 characters).
+     */
+    | 'BAD_CHANNEL_VARIABLE_NAME'
+    /** `hiddenRoutingFields` is not a plain object. No params. */
+    | 'HIDDEN_FIELDS_NOT_AN_OBJECT'
+    /** A hidden routing field name that is neither text nor null. Params: its key (`agentId`…). */
+    | 'HIDDEN_FIELD_NOT_TEXT'
+    /** Two hidden routing values would go to the same field. Params: the field name. */
+    | 'HIDDEN_FIELD_REPEATED'
+    /** `directToButtonRouting` is not a function. No params. */
+    | 'DIRECT_TO_BUTTON_NOT_A_FUNCTION'
+    /** `directToButtonRouting` is not used as directToAgentRouting is set (warning). No params. */
+    | 'DIRECT_TO_BUTTON_UNUSED'
+    /** `directToButtonRouting` under Enhanced Chat, which ignores it (warning). No params. */
+    | 'DIRECT_TO_BUTTON_LEGACY_ONLY';
+
+/**
+ * Where a routing issue is, as data (`RoutingIssue.field` is the same place as text). Examples:
+ * `{ key: 'directToAgentRouting', part: 'buttonId' }`, `{ key: 'fallbackRouting', index: 2,
+ * side: 'userId' }`, `{ key: 'prepopulatedPrechatFields', part: 'Email' }`, `{ key: 'config' }`.
+ */
+export interface RoutingIssueLocation {
+    /** The setting: a key of RoutingConfig (or the unknown key given), or 'config' for all. */
+    key: string;
+    /** The entry of a list setting (fallbackRouting, extraPrechatInfo…), counting from 0. */
+    index?: number;
+    /** Inside the setting or entry: a property, a field name, or a nested path. */
+    part?: string;
+    /** For an ID of a fallback rule: the user ID or the target (button) ID of the rule. */
+    side?: 'userId' | 'buttonId';
+}
 
 /** A problem or a caution about one field of a routing configuration. */
 export interface RoutingIssue {
     /** Path of the field, e.g. `directToAgentRouting.buttonId` or `fallbackRouting[2]`. */
     field: string;
+    /** The same place as data: read this rather than parsing `field`. */
+    location: RoutingIssueLocation;
     /** Written for a site admin or developer, in English (for logs); UIs show `code`'s label. */
     message: string;
     /** The kind of problem: the key of its translated text (see RoutingIssueCode). */

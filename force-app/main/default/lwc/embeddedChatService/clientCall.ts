@@ -1,29 +1,40 @@
 /**
  * Calls a chat client method without ever hanging or throwing: the client's promises practically
- * never reject, sometimes never settle, and its methods may throw synchronously.
+ * never reject, sometimes never settle (the legacy startChat waits for the pre-chat form), and
+ * its methods may throw synchronously. An optional early signal (an event that already shows the
+ * outcome) settles the call before its promise does.
  */
 
 export type CallOutcome =
     | { kind: 'resolved'; value: unknown }
     | { kind: 'rejected'; error: unknown }
     | { kind: 'threw'; error: unknown }
+    /** The early signal came first. */
+    | { kind: 'signalled' }
     | { kind: 'timeout' };
 
+type Then = (onOk: (v: unknown) => void, onErr: (e: unknown) => void) => unknown;
+
 /** The value's `then` method, if it is a thenable (a hostile `then` getter may throw). */
-function thenOf(
-    value: unknown
-): ((onOk: (v: unknown) => void, onErr: (e: unknown) => void) => unknown) | null {
+function thenOf(value: unknown): Then | null {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
         return null;
     }
     const then = (value as { then?: unknown }).then;
-    return typeof then === 'function' ? (then as ReturnType<typeof thenOf>) : null;
+    return typeof then === 'function' ? (then as Then) : null;
 }
 
-/** Runs `fn`; waits for a returned promise at most `timeoutMs` (the timer is always cleared). */
-export function guardedCall(fn: () => unknown, timeoutMs: number): Promise<CallOutcome> {
+/**
+ * Runs `fn`; waits for a returned promise at most `timeoutMs` (the timer is always cleared), or
+ * until the promise `early()` gives (asked once `fn` has run) resolves.
+ */
+export function guardedCall(
+    fn: () => unknown,
+    timeoutMs: number,
+    early?: () => Promise<unknown> | null | undefined
+): Promise<CallOutcome> {
     let result: unknown;
-    let then: ReturnType<typeof thenOf>;
+    let then: Then | null;
     try {
         result = fn();
         then = thenOf(result);
@@ -35,7 +46,7 @@ export function guardedCall(fn: () => unknown, timeoutMs: number): Promise<CallO
     }
     const thenable = then;
     return new Promise<CallOutcome>((resolve) => {
-        // The bound on a client promise; cleared as soon as the promise settles (resolve is
+        // The bound on a client promise; cleared as soon as the call settles (resolve is
         // idempotent, so a late settlement after the timeout changes nothing).
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
@@ -43,6 +54,10 @@ export function guardedCall(fn: () => unknown, timeoutMs: number): Promise<CallO
             clearTimeout(timer);
             resolve(outcome);
         };
+        early?.()?.then(
+            () => finish({ kind: 'signalled' }),
+            () => undefined
+        );
         try {
             thenable.call(
                 result,

@@ -1,88 +1,115 @@
 /**
- * Finds the chat client as soon as it appears, without polling forever.
+ * Finds the chat client as soon as it is usable, without polling forever.
  *
- * Signals, in order of preference: the client is already there (most pages); a `load` event of a
- * script element (caught on the document in the capture phase: the snippet and its feature
- * scripts are scripts); any event of the client itself (its handlers are registered as soon as
- * the `embedded_svc` global exists, before its chat API). A few back-off checks (50 ms doubling
- * to 2 s) cover scripts injected without a load event. After the wait the client is reported
- * missing; a later script load still recovers. No timer runs once the client is found, or while
- * nobody (no subscriber, no pending action) needs it.
+ * Signals, in order of preference: the client is already there (most pages); the client's own
+ * readiness event (legacy `featureLoaded`, Enhanced `onEmbeddedMessagingReady`: the adapter
+ * translates it into a `ready` signal and the service calls `check`); the `load` event of a
+ * script element (caught on the document in the capture phase), re-checked once in the next
+ * task, because the legacy client assigns its API in the script's `onload` property, which runs
+ * after capture-phase listeners. A few back-off checks (50 ms doubling to 2 s) cover scripts
+ * injected without a load event. After the wait the client is reported missing; a later script
+ * load or client event still recovers. No timer runs once the client is found, or while nobody
+ * (no subscriber, no pending action) needs it.
  */
 import { debug } from './debugLog';
-import type { ChatClient, ClientEventSink, ClientPresence } from './chatClient';
+import type { ChatClient, ClientPhase, SignalSink } from './chatClient';
 import type { ChatStore } from './chatStore';
-
-export type ReadyOutcome = 'ready' | 'missing' | 'timeout';
 
 const FIRST_CHECK_MS = 50;
 const MAX_CHECK_INTERVAL_MS = 2000;
 
 export class ClientReadiness {
-    private readonly client: ChatClient;
+    private readonly clients: readonly ChatClient[];
     private readonly store: ChatStore;
-    private readonly sink: ClientEventSink;
+    private readonly sink: SignalSink;
     private readonly waitMs: () => number;
+    private readonly onReady: (client: ChatClient) => void;
     private timer: ReturnType<typeof setTimeout> | null = null;
+    private recheck: ReturnType<typeof setTimeout> | null = null;
     private deadline = 0;
     private interval = FIRST_CHECK_MS;
-    private waiters: ((outcome: ReadyOutcome) => void)[] = [];
+    private waiters: ((phase: ClientPhase) => void)[] = [];
     private listening = false;
     private readonly onScriptLoad = (): void => {
-        this.check();
+        if (this.check() !== 'ready' && this.recheck === null) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- one re-check after the script's own onload
+            this.recheck = setTimeout(() => {
+                this.recheck = null;
+                this.check();
+            }, 0);
+        }
     };
 
-    constructor(client: ChatClient, store: ChatStore, sink: ClientEventSink, waitMs: () => number) {
-        this.client = client;
+    /**
+     * `clients`: the adapters, in order of preference; the first one whose client appears is
+     * used from then on. `onReady` is told which one is ready.
+     */
+    constructor(
+        clients: readonly ChatClient[],
+        store: ChatStore,
+        sink: SignalSink,
+        waitMs: () => number,
+        onReady: (client: ChatClient) => void
+    ) {
+        this.clients = clients;
         this.store = store;
         this.sink = sink;
         this.waitMs = waitMs;
+        this.onReady = onReady;
     }
 
-    /** True while a back-off timer is pending (for tests and diagnostics). */
-    get timerRunning(): boolean {
-        return this.timer !== null;
-    }
-
-    /** Looks at the page now; registers handlers as soon as the client global exists. */
-    check(): ClientPresence {
+    /** Looks at the page now; registers handlers as soon as a client global exists. */
+    check(): ClientPhase {
         if (this.store.clientPhase === 'locker') {
-            return 'absent';
+            return 'locker';
         }
-        const presence = this.client.probe();
-        if (presence !== 'absent') {
-            this.client.connect(this.sink);
+        let phase: ClientPhase = 'absent';
+        let found: ChatClient | null = null;
+        for (const client of this.clients) {
+            const probe = client.probe();
+            // Each adapter connects once it can: the legacy one when its global exists (its
+            // handlers live on it), the Enhanced one at once (window events).
+            client.connect(this.sink);
+            if (probe === 'ready' || (probe === 'loading' && phase === 'absent')) {
+                phase = probe;
+                found = client;
+            }
+            if (probe === 'ready') {
+                break;
+            }
         }
-        if (presence === 'ready') {
+        if (phase === 'ready' && found) {
             if (this.store.clientPhase !== 'ready') {
-                const known = this.client.knownAvailability();
+                const known = found.knownAvailability();
                 if (known !== null) {
                     this.store.setAvailability(known);
                 }
-                this.store.setClient('ready');
-                debug('chat client ready');
+                this.onReady(found);
+                this.store.setClient('ready', found.kind);
+                debug(`chat client ready (${found.kind})`);
             }
-            this.stopTimer();
+            this.stopTimers();
             this.stopListening();
             this.settle('ready');
         } else if (this.store.clientPhase === 'ready') {
-            // The client went away (the snippet ran again and replaced embedded_svc with one
-            // still loading its chat API): wait for it again rather than calling a missing API.
-            this.store.setClient('waiting');
+            // The client went away (its script ran again and replaced the global with one still
+            // loading its API): wait for it again rather than calling a missing API.
+            this.store.setClient('loading', null);
             debug('chat client went away; waiting again');
         }
-        return presence;
+        return phase;
     }
 
-    /** Resolves when the client is usable, or when the wait ends without it. */
-    whenReady(): Promise<ReadyOutcome> {
+    /** Resolves 'ready' when the client is usable, or 'missing'/'locker' when it is not. */
+    whenReady(): Promise<ClientPhase> {
         if (this.check() === 'ready') {
             return Promise.resolve('ready');
         }
-        if (this.store.clientPhase === 'locker' || this.store.clientPhase === 'missing') {
-            return Promise.resolve('missing');
+        const phase = this.store.clientPhase;
+        if (phase === 'locker' || phase === 'missing') {
+            return Promise.resolve(phase);
         }
-        return new Promise<ReadyOutcome>((resolve) => {
+        return new Promise<ClientPhase>((resolve) => {
             this.waiters.push(resolve);
             this.demandChanged();
         });
@@ -97,10 +124,10 @@ export class ClientReadiness {
         this.startListening();
         const demand = this.store.listenerCount > 0 || this.waiters.length > 0;
         if (!demand) {
-            this.stopTimer();
+            this.stopTimers();
             return;
         }
-        if (phase === 'waiting' && this.timer === null) {
+        if (phase !== 'missing' && this.timer === null) {
             this.deadline = Date.now() + Math.max(0, this.waitMs());
             this.interval = FIRST_CHECK_MS;
             this.schedule();
@@ -117,9 +144,9 @@ export class ClientReadiness {
                 return;
             }
             if (Date.now() >= this.deadline) {
-                this.store.setClient('missing');
+                this.store.setClient('missing', null);
                 debug('no chat client appeared within the wait');
-                this.settle('timeout');
+                this.settle('missing');
                 return;
             }
             this.interval = Math.min(this.interval * 2, MAX_CHECK_INTERVAL_MS);
@@ -127,18 +154,22 @@ export class ClientReadiness {
         }, delay);
     }
 
-    private settle(outcome: ReadyOutcome): void {
+    private settle(phase: ClientPhase): void {
         const waiters = this.waiters;
         this.waiters = [];
         for (const resolve of waiters) {
-            resolve(outcome);
+            resolve(phase);
         }
     }
 
-    private stopTimer(): void {
+    private stopTimers(): void {
         if (this.timer !== null) {
             clearTimeout(this.timer);
             this.timer = null;
+        }
+        if (this.recheck !== null) {
+            clearTimeout(this.recheck);
+            this.recheck = null;
         }
     }
 

@@ -8,10 +8,6 @@ export function setDebug(on: boolean): void {
     enabled = on;
 }
 
-export function isDebug(): boolean {
-    return enabled;
-}
-
 export function debug(message: string): void {
     if (enabled) {
         // eslint-disable-next-line no-console

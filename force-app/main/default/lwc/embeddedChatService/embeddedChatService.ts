@@ -1,19 +1,19 @@
 /**
- * c/embeddedChatService: the one safe door to Salesforce Embedded Chat (`embedded_svc`).
+ * c/embeddedChatService: the one safe door to Salesforce chat on the page, whichever client the
+ * site runs: legacy Embedded Chat (`embedded_svc`) or Enhanced Chat (`embeddedservice_bootstrap`).
  *
  * Import it from any LWC on the site:
  *
  *     import { subscribeToChat, startChat } from 'c/embeddedChatService';
  *
- * One instance per page: the first import detects Lightning Locker, registers the chat client's
- * event handlers once (as soon as the client exists) and tracks the chat's state for every
- * component. Every function is safe to call at any time: none throws, and no returned promise
+ * One instance per page: the first import detects Lightning Locker, listens to the chat client's
+ * events once (as soon as it can) and tracks the chat's state for every component. Every function is safe to call at any time: none throws, and no returned promise
  * rejects or hangs.
  */
 import { ChatService } from './chatService';
 import { EmbeddedSvcClient } from './embeddedSvcClient';
+import { EnhancedChatClient } from './enhancedChatClient';
 import { detectSandbox } from './sandboxDetection';
-import { validateRouting as validate } from './routingRules';
 import type {
     ChatActionResult,
     ChatServiceOptions,
@@ -42,18 +42,45 @@ export type {
     RoutingConfig,
     RoutingIssue,
     RoutingIssueCode,
+    RoutingIssueLocation,
     RoutingValidation,
     StartChatOptions
 } from './chatTypes';
 /**
- * ID helpers, for admin UIs: `checkId(id, 'chatButton' | 'user')` says what is wrong with an ID
- * (null when it is a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character
- * suffix of a 15-character ID, `shortId(id)` a short form for messages.
+ * ID helpers, for admin UIs: `checkId(id, kind)` says what is wrong with an ID (null when it is
+ * a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character suffix of a
+ * 15-character ID, `shortId(id)` and `shorten(text, max)` short forms for messages, `KEY_PREFIX`
+ * the key prefixes routing uses, `targetKind(client)` the kind of ID a routing target must be.
  */
-export { checkId, idChecksum, shortId } from './salesforceIds';
+export {
+    checkId,
+    idChecksum,
+    idPrefixes,
+    KEY_PREFIX,
+    shortId,
+    shorten,
+    targetKind
+} from './salesforceIds';
 export type { IdKind, IdProblem } from './salesforceIds';
+/**
+ * The routing rules, for admin UIs and the chat client adapters, so that each rule has one home:
+ * `validateRouting(input, client)` (pure, never throws), `idIssueFor(id, kind)` (the issue of one
+ * ID, as validateRouting words it), the pre-chat name rules, the hidden routing field names.
+ */
+export { validateRouting, ROUTING_LIMITS } from './routingRules';
+export { idIssueFor } from './routingIds';
+export { hasKindParam } from './routingIssueMessages';
+export {
+    DEFAULT_HIDDEN_ROUTING_FIELDS,
+    hiddenFieldNames,
+    isChannelVariableName,
+    isPrechatFieldName
+} from './prechatRules';
 
-const service = new ChatService(new EmbeddedSvcClient(), detectSandbox() === 'locker');
+const service = new ChatService(
+    [new EmbeddedSvcClient(), new EnhancedChatClient()],
+    detectSandbox() === 'locker'
+);
 
 /** The last line of defence of the promise contract: an action never rejects or throws. */
 function settled(action: () => Promise<ChatActionResult>): Promise<ChatActionResult> {
@@ -116,11 +143,6 @@ export function configureRouting(config: RoutingConfig): RoutingValidation {
 /** The site routing's current verdict (as returned by the last configureRouting). */
 export function getRoutingValidation(): RoutingValidation {
     return service.getRouting();
-}
-
-/** Validates a routing configuration without applying it (pure; for admin UIs). Never throws. */
-export function validateRouting(input: unknown): RoutingValidation {
-    return validate(input);
 }
 
 /** Tunes the waits and turns debug logging on or off. */

@@ -2,16 +2,49 @@
  * Salesforce record IDs: 15 characters (case-sensitive) or 18 (the 15 plus a 3-character
  * case-safe checksum). The first three characters are the key prefix of the object.
  */
+import type { ChatClientKind } from './chatTypes';
 
-/** Key prefixes the chat routing uses. */
+/**
+ * Key prefixes of the records that chat routing names (the one place they are written):
+ * a legacy chat button (LiveChatButton), a user (an agent), a queue (a Group of type Queue,
+ * the usual routing target of an Enhanced Chat Omni-Channel flow).
+ */
 export const KEY_PREFIX = {
     chatButton: '573',
     user: '005',
-    deployment: '572',
-    organization: '00D'
+    queue: '00G'
 } as const;
 
-export type IdKind = 'chatButton' | 'user';
+/**
+ * What an ID must be: one kind of record, or one of several (a routing target under Enhanced
+ * Chat is a queue or a user; before the client is known, any target either client takes).
+ */
+export type IdKind = 'chatButton' | 'user' | 'queue' | 'queueOrUser' | 'chatButtonQueueOrUser';
+
+const KIND_PREFIXES: Readonly<Record<IdKind, readonly string[]>> = {
+    chatButton: [KEY_PREFIX.chatButton],
+    user: [KEY_PREFIX.user],
+    queue: [KEY_PREFIX.queue],
+    queueOrUser: [KEY_PREFIX.queue, KEY_PREFIX.user],
+    chatButtonQueueOrUser: [KEY_PREFIX.chatButton, KEY_PREFIX.queue, KEY_PREFIX.user]
+};
+
+/** The key prefixes an ID of this kind may have, for messages: '573', or '00G/005'. */
+export function idPrefixes(kind: IdKind): string {
+    return KIND_PREFIXES[kind].join('/');
+}
+
+/**
+ * The kind of ID a routing target must be (`directToAgentRouting.buttonId`, the second part of
+ * `userId_buttonId`): a chat button for the legacy client; a queue or a user for Enhanced Chat,
+ * whose Omni-Channel flow routes to it; any of them while the client is not known.
+ */
+export function targetKind(client: ChatClientKind | null): IdKind {
+    if (client === 'legacy') {
+        return 'chatButton';
+    }
+    return client === 'enhanced' ? 'queueOrUser' : 'chatButtonQueueOrUser';
+}
 
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -36,7 +69,7 @@ export function idChecksum(id15: string): string {
 /** Why an ID was refused, or null when it is a well-formed ID of the expected kind. */
 export type IdProblem = 'empty' | 'length' | 'characters' | 'prefix' | 'checksum';
 
-/** Checks a trimmed ID string against the expected object kind. */
+/** Checks a trimmed ID string against the expected kind of record. */
 export function checkId(id: string, kind: IdKind): IdProblem | null {
     if (typeof id !== 'string') {
         return 'characters';
@@ -50,7 +83,7 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
     if (!ID_PATTERN.test(id)) {
         return 'characters';
     }
-    if (id.slice(0, 3) !== KEY_PREFIX[kind]) {
+    if (!KIND_PREFIXES[kind].includes(id.slice(0, 3))) {
         return 'prefix';
     }
     // The suffix is case-safe: Salesforce accepts it in either case.
@@ -60,8 +93,16 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
     return null;
 }
 
-/** A short form for messages: the prefix and the start, enough to recognise an ID. */
+/**
+ * The one "shorten for messages" helper: `text` cut to `max` characters, with … when cut, so
+ * that a message quoting a value (up to thousands of characters) stays readable.
+ */
+export function shorten(text: string, max = 40): string {
+    const value = String(text);
+    return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/** A short form of an ID for messages: the prefix and the start, enough to recognise it. */
 export function shortId(id: string): string {
-    const text = String(id);
-    return text.length > 8 ? `${text.slice(0, 8)}…` : text;
+    return shorten(id, 8);
 }

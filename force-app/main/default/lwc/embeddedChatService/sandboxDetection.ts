@@ -1,9 +1,10 @@
 /**
  * Detects Lightning Locker. Under Locker a component sees a SecureWindow, not the page's window,
- * so the `embedded_svc` that the site's snippet created is out of reach. `String(window)` starts
- * with "SecureWindow" there (the check Salesforce's own Locker tests use), and the wrapper is a
- * plain object (`[object Object]`) rather than a Window. Under Lightning Web Security, or with no
- * sandbox, neither signal is present (LWS keeps the real window's `[object Window]` tag).
+ * so the chat client's global that the site's snippet created is out of reach. Two signals:
+ * `String(window)` contains "SecureWindow" (Salesforce's own Locker tests check
+ * `window.toString().indexOf('SecureWindow')`; the wrapper's text may carry a prefix), and
+ * `Object.prototype.toString.call(window)` is not `[object Window]` (the wrapper is a plain
+ * object). Under Lightning Web Security, or with no sandbox, neither signal is present.
  * (`typeof $A` is not a Locker test: it exists on Aura sites with LWS too.)
  */
 export type SandboxKind = 'locker' | 'none';
@@ -18,10 +19,10 @@ export function detectSandbox(win: unknown = currentWindow()): SandboxKind {
         return 'none';
     }
     try {
-        if (String(win).indexOf('SecureWindow') === 0) {
+        if (String(win).includes('SecureWindow')) {
             return 'locker';
         }
-        if (Object.prototype.toString.call(win) === '[object Object]') {
+        if (Object.prototype.toString.call(win) !== '[object Window]') {
             return 'locker';
         }
     } catch {

@@ -5,6 +5,7 @@
  * direct-to-agent routing from TOP-LEVEL keys (overwriting a nested directToAgentRouting), and
  * mutates what it is given: so both shapes are sent, on a fresh plain object every call.
  */
+import { isObject } from './values';
 import type { RoutingConfig } from './chatTypes';
 
 /** The snippet's own pre-chat and routing settings, as read from `embedded_svc.settings`. */
@@ -38,13 +39,9 @@ function plainCopy<T>(value: T): T | undefined {
     }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function stringRecord(value: unknown): Record<string, string> {
     const out: Record<string, string> = {};
-    if (!isObject(value)) {
+    if (!isObject(value) || Array.isArray(value)) {
         return out;
     }
     for (const key of Object.keys(value)) {
@@ -91,7 +88,10 @@ export function buildStartChatAttributes(
             attributes.fallbackRouting = rules;
         }
     }
-    if (!direct && typeof snippet.directToButtonRouting === 'function') {
+    if (typeof config.directToButtonRouting === 'function') {
+        // The developer's routing function, passed unchanged (the client keeps only functions).
+        attributes.directToButtonRouting = config.directToButtonRouting;
+    } else if (!direct && typeof snippet.directToButtonRouting === 'function') {
         // The site's own routing function: passed back as is (it is the site's, not data we build).
         attributes.directToButtonRouting = snippet.directToButtonRouting;
     }

@@ -44,11 +44,12 @@ type Props = Partial<
 
 const CLEARED = 'Your chat history was cleared from this browser.';
 const CLEARING = 'Clearing your chat history…';
-/** What the service answers while the client's storage frame is not on the page yet. */
-const NOT_YET = {
+/** What the service answers when the chat client never proved that the data was deleted. */
+const UNCONFIRMED = {
     ok: false,
-    code: 'CLIENT_ERROR',
-    message: 'The chat ended, but its stored session data could not be cleared yet.'
+    code: 'CLEAR_UNCONFIRMED',
+    message:
+        'The chat ended, but the chat client did not confirm that its stored session data was deleted.'
 } as const;
 
 const render = renderer<Props>('c-chat-clear-session', ChatClearSession);
@@ -314,7 +315,7 @@ describe('c-chat-clear-session', () => {
         });
     });
 
-    describe('retrying a page-load clear the chat client could not finish', () => {
+    describe('a page-load clear the chat client does not confirm', () => {
         beforeEach(() => {
             jest.useFakeTimers();
         });
@@ -323,133 +324,68 @@ describe('c-chat-clear-session', () => {
             jest.useRealTimers();
         });
 
-        /** Lets the component's promises settle, then moves the clock on by `ms`. */
-        async function after(ms: number): Promise<void> {
-            await jest.advanceTimersByTimeAsync(ms);
-        }
-
-        it('tries again after 1, 2 and 4 seconds and stops at the first success', async () => {
-            setMockActionResult('clearSession', NOT_YET);
+        it('asks the service once, never claims success, and tells the visitor what to do', async () => {
+            setMockActionResult('clearSession', UNCONFIRMED);
             const element = render({ clearOnPageLoad: true }, READY);
-            await after(0);
+            await jest.advanceTimersByTimeAsync(0);
+
             expect(clearSession).toHaveBeenCalledTimes(1);
-
-            await after(999);
-            expect(clearSession).toHaveBeenCalledTimes(1);
-            await after(1);
-            expect(clearSession).toHaveBeenCalledTimes(2);
-            await after(1999);
-            expect(clearSession).toHaveBeenCalledTimes(2);
-            await after(1);
-            expect(clearSession).toHaveBeenCalledTimes(3);
-
-            setMockActionResult('clearSession', { ok: true });
-            await after(4000);
-            expect(clearSession).toHaveBeenCalledTimes(4);
-            expect(text(element, '.success')).toBe(CLEARED);
-            expect(text(element, '.error')).toBeNull();
-            expect(jest.getTimerCount()).toBe(0);
-
-            await after(60000);
-            expect(clearSession).toHaveBeenCalledTimes(4);
-        });
-
-        it('keeps the button busy, with no error, while it waits to try again', async () => {
-            setMockActionResult('clearSession', NOT_YET);
-            const element = render({ clearOnPageLoad: true }, READY);
-            await after(1500);
-
-            expect(clearSession).toHaveBeenCalledTimes(2);
-            expect(button(element)!.disabled).toBe(true);
-            expect(text(element, '.reason')).toBe(CLEARING);
-            expect(text(element, '.error')).toBeNull();
-        });
-
-        it('shows the visitor the failure after the last try', async () => {
-            setMockActionResult('clearSession', NOT_YET);
-            const element = render({ clearOnPageLoad: true }, READY);
-            await after(7000);
-
-            expect(clearSession).toHaveBeenCalledTimes(4);
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLIENT_ERROR);
-            expect(text(element, '.reason')).toBeNull();
+            expect(text(element, '.success')).toBeNull();
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
             expect(button(element)!.disabled).toBe(false);
             expect(jest.getTimerCount()).toBe(0);
 
-            await after(60000);
-            expect(clearSession).toHaveBeenCalledTimes(4);
+            await jest.advanceTimersByTimeAsync(60000);
+            expect(clearSession).toHaveBeenCalledTimes(1);
             jest.useRealTimers();
             await expect(element).toBeAccessible();
         });
 
-        it('shows visitors nothing after the last try when the button is hidden', async () => {
-            viewAsVisitor();
-            setMockActionResult('clearSession', NOT_YET);
-            const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
-            await after(7000);
+        it('keeps the button busy, with no error, while the service waits for the client', async () => {
+            holdMockAction('clearSession');
+            const element = render({ clearOnPageLoad: true }, READY);
+            await jest.advanceTimersByTimeAsync(0);
 
-            expect(clearSession).toHaveBeenCalledTimes(4);
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(CLEARING);
+            expect(text(element, '.error')).toBeNull();
+            releaseMockAction('clearSession', UNCONFIRMED);
+            await jest.advanceTimersByTimeAsync(0);
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+        });
+
+        it('shows visitors nothing when the button is hidden', async () => {
+            viewAsVisitor();
+            setMockActionResult('clearSession', UNCONFIRMED);
+            const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
+            await jest.advanceTimersByTimeAsync(0);
+
+            expect(clearSession).toHaveBeenCalledTimes(1);
             expect(element.shadowRoot!.textContent).toBe('');
         });
 
-        it('stops trying when the component leaves the page', async () => {
-            setMockActionResult('clearSession', NOT_YET);
-            const element = render({ clearOnPageLoad: true }, READY);
-            await after(500);
-            expect(jest.getTimerCount()).toBe(1);
-
-            document.body.removeChild(element);
-
-            expect(jest.getTimerCount()).toBe(0);
-            await after(60000);
-            expect(clearSession).toHaveBeenCalledTimes(1);
-        });
-
-        it('does not start a retry when the component left while the clear was running', async () => {
+        it('reports nothing later when the component left while the clear was running', async () => {
             holdMockAction('clearSession');
             const element = render({ clearOnPageLoad: true }, READY);
             document.body.removeChild(element);
-            releaseMockAction('clearSession', NOT_YET);
-            await after(0);
+            releaseMockAction('clearSession', UNCONFIRMED);
+            await jest.advanceTimersByTimeAsync(0);
 
             expect(jest.getTimerCount()).toBe(0);
-            await after(60000);
             expect(clearSession).toHaveBeenCalledTimes(1);
+            document.body.appendChild(element);
+            expect(text(element, '.error')).toBeNull();
         });
 
-        it('clears again on the next visit after the visitor left during a retry', async () => {
-            setMockActionResult('clearSession', NOT_YET);
-            const element = render({ clearOnPageLoad: true }, READY);
-            await after(500);
-            document.body.removeChild(element);
-            await after(0);
-
-            setMockActionResult('clearSession', { ok: true });
-            const next = render({ clearOnPageLoad: true });
-            await after(0);
-
-            expect(clearSession).toHaveBeenCalledTimes(2);
-            expect(text(next, '.success')).toBe(CLEARED);
-        });
-
-        it('does not retry a failed click', async () => {
-            setMockActionResult('clearSession', NOT_YET);
+        it('shows the same answer for a click', async () => {
+            setMockActionResult('clearSession', UNCONFIRMED);
             const element = render({}, READY);
 
             button(element)!.click();
-            await after(60000);
+            await jest.advanceTimersByTimeAsync(60000);
 
             expect(clearSession).toHaveBeenCalledTimes(1);
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLIENT_ERROR);
-        });
-
-        it.each(['TIMEOUT', 'CHAT_CLIENT_MISSING'] as const)('does not retry %s', async (code) => {
-            setMockActionResult('clearSession', { ok: false, code, message: 'x' });
-            const element = render({ clearOnPageLoad: true }, READY);
-            await after(60000);
-
-            expect(clearSession).toHaveBeenCalledTimes(1);
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS[code]);
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
         });
     });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
     fallbackRuleText,
     formatFallbackRules,
+    holdsSeveralRules,
     makeFallbackRule,
     parseFallbackRules,
     type FallbackRule
@@ -31,7 +32,6 @@ describe('c-chat-component-support fallback rules text', () => {
     it('reads one rule of each kind, in order', () => {
         const parsed = parseFallbackRules(`${BUTTON}, ${AGENT}, ${AGENT_2}_${BUTTON_2}`);
 
-        expect(parsed.errors).toEqual([]);
         expect(parsed.rules).toEqual([
             button(BUTTON),
             agent(AGENT),
@@ -54,14 +54,12 @@ describe('c-chat-component-support fallback rules text', () => {
     it('accepts semicolons and line breaks as separators and ignores spaces around entries', () => {
         const parsed = parseFallbackRules(`  ${BUTTON} ;${AGENT}\r\n\t${AGENT}_${BUTTON_2}\n`);
 
-        expect(parsed.errors).toEqual([]);
         expect(formatFallbackRules(parsed.rules)).toBe(`${BUTTON}, ${AGENT}, ${AGENT}_${BUTTON_2}`);
     });
 
     it('ignores spaces around the underscore of an agent-then-button rule', () => {
         const parsed = parseFallbackRules(`${AGENT} _ ${BUTTON}`);
 
-        expect(parsed.errors).toEqual([]);
         expect(parsed.rules).toEqual([agentThenButton(AGENT, BUTTON)]);
     });
 
@@ -69,59 +67,51 @@ describe('c-chat-component-support fallback rules text', () => {
         const parsed = parseFallbackRules(`${BUTTON},, ;\n, _ ,${AGENT},`);
 
         expect(parsed.rules).toEqual([button(BUTTON), agent(AGENT)]);
-        expect(parsed.errors).toEqual([]);
     });
 
     it('reads blank or missing text as no rules', () => {
-        expect(parseFallbackRules('')).toEqual({ rules: [], errors: [] });
-        expect(parseFallbackRules('  \n ')).toEqual({ rules: [], errors: [] });
-        expect(parseFallbackRules(undefined)).toEqual({ rules: [], errors: [] });
-        expect(parseFallbackRules(42)).toEqual({ rules: [], errors: [] });
+        expect(parseFallbackRules('')).toEqual({ rules: [] });
+        expect(parseFallbackRules('  \n ')).toEqual({ rules: [] });
+        expect(parseFallbackRules(undefined)).toEqual({ rules: [] });
+        expect(parseFallbackRules(42)).toEqual({ rules: [] });
         expect(formatFallbackRules([])).toBe('');
     });
 
-    it('reports bad entries with their rule numbers and keeps them as rules', () => {
+    it('keeps every entry as a rule and judges none (the chat service alone does)', () => {
         const parsed = parseFallbackRules(
-            `${BUTTON}, hello, ${AGENT}_, ${BUTTON} ${BUTTON_2}, a_b_c, _${BUTTON}`
+            `${BUTTON}, hello, ${AGENT}_, a_b_c, _${BUTTON}, <b>x</b>`
         );
 
         expect(parsed.rules.map((rule) => rule.text)).toEqual([
             BUTTON,
             'hello',
             `${AGENT}_`,
-            `${BUTTON} ${BUTTON_2}`,
             'a_b_c',
-            `_${BUTTON}`
+            `_${BUTTON}`,
+            '<b>x</b>'
         ]);
-        expect(parsed.errors).toEqual([
-            {
-                index: 2,
-                message: "“hello” is neither a chat button ID (573…) nor an agent's user ID (005…)."
-            },
-            {
-                index: 3,
-                message: `“${AGENT}_” should be an agent's user ID and a chat button ID joined by _ (005…_573…).`
-            },
-            {
-                index: 4,
-                message: `“${BUTTON} ${BUTTON_2}” contains a space. Separate rules with commas.`
-            },
-            {
-                index: 5,
-                message:
-                    "“a_b_c” should be an agent's user ID and a chat button ID joined by _ (005…_573…)."
-            },
-            {
-                index: 6,
-                message: `“_${BUTTON}” should be an agent's user ID and a chat button ID joined by _ (005…_573…).`
-            }
+        expect(Object.keys(parsed)).toEqual(['rules']);
+    });
+
+    it('splits a pasted list at commas, semicolons, line breaks and spaces alike', () => {
+        const pasted = `${BUTTON}, ${AGENT};${AGENT_2}_${BUTTON_2}\n${BUTTON_2} ${AGENT}\t${AGENT_2}`;
+
+        expect(parseFallbackRules(pasted).rules).toEqual([
+            button(BUTTON),
+            agent(AGENT),
+            agentThenButton(AGENT_2, BUTTON_2),
+            button(BUTTON_2),
+            agent(AGENT),
+            agent(AGENT_2)
         ]);
     });
 
-    it('shortens a long bad entry in its message', () => {
-        const long = `x${'y'.repeat(60)}`;
-
-        expect(parseFallbackRules(long).errors[0].message).toContain(`“${long.slice(0, 40)}…”`);
+    it('tells a list or a pair from a single ID', () => {
+        expect(holdsSeveralRules(` ${BUTTON} `)).toBe(false);
+        expect(holdsSeveralRules(`${BUTTON} ${AGENT}`)).toBe(true);
+        expect(holdsSeveralRules(`${BUTTON},`)).toBe(true);
+        expect(holdsSeveralRules(`${AGENT}_`)).toBe(true);
+        expect(holdsSeveralRules('')).toBe(false);
     });
 
     it('guesses the kind of a rule from its prefix', () => {
@@ -129,6 +119,7 @@ describe('c-chat-component-support fallback rules text', () => {
         expect(parseFallbackRules('573abc').rules[0].kind).toBe('button');
         expect(parseFallbackRules('500abc').rules[0].kind).toBe('button');
         expect(parseFallbackRules('573abc_005abc').rules[0].kind).toBe('agentThenButton');
+        expect(parseFallbackRules('00Gabc').rules[0].kind).toBe('button');
     });
 
     it('leaves rules without any ID out of the printed text', () => {
@@ -153,18 +144,19 @@ describe('c-chat-component-support fallback rules text', () => {
         expect(makeFallbackRule('agent', ` ${AGENT}`, BUTTON)).toEqual(agent(AGENT));
     });
 
-    it('reports only entries that the chat service refuses too', () => {
-        const pieces = fc.constantFrom('005', '573', '0', 'a', 'Z', '_', ',', ' ', 'x');
-        fc.assert(
-            fc.property(fc.array(pieces, { maxLength: 30 }), (chunks) => {
-                const parsed = parseFallbackRules(chunks.join(''));
-                for (const error of parsed.errors) {
-                    const rule = parsed.rules[error.index - 1];
+    it('hands the chat service the rules exactly as valid text reads: each accepted rule is kept', () => {
+        const rules = [BUTTON, AGENT, `${AGENT}_${BUTTON_2}`];
+        const text = formatFallbackRules(parseFallbackRules(rules.join(' ')).rules);
 
-                    expect(validateRouting({ fallbackRouting: [rule.text] }).valid).toBe(false);
-                }
-            })
-        );
+        expect(
+            validateRouting(
+                { fallbackRouting: parseFallbackRules(text).rules.map((r) => r.text) },
+                'legacy'
+            )
+        ).toMatchObject({
+            valid: true,
+            config: { fallbackRouting: rules }
+        });
     });
 
     it('round-trips any text: printing what it read and reading it again gives the same rules', () => {

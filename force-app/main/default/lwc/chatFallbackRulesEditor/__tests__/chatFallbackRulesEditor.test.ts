@@ -1,12 +1,13 @@
 import { createElement } from 'lwc';
 import ChatFallbackRulesEditor from 'c/chatFallbackRulesEditor';
+import { resetChatServiceDouble, setMockChatState } from 'test/jest-mocks/chatServiceDouble';
+import { summarize } from '../../chatRoutingSettings/routingSummary';
+import { buildRouting, readSettings } from '../../chatRoutingSettings/routingSettings';
+import { validateRouting } from '../../embeddedChatService/routingRules';
 
-// The editor words its checks with the service's own validateRouting: use the real, pure one,
-// without starting the chat service itself.
-jest.mock('c/embeddedChatService', () => ({
-    validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
-    configureRouting: jest.fn()
-}));
+// The editor words its checks with the service's own validateRouting (the double uses the real,
+// pure one) and learns the client from the chat state (the double's: the legacy client).
+jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
 const BUTTON = '5735g000000XyZa';
 const BUTTON_2 = '5735g000000XyZb';
@@ -74,6 +75,7 @@ function click(rule: HTMLElement | ShadowRoot, selector: string): void {
 
 describe('c-chat-fallback-rules-editor', () => {
     afterEach(() => {
+        resetChatServiceDouble();
         // The DOM is shared between the tests of a file: start each test from an empty body.
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
@@ -106,9 +108,9 @@ describe('c-chat-fallback-rules-editor', () => {
         );
         expect(kind.label).toBe('Route to');
         expect(kind.options).toEqual([
-            { label: 'Chat button', value: 'button' },
+            { label: 'Chat button or queue', value: 'button' },
             { label: 'Agent', value: 'agent' },
-            { label: 'Agent, then button', value: 'agentThenButton' }
+            { label: 'Agent, then chat button or queue', value: 'agentThenButton' }
         ]);
     });
 
@@ -228,28 +230,151 @@ describe('c-chat-fallback-rules-editor', () => {
         const rule = rules(element)[0];
 
         type(rule, '.user-id', BUTTON_2);
-        type(rule, '.button-id', AGENT);
         await flushPromises();
 
         expect(text(field(rule, '.user-message'))).toBe(
             '“5735g000…” is not a user ID: a user ID starts with 005.'
         );
-        expect(text(field(rule, '.button-message'))).toBe(
-            '“0055g000…” is not a chat button ID: a chat button ID starts with 573.'
-        );
+        expect(text(field(rule, '.button-message'))).toBe('');
     });
 
-    it('refuses separators and underscores inside an ID with its own message', async () => {
+    it('says "put the agent’s ID first" for a swapped pair, as an error of the rule', async () => {
+        const { element } = createEditor({ value: `${AGENT}_${BUTTON}` });
+        const rule = rules(element)[0];
+
+        type(rule, '.user-id', BUTTON_2);
+        type(rule, '.button-id', AGENT);
+        await flushPromises();
+
+        const messages = field(rule, '.rule-messages');
+        expect(text(messages)).toBe(
+            '“5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
+        );
+        expect(messages.querySelector('li')!.classList).toContain('slds-text-color_error');
+        expect(
+            messages.querySelector<HTMLElement & { iconName?: string }>('lightning-icon')!.iconName
+        ).toBe('utility:error');
+    });
+
+    it('splits a list pasted into one field into one rule per entry, whatever separates them', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: '' });
+        click(root(element), '.add');
+        await flushPromises();
+
+        type(
+            rules(element)[0],
+            '.button-id',
+            `${BUTTON}, ${AGENT};\n${AGENT}_${BUTTON_2} ${BUTTON_2}`
+        );
+        await flushPromises();
+
+        const rows = rules(element);
+        expect(rows.map((r) => field<{ value: string }>(r, '.kind').value)).toEqual([
+            'button',
+            'agent',
+            'agentThenButton',
+            'button'
+        ]);
+        expect(values[values.length - 1]).toBe(
+            `${BUTTON}, ${AGENT}, ${AGENT}_${BUTTON_2}, ${BUTTON_2}`
+        );
+        expect(root(element).querySelectorAll('.slds-has-error, .rule-messages')).toHaveLength(0);
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            'The pasted text became 4 rules.'
+        );
+        expect(focus.mock.contexts).toContain(field(rows[3], '.button-id'));
+    });
+
+    it('states the 25-rule limit at once when 30 pasted IDs become rules, as the summary does', async () => {
+        const ids = Array.from(
+            { length: 30 },
+            (_, i) => `5735g000000X${String(i).padStart(3, 'y')}`
+        );
+        const { element, values } = createEditor({ value: BUTTON });
+
+        type(rules(element)[0], '.button-id', ids.join('\n'));
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(30);
+        const limit = 'Use at most 25 fallback rules (there are 30).';
+        const list = root(element).querySelector('.list-messages')!;
+        expect(text(list)).toBe(limit);
+        expect(list.querySelector('li')!.classList).toContain('slds-text-color_error');
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            `The pasted text became 30 rules. ${limit}`
+        );
+        // The summary of Chat Routing Settings reads the same text and says the same.
+        const settings = readSettings({ fallbackRules: values[values.length - 1] });
+        const built = buildRouting(settings, null);
+        const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
+            userUnavailable: false,
+            client: 'legacy'
+        });
+        expect(summary.state).toBe('invalid');
+        const rulesField = summary.fields.find((f) => f.name === 'fallbackRules')!;
+        expect(rulesField.issues.map((i) => i.text)).toEqual([limit]);
+    });
+
+    it('turns a rule into the kind of the whole ID typed in it, so that it means what the summary says', async () => {
         const { element, values } = createEditor({ value: BUTTON });
         const rule = rules(element)[0];
 
-        type(rule, '.button-id', `${BUTTON}_x`);
+        type(rule, '.button-id', AGENT);
         await flushPromises();
 
-        expect(text(field(rule, '.button-message'))).toBe(
-            'Use only letters and digits: an ID has no spaces, commas, semicolons or _.'
+        expect(field<{ value: string }>(rules(element)[0], '.kind').value).toBe('agent');
+        expect(field<{ value: string }>(rules(element)[0], '.user-id').value).toBe(AGENT);
+        expect(root(element).querySelectorAll('.slds-has-error')).toHaveLength(0);
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 1 is now: Agent.');
+        expect(values).toEqual([AGENT]);
+    });
+
+    it('turns a pair typed into a chat button rule into an agent-then-button rule', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+
+        type(rules(element)[0], '.button-id', `${AGENT}_${BUTTON_2}`);
+        await flushPromises();
+
+        const rule = rules(element)[0];
+        expect(field<{ value: string }>(rule, '.kind').value).toBe('agentThenButton');
+        expect(field<{ value: string }>(rule, '.user-id').value).toBe(AGENT);
+        expect(field<{ value: string }>(rule, '.button-id').value).toBe(BUTTON_2);
+        expect(root(element).querySelectorAll('.slds-has-error')).toHaveLength(0);
+        expect(values).toEqual([`${AGENT}_${BUTTON_2}`]);
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            'Rule 1 is now: Agent, then chat button or queue.'
         );
-        expect(values).toEqual([`${BUTTON}_x`]);
+    });
+
+    it('starts a new rule when a typed ID ends with a comma', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: '' });
+        click(root(element), '.add');
+        await flushPromises();
+
+        type(rules(element)[0], '.button-id', `${BUTTON},`);
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(2);
+        expect(values).toEqual(['', BUTTON]);
+        expect(focus.mock.contexts).toContain(field(rules(element)[1], '.button-id'));
+        expect(text(field(rules(element)[1], '.button-message'))).toBe('');
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 added.');
+    });
+
+    it('takes queues as targets when the site runs Enhanced Chat', async () => {
+        setMockChatState({ client: 'enhanced' });
+        const QUEUE = '00G5g00000QuEuE';
+        const { element } = createEditor({ value: `${QUEUE}, ${AGENT}_${QUEUE}, ${BUTTON}` });
+        await flushPromises();
+
+        const [queue, pair, button] = rules(element);
+        expect(text(field(queue, '.button-message'))).toBe('');
+        expect(text(field(pair, '.button-message'))).toBe('');
+        expect(text(field(button, '.button-message'))).toBe(
+            '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+        );
     });
 
     it('waits for the first keystroke before asking for the ID of a new rule', async () => {
@@ -284,7 +409,7 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(values).toEqual([`_${BUTTON}`, `${AGENT}_${BUTTON}`, AGENT]);
     });
 
-    it('removes a rule and moves focus to the rule that takes its place', async () => {
+    it('removes a rule, moves focus to the title of the rule in its place (not a Remove button) and announces it', async () => {
         const focus = jest.spyOn(HTMLElement.prototype, 'focus');
         const { element, values } = createEditor({ value: `${BUTTON}, ${AGENT}, ${BUTTON_2}` });
 
@@ -293,9 +418,23 @@ describe('c-chat-fallback-rules-editor', () => {
 
         expect(values).toEqual([`${BUTTON}, ${BUTTON_2}`]);
         expect(rules(element)).toHaveLength(2);
-        expect(field(rules(element)[1], '.remove').getAttribute('data-index')).toBe('1');
-        expect(focus.mock.contexts).toContain(field(rules(element)[1], '.remove'));
-        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 removed.');
+        const title = field(rules(element)[1], '.rule-title');
+        expect(focus.mock.contexts).toContain(title);
+        expect(focus.mock.contexts).not.toContain(field(rules(element)[1], '.remove'));
+        expect(title.getAttribute('tabindex')).toBe('-1');
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            'Rule 2 removed. Rules left: 2.'
+        );
+    });
+
+    it('focuses the rule before when the last one in the list is removed', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element } = createEditor({ value: `${BUTTON}, ${AGENT}` });
+
+        click(rules(element)[1], '.remove');
+        await flushPromises();
+
+        expect(focus.mock.contexts).toContain(field(rules(element)[0], '.rule-title'));
     });
 
     it('moves focus to the Add button when the last rule is removed', async () => {
@@ -455,20 +594,50 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(text(field(first, '.button-message'))).toBe(
             'Enter a chat button ID (it starts with 573).'
         );
-        expect(text(field(second, '.button-message'))).toBe(
-            '“hello” has 5 characters; a chat button ID has 15 or 18.'
+        expect(text(field(second, '.rule-messages'))).toBe(
+            '“hello” is not a rule: use a chat button ID (573…), an agent’s user ID (005…), or both joined by _ (005…_573…).'
         );
     });
 
-    it('warns about a repeated rule and about a list that does not end with a button', () => {
+    it('warns about a repeated rule, styled as a warning; cautions about the last rule are the summary’s', () => {
         const { element } = createEditor({ value: `${AGENT}, ${AGENT}` });
 
-        expect(text(field(rules(element)[1], '.rule-warnings'))).toBe(
-            'Rule 2 repeats rule 1; the repeat is never used.'
+        const messages = field(rules(element)[1], '.rule-messages');
+        expect(text(messages)).toBe('Rule 2 repeats rule 1; the repeat is never used.');
+        expect(
+            messages.querySelector<HTMLElement & { iconName?: string }>('lightning-icon')!.iconName
+        ).toBe('utility:warning');
+        expect(root(element).querySelector('.list-messages')).toBeNull();
+    });
+
+    it.each([
+        ['HTML in a rule', '<b>5735g000000XyZa</b>'],
+        ['a 10,000-character rule', `573${'x'.repeat(9997)}`],
+        ['a swapped pair', `5735g000000XyZa_0055g00000ABcDe`],
+        ['a user ID where a button goes', `0055g00000ABcDe_0055g00000ABcDe`],
+        ['a list with a bad entry', `5735g000000XyZa; 573abc, 0055g00000ABcDe`]
+    ])('gives %s the same messages as the Chat Routing Settings summary', (_name, value) => {
+        const { element } = createEditor({ value });
+        const shown = root(element).querySelectorAll(
+            '.user-message, .button-message, .rule-messages li, .list-messages li'
         );
-        expect(text(root(element).querySelector('.list-messages'))).toBe(
-            'If no rule can take the chat, it is not routed to the site’s chat button unless that button’s ID is the last rule.'
-        );
+        const inEditor = Array.from(shown)
+            .map(text)
+            .filter((t) => t !== '');
+        const settings = readSettings({ fallbackRules: value });
+        const built = buildRouting(settings, null);
+        const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
+            userUnavailable: false,
+            client: 'legacy'
+        });
+        const inSummary = summary.fields
+            .find((f) => f.name === 'fallbackRules')!
+            .issues.map((i) => i.text.replace(/^Rule \d+: /, ''))
+            // The summary alone sees the direct-to-agent target: cautions about the last rule.
+            .filter((t) => !t.startsWith('If no rule can take the chat'));
+
+        expect(inEditor.length).toBeGreaterThan(0);
+        expect(inEditor.sort()).toEqual(inSummary.sort());
     });
 
     it('shows the errors the property sheet injects', async () => {

@@ -6,7 +6,7 @@ import {
     startChat,
     subscribeToChat
 } from 'c/embeddedChatService';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
@@ -15,7 +15,8 @@ import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService
 // doubles whose behaviour each test sets (a site-wide store, as the real service keeps). The
 // real service module is used in chatRoutingSettingsService.test.ts.
 jest.mock('c/embeddedChatService', () => ({
-    validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
+    // The pure rule helpers and validateRouting are the service's own (through the double).
+    ...jest.requireActual<object>('test/jest-mocks/chatServiceDouble'),
     configureRouting: jest.fn(),
     getRoutingValidation: jest.fn(),
     subscribeToChat: jest.fn(() => () => undefined),
@@ -62,6 +63,10 @@ function createSettings(props: Record<string, unknown> = {}): SettingsElement {
     document.body.appendChild(element);
     return element;
 }
+
+// The admin notice loads with a dynamic import in Experience Builder (builderKit.ts): loaded once
+// here, the card shows it right after a render.
+beforeAll(() => loadBuilderKit());
 
 function flushPromises(): Promise<void> {
     return Promise.resolve();
@@ -199,13 +204,31 @@ describe('c-chat-routing-settings', () => {
                 prefillFromUser: false,
                 firstNameField: 'Given__c',
                 lastNameField: 'Family__c',
-                emailField: 'Mail__c'
+                emailField: 'Mail__c',
+                agentIdField: 'Agent__c',
+                targetIdField: 'none',
+                fallbackField: ' Fallback__c ',
+                fallbackRoutingField: ''
             };
             const element = createSettings(props);
 
             for (const [name, value] of Object.entries(props)) {
                 expect(element[name]).toBe(value);
             }
+        });
+
+        it('hands Enhanced Chat the hidden field names the admin changed, null for one left out', () => {
+            createSettings({
+                buttonId: BUTTON,
+                agentIdField: 'Agent__c',
+                targetIdField: 'None',
+                fallbackField: 'Chat_Fallback'
+            });
+
+            expect(lastConfig()).toEqual({
+                directToAgentRouting: { buttonId: BUTTON, fallback: false },
+                hiddenRoutingFields: { agentId: 'Agent__c', targetId: null }
+            });
         });
 
         it('still hands invalid settings to the service, which refuses them', async () => {
@@ -307,6 +330,11 @@ describe('c-chat-routing-settings', () => {
                     FirstName: 'Ada',
                     LastName: 'Lovelace',
                     Email: 'ada@example.com'
+                },
+                visiblePrechatFields: {
+                    _firstName: 'Ada',
+                    _lastName: 'Lovelace',
+                    _email: 'ada@example.com'
                 }
             });
         });
@@ -348,7 +376,13 @@ describe('c-chat-routing-settings', () => {
 
                 expect(lastConfig()).toEqual({
                     directToAgentRouting: { buttonId: BUTTON, fallback: false },
-                    prepopulatedPrechatFields: { FirstName: 'Ada', LastName: 'Lovelace' }
+                    prepopulatedPrechatFields: { FirstName: 'Ada', LastName: 'Lovelace' },
+                    // Enhanced Chat's standard fields do not depend on the legacy field names.
+                    visiblePrechatFields: {
+                        _firstName: 'Ada',
+                        _lastName: 'Lovelace',
+                        _email: 'ada@example.com'
+                    }
                 });
                 expect(site.valid).toBe(true);
                 await expect(startChat()).resolves.toEqual({ ok: true });
@@ -380,8 +414,26 @@ describe('c-chat-routing-settings', () => {
             getRecordAdapter.emit(USER_RECORD);
             await flushPromises();
 
-            expect(lastConfig()).toEqual({});
+            expect(lastConfig()).toEqual({
+                visiblePrechatFields: {
+                    _firstName: 'Ada',
+                    _lastName: 'Lovelace',
+                    _email: 'ada@example.com'
+                }
+            });
             expect(site.valid).toBe(true);
+        });
+
+        it('leaves a field out of both clients’ pre-fill when its name is none, in any case', async () => {
+            createSettings({ firstNameField: 'none', emailField: ' NONE ' });
+
+            getRecordAdapter.emit(USER_RECORD);
+            await flushPromises();
+
+            expect(lastConfig()).toEqual({
+                prepopulatedPrechatFields: { LastName: 'Lovelace' },
+                visiblePrechatFields: { _lastName: 'Lovelace' }
+            });
         });
 
         it('leaves out the values the user record does not have', async () => {
@@ -398,6 +450,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(lastConfig().prepopulatedPrechatFields).toEqual({ LastName: 'Lovelace' });
+            expect(lastConfig().visiblePrechatFields).toEqual({ _lastName: 'Lovelace' });
         });
 
         it('neither reads the user nor fills anything when pre-fill is off', async () => {
@@ -448,8 +501,23 @@ describe('c-chat-routing-settings', () => {
     });
 
     describe('in Experience Builder', () => {
+        /** The chat state the builder's page reports (a ready legacy client unless changed). */
+        function siteRuns(client: 'legacy' | 'enhanced' | null): void {
+            subscribeMock.mockImplementation((listener) => {
+                listener({
+                    status: client ? 'ready' : 'loading',
+                    client,
+                    agentsAvailable: client ? true : null,
+                    queuePosition: null,
+                    disabledReason: null
+                });
+                return () => undefined;
+            });
+        }
+
         beforeEach(() => {
             setBuilderContextOverride(true);
+            siteRuns('legacy');
         });
 
         it('says when chat is off on the site, with the fix, above the summary', async () => {
@@ -467,7 +535,7 @@ describe('c-chat-routing-settings', () => {
             const element = createSettings({ buttonId: BUTTON });
             await flushPromises();
 
-            const notice = card(element).querySelector('c-chat-admin-notice.chat-off') as
+            const notice = card(element).querySelector('.admin-notice.chat-off') as
                 | (HTMLElement & { disabledReason?: string })
                 | null;
             expect(notice?.disabledReason).toBe('locker');
@@ -494,7 +562,7 @@ describe('c-chat-routing-settings', () => {
             const element = createSettings({ buttonId: BUTTON });
             await flushPromises();
 
-            const notice = card(element).querySelector('c-chat-admin-notice.chat-off') as
+            const notice = card(element).querySelector('.admin-notice.chat-off') as
                 | (HTMLElement & { disabledReason?: string | null })
                 | null;
             expect(notice?.disabledReason).toBeNull();
@@ -515,7 +583,7 @@ describe('c-chat-routing-settings', () => {
                 'These settings are valid. Every chat started from this site uses them, unless a Start Chat button sets its own routing.'
             );
             expect(text(card(element).querySelector('.routing-text'))).toBe(
-                `Route to agent ${AGENT} on button ${BUTTON}, then fall back to the button's queue.`
+                `Route to agent ${AGENT} through ${BUTTON}, then fall back to ${BUTTON}.`
             );
             expect(text(card(element).querySelector('.rules-heading'))).toBe(
                 'If unavailable, try:'
@@ -533,7 +601,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(text(card(element).querySelector('.routing-text'))).toBe(
-                `Route to agent ${AGENT} on button ${BUTTON}. If the agent is unavailable, the chat does not go to the button's queue.`
+                `Route to agent ${AGENT} through ${BUTTON}. If the agent is unavailable, the chat is not routed to ${BUTTON}.`
             );
             expect(card(element).querySelector('.rules')).toBeNull();
         });
@@ -543,19 +611,24 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(text(card(element).querySelector('.routing-text'))).toBe(
-                `Route chats to button ${BUTTON}.`
+                `Route chats to ${BUTTON}.`
             );
         });
 
-        it('says that empty settings keep the routing of the snippet', async () => {
+        it('says that empty settings keep the site’s own routing, in a neutral state (not a green "valid, in use")', async () => {
             const element = createSettings();
             await flushPromises();
 
-            expect(card(element).querySelector('.status')!.classList).toContain(
-                'slds-theme_success'
-            );
+            const status = card(element).querySelector('.status')!;
+            expect(status.classList).not.toContain('slds-theme_success');
+            expect(status.classList).toContain('slds-scoped-notification_light');
+            expect(text(status)).toBe('Nothing is set here yet, so there is nothing to check.');
+            expect(
+                status.querySelector<HTMLElement & { iconName?: string }>('lightning-icon')!
+                    .iconName
+            ).toBe('utility:info');
             expect(text(card(element).querySelector('.routing-text'))).toBe(
-                "No routing is set here: chats use the routing of the site's Embedded Service snippet."
+                "No routing is set here: chats use the routing of the site's own chat deployment."
             );
             expect(fieldValue(element, 'buttonId')).toBe('Not set');
             expect(fieldValue(element, 'fallbackRules')).toBe('Not set');
@@ -580,14 +653,18 @@ describe('c-chat-routing-settings', () => {
 
             const labels = Array.from(card(element).querySelectorAll('.field-label')).map(text);
             expect(labels).toEqual([
-                'Chat button ID',
+                'Chat button or queue ID',
                 'Agent user ID',
                 "Fall back to the button's queue",
                 'Fallback routing rules',
                 'Pre-fill pre-chat from the logged-in user',
                 'Pre-chat field for first name',
                 'Pre-chat field for last name',
-                'Pre-chat field for email'
+                'Pre-chat field for email',
+                'Enhanced Chat: hidden field for the agent ID',
+                'Enhanced Chat: hidden field for the target ID',
+                'Enhanced Chat: hidden field for the fallback flag',
+                'Enhanced Chat: hidden field for the fallback rules'
             ]);
             expect(fieldValue(element, 'buttonId')).toBe(BUTTON);
             expect(fieldValue(element, 'agentUserId')).toBe('Not set');
@@ -595,6 +672,21 @@ describe('c-chat-routing-settings', () => {
             expect(fieldValue(element, 'fallbackRules')).toBe(`${BUTTON_2}, ${AGENT}`);
             expect(fieldValue(element, 'prefillFromUser')).toBe('Yes');
             expect(fieldValue(element, 'firstNameField')).toBe('FirstName');
+            expect(fieldValue(element, 'targetIdField')).toBe('Chat_Target_Id');
+        });
+
+        it('shortens a long value to fit the card, with the whole value as its title', async () => {
+            const long = `573${'x'.repeat(9997)}`;
+            const element = createSettings({ buttonId: long, fallbackRules: long });
+            await flushPromises();
+
+            const value = card(element).querySelector('[data-field="buttonId"] .field-value')!;
+            expect(text(value)).toBe(`${long.slice(0, 60)}…`);
+            expect(value.getAttribute('title')).toBe(long);
+            // Every issue quotes the value shortened too.
+            const issues = Array.from(card(element).querySelectorAll('.issue')).map(text);
+            expect(issues.length).toBeGreaterThan(0);
+            issues.forEach((issue) => expect(issue.length).toBeLessThan(300));
         });
 
         it('shows each error next to its field and says the settings are not used', async () => {
@@ -629,14 +721,15 @@ describe('c-chat-routing-settings', () => {
 
         it('shows problems of the rules by rule number, next to the rules', async () => {
             const element = createSettings({
-                fallbackRules: `${BUTTON}, ${AGENT}_, 573abc, hello, ${BUTTON_2}`
+                fallbackRules: `${BUTTON}, ${AGENT}_, 573abc, hello, ${BUTTON_2}_${AGENT}`
             });
             await flushPromises();
 
             expect(fieldIssues(element, 'fallbackRules')).toEqual([
-                `Rule 2: “${AGENT}_” should be an agent's user ID and a chat button ID joined by _ (005…_573…).`,
-                "Rule 4: “hello” is neither a chat button ID (573…) nor an agent's user ID (005…).",
-                'Rule 3: “573abc” has 6 characters; a chat button ID has 15 or 18.'
+                'Rule 2: Enter a chat button ID (it starts with 573).',
+                'Rule 3: “573abc” has 6 characters; a chat button ID has 15 or 18.',
+                'Rule 4: “hello” is not a rule: use a chat button ID (573…), an agent’s user ID (005…), or both joined by _ (005…_573…).',
+                'Rule 5: “5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
             ]);
             expect(fieldIssues(element, 'buttonId')).toEqual([]);
         });
@@ -666,7 +759,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(fieldIssues(element, 'fallbackToButton')).toEqual([
-                'This has no effect until you set a chat button ID and an agent user ID.'
+                'This has no effect until you set a chat button or queue ID and an agent user ID.'
             ]);
         });
 
@@ -692,8 +785,9 @@ describe('c-chat-routing-settings', () => {
             expect(text(status)).toBe(
                 'These settings are valid and in use, but check the warnings below.'
             );
+            // One consistent sentence: what is pre-filled, then what is not (never both).
             expect(text(card(element).querySelector('.prefill-text'))).toBe(
-                "For logged-in visitors, the pre-chat fields FirstName, LastName and E-mail are filled with their first name, last name and email. Guests get no pre-fill. Not pre-filled, as the name can't be used: E-mail."
+                'For logged-in visitors, these pre-chat fields are pre-filled: FirstName (their first name), LastName (their last name). Guests get no pre-fill. Not pre-filled: email.'
             );
         });
 
@@ -712,7 +806,11 @@ describe('c-chat-routing-settings', () => {
         });
 
         it('says nothing about pre-chat field names while pre-fill is off', async () => {
-            const element = createSettings({ prefillFromUser: false, emailField: 'E-mail' });
+            const element = createSettings({
+                buttonId: BUTTON,
+                prefillFromUser: false,
+                emailField: 'E-mail'
+            });
             await flushPromises();
 
             expect(fieldIssues(element, 'emailField')).toEqual([]);
@@ -721,11 +819,25 @@ describe('c-chat-routing-settings', () => {
             );
         });
 
+        it('says when a cleared field name takes its default, and how to leave the field out', async () => {
+            const element = createSettings({ emailField: '', lastNameField: 'none' });
+            await flushPromises();
+
+            expect(fieldIssues(element, 'emailField')).toEqual([
+                'Empty, so the default Email is used. Enter none to leave this field out.'
+            ]);
+            expect(fieldValue(element, 'lastNameField')).toBe('Left out (none)');
+            expect(fieldIssues(element, 'lastNameField')).toEqual([]);
+            expect(text(card(element).querySelector('.prefill-text'))).toBe(
+                'For logged-in visitors, these pre-chat fields are pre-filled: FirstName (their first name), Email (their email). Guests get no pre-fill. Not pre-filled: last name.'
+            );
+        });
+
         it('describes the pre-fill, or says it is off', async () => {
             const element = createSettings({ firstNameField: 'Given__c' });
             await flushPromises();
             expect(text(card(element).querySelector('.prefill-text'))).toBe(
-                'For logged-in visitors, the pre-chat fields Given__c, LastName and Email are filled with their first name, last name and email. Guests get no pre-fill.'
+                'For logged-in visitors, these pre-chat fields are pre-filled: Given__c (their first name), LastName (their last name), Email (their email). Guests get no pre-fill.'
             );
 
             element.prefillFromUser = false;
@@ -764,6 +876,75 @@ describe('c-chat-routing-settings', () => {
             expect(card(element).querySelector('.status')!.classList).toContain(
                 'slds-theme_success'
             );
+        });
+
+        it('shows a routing icon on the card, not the hollow offline circle', async () => {
+            const element = createSettings();
+            await flushPromises();
+
+            const cardElement = card(element).querySelector<HTMLElement & { iconName?: string }>(
+                'lightning-card'
+            )!;
+            expect(cardElement.iconName).toBe('standard:queue');
+        });
+
+        it('names the client the site runs and checks the routing for it as the client becomes known', async () => {
+            let tell: ((client: 'legacy' | 'enhanced' | null) => void) | undefined;
+            subscribeMock.mockImplementation((listener) => {
+                tell = (client) =>
+                    listener({
+                        status: client ? 'ready' : 'loading',
+                        client,
+                        agentsAvailable: null,
+                        queuePosition: null,
+                        disabledReason: null
+                    });
+                tell(null);
+                return () => undefined;
+            });
+            const QUEUE = '00G5g00000QuEuE';
+            const element = createSettings({ buttonId: QUEUE, agentUserId: AGENT });
+            await flushPromises();
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'The site’s chat client is not known yet, so IDs are checked for both clients.'
+            );
+            expect(card(element).querySelector('.status')!.classList).toContain(
+                'slds-theme_success'
+            );
+
+            tell!('legacy');
+            await flushPromises();
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'This site runs the legacy Embedded Chat client (chat buttons, 573…).'
+            );
+            expect(fieldIssues(element, 'buttonId')).toEqual([
+                '“00G5g000…” is not a chat button ID: a chat button ID starts with 573.'
+            ]);
+
+            tell!('enhanced');
+            await flushPromises();
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'This site runs Enhanced Chat (Messaging for In-App and Web).'
+            );
+            expect(fieldIssues(element, 'buttonId')).toEqual([]);
+            expect(text(card(element).querySelector('.setup-heading'))).toBe(
+                'For Enhanced Chat, set this up in Salesforce:'
+            );
+            expect(Array.from(card(element).querySelectorAll('.setup-steps li')).map(text)).toEqual(
+                [
+                    'On the messaging channel, add the custom parameters Chat_Agent_Id, Chat_Target_Id, Chat_Fallback, Chat_Fallback_Routing, and add them to the deployment as hidden pre-chat fields.',
+                    'In the channel’s Parameter Mappings, map each parameter to a Text variable of the flow.',
+                    'Route the channel with an Omni-Channel flow whose Route Work sends the chat to the agent and falls back to the queue.'
+                ]
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows no Enhanced Chat setup on a legacy site', async () => {
+            const element = createSettings({ buttonId: BUTTON });
+            await flushPromises();
+
+            expect(card(element).querySelector('.setup')).toBeNull();
         });
 
         it('names the icons of errors and warnings for screen readers', async () => {

@@ -9,7 +9,8 @@ import type { RoutingConfig } from '../../embeddedChatService/chatTypes';
 jest.mock('@salesforce/user/isGuest', () => ({ default: true }), { virtual: true });
 
 jest.mock('c/embeddedChatService', () => ({
-    validateRouting: jest.requireActual('../../embeddedChatService/routingRules').validateRouting,
+    // The pure rule helpers and validateRouting are the service's own (through the double).
+    ...jest.requireActual<object>('test/jest-mocks/chatServiceDouble'),
     configureRouting: jest.fn(),
     getRoutingValidation: jest.fn(),
     subscribeToChat: jest.fn(() => () => undefined)

@@ -122,7 +122,12 @@ describe('c-chat-routing-settings with the real chat service', () => {
 
         expect(siteConfig()).toEqual({
             directToAgentRouting: { buttonId: BUTTON, fallback: false },
-            prepopulatedPrechatFields: { FirstName: 'Ada', LastName: 'Lovelace' }
+            prepopulatedPrechatFields: { FirstName: 'Ada', LastName: 'Lovelace' },
+            visiblePrechatFields: {
+                _firstName: 'Ada',
+                _lastName: 'Lovelace',
+                _email: 'ada@example.com'
+            }
         });
     });
 });

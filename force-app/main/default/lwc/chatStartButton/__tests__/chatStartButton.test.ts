@@ -354,9 +354,13 @@ describe('c-chat-start-button', () => {
 
             await clickButton(element);
 
-            expect(validateRouting).toHaveBeenCalledWith({
-                directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
-            });
+            // Checked for the client the page runs.
+            expect(validateRouting).toHaveBeenCalledWith(
+                {
+                    directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
+                },
+                'legacy'
+            );
             expect(startChat).toHaveBeenCalledWith({
                 routing: {
                     directToAgentRouting: { buttonId: BUTTON_ID, userId: USER_ID, fallback: true }
@@ -412,6 +416,7 @@ describe('c-chat-start-button', () => {
                 warnings: [
                     {
                         field: 'directToAgentRouting.fallback',
+                        location: { key: 'directToAgentRouting', part: 'fallback' },
                         message: 'Without fallback the chat is refused when the agent is away.',
                         // A code this version does not know: its message is shown as is.
                         code: 'NOT_YET_KNOWN' as RoutingIssueCode,
@@ -438,6 +443,7 @@ describe('c-chat-start-button', () => {
                 errors: [
                     {
                         field: 'directToAgentRouting.userId',
+                        location: { key: 'directToAgentRouting', part: 'userId' },
                         message: 'English for the developer console.',
                         code: 'ID_PREFIX',
                         params: ['user', '5735g000…', '005']

@@ -1,5 +1,4 @@
 import {
-    RESTRICTED_MESSAGE,
     dispatchScriptLoad,
     fireEvent,
     getCalls,
@@ -7,11 +6,16 @@ import {
     installEmbeddedSvc,
     registrationCount,
     resetEmbeddedSvc,
-    setChatOpen,
+    retrieveSessionData,
     setEmbeddedSvcValue,
     setMethodBehavior,
+    setSessionLoading,
     setSnippetSetting,
-    showLiveAgentApi
+    setStorageFrame,
+    setWidgetState,
+    showLiveAgentApi,
+    STORAGE_ORIGIN,
+    submitPrechat
 } from '../../../../../test/jest-mocks/embeddedSvc';
 import { CLIENT_EVENTS } from '../embeddedSvcClient';
 import type { ChatState } from '../chatTypes';
@@ -239,6 +243,86 @@ describe('c/embeddedChatService', () => {
         });
     });
 
+    describe('the client’s own readiness signal', () => {
+        it('is ready within the feature script’s onload, which runs after capture-phase listeners', () => {
+            installEmbeddedSvc({ liveAgent: false });
+            const service = loadService();
+            const { states } = track(service);
+            showLiveAgentApi({ scriptLoad: true });
+            expect(states[states.length - 1].status).toBe('ready');
+            expect(handlerCount('featureLoaded')).toBe(1);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('is ready on featureLoaded alone, with no subscriber and no timer running', () => {
+            installEmbeddedSvc({ liveAgent: false });
+            const service = loadService();
+            showLiveAgentApi({ scriptLoad: false });
+            expect(service.getChatState().status).toBe('ready');
+        });
+
+        it('re-checks in the next task after a script load, for a client that fires no featureLoaded', () => {
+            const svc = installEmbeddedSvc({ liveAgent: false });
+            const service = loadService();
+            const { states } = track(service);
+            const script = document.createElement('script');
+            script.onload = () => {
+                svc.liveAgentAPI = { startChat: () => undefined };
+            };
+            document.head.appendChild(script);
+            // eslint-disable-next-line @lwc/lwc/prefer-custom-event -- the browser's own script load event
+            script.dispatchEvent(new Event('load'));
+            script.remove();
+            expect(states[states.length - 1].status).toBe('loading');
+            jest.advanceTimersByTime(0);
+            expect(states[states.length - 1].status).toBe('ready');
+        });
+    });
+
+    describe('a chat continued from another page', () => {
+        it.each([
+            ['queued', 'queued'],
+            ['chatting', 'chatting']
+        ] as const)(
+            'reads %s from sessionDataRetrieved, returns undefined to the client, and refuses a start',
+            async (chat, status) => {
+                installEmbeddedSvc();
+                const service = loadService();
+                expect(retrieveSessionData(chat)).toBe(false);
+                expect(service.getChatState().status).toBe(status);
+                await expect(service.startChat()).resolves.toMatchObject({
+                    code: 'CHAT_IN_PROGRESS'
+                });
+                expect(getCalls()).toHaveLength(0);
+            }
+        );
+
+        it('stays ready when the session data holds no chat', () => {
+            installEmbeddedSvc();
+            const service = loadService();
+            retrieveSessionData(null);
+            expect(service.getChatState().status).toBe('ready');
+        });
+
+        it('reads the restored widget when the service loads after the event', () => {
+            installEmbeddedSvc();
+            setWidgetState('chat');
+            const service = loadService();
+            expect(service.getChatState()).toMatchObject({ status: 'chatting', client: 'legacy' });
+        });
+
+        it('makes a start wait (bounded) for the stored session, then refuses it when a chat continues', async () => {
+            installEmbeddedSvc();
+            setSessionLoading();
+            const service = loadService();
+            const result = service.startChat();
+            await flush();
+            retrieveSessionData('queued');
+            await expect(result).resolves.toMatchObject({ code: 'CHAT_IN_PROGRESS' });
+            expect(getCalls()).toHaveLength(0);
+        });
+    });
+
     describe('availability', () => {
         it('starts from what the client already knows on a page that continues a chat', () => {
             installEmbeddedSvc({ settings: { agentAvailableOnButtonClick: true } });
@@ -284,7 +368,6 @@ describe('c/embeddedChatService', () => {
             });
             fireEvent('onChatEndedByAgent', { liveAgentSessionKey: 'k' });
             expect(states[states.length - 1].status).toBe('ended');
-            setChatOpen(false);
             await expect(service.startChat()).resolves.toEqual({ ok: true });
             expect(getCalls('startChat')).toHaveLength(2);
         });
@@ -512,15 +595,52 @@ describe('c/embeddedChatService', () => {
             expect(getCalls('startChat')).toHaveLength(1);
         });
 
-        it('reports a chat the service did not start when the client answers "Restricted"', async () => {
+        it.each([
+            ['waiting', 'queued'],
+            ['chat', 'chatting']
+        ] as const)(
+            'refuses without calling the client when the page’s widget shows a chat %s (one the service did not start)',
+            async (widget, status) => {
+                installEmbeddedSvc();
+                const service = loadService();
+                setWidgetState(widget);
+                await expect(service.startChat()).resolves.toMatchObject({
+                    code: 'CHAT_IN_PROGRESS'
+                });
+                expect(getCalls('startChat')).toHaveLength(0);
+                expect(service.getChatState().status).toBe(status);
+            }
+        );
+
+        it('settles as soon as the widget opens, while the client’s promise waits for the pre-chat form', async () => {
             installEmbeddedSvc();
             const service = loadService();
-            setChatOpen(true);
-            const result = await service.startChat();
-            expect(result).toMatchObject({ ok: false, code: 'CHAT_IN_PROGRESS' });
-            expect(getCalls('startChat')).toHaveLength(1);
-            expect(RESTRICTED_MESSAGE).toMatch(/^Restricted/);
+            service.configureChatService({ callTimeoutMs: 60000 });
+            const result = service.startChat();
+            await flush();
+            await expect(result).resolves.toEqual({ ok: true });
+            // The client's own promise is still pending (pre-chat form not submitted): no timer.
+            expect(jest.getTimerCount()).toBe(0);
+            expect(service.getChatState().status).toBe('requesting');
+            submitPrechat();
+            expect(service.getChatState().status).toBe('queued');
         });
+
+        it.each(['onHelpButtonClick', 'onChatRequestSuccess', 'onConnectionError'])(
+            'settles on %s when the widget sends no afterMaximize',
+            async (event) => {
+                installEmbeddedSvc();
+                setMethodBehavior('startChat', { kind: 'never' });
+                const service = loadService();
+                service.configureChatService({ callTimeoutMs: 60000 });
+                const result = service.startChat();
+                await flush();
+                expect(await Promise.race([result, Promise.resolve('pending')])).toBe('pending');
+                fireEvent(event, {});
+                await expect(result).resolves.toEqual({ ok: true });
+                expect(jest.getTimerCount()).toBe(0);
+            }
+        );
 
         it('returns CLIENT_ERROR and restores the state when the client throws', async () => {
             installEmbeddedSvc();
@@ -630,16 +750,96 @@ describe('c/embeddedChatService', () => {
             expect(service.getChatState().status).toBe('ready');
         });
 
-        it('report a clearSession that could not reach the client’s session storage', async () => {
+        it('confirm a clear only when the storage frame answers from its own origin', async () => {
             installEmbeddedSvc();
             const service = loadService();
             fireEvent('onChatEstablished', {});
-            setMethodBehavior('clearSession', { kind: 'resolve', value: 'iframe not present' });
-            const result = await service.clearSession();
-            expect(result).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
-            expect(result.ok === false && result.message).toMatch(/could not be cleared/);
-            // The chat itself ended (clearSession ends it first).
+            await expect(service.clearSession()).resolves.toEqual({ ok: true });
             expect(service.getChatState().status).toBe('ready');
+        });
+
+        it('answer CLEAR_UNCONFIRMED when the storage frame is missing, the chat itself ended', async () => {
+            installEmbeddedSvc({ frame: 'missing' });
+            const service = loadService();
+            fireEvent('onChatEstablished', {});
+            const result = await service.clearSession();
+            expect(result).toMatchObject({ ok: false, code: 'CLEAR_UNCONFIRMED' });
+            expect(service.getChatState().status).toBe('ready');
+        });
+
+        it('answer CLEAR_UNCONFIRMED when the storage frame never answers, after the wait', async () => {
+            installEmbeddedSvc({ frame: 'silent' });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 2000 });
+            const result = service.clearSession();
+            await flush();
+            jest.advanceTimersByTime(2000);
+            await expect(result).resolves.toMatchObject({ code: 'CLEAR_UNCONFIRMED' });
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('take no message from another origin, or of another kind, as the confirmation', async () => {
+            installEmbeddedSvc({ frame: 'silent' });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 2000 });
+            const result = service.clearSession();
+            await flush();
+            const post = (data: unknown, origin: string): void => {
+                window.dispatchEvent(new MessageEvent('message', { data, origin }));
+            };
+            post({ method: 'session.deletedAllSessionData' }, 'https://attacker.example');
+            post({ method: 'session.deletedSessionData' }, STORAGE_ORIGIN);
+            post('session.deletedAllSessionData', STORAGE_ORIGIN);
+            jest.advanceTimersByTime(2000);
+            await expect(result).resolves.toMatchObject({ code: 'CLEAR_UNCONFIRMED' });
+        });
+
+        it('accept the frame’s answer even before the client’s promise settles', async () => {
+            installEmbeddedSvc({ frame: 'silent' });
+            setMethodBehavior('clearSession', { kind: 'never' });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 60000 });
+            const result = service.clearSession();
+            await flush();
+            window.dispatchEvent(
+                new MessageEvent('message', {
+                    data: { method: 'session.deletedAllSessionData' },
+                    origin: STORAGE_ORIGIN
+                })
+            );
+            await expect(result).resolves.toEqual({ ok: true });
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('answer CLEAR_UNCONFIRMED when the deployment lacks the LiveAgent feature', async () => {
+            installEmbeddedSvc({ settings: { enabledFeatures: [] } });
+            const service = loadService();
+            await expect(service.clearSession()).resolves.toMatchObject({
+                code: 'CLEAR_UNCONFIRMED'
+            });
+        });
+
+        it('accept a promise that settles while the storage frame is on the page', async () => {
+            installEmbeddedSvc();
+            setMethodBehavior('clearSession', { kind: 'resolve', value: undefined });
+            const service = loadService();
+            await expect(service.clearSession()).resolves.toEqual({ ok: true });
+            setStorageFrame('missing');
+            await expect(service.clearSession()).resolves.toMatchObject({
+                code: 'CLEAR_UNCONFIRMED'
+            });
+        });
+
+        it('wait (bounded) for a client still loading its stored session before clearing', async () => {
+            installEmbeddedSvc();
+            setSessionLoading();
+            const service = loadService();
+            const result = service.clearSession();
+            await flush();
+            expect(getCalls('clearSession')).toHaveLength(0);
+            retrieveSessionData(null);
+            await expect(result).resolves.toEqual({ ok: true });
+            expect(getCalls('clearSession')).toHaveLength(1);
         });
 
         it('return CLIENT_ERROR when the client throws or rejects', async () => {

@@ -6,6 +6,8 @@ import {
     validateRouting
 } from '../routingRules';
 import { idChecksum } from '../salesforceIds';
+import { idIssueFor } from '../routingIds';
+import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
 
 const BUTTON = '5735g000000XyZa';
@@ -13,19 +15,24 @@ const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
 const OTHER_BUTTON = '5735g000000AbCd';
 const USER = '0055g00000ABcDe';
 
+/** The rules as the legacy client has them (the tests below were written for it). */
+function validateLegacy(input: unknown): ReturnType<typeof validateRouting> {
+    return validateRouting(input, 'legacy');
+}
+
 function errorFields(input: unknown): string[] {
-    return validateRouting(input).errors.map((e) => e.field);
+    return validateLegacy(input).errors.map((e) => e.field);
 }
 
 describe('validateRouting', () => {
     it('treats nothing and an empty object as "use the snippet routing"', () => {
-        expect(validateRouting(undefined)).toEqual({
+        expect(validateLegacy(undefined)).toEqual({
             valid: true,
             errors: [],
             warnings: [],
             config: {}
         });
-        expect(validateRouting({})).toEqual({ valid: true, errors: [], warnings: [], config: {} });
+        expect(validateLegacy({})).toEqual({ valid: true, errors: [], warnings: [], config: {} });
         expect(isEmptyRouting({})).toBe(true);
     });
 
@@ -35,7 +42,7 @@ describe('validateRouting', () => {
             fallbackRouting: [` ${USER} `, `${USER}_${OTHER_BUTTON}`, BUTTON_18],
             prepopulatedPrechatFields: { FirstName: 'Ada', Custom_Field__c: 'x' }
         };
-        const result = validateRouting(input);
+        const result = validateLegacy(input);
         expect(result).toEqual({
             valid: true,
             errors: [],
@@ -76,12 +83,13 @@ describe('validateRouting', () => {
             ['chatButton', '5735g000…']
         ]
     ])('explains what is wrong with the button ID "%s"', (buttonId, message, code, params) => {
-        const result = validateRouting({ directToAgentRouting: { buttonId } });
+        const result = validateLegacy({ directToAgentRouting: { buttonId } });
         expect(result.valid).toBe(false);
         expect(result.config).toBeNull();
         expect(result.errors).toEqual([
             {
                 field: 'directToAgentRouting.buttonId',
+                location: { key: 'directToAgentRouting', part: 'buttonId' },
                 message: expect.stringMatching(message),
                 code,
                 params
@@ -101,14 +109,14 @@ describe('validateRouting', () => {
         ]);
         expect(errorFields({ directToAgentRouting: 'x' })).toEqual(['directToAgentRouting']);
         expect(
-            validateRouting({ directToAgentRouting: { buttonId: BUTTON, userId: '  ' } }).config
+            validateLegacy({ directToAgentRouting: { buttonId: BUTTON, userId: '  ' } }).config
         ).toEqual({
             directToAgentRouting: { buttonId: BUTTON, fallback: false }
         });
     });
 
     it('warns that fallback without an agent changes nothing', () => {
-        const result = validateRouting({
+        const result = validateLegacy({
             directToAgentRouting: { buttonId: BUTTON, fallback: true }
         });
         expect(result.valid).toBe(true);
@@ -116,7 +124,7 @@ describe('validateRouting', () => {
     });
 
     it('checks each fallback rule by kind and names its position', () => {
-        const result = validateRouting({
+        const result = validateLegacy({
             fallbackRouting: [
                 BUTTON,
                 '',
@@ -136,13 +144,13 @@ describe('validateRouting', () => {
             'fallbackRouting[6]'
         ]);
         expect(result.errors[0].message).toMatch(/empty/);
-        expect(result.errors[1].message).toMatch(/neither a chat button ID \(573…\) nor a user ID/);
+        expect(result.errors[1].message).toMatch(/is not a rule: use a chat button ID \(573…\)/);
         expect(result.errors[2].message).toMatch(/not a chat button ID/);
         expect(result.errors[3].message).toMatch(/joined by _/);
     });
 
     it('warns about repeated rules and a site button that is not the last rule', () => {
-        const result = validateRouting({
+        const result = validateLegacy({
             directToAgentRouting: { buttonId: BUTTON, userId: USER },
             fallbackRouting: [USER, OTHER_BUTTON, USER]
         });
@@ -150,25 +158,27 @@ describe('validateRouting', () => {
         expect(result.warnings).toEqual([
             {
                 field: 'fallbackRouting[2]',
+                location: { key: 'fallbackRouting', index: 2 },
                 message: 'Rule 3 repeats rule 1; the repeat is never used.',
                 code: 'RULE_REPEATED',
                 params: ['3', '1']
             },
             {
                 field: 'fallbackRouting',
+                location: { key: 'fallbackRouting' },
                 message: expect.stringMatching(/Add 5735g000… as the last rule/),
                 code: 'BUTTON_NOT_LAST',
                 params: ['5735g000…']
             }
         ]);
-        const noDirect = validateRouting({ fallbackRouting: [USER] });
+        const noDirect = validateLegacy({ fallbackRouting: [USER] });
         expect(noDirect.warnings[0].message).toMatch(/site’s chat button/);
-        expect(validateRouting({ fallbackRouting: [USER, BUTTON] }).warnings).toEqual([]);
+        expect(validateLegacy({ fallbackRouting: [USER, BUTTON] }).warnings).toEqual([]);
     });
 
     it('limits the number of rules', () => {
         const rules = Array.from({ length: ROUTING_LIMITS.fallbackRules + 1 }, () => BUTTON);
-        expect(validateRouting({ fallbackRouting: rules }).errors[0].message).toMatch(/at most 25/);
+        expect(validateLegacy({ fallbackRouting: rules }).errors[0].message).toMatch(/at most 25/);
         expect(errorFields({ fallbackRouting: BUTTON })).toEqual(['fallbackRouting']);
     });
 
@@ -178,7 +188,7 @@ describe('validateRouting', () => {
                 'y'.repeat(1001) +
                 '"}}'
         ) as unknown;
-        const result = validateRouting(input);
+        const result = validateLegacy(input);
         expect(result.errors.map((e) => e.field)).toEqual([
             'prepopulatedPrechatFields.__proto__',
             'prepopulatedPrechatFields.First Name',
@@ -224,7 +234,7 @@ describe('validateRouting', () => {
                 }
             ]
         };
-        expect(validateRouting(good)).toMatchObject({ valid: true, config: good });
+        expect(validateLegacy(good)).toMatchObject({ valid: true, config: good });
         expect(
             errorFields({
                 extraPrechatInfo: [
@@ -254,18 +264,19 @@ describe('validateRouting', () => {
     });
 
     it('refuses input that is not an object and warns about unknown keys', () => {
-        expect(validateRouting('573')).toMatchObject({
+        expect(validateLegacy('573')).toMatchObject({
             valid: false,
             errors: [{ field: 'config' }]
         });
-        expect(validateRouting([BUTTON])).toMatchObject({ valid: false });
-        expect(validateRouting(new Date())).toMatchObject({ valid: false });
-        expect(validateRouting({ '': 0 }).warnings[0].field).toBe('config');
-        const result = validateRouting({ buttonId: BUTTON });
+        expect(validateLegacy([BUTTON])).toMatchObject({ valid: false });
+        expect(validateLegacy(new Date())).toMatchObject({ valid: false });
+        expect(validateLegacy({ '': 0 }).warnings[0].field).toBe('config');
+        const result = validateLegacy({ buttonId: BUTTON });
         expect(result.valid).toBe(true);
         expect(result.warnings).toEqual([
             {
                 field: 'buttonId',
+                location: { key: 'buttonId' },
                 message: '“buttonId” is not a routing setting and is ignored.',
                 code: 'UNKNOWN_SETTING',
                 params: ['buttonId']
@@ -278,9 +289,10 @@ describe('validateRouting issue codes', () => {
     it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
         'reports %s at %s with its params and English message',
         (_code, _field, c) => {
-            const verdict = validateRouting(c.input);
+            const verdict = validateRouting(c.input, c.client);
             expect(c.severity === 'error' ? verdict.errors : verdict.warnings).toContainEqual({
                 field: c.field,
+                location: c.location,
                 message: c.message,
                 code: c.code,
                 params: c.params
@@ -297,7 +309,7 @@ describe('validateRouting issue codes', () => {
 
     it('gives every issue a listed code and text params', () => {
         for (const c of ROUTING_ISSUE_CASES) {
-            const { errors, warnings } = validateRouting(c.input);
+            const { errors, warnings } = validateRouting(c.input, c.client);
             for (const issue of [...errors, ...warnings]) {
                 expect(ROUTING_ISSUE_CODES).toContain(issue.code);
                 expect(issue.params.every((p) => typeof p === 'string')).toBe(true);
@@ -311,7 +323,7 @@ describe('mergeRouting', () => {
         const merged = mergeRouting({ directToAgentRouting: { buttonId: BUTTON } }, {
             directToAgentRouting: false
         } as unknown as Parameters<typeof mergeRouting>[1]);
-        expect(validateRouting(merged)).toMatchObject({
+        expect(validateLegacy(merged)).toMatchObject({
             valid: false,
             errors: [{ field: 'directToAgentRouting' }]
         });
@@ -343,5 +355,139 @@ describe('mergeRouting', () => {
             extraPrechatInfo: [],
             extraPrechatFormDetails: []
         });
+    });
+});
+
+describe('validateRouting for each chat client', () => {
+    const QUEUE = '00G5g00000QuEuE';
+    const OTHER_USER = '0055g00000OtHeR';
+
+    it('takes a chat button as the target under the legacy client, a queue or a user under Enhanced Chat, and any of them before the client is known', () => {
+        const target = (buttonId: string, client: 'legacy' | 'enhanced' | null): boolean =>
+            validateRouting({ directToAgentRouting: { buttonId } }, client).valid;
+        expect([target(BUTTON, 'legacy'), target(QUEUE, 'legacy'), target(USER, 'legacy')]).toEqual(
+            [true, false, false]
+        );
+        expect([
+            target(BUTTON, 'enhanced'),
+            target(QUEUE, 'enhanced'),
+            target(USER, 'enhanced')
+        ]).toEqual([false, true, true]);
+        expect([target(BUTTON, null), target(QUEUE, null), target(USER, null)]).toEqual([
+            true,
+            true,
+            true
+        ]);
+    });
+
+    it('reads fallback rules with the same targets', () => {
+        const rules = (fallbackRouting: string[], client: 'legacy' | 'enhanced' | null) =>
+            validateRouting({ fallbackRouting }, client);
+        expect(rules([QUEUE, `${USER}_${QUEUE}`, `${USER}_${OTHER_USER}`], 'enhanced').valid).toBe(
+            true
+        );
+        expect(rules([QUEUE], 'legacy').errors.map((e) => e.code)).toEqual(['ID_PREFIX']);
+        expect(rules([`${USER}_${QUEUE}`], 'legacy').errors[0].location).toEqual({
+            key: 'fallbackRouting',
+            index: 0,
+            side: 'buttonId'
+        });
+        expect(rules([BUTTON, QUEUE, `${USER}_${BUTTON}`], null).valid).toBe(true);
+        expect(rules([BUTTON], 'enhanced').errors[0]).toMatchObject({
+            code: 'ID_PREFIX',
+            params: ['queueOrUser', '5735g000…', '00G/005']
+        });
+    });
+
+    it('warns about the last rule only where the legacy client decides (not under Enhanced Chat)', () => {
+        expect(validateRouting({ fallbackRouting: [USER] }, 'legacy').warnings).toHaveLength(1);
+        expect(validateRouting({ fallbackRouting: [USER] }, null).warnings).toHaveLength(1);
+        expect(validateRouting({ fallbackRouting: [USER] }, 'enhanced').warnings).toEqual([]);
+    });
+
+    it('says "put the agent’s ID first" for a swapped pair, and nothing else', () => {
+        const verdict = validateRouting({ fallbackRouting: [`${BUTTON}_${USER}`] }, 'legacy');
+        expect(verdict.errors.map((e) => e.code)).toEqual(['RULE_PAIR_SWAPPED']);
+        expect(verdict.errors[0].message).toMatch(/put the agent’s ID first/);
+    });
+
+    it('checks the Enhanced Chat settings and keeps them in the cleaned configuration', () => {
+        const onTarget = (): string => BUTTON;
+        const input = {
+            visiblePrechatFields: { _firstName: 'Ada', _email: 'ada@example.com' },
+            hiddenRoutingFields: { agentId: ' Agent__c ', fallback: null },
+            directToButtonRouting: onTarget
+        };
+        const verdict = validateRouting(input, 'legacy');
+        expect(verdict).toMatchObject({ valid: true, errors: [], warnings: [] });
+        expect(verdict.config).toEqual({
+            visiblePrechatFields: { _firstName: 'Ada', _email: 'ada@example.com' },
+            hiddenRoutingFields: { agentId: 'Agent__c', fallback: null },
+            directToButtonRouting: onTarget
+        });
+        expect(
+            validateRouting({ visiblePrechatFields: { _firstName: 7 } }).errors.map((e) => e.code)
+        ).toEqual(['PRECHAT_VALUE_NOT_TEXT']);
+        expect(
+            validateRouting({ hiddenRoutingFields: { agentId: 'A', targetId: 'A' } }).errors
+        ).toMatchObject([{ code: 'HIDDEN_FIELD_REPEATED', params: ['A'] }]);
+        // Two fields left out are not the same name.
+        expect(
+            validateRouting({ hiddenRoutingFields: { agentId: null, targetId: null } }).valid
+        ).toBe(true);
+    });
+
+    it('merges the Enhanced Chat keys of an override like the others', () => {
+        expect(
+            mergeRouting(
+                { hiddenRoutingFields: { agentId: 'A' } },
+                { hiddenRoutingFields: { agentId: 'B' }, visiblePrechatFields: { _email: 'e' } }
+            )
+        ).toEqual({ hiddenRoutingFields: { agentId: 'B' }, visiblePrechatFields: { _email: 'e' } });
+    });
+});
+
+describe('the rules admin UIs share', () => {
+    it('words what is wrong with one ID exactly as validateRouting does', () => {
+        expect(idIssueFor(USER, 'user')).toBeNull();
+        expect(idIssueFor(` ${BUTTON} `, 'chatButton')).toBeNull();
+        expect(idIssueFor(7, 'user')).toEqual({
+            code: 'ID_NOT_TEXT',
+            params: ['user'],
+            message: 'Enter a user ID as text.'
+        });
+        const fromValidation = validateRouting(
+            { directToAgentRouting: { buttonId: USER } },
+            'legacy'
+        ).errors[0];
+        expect(idIssueFor(USER, 'chatButton')).toEqual({
+            code: fromValidation.code,
+            params: fromValidation.params,
+            message: fromValidation.message
+        });
+    });
+
+    it('has one rule for pre-chat field API names and one for channel variable names', () => {
+        expect(
+            ['FirstName', 'Custom_Field__c', `E${'x'.repeat(79)}`].every(isPrechatFieldName)
+        ).toBe(true);
+        expect(
+            ['_email', 'First Name', '1Email', 'constructor', `E${'x'.repeat(80)}`].some(
+                isPrechatFieldName
+            )
+        ).toBe(false);
+        expect(['_firstName', 'Chat_Agent_Id'].every(isChannelVariableName)).toBe(true);
+        expect(['__proto__', '_', '_1', 'Chat Agent', ''].some(isChannelVariableName)).toBe(false);
+    });
+
+    it('gives every issue a location that names the same place as its field', () => {
+        for (const c of ROUTING_ISSUE_CASES) {
+            const { errors, warnings } = validateRouting(c.input, c.client);
+            for (const issue of [...errors, ...warnings]) {
+                const { key, index, part } = issue.location;
+                const path = `${key}${index === undefined ? '' : `[${index}]`}${part === undefined ? '' : `.${part}`}`;
+                expect(path).toBe(issue.field);
+            }
+        }
     });
 });

@@ -1,4 +1,4 @@
-import { checkId, idChecksum, shortId } from '../salesforceIds';
+import { checkId, idChecksum, KEY_PREFIX, shorten, shortId, targetKind } from '../salesforceIds';
 
 // 18-character IDs whose checksum was computed by hand from the documented algorithm:
 // each 5-character chunk gives one letter, A + (bit i set when character i is upper case).
@@ -38,5 +38,29 @@ describe('salesforceIds', () => {
     it('shortens long IDs for messages', () => {
         expect(shortId(USER_15)).toBe('0055g000…');
         expect(shortId('573')).toBe('573');
+    });
+
+    it('checks queue IDs and the routing targets of each client', () => {
+        const queue = '00G5g00000QuEuE';
+        expect(KEY_PREFIX).toEqual({ chatButton: '573', user: '005', queue: '00G' });
+        expect(checkId(queue, 'queue')).toBeNull();
+        expect(checkId(queue, 'chatButton')).toBe('prefix');
+        expect(targetKind('legacy')).toBe('chatButton');
+        expect(targetKind('enhanced')).toBe('queueOrUser');
+        expect(targetKind(null)).toBe('chatButtonQueueOrUser');
+        expect([queue, USER_15, BUTTON_15].map((id) => checkId(id, 'queueOrUser'))).toEqual([
+            null,
+            null,
+            'prefix'
+        ]);
+        expect(
+            [queue, USER_15, BUTTON_15].map((id) => checkId(id, 'chatButtonQueueOrUser'))
+        ).toEqual([null, null, null]);
+    });
+
+    it('shortens any text for messages with one helper', () => {
+        expect(shorten('x'.repeat(41))).toBe(`${'x'.repeat(40)}…`);
+        expect(shorten('x'.repeat(40))).toBe('x'.repeat(40));
+        expect(shorten('abcdef', 3)).toBe('abc…');
     });
 });

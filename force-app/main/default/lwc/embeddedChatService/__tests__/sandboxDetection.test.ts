@@ -14,8 +14,20 @@ describe('detectSandbox', () => {
         expect(detectSandbox(secureWindow)).toBe('locker');
     });
 
-    it('treats a plain object standing in for window as a sandbox wrapper', () => {
+    it('finds SecureWindow anywhere in the string form, not only at its start', () => {
+        const wrapped = { toString: () => '[Locker] SecureWindow: [object Window]' };
+        expect(detectSandbox(wrapped)).toBe('locker');
+    });
+
+    it('takes any object whose tag is not [object Window] as a sandbox wrapper', () => {
         expect(detectSandbox({})).toBe('locker');
+        const tagged = { [Symbol.toStringTag]: 'SecureObject', toString: () => 'window' };
+        expect(detectSandbox(tagged)).toBe('locker');
+    });
+
+    it('sees no sandbox in an object tagged Window whose text does not mention SecureWindow', () => {
+        const lookalike = { [Symbol.toStringTag]: 'Window', toString: () => '[object Window]' };
+        expect(detectSandbox(lookalike)).toBe('none');
     });
 
     it('treats a wrapper that refuses to become a string as a sandbox', () => {

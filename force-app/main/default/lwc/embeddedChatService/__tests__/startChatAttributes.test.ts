@@ -1,7 +1,5 @@
+import { AGENT as USER, BUTTON } from 'test/fixtures/ids';
 import { buildStartChatAttributes } from '../startChatAttributes';
-
-const BUTTON = '5735g000000XyZa';
-const USER = '0055g00000ABcDe';
 
 describe('buildStartChatAttributes', () => {
     it('sends direct-to-agent routing at the top level and nested, without an absent agent', () => {

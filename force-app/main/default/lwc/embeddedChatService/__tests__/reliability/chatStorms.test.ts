@@ -158,8 +158,7 @@ function modelOf(state: ChatState): ModelState {
     return {
         phase: (state.status === 'ready' ? 'idle' : state.status) as ModelPhase,
         queuePosition: state.queuePosition,
-        agentsAvailable: state.agentsAvailable,
-        clientChatOpen: false
+        agentsAvailable: state.agentsAvailable
     };
 }
 

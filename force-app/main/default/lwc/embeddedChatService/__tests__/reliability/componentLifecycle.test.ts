@@ -21,14 +21,15 @@ import {
     installEmbeddedSvc,
     registrationCount,
     showLiveAgentApi
-} from '../../../../../../test/jest-mocks/embeddedSvc';
-import { flushMicrotasks } from '../../../../../../test/reliability/serviceHarness';
-import { counters } from '../../../../../../test/reliability/countingService';
+} from 'test/jest-mocks/embeddedSvc';
+import { flushMicrotasks } from 'test/reliability/serviceHarness';
+import { counters } from 'test/reliability/countingService';
+import { BUTTON } from 'test/fixtures/ids';
 import type * as ServiceModule from 'c/embeddedChatService';
 
 jest.mock('c/embeddedChatService', () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories must require
-    require('../../../../../../test/reliability/countingService').withCounters(
+    require('test/reliability/countingService').withCounters(
         jest.requireActual('c/embeddedChatService')
     )
 );
@@ -45,7 +46,6 @@ interface Subject {
 }
 
 const CYCLES = 1000;
-const BUTTON = '5735g000000XyZa';
 
 const SUBJECTS: Subject[] = [
     { tag: 'c-chat-start-button', module: 'c/chatStartButton', props: {}, subscribes: true },
@@ -78,7 +78,8 @@ const SUBJECTS: Subject[] = [
         tag: 'c-chat-fallback-rules-editor',
         module: 'c/chatFallbackRulesEditor',
         props: { label: 'Fallback rules', value: BUTTON },
-        subscribes: false
+        // It checks targets for the client the page runs, when it is known there.
+        subscribes: true
     },
     {
         tag: 'c-chat-admin-notice',

@@ -49,7 +49,10 @@ const KNOWN_FIELDS = [
     'fallbackRouting',
     'prepopulatedPrechatFields',
     'extraPrechatInfo',
-    'extraPrechatFormDetails'
+    'extraPrechatFormDetails',
+    'directToButtonRouting',
+    'visiblePrechatFields',
+    'hiddenRoutingFields'
 ];
 const SNIPPET_KEYS = [
     'prepopulatedPrechatFields',
@@ -160,13 +163,14 @@ describe('routing validation under random input', () => {
             { requiredKeys: [] }
         );
         const outcomes = { accepted: 0, refused: 0 };
+        const clients = fc.constantFrom<'legacy' | 'enhanced' | null>('legacy', 'enhanced', null);
         fc.assert(
-            fc.property(crisp, (config) => {
-                const expected = crispConfigAcceptable(config);
-                expect(validateRouting(config).valid).toBe(expected);
+            fc.property(crisp, clients, (config, client) => {
+                const expected = crispConfigAcceptable(config, client);
+                expect(validateRouting(config, client).valid).toBe(expected);
                 outcomes[expected ? 'accepted' : 'refused'] += 1;
             }),
-            { numRuns: 2000 }
+            { numRuns: 3000 }
         );
         expect(outcomes.accepted).toBeGreaterThan(100);
         expect(outcomes.refused).toBeGreaterThan(100);
@@ -242,7 +246,7 @@ describe('routing validation under random input', () => {
                 snippetSettingsLike,
                 fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
                 (config, snippet, inject) => {
-                    const verdict = validateRouting(config);
+                    const verdict = validateRouting(config, 'legacy');
                     const pollutedSnippet = withPollutionKeys(snippet, inject) as Record<
                         string,
                         unknown
@@ -331,14 +335,22 @@ describe('IDs under random corruption', () => {
     it('agrees with an independent ID oracle on valid and corrupted IDs of both kinds', () => {
         const kinds = [
             ['chatButton', '573'],
-            ['user', '005']
+            ['user', '005'],
+            ['queue', '00G']
         ] as const;
         const counts = { valid: 0, invalid: 0 };
         fc.assert(
             fc.property(
                 fc.constantFrom(...kinds),
                 fc.boolean(),
-                fc.oneof(validId('573'), validId('005'), corruptedId('573'), corruptedId('005')),
+                fc.oneof(
+                    validId('573'),
+                    validId('005'),
+                    validId('00G'),
+                    corruptedId('573'),
+                    corruptedId('005'),
+                    corruptedId('00G')
+                ),
                 ([kind, prefix], trim, raw) => {
                     const id = trim ? raw.trim() : raw;
                     const expected = isIdOf(id, prefix);
@@ -374,7 +386,8 @@ describe('startChat attributes built from accepted configurations', () => {
         let built = 0;
         fc.assert(
             fc.property(anyConfig, snippetSettingsLike, (config, snippet) => {
-                const verdict = validateRouting(config);
+                // The attributes are the legacy client's: validated for it.
+                const verdict = validateRouting(config, 'legacy');
                 fc.pre(verdict.valid);
                 const attributes = buildStartChatAttributes(
                     verdict.config as RoutingConfig,
@@ -494,10 +507,11 @@ describe('the startChat path of the service under random routing', () => {
                     const result = await service.startChat(
                         override === undefined ? undefined : { routing: override as RoutingConfig }
                     );
-                    const siteValid = validateRouting(site).valid;
+                    // The service runs the legacy client here: routing is checked for it.
+                    const siteValid = validateRouting(site, 'legacy').valid;
                     const overrideValid =
                         override === undefined ||
-                        (isPlainRecord(override) && validateRouting(override).valid);
+                        (isPlainRecord(override) && validateRouting(override, 'legacy').valid);
                     if (result.ok) {
                         outcomes.ok += 1;
                         expect(seen).toEqual([[]]);
@@ -505,8 +519,9 @@ describe('the startChat path of the service under random routing', () => {
                     } else {
                         outcomes.refused += 1;
                         expect(result.code).toBe('INVALID_ROUTING');
+                        // The field path quotes the keys as given (a key may hold a line break).
                         expect(result.message).toMatch(
-                            new RegExp(`(^|\\s)(${KNOWN_FIELDS.join('|')})[^\\n]*?: \\S`)
+                            new RegExp(`(^|\\s)(${KNOWN_FIELDS.join('|')})[\\s\\S]*?: \\S`)
                         );
                         expect(seen).toEqual([]);
                         expect(siteValid && overrideValid).toBe(false);

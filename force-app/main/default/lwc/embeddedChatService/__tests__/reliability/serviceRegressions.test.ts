@@ -9,13 +9,13 @@ import {
     installEmbeddedSvc,
     resetEmbeddedSvc,
     setMethodBehavior
-} from '../../../../../../test/jest-mocks/embeddedSvc';
+} from 'test/jest-mocks/embeddedSvc';
 import {
     flushMicrotasks,
     isSettled,
     loadService,
     trackDocumentListeners
-} from '../../../../../../test/reliability/serviceHarness';
+} from 'test/reliability/serviceHarness';
 
 describe('regressions found by the reliability tests', () => {
     let documentListeners: { removeAll: () => void };

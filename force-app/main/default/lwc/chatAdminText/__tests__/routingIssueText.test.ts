@@ -9,6 +9,7 @@ const issue = (
     message = 'The developer’s message.'
 ): RoutingIssue => ({
     field: 'fallbackRouting',
+    location: { key: 'fallbackRouting' },
     code: code as RoutingIssueCode,
     params,
     message
@@ -40,7 +41,7 @@ describe('c-chat-component-support routingIssueText', () => {
     it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
         'reads %s at %s as the service’s English message, placeholders filled',
         (_code, _field, c) => {
-            const { errors, warnings } = validateRouting(c.input);
+            const { errors, warnings } = validateRouting(c.input, c.client);
             const found = [...errors, ...warnings].find(
                 (i) => i.code === c.code && i.field === c.field
             );
@@ -75,8 +76,8 @@ describe('c-chat-component-support routingIssueText', () => {
     });
 
     it('inserts params as text, once', () => {
-        expect(routingIssueText(issue('RULE_UNKNOWN_KIND', ['{1}<b>$&']))).toBe(
-            '“{1}<b>$&” is neither a chat button ID (573…) nor a user ID (005…), nor userId_buttonId.'
+        expect(routingIssueText(issue('RULE_UNKNOWN_KIND', ['user', '{1}<b>$&', '573']))).toBe(
+            '“{1}<b>$&” is not a rule: use a user ID (573…), an agent’s user ID (005…), or both joined by _ (005…_573…).'
         );
         expect(routingIssueText(issue('RULES_TOO_MANY', ['25']))).toBe(
             'Use at most 25 fallback rules (there are ).'

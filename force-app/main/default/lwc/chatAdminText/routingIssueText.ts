@@ -3,7 +3,7 @@
  * chat service's `validateRouting` reports. The service's own `message` is English, for
  * developers and logs; components show this text instead.
  */
-import type { RoutingIssue, RoutingIssueCode } from 'c/embeddedChatService';
+import { hasKindParam, type RoutingIssue, type RoutingIssueCode } from 'c/embeddedChatService';
 import UNREADABLE from '@salesforce/label/c.Chat_Routing_Issue_Unreadable';
 import CONFIG_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Config_Not_An_Object';
 import UNKNOWN_SETTING from '@salesforce/label/c.Chat_Routing_Issue_Unknown_Setting';
@@ -21,6 +21,7 @@ import RULES_TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Rules_Too_Man
 import RULE_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Rule_Not_Text';
 import RULE_EMPTY from '@salesforce/label/c.Chat_Routing_Issue_Rule_Empty';
 import RULE_PAIR_SHAPE from '@salesforce/label/c.Chat_Routing_Issue_Rule_Pair_Shape';
+import RULE_PAIR_SWAPPED from '@salesforce/label/c.Chat_Routing_Issue_Rule_Pair_Swapped';
 import RULE_UNKNOWN_KIND from '@salesforce/label/c.Chat_Routing_Issue_Rule_Unknown_Kind';
 import RULE_REPEATED from '@salesforce/label/c.Chat_Routing_Issue_Rule_Repeated';
 import BUTTON_NOT_LAST from '@salesforce/label/c.Chat_Routing_Issue_Button_Not_Last';
@@ -40,9 +41,19 @@ import ENTRY_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Entry_No
 import FIELD_MAP_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Field_Map_Not_An_Object';
 import FIELD_MAPS_TOO_MANY from '@salesforce/label/c.Chat_Routing_Issue_Field_Maps_Too_Many';
 import TRANSCRIPT_FIELDS_NOT_A_LIST from '@salesforce/label/c.Chat_Routing_Issue_Transcript_Fields_Not_A_List';
+import BAD_CHANNEL_VARIABLE_NAME from '@salesforce/label/c.Chat_Routing_Issue_Bad_Channel_Variable_Name';
+import HIDDEN_FIELDS_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Fields_Not_An_Object';
+import HIDDEN_FIELD_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Not_Text';
+import HIDDEN_FIELD_REPEATED from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Repeated';
+import DIRECT_TO_BUTTON_NOT_A_FUNCTION from '@salesforce/label/c.Chat_Routing_Issue_Direct_To_Button_Not_A_Function';
+import DIRECT_TO_BUTTON_UNUSED from '@salesforce/label/c.Chat_Routing_Issue_Direct_To_Button_Unused';
+import DIRECT_TO_BUTTON_LEGACY_ONLY from '@salesforce/label/c.Chat_Routing_Issue_Direct_To_Button_Legacy_Only';
 import KIND_CHAT_BUTTON from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button';
 import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
-import { formatLabel } from './labelFormat';
+import KIND_QUEUE from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue';
+import KIND_QUEUE_OR_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue_Or_User';
+import KIND_ANY_TARGET from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button_Queue_Or_User';
+import { formatLabel } from 'c/chatComponentSupport';
 
 /** One label per code; its placeholders are the code's params, in order. */
 const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
@@ -63,6 +74,7 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     RULE_NOT_TEXT,
     RULE_EMPTY,
     RULE_PAIR_SHAPE,
+    RULE_PAIR_SWAPPED,
     RULE_UNKNOWN_KIND,
     RULE_REPEATED,
     BUTTON_NOT_LAST,
@@ -81,13 +93,23 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     ENTRY_NOT_AN_OBJECT,
     FIELD_MAP_NOT_AN_OBJECT,
     FIELD_MAPS_TOO_MANY,
-    TRANSCRIPT_FIELDS_NOT_A_LIST
+    TRANSCRIPT_FIELDS_NOT_A_LIST,
+    BAD_CHANNEL_VARIABLE_NAME,
+    HIDDEN_FIELDS_NOT_AN_OBJECT,
+    HIDDEN_FIELD_NOT_TEXT,
+    HIDDEN_FIELD_REPEATED,
+    DIRECT_TO_BUTTON_NOT_A_FUNCTION,
+    DIRECT_TO_BUTTON_UNUSED,
+    DIRECT_TO_BUTTON_LEGACY_ONLY
 };
 
-/** The first param of the ID_… codes is the kind of ID: shown as its translated name. */
+/** The first param of some codes (hasKindParam) is the kind of ID: shown as its translated name. */
 const ID_KINDS: Readonly<Record<string, string>> = {
     chatButton: KIND_CHAT_BUTTON,
-    user: KIND_USER
+    user: KIND_USER,
+    queue: KIND_QUEUE,
+    queueOrUser: KIND_QUEUE_OR_USER,
+    chatButtonQueueOrUser: KIND_ANY_TARGET
 };
 
 function isKnownCode(code: unknown): code is RoutingIssueCode {
@@ -99,13 +121,13 @@ function isKnownCode(code: unknown): code is RoutingIssueCode {
  * params. An issue without a known code (from a newer or a stand-in service) reads as its
  * `message`.
  */
-export function routingIssueText(issue: RoutingIssue): string {
+export function routingIssueText(issue: Pick<RoutingIssue, 'code' | 'params' | 'message'>): string {
     const { code } = issue;
     if (!isKnownCode(code)) {
         return issue.message;
     }
     const params: string[] = Array.isArray(issue.params) ? issue.params.map(String) : [];
-    if (code.startsWith('ID_') && params.length > 0) {
+    if (hasKindParam(code) && params.length > 0) {
         const kind = params[0];
         params[0] = Object.prototype.hasOwnProperty.call(ID_KINDS, kind) ? ID_KINDS[kind] : kind;
     }

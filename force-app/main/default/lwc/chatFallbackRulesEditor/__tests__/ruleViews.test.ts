@@ -1,0 +1,92 @@
+import { editorView, type Row } from '../ruleViews';
+
+// The view model asks the service (the double: its real, pure rules) for every verdict.
+jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
+
+const BUTTON = '5735g000000XyZa';
+const AGENT = '0055g00000ABcDe';
+const QUEUE = '00G5g00000QuEuE';
+
+let nextKey = 1;
+function row(kind: Row['kind'], userId: string, buttonId: string, touched = true): Row {
+    return { key: nextKey++, kind, userId, buttonId, touched };
+}
+
+describe('c-chat-fallback-rules-editor view model', () => {
+    it('numbers and labels each rule and its buttons', () => {
+        const view = editorView([row('button', '', BUTTON), row('agent', AGENT, '')], 'legacy');
+
+        expect(view.rules.map((r) => [r.title, r.removeLabel, r.isFirst, r.isLast])).toEqual([
+            ['Rule 1', 'Remove rule 1', true, false],
+            ['Rule 2', 'Remove rule 2', false, true]
+        ]);
+        expect(view.hasListMessages).toBe(false);
+    });
+
+    it('puts the problem of each ID of a pair under the field that holds it', () => {
+        const view = editorView([row('agentThenButton', 'x', '573abc')], 'legacy');
+
+        expect(view.rules[0].userMessage).toBe('“x” has 1 characters; a user ID has 15 or 18.');
+        expect(view.rules[0].buttonMessage).toBe(
+            '“573abc” has 6 characters; a chat button ID has 15 or 18.'
+        );
+        expect(view.rules[0].userFieldClass).toBe('slds-form-element slds-has-error');
+    });
+
+    it('shows the problem of a one-ID rule in its one field, whatever the ID looks like', () => {
+        // A chat button rule holding a partial user ID: the service reads it as a user ID.
+        const view = editorView([row('button', '', '005abc')], 'legacy');
+
+        expect(view.rules[0].buttonMessage).toBe(
+            '“005abc” has 6 characters; a user ID has 15 or 18.'
+        );
+        expect(view.rules[0].userMessage).toBeNull();
+    });
+
+    it('asks for an empty ID only once the admin has been in the field', () => {
+        expect(
+            editorView([row('button', '', '', false)], 'legacy').rules[0].buttonMessage
+        ).toBeNull();
+        expect(editorView([row('button', '', '', true)], 'legacy').rules[0].buttonMessage).toBe(
+            'Enter a chat button ID (it starts with 573).'
+        );
+        expect(editorView([row('button', '', '', true)], 'enhanced').rules[0].buttonMessage).toBe(
+            'Enter a queue or user ID (it starts with 00G/005).'
+        );
+    });
+
+    it('maps the rules of the stored text back to rows, skipping rows without an ID', () => {
+        const view = editorView(
+            [row('button', '', '', false), row('agent', AGENT, ''), row('agent', AGENT, '')],
+            'legacy'
+        );
+
+        expect(view.rules[2].messages.map((m) => [m.severity, m.text])).toEqual([
+            ['warning', 'Rule 2 repeats rule 1; the repeat is never used.']
+        ]);
+        expect(view.rules[1].hasMessages).toBe(false);
+    });
+
+    it('judges targets for the client: queues under Enhanced Chat, anything either takes when unknown', () => {
+        const rows = [row('button', '', QUEUE), row('agentThenButton', AGENT, BUTTON)];
+
+        expect(editorView(rows, 'enhanced').rules.map((r) => r.buttonMessage)).toEqual([
+            null,
+            '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+        ]);
+        expect(editorView(rows, null).rules.map((r) => r.buttonMessage)).toEqual([null, null]);
+        expect(editorView(rows, 'legacy').rules[0].buttonMessage).toBe(
+            '“00G5g000…” is not a chat button ID: a chat button ID starts with 573.'
+        );
+    });
+
+    it('states the rule limit as an error of the list', () => {
+        const rows = Array.from({ length: 26 }, () => row('button', '', BUTTON));
+        const view = editorView(rows, 'legacy');
+
+        expect(view.listMessages.map((m) => [m.severity, m.text, m.iconName])).toEqual([
+            ['error', 'Use at most 25 fallback rules (there are 26).', 'utility:error']
+        ]);
+        expect(view.listMessages[0].className).toContain('slds-text-color_error');
+    });
+});

@@ -1,0 +1,191 @@
+/**
+ * The rules editor's view model, free of any template: the rows the admin edits in, what each
+ * row and field shows out. Every verdict comes from the chat service's `validateRouting` on the
+ * very text the editor stores (the text the Chat Routing Settings summary reads), placed by the
+ * issues' structured locations and worded by routingIssueText: the editor and the summary give
+ * the same verdict, in the same words, for every input.
+ */
+import {
+    idIssueFor,
+    targetKind,
+    validateRouting,
+    type ChatClientKind,
+    type RoutingIssue
+} from 'c/embeddedChatService';
+import { fallbackRuleText, formatLabel, type FallbackRuleKind } from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
+import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
+import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
+import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
+import REMOVE from '@salesforce/label/c.Chat_Rules_Remove';
+import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
+import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
+
+/** One rule as the admin edits it. */
+export interface Row {
+    key: number;
+    kind: FallbackRuleKind;
+    userId: string;
+    buttonId: string;
+    /** Messages for an empty ID wait until the admin has typed in it (or the row was stored). */
+    touched: boolean;
+}
+
+type Severity = 'error' | 'warning';
+
+export interface MessageView {
+    key: string;
+    text: string;
+    severity: Severity;
+    className: string;
+    iconName: string;
+    iconAlt: string;
+}
+
+export interface RuleView {
+    key: number;
+    index: number;
+    title: string;
+    titleId: string;
+    kind: FallbackRuleKind;
+    userId: string;
+    buttonId: string;
+    showsUser: boolean;
+    showsButton: boolean;
+    userMessage: string | null;
+    buttonMessage: string | null;
+    userMessageId: string;
+    buttonMessageId: string;
+    userFieldClass: string;
+    buttonFieldClass: string;
+    /** Problems of the rule as a whole (a repeat, a swapped pair, a rule of no known kind). */
+    messages: MessageView[];
+    hasMessages: boolean;
+    isFirst: boolean;
+    isLast: boolean;
+    moveUpLabel: string;
+    moveDownLabel: string;
+    removeLabel: string;
+}
+
+export interface EditorView {
+    rules: RuleView[];
+    /** Problems of the list as a whole (too many rules). */
+    listMessages: MessageView[];
+    hasListMessages: boolean;
+}
+
+/**
+ * Cautions about the last rule depend on the direct-to-agent target, a sibling property that a
+ * property editor can't read: the summary, which sees every property, shows them.
+ */
+const SUMMARY_ONLY = new Set(['BUTTON_NOT_LAST', 'SITE_BUTTON_NOT_LAST']);
+
+function message(key: string, severity: Severity, text: string): MessageView {
+    return {
+        key,
+        text,
+        severity,
+        className: `message message_${severity} slds-text-body_small${
+            severity === 'error' ? ' slds-text-color_error' : ''
+        }`,
+        iconName: severity === 'error' ? 'utility:error' : 'utility:warning',
+        iconAlt: severity === 'error' ? ERROR_ALT : WARNING_ALT
+    };
+}
+
+/** The issues of one row, sorted by where they belong. */
+interface RowIssues {
+    user: string | null;
+    button: string | null;
+    rule: MessageView[];
+}
+
+function fieldClass(messageText: string | null): string {
+    return messageText ? 'slds-form-element slds-has-error' : 'slds-form-element';
+}
+
+/** The view of the rows, checked for the client the page runs (null: not known). */
+export function editorView(rows: readonly Row[], client: ChatClientKind | null): EditorView {
+    const byRow = rows.map((): RowIssues => ({ user: null, button: null, rule: [] }));
+    const listMessages: MessageView[] = [];
+    // The stored text holds the rows that have an ID, in order: map its rules back to rows.
+    const positions: number[] = [];
+    const texts: string[] = [];
+    rows.forEach((row, index) => {
+        const text = fallbackRuleText(row);
+        if (text !== '') {
+            positions.push(index);
+            texts.push(text);
+        }
+    });
+    const verdict = texts.length > 0 ? validateRouting({ fallbackRouting: texts }, client) : null;
+    const place = (issue: RoutingIssue, severity: Severity): void => {
+        const { key, index, side } = issue.location ?? { key: '' };
+        if (key !== 'fallbackRouting' || SUMMARY_ONLY.has(issue.code)) {
+            return;
+        }
+        const text = routingIssueText(issue);
+        const at = index === undefined ? undefined : byRow[positions[index]];
+        if (!at) {
+            listMessages.push(message(`list-${listMessages.length}`, severity, text));
+            return;
+        }
+        const row = rows[positions[index as number]];
+        if (severity === 'error' && side) {
+            // An ID's problem goes under the field that holds it (a rule of one ID has one).
+            const wanted = side === 'userId' ? 'user' : 'button';
+            const field =
+                row.kind === 'agentThenButton' ? wanted : row.kind === 'agent' ? 'user' : 'button';
+            if (at[field] === null) {
+                at[field] = text;
+                return;
+            }
+        }
+        at.rule.push(message(`rule-${at.rule.length}`, severity, text));
+    };
+    verdict?.errors.forEach((issue) => place(issue, 'error'));
+    verdict?.warnings.forEach((issue) => place(issue, 'warning'));
+
+    const count = rows.length;
+    const rules = rows.map((row, index): RuleView => {
+        const issues = byRow[index];
+        const showsUser = row.kind !== 'button';
+        const showsButton = row.kind !== 'agent';
+        // An empty ID is not in the stored text: ask for it once the admin has been in the field.
+        const empty = (id: string, kind: Parameters<typeof idIssueFor>[1]): string | null => {
+            const issue = row.touched && id.trim() === '' ? idIssueFor('', kind) : null;
+            return issue ? routingIssueText(issue) : null;
+        };
+        const userMessage = showsUser ? (issues.user ?? empty(row.userId, 'user')) : null;
+        const buttonMessage = showsButton
+            ? (issues.button ?? empty(row.buttonId, targetKind(client)))
+            : null;
+        const number = index + 1;
+        return {
+            key: row.key,
+            index,
+            title: formatLabel(RULE_TITLE, number),
+            titleId: `rule-title-${row.key}`,
+            kind: row.kind,
+            userId: row.userId,
+            buttonId: row.buttonId,
+            showsUser,
+            showsButton,
+            userMessage,
+            buttonMessage,
+            userMessageId: `user-message-${row.key}`,
+            buttonMessageId: `button-message-${row.key}`,
+            userFieldClass: fieldClass(userMessage),
+            buttonFieldClass: fieldClass(buttonMessage),
+            messages: issues.rule,
+            hasMessages: issues.rule.length > 0,
+            isFirst: index === 0,
+            isLast: index === count - 1,
+            moveUpLabel: formatLabel(MOVE_UP, number),
+            moveDownLabel: formatLabel(MOVE_DOWN, number),
+            removeLabel: formatLabel(REMOVE, number)
+        };
+    });
+    return { rules, listMessages, hasListMessages: listMessages.length > 0 };
+}

@@ -1,0 +1,264 @@
+/* eslint-disable jest/no-conditional-expect -- the model's preconditions decide which steps apply */
+/**
+ * Enhanced Chat under storms, random interleavings and hostile clients: the same promises as the
+ * legacy client's suites (chatStorms, hostileClients), against the Enhanced Chat test double and
+ * a small independent model of where the chat should stand.
+ */
+import fc from 'fast-check';
+import {
+    agentAccepts,
+    agentEnds,
+    becomeReady,
+    getCalls,
+    getConversations,
+    installEmbeddedServiceBootstrap,
+    setBusinessHours,
+    setEmbeddedServiceBootstrapValue,
+    settleClient,
+    uninstallEmbeddedServiceBootstrap,
+    visitorCloses,
+    type EnhancedVersion
+} from 'test/jest-mocks/embeddedServiceBootstrap';
+import {
+    isActionResult,
+    loadService,
+    settleWithFakeTimers,
+    trackDocumentListeners,
+    type Service
+} from 'test/reliability/serviceHarness';
+import type { ChatActionResult } from '../../chatTypes';
+
+const VERSIONS: EnhancedVersion[] = ['v1', 'v2'];
+/** A queue: the target an Omni-Channel flow routes to under Enhanced Chat. */
+const QUEUE = '00G5g000000QuEu';
+
+/** Where the chat should stand once every step has settled. */
+interface Model {
+    phase: 'idle' | 'queued' | 'chatting' | 'ended';
+    available: boolean | null;
+    /** The client's window is open. */
+    window: boolean;
+}
+
+type Step =
+    | { kind: 'start' | 'end' | 'clear' | 'accept' | 'agentEnds' | 'close' }
+    | { kind: 'hours'; within: boolean };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.constantFrom<Step>(
+        { kind: 'start' },
+        { kind: 'start' },
+        { kind: 'end' },
+        { kind: 'clear' },
+        { kind: 'accept' },
+        { kind: 'agentEnds' },
+        { kind: 'close' }
+    ),
+    fc.boolean().map<Step>((within) => ({ kind: 'hours', within }))
+);
+
+async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+        // eslint-disable-next-line no-await-in-loop -- one client step after another
+        await settleClient();
+    }
+}
+
+function codeOf(result: ChatActionResult): string {
+    return result.ok ? 'OK' : result.code;
+}
+
+/** Runs one step on the page and on the model; returns the action's expected and actual code. */
+async function run(
+    service: Service,
+    s: Step,
+    model: Model
+): Promise<{ model: Model; expected?: string; actual?: string }> {
+    const active = model.phase === 'queued' || model.phase === 'chatting';
+    if (s.kind === 'start' || s.kind === 'end' || s.kind === 'clear') {
+        const pending =
+            s.kind === 'start'
+                ? service.startChat()
+                : s.kind === 'end'
+                  ? service.endChat()
+                  : service.clearSession();
+        await settle();
+        const actual = codeOf(await settleWithFakeTimers(pending, 1000));
+        await settle();
+        if (s.kind !== 'start') {
+            return { model: { ...model, phase: 'idle', window: false }, expected: 'OK', actual };
+        }
+        if (active) return { model, expected: 'CHAT_IN_PROGRESS', actual };
+        if (model.available === false) return { model, expected: 'AGENTS_OFFLINE', actual };
+        return { model: { ...model, phase: 'queued', window: true }, expected: 'OK', actual };
+    }
+    if (s.kind === 'hours') {
+        setBusinessHours(s.within);
+        return { model: { ...model, available: s.within } };
+    }
+    if (s.kind === 'accept' && model.phase === 'queued') {
+        agentAccepts();
+        return { model: { ...model, phase: 'chatting' } };
+    }
+    if (s.kind === 'agentEnds' && active) {
+        agentEnds();
+        return { model: { ...model, phase: 'ended' } };
+    }
+    if (s.kind === 'close' && model.window) {
+        visitorCloses();
+        await settle();
+        return { model: { ...model, phase: 'idle', window: false } };
+    }
+    return { model };
+}
+
+describe('the chat service with Enhanced Chat under storms, random interleavings and hostile clients', () => {
+    let documentListeners: { removeAll: () => void };
+
+    beforeEach(() => {
+        jest.useFakeTimers();
+        documentListeners = trackDocumentListeners();
+    });
+
+    afterEach(() => {
+        documentListeners.removeAll();
+        uninstallEmbeddedServiceBootstrap();
+        jest.clearAllTimers();
+        jest.useRealTimers();
+    });
+
+    describe.each(VERSIONS)('%s', (version) => {
+        it('makes exactly one launch for 1000 starts in the same tick', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            const pending = Array.from({ length: 1000 }, () => service.startChat());
+            await settle();
+            const results = await Promise.all(pending);
+            expect(getCalls('launchChat')).toHaveLength(1);
+            expect(getConversations()).toHaveLength(1);
+            expect(results.filter((r) => r.ok)).toHaveLength(1);
+            expect(results.every(isActionResult)).toBe(true);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('makes exactly one launch for 1000 starts made before the client was ready', async () => {
+            const service = loadService();
+            installEmbeddedServiceBootstrap({ version, readiness: 'loading' });
+            const pending = Array.from({ length: 1000 }, () => service.startChat());
+            await settle();
+            expect(getCalls('launchChat')).toHaveLength(0);
+            becomeReady();
+            await settle();
+            const results = await Promise.all(pending);
+            expect(getCalls('launchChat')).toHaveLength(1);
+            expect(results.filter((r) => r.ok)).toHaveLength(1);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('follows an independent model through random starts, ends, clears and client events', async () => {
+            await fc.assert(
+                fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+                    uninstallEmbeddedServiceBootstrap();
+                    installEmbeddedServiceBootstrap({ version });
+                    const service = loadService();
+                    service.configureChatService({ callTimeoutMs: 1000 });
+                    service.configureRouting({ directToAgentRouting: { buttonId: QUEUE } });
+                    let model: Model = { phase: 'idle', available: null, window: false };
+                    for (const s of steps) {
+                        // eslint-disable-next-line no-await-in-loop -- one step at a time, as the model
+                        const outcome = await run(service, s, model);
+                        model = outcome.model;
+                        if (outcome.expected !== undefined) {
+                            expect(outcome.actual).toBe(outcome.expected);
+                        }
+                        expect(service.getChatState()).toMatchObject({
+                            status: model.phase === 'idle' ? 'ready' : model.phase,
+                            client: 'enhanced',
+                            ...(model.available === null
+                                ? {}
+                                : { agentsAvailable: model.available })
+                        });
+                    }
+                    const launches = getCalls('launchChat').length;
+                    expect(getConversations().length).toBe(launches);
+                    // Every conversation carried the routing, though each reset wiped the fields.
+                    for (const conversation of getConversations()) {
+                        expect(conversation.hiddenFields).toEqual({
+                            Chat_Target_Id: QUEUE,
+                            Chat_Fallback: 'false'
+                        });
+                    }
+                    expect(jest.getTimerCount()).toBe(0);
+                }),
+                { numRuns: 60 }
+            );
+        });
+    });
+
+    describe('hostile clients', () => {
+        const throwing = (): object =>
+            new Proxy(
+                {},
+                {
+                    get() {
+                        throw new Error('no');
+                    }
+                }
+            );
+
+        it.each([
+            ['a global whose every property throws', () => throwing()],
+            ['a utilAPI that throws when read', () => ({ utilAPI: throwing() })],
+            ['a number', () => 42],
+            ['API objects that are strings', () => ({ utilAPI: 'x', userVerificationAPI: 'y' })]
+        ])('answers every action with a clear result on %s', async (_what, make) => {
+            setEmbeddedServiceBootstrapValue(make());
+            const service = loadService();
+            service.configureChatService({ clientWaitMs: 1000, callTimeoutMs: 1000 });
+            window.dispatchEvent(new CustomEvent('onEmbeddedMessagingReady'));
+            const results = await settleWithFakeTimers(
+                Promise.all([service.startChat(), service.endChat(), service.clearSession()]),
+                500
+            );
+            expect(results.every(isActionResult)).toBe(true);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it.each([
+            [
+                'throws a string',
+                () => {
+                    // eslint-disable-next-line no-throw-literal -- the real client throws strings
+                    throw 'launch failed';
+                }
+            ],
+            ['returns a string', () => 'launched'],
+            ['rejects with a string', () => Promise.reject('not ready')],
+            ['rejects with an object', () => Promise.reject({ message: 42 })]
+        ])('settles a start whose launchChat %s', async (_what, launchChat) => {
+            const utilAPI = { launchChat };
+            const prechatAPI = { setHiddenPrechatFields: () => false };
+            setEmbeddedServiceBootstrapValue({ utilAPI, prechatAPI });
+            const service = loadService();
+            const result = await service.startChat();
+            expect(isActionResult(result)).toBe(true);
+            expect(['OK', 'CLIENT_ERROR']).toContain(codeOf(result));
+            expect(['ready', 'requesting']).toContain(service.getChatState().status);
+        });
+
+        it('ignores event details whose getters throw', () => {
+            installEmbeddedServiceBootstrap();
+            const service = loadService();
+            const detail = throwing();
+            for (const name of [
+                'onEmbeddedMessagingSessionStatusUpdate',
+                'onEmbeddedMessagingButtonCreated',
+                'onEmbeddedMessagingConversationStarted'
+            ]) {
+                expect(() => window.dispatchEvent(new CustomEvent(name, { detail }))).not.toThrow();
+            }
+            expect(isActionResult({ ok: true })).toBe(true);
+            expect(['ready', 'requesting']).toContain(service.getChatState().status);
+        });
+    });
+});
