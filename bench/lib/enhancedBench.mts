@@ -89,6 +89,7 @@ async function readiness(
     for (let run = 0; run < runs; run++) {
         const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
         const page = await openPage(context, { ...ENHANCED, scriptDelay });
+        // The service is ready at Ready; the button (ButtonCreated) may come just after.
         await page.waitForFunction(
             () =>
                 window.__bench?.startEnabledAt != null &&

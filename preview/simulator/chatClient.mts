@@ -394,8 +394,8 @@ export class ChatClientSimulator {
             // listeners) sets up liveAgentAPI, then fires featureLoaded('LiveAgent').
             this.loadFeature(() => {
                 this.embeddedSvc.liveAgentAPI = this.liveAgentApi;
-                this.note('LiveAgent feature loaded: embedded_svc.liveAgentAPI exists');
                 this.fire('featureLoaded', 'LiveAgent');
+                this.note('LiveAgent feature loaded: embedded_svc.liveAgentAPI exists');
                 this.scheduler.setTimeout(
                     () => this.sessionDataRetrieved(),
                     this.delays.sessionDataMs

@@ -251,6 +251,7 @@ export function installEmbeddedSvc(
 ): Record<string, unknown> {
     const svc: Record<string, unknown> = {
         settings: { enabledFeatures: ['LiveAgent'], ...(options.settings ?? {}) },
+        // esw.js addEventHandler: names are case-insensitive; handlers can never be removed.
         addEventHandler(name: string, handler: Handler): void {
             const key = String(name).toLowerCase();
             const list = state.handlers.get(key) ?? [];

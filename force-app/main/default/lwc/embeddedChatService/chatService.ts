@@ -9,7 +9,7 @@ import { ClientReadiness } from './clientReadiness';
 import { guardedCall } from './clientCall';
 import { debug, setDebug } from './debugLog';
 import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
-import { SignalWatches } from './signalWatches';
+import { SignalWatches, showsWidget } from './signalWatches';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
@@ -44,16 +44,6 @@ function clampMs(value: unknown, fallback: number): number {
         : fallback;
 }
 
-/** Signals that show the widget doing something (a start settles on the first one). */
-function showsWidget(signal: ChatSignal): boolean {
-    return (
-        signal.kind !== 'availability' &&
-        signal.kind !== 'ready' &&
-        signal.kind !== 'continued' &&
-        signal.kind !== 'reset'
-    );
-}
-
 /** One startChat that reached the client: its identity is the object itself. */
 interface StartAttempt {
     /** The phase a failed or silent start goes back to (moved on by an end or clear meanwhile). */
@@ -66,6 +56,8 @@ interface StartAttempt {
     events: number;
     /** endChat and clearSession calls made since the call (and not failed). */
     closings: number;
+    /** The phase a close left while this start was unanswered (null: none did). */
+    leftByClose: ChatPhase | null;
 }
 
 export class ChatService {
@@ -280,7 +272,8 @@ export class ChatService {
             inFlight: true,
             failed: false,
             events: 0,
-            closings: 0
+            closings: 0,
+            leftByClose: null
         };
         this.attempt = attempt;
         this.store.setChat('requesting');
@@ -297,7 +290,8 @@ export class ChatService {
         attempt.failed = failure !== null;
         const silent = attempt.events === 0 && attempt.closings === 0;
         if (failure || (outcome.kind === 'timeout' && silent)) {
-            if (this.store.chatPhase === 'requesting') {
+            const phase = this.store.chatPhase;
+            if (phase === 'requesting' || (failure && phase === attempt.leftByClose)) {
                 // Failed, or no answer and no sign of the widget: nothing shows a chat under
                 // way, so the visitor is not left with a button that stays disabled.
                 this.store.setChat(attempt.revertTo);
@@ -386,7 +380,13 @@ export class ChatService {
         next: (phase: ChatPhase) => ChatPhase
     ): void {
         const latest = this.attempt;
-        if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
+        if (latest && latest === attempt && latest.inFlight) {
+            // The close reached the client after this start, still unanswered: should the start
+            // fail, the close acted on what was before it.
+            latest.revertTo = next(latest.revertTo);
+            this.store.setChat(next(this.store.chatPhase));
+            latest.leftByClose = this.store.chatPhase;
+        } else if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
             this.store.setChat(next(this.store.chatPhase));
         } else if (latest?.inFlight) {
             latest.revertTo = next(latest.revertTo);

@@ -1,6 +1,6 @@
 /**
  * The legacy Embedded Chat adapter (snippet 5.0): the only code in the package that reads
- * `window.embedded_svc`. Facts it relies on (docs/ of this project, "Embedded Chat client"):
+ * `window.embedded_svc`. Facts it relies on (docs/legacy-chat-client.md):
  * - `embedded_svc` exists as soon as esw.min.js runs, with `addEventHandler`; `liveAgentAPI` is
  *   assigned later, in the `onload` property of the LiveAgent feature script, which fires the
  *   client event `featureLoaded` right after (the readiness signal).

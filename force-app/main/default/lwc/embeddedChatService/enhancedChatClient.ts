@@ -1,7 +1,6 @@
 /**
  * The Enhanced Chat adapter (Messaging for In-App and Web): the only code in the package that
- * reads `window.embeddedservice_bootstrap`. Facts it relies on (docs/ of this project,
- * "Enhanced Chat client"):
+ * reads `window.embeddedservice_bootstrap`. Facts it relies on (docs/enhanced-chat-client.md):
  * - Its events are window CustomEvents. `onEmbeddedMessagingReady` fires at init and again after
  *   every reset (clear, window closed, ended chat); the chat button exists only after
  *   `onEmbeddedMessagingButtonCreated`, and `launchChat()` rejects (with a string) before it.

@@ -37,3 +37,13 @@ export class SignalWatches {
         }
     }
 }
+
+/** Signals that show the widget doing something (a start settles on the first one). */
+export function showsWidget(signal: ChatSignal): boolean {
+    return (
+        signal.kind !== 'availability' &&
+        signal.kind !== 'ready' &&
+        signal.kind !== 'continued' &&
+        signal.kind !== 'reset'
+    );
+}

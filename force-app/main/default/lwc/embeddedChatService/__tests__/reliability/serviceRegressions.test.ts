@@ -66,6 +66,31 @@ describe('regressions found by the reliability tests', () => {
         });
     });
 
+    describe('an endChat that reaches the client while a start is unanswered, the start then failing', () => {
+        it('leaves the chat ended, as the end acted on the ended chat (found by chatStorms)', async () => {
+            installEmbeddedSvc();
+            const service = loadService();
+            await service.startChat();
+            fireEvent('onChatEndedByChatbot', { liveAgentSessionKey: '' });
+            expect(service.getChatState().status).toBe('ended');
+            setMethodBehavior('startChat', { kind: 'reject', error: new Error('nope') });
+            setMethodBehavior('endChat', { kind: 'return', value: 42 });
+            // The interleaving chatStorms found: a few promise turns between the calls.
+            const first = service.startChat();
+            await flushMicrotasks(0);
+            const end = service.endChat();
+            await flushMicrotasks(0);
+            const results = await Promise.all([first, end, service.startChat()]);
+            expect(results.map((r) => (r.ok ? 'OK' : r.code))).toEqual([
+                'CLIENT_ERROR',
+                'OK',
+                'CHAT_IN_PROGRESS'
+            ]);
+            // Whichever call reached the client first, the failed start changed nothing.
+            expect(service.getChatState().status).toBe('ended');
+        });
+    });
+
     describe('errors the client throws that the service cannot describe', () => {
         const messageGetterThrows = (): Error => {
             const error = new Error('x');
