@@ -1,6 +1,6 @@
 /**
  * Unit tests of the Enhanced Chat client simulator: it must keep the real client's sharp edges
- * (docs/enhanced-chat.md, "How the client behaves"). Run: node --test "preview/simulator/*.test.mts"
+ * (docs/enhanced-chat-client.md). Run: node --test "preview/simulator/*.test.mts"
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
