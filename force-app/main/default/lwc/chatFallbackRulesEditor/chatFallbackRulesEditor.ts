@@ -31,8 +31,6 @@ const MAX_UNECHOED = 50;
 
 /** A whole ID (15 or 18 letters and digits): complete enough to decide a rule's kind by. */
 const WHOLE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-/** Text typed or pasted that ends with a separator: the admin goes on to a next rule. */
-const ENDS_WITH_SEPARATOR = /[,;\r\n]\s*$/;
 
 /** What to focus after the next render: an element of a row, or the Add button. */
 interface FocusTarget {
@@ -196,17 +194,24 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     /**
      * An ID typed or pasted into a field. Text that holds several rules (a pasted list, a pair
      * typed into one field) becomes one row per rule, so that every row stands for one rule of
-     * the stored text; a whole ID of the other kind turns its row into that kind.
+     * the stored text; a whole ID of the other kind turns its row into that kind. Empty entries
+     * (a trailing, leading or doubled separator) are no rule and get no row, as the stored text
+     * and the summary have none.
      */
     private changeId(index: number, side: 'userId' | 'buttonId', value: string): void {
         const row = this.rows[index];
         if (!row) {
             return;
         }
-        const changed: Row = { ...row, [side]: value, touched: true };
+        let changed: Row = { ...row, [side]: value, touched: true };
         const typed =
             row.kind === 'agentThenButton' ? `${changed.userId}_${changed.buttonId}` : value;
         const parsed = parseFallbackRules(typed).rules;
+        if (parsed.length === 0) {
+            // Only separators: the field is empty (the row stays, asking for its ID).
+            changed = { ...changed, userId: row.kind === 'button' ? row.userId : '' };
+            changed = { ...changed, buttonId: row.kind === 'agent' ? row.buttonId : '' };
+        }
         const one = parsed.length === 1 ? parsed[0] : null;
         const pair = (kind: FallbackRuleKind): boolean => kind === 'agentThenButton';
         const sameRule =
@@ -223,10 +228,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
             return;
         }
         const rows = parsed.map((rule) => this.rowOf(rule));
-        const goesOn = ENDS_WITH_SEPARATOR.test(value);
-        if (goesOn) {
-            rows.push(this.emptyRow());
-        }
         this.replaceRow(index, rows);
         const said =
             parsed.length > 1
@@ -234,9 +235,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
                 : parsed[0].kind === row.kind
                   ? []
                   : [formatLabel(KIND_CHANGED, index + 1, this.kindName(parsed[0].kind))];
-        if (goesOn) {
-            said.push(formatLabel(ADDED, index + rows.length));
-        }
         this.announcement = said.join(' ');
     }
 

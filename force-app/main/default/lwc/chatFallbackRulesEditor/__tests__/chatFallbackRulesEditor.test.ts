@@ -347,21 +347,45 @@ describe('c-chat-fallback-rules-editor', () => {
         );
     });
 
-    it('starts a new rule when a typed ID ends with a comma', async () => {
-        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
-        const { element, values } = createEditor({ value: '' });
-        click(root(element), '.add');
-        await flushPromises();
+    it.each([
+        ['a trailing comma', `${BUTTON},`, [BUTTON]],
+        ['a leading separator', `;${BUTTON}`, [BUTTON]],
+        ['double separators', `${BUTTON},, ${AGENT};;\n`, [BUTTON, AGENT]],
+        ['separators only', ' , ;', []]
+    ])(
+        'ignores the empty entries of a paste (%s): one row per rule the summary lists',
+        async (_case, pasted, expected) => {
+            const { element, values } = createEditor({ value: '' });
+            click(root(element), '.add');
+            await flushPromises();
 
-        type(rules(element)[0], '.button-id', `${BUTTON},`);
-        await flushPromises();
+            type(rules(element)[0], '.button-id', pasted);
+            await flushPromises();
 
-        expect(rules(element)).toHaveLength(2);
-        expect(values).toEqual(['', BUTTON]);
-        expect(focus.mock.contexts).toContain(field(rules(element)[1], '.button-id'));
-        expect(text(field(rules(element)[1], '.button-message'))).toBe('');
-        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 added.');
-    });
+            const stored = values[values.length - 1];
+            expect(stored).toBe(expected.join(', '));
+            const rows = rules(element);
+            // A row for each rule, never a blank row that the stored text (and so the summary)
+            // does not hold.
+            expect(rows).toHaveLength(Math.max(expected.length, 1));
+            const ids = rows.map((r) =>
+                [r.querySelector('.user-id'), r.querySelector('.button-id')]
+                    .map((f) => (f as { value?: string } | null)?.value ?? '')
+                    .join('')
+            );
+            expect(ids).toEqual(expected.length > 0 ? expected : ['']);
+            const settings = readSettings({ fallbackRules: stored });
+            const built = buildRouting(settings, null);
+            const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
+                userUnavailable: false,
+                client: 'legacy'
+            });
+            expect(summary.rules.map((r) => r.key)).toHaveLength(expected.length);
+            expect(text(root(element).querySelector('.announcement'))).not.toContain(
+                `Rule ${Math.max(expected.length, 1) + 1} added`
+            );
+        }
+    );
 
     it('takes queues as targets when the site runs Enhanced Chat', async () => {
         setMockChatState({ client: 'enhanced' });
