@@ -14,7 +14,7 @@ import {
     type RoutingValidation
 } from 'c/embeddedChatService';
 import { formatFallbackRules, formatLabel, type FallbackRule } from 'c/chatComponentSupport';
-import { routingIssueText } from 'c/chatAdminText';
+import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,
@@ -305,8 +305,9 @@ export function summarize(
         const field = propertyOf(issue);
         const index = issue.location?.index;
         const text = routingIssueText(issue);
+        // A rule's problem is numbered by its rule, once (some texts already name the rule).
         const numbered =
-            field === 'fallbackRules' && index !== undefined
+            field === 'fallbackRules' && index !== undefined && !issueNamesItsRule(issue.code)
                 ? formatLabel(RULE_ISSUE, index + 1, text)
                 : text;
         board.add(field, severity, numbered);

@@ -747,7 +747,7 @@ describe('c-chat-routing-settings', () => {
                 'These settings are valid and in use, but check the warnings below.'
             );
             expect(fieldIssues(element, 'fallbackRules')).toEqual([
-                'Rule 2: Rule 2 repeats rule 1; the repeat is never used.',
+                'Rule 2 repeats rule 1; the repeat is never used.',
                 `If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.`
             ]);
             expect(card(element).querySelector('.routing')).not.toBeNull();

@@ -84,7 +84,7 @@ describe('c-chat-routing-settings summary', () => {
             '“5735g000…” is not a user ID: a user ID starts with 005.'
         ]);
         expect(issuesOf(summary, 'fallbackRules')).toEqual([
-            'Rule 2: Rule 2 repeats rule 1; the repeat is never used.'
+            'Rule 2 repeats rule 1; the repeat is never used.'
         ]);
         expect(issuesOf(summary, 'fallbackField')).toEqual([
             '“Chat_Agent_Id” is named for two hidden routing fields: give each its own name.'
