@@ -9,11 +9,8 @@ import {
     type FallbackRule,
     type FallbackRuleKind
 } from 'c/chatComponentSupport';
-import { editorView, type EditorView, type Row } from './ruleViews';
+import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
-import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
-import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
-import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
 import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
 import ADD from '@salesforce/label/c.Chat_Rules_Add';
@@ -51,6 +48,12 @@ function errorTexts(errors: unknown): string[] {
         .filter((text) => text.trim() !== '');
 }
 
+/** The value of the input or select an event came from ('' if none). */
+function fieldValue(event: Event): string {
+    const value = (event.currentTarget as HTMLInputElement | HTMLSelectElement | null)?.value;
+    return typeof value === 'string' ? value : '';
+}
+
 /**
  * The last view of each editor and what it was made of: one validation per change, not one per
  * read (kept outside the component, so that caching during render is not a change of state).
@@ -82,11 +85,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     kindLabel = KIND_LABEL;
     agentIdLabel = AGENT_ID;
     buttonIdLabel = BUTTON_ID;
-    kindOptions: { label: string; value: FallbackRuleKind }[] = [
-        { label: KIND_BUTTON, value: 'button' },
-        { label: KIND_AGENT, value: 'agent' },
-        { label: KIND_AGENT_BUTTON, value: 'agentThenButton' }
-    ];
     /** The client the page runs, when known here (it decides what a target may be). */
     client: ChatClientKind | null = null;
 
@@ -177,18 +175,20 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         element?.focus();
     }
 
-    handleKindChange(event: CustomEvent<{ value: string }>): void {
+    handleKindChange(event: Event): void {
         const index = this.indexOf(event);
-        const kind = event.detail.value as FallbackRuleKind;
-        this.update(index, (row) => ({ ...row, kind }));
+        const kind = KIND_OPTIONS.find((option) => option.value === fieldValue(event))?.value;
+        if (kind) {
+            this.update(index, (row) => ({ ...row, kind }));
+        }
     }
 
-    handleUserIdChange(event: CustomEvent<{ value: string }>): void {
-        this.changeId(this.indexOf(event), 'userId', event.detail.value ?? '');
+    handleUserIdChange(event: Event): void {
+        this.changeId(this.indexOf(event), 'userId', fieldValue(event));
     }
 
-    handleButtonIdChange(event: CustomEvent<{ value: string }>): void {
-        this.changeId(this.indexOf(event), 'buttonId', event.detail.value ?? '');
+    handleButtonIdChange(event: Event): void {
+        this.changeId(this.indexOf(event), 'buttonId', fieldValue(event));
     }
 
     /**
@@ -249,7 +249,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     private kindName(kind: FallbackRuleKind): string {
-        return this.kindOptions.find((option) => option.value === kind)?.label ?? kind;
+        return KIND_OPTIONS.find((option) => option.value === kind)?.label ?? kind;
     }
 
     private rowOf(rule: FallbackRule): Row {
