@@ -30,7 +30,6 @@ import {
 import STATUS_VALID from '@salesforce/label/c.Chat_Routing_Status_Valid';
 import STATUS_WARNINGS from '@salesforce/label/c.Chat_Routing_Status_Warnings';
 import STATUS_INVALID from '@salesforce/label/c.Chat_Routing_Status_Invalid';
-import STATUS_EMPTY from '@salesforce/label/c.Chat_Routing_Status_Empty';
 import SNIPPET_ROUTING from '@salesforce/label/c.Chat_Routing_Snippet';
 import DIRECT_NONE from '@salesforce/label/c.Chat_Routing_Direct_None';
 import DIRECT_BUTTON from '@salesforce/label/c.Chat_Routing_Direct_Button';
@@ -278,7 +277,8 @@ const CLIENT_TEXT: Readonly<Record<ChatClientKind, string>> = {
 };
 
 const STATUS = {
-    empty: { text: STATUS_EMPTY, theme: 'slds-scoped-notification_light', icon: 'utility:info' },
+    // Nothing set: the status says where chats go, once (no routing line repeats it).
+    empty: { text: SNIPPET_ROUTING, theme: 'slds-scoped-notification_light', icon: 'utility:info' },
     valid: { text: STATUS_VALID, theme: 'slds-theme_success', icon: 'utility:success' },
     warning: { text: STATUS_WARNINGS, theme: 'slds-theme_warning', icon: 'utility:warning' },
     invalid: { text: STATUS_INVALID, theme: 'slds-theme_error', icon: 'utility:error' }
@@ -342,7 +342,7 @@ export function summarize(
         statusIconVariant: state === 'warning' ? 'warning' : state === 'empty' ? '' : 'inverse',
         clientText: options.client ? CLIENT_TEXT[options.client] : CLIENT_UNKNOWN,
         showRouting: state !== 'invalid',
-        routingText: routingText(settings, config),
+        routingText: state === 'empty' ? '' : routingText(settings, config),
         rulesHeading: RULES_HEADING,
         rules: built.rules.rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
         hasRules: built.rules.rules.length > 0,
