@@ -14,7 +14,7 @@ import {
 } from './harness.mts';
 
 const LOCKER_PROBLEM =
-    'Chat is turned off on this site because Lightning Locker is on. Locker hides the Embedded Chat client from components.';
+    'Chat is turned off on this site because Lightning Locker is on. Locker hides the chat client (Enhanced Chat or legacy Embedded Chat) from components.';
 
 describe('Lightning Locker on', () => {
     let browser: Browser;

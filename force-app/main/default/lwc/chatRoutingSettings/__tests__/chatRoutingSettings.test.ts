@@ -644,7 +644,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(text(card(element).querySelector('.routing-text'))).toBe(
-                "Chats first go to the chat button of the site's Embedded Service snippet."
+                "Chats first go where the site's own chat deployment routes them (its chat button, or its Omni-Channel flow under Enhanced Chat)."
             );
         });
 
