@@ -541,6 +541,11 @@ describe('c-chat-routing-settings', () => {
             expect(text(card(element).querySelector('.status'))).toMatch(
                 /These settings are valid/
             );
+            // Under Locker the client can't be known: the card says chat is off, as the notice
+            // above it does, never "not known yet".
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'Chat is off on this site because Lightning Locker is on, so the site’s chat client can’t be known: IDs are checked for both clients.'
+            );
             await expect(element).toBeAccessible();
 
             document.body.removeChild(element);

@@ -107,6 +107,26 @@ describe('c-chat-routing-settings summary', () => {
         );
     });
 
+    it('says why the client can’t be known while chat is off (Locker, no client), not "not known yet"', () => {
+        const settings = readSettings({});
+        const built = buildRouting(settings, null);
+        const textFor = (chatOff: 'locker' | 'no-chat-client' | null, client = null) =>
+            summarize(settings, built, validateRouting(built.config, client), {
+                userUnavailable: false,
+                client,
+                chatOff
+            }).clientText;
+        expect(textFor('locker')).toBe(
+            'Chat is off on this site because Lightning Locker is on, so the site’s chat client can’t be known: IDs are checked for both clients.'
+        );
+        expect(textFor('no-chat-client')).toBe(
+            'No chat client loaded on this page, so IDs are checked for both clients.'
+        );
+        expect(textFor(null)).toBe(
+            'The site’s chat client is not known yet, so IDs are checked for both clients.'
+        );
+    });
+
     it('checks the target for the client: a queue is valid under Enhanced Chat only', () => {
         expect(summaryOf({ buttonId: QUEUE }, 'enhanced').summary.state).toBe('valid');
         expect(summaryOf({ buttonId: QUEUE }, null).summary.state).toBe('valid');
