@@ -171,8 +171,9 @@ export function modelStart(
         return { state, code: 'OK', calls: true };
     }
     if (behavior === 'never') {
-        // No answer and no widget event before the call times out: back where it was.
-        return { state, code: 'OK', calls: true };
+        // No answer and no widget event before the call times out: back where it was, and
+        // the start answers TIMEOUT (nothing shows that a chat was requested).
+        return { state, code: 'TIMEOUT', calls: true };
     }
     // 'real': the widget opens (afterMaximize) and the start settles on it.
     return {

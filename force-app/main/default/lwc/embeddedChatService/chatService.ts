@@ -283,16 +283,24 @@ export class ChatService {
         );
         shown.stop();
         attempt.inFlight = false;
+        if (outcome.kind === 'timeout') {
+            this.client.abandonStart(); // a start still preparing never launches later
+        }
         const failure = callFailure(outcome);
         attempt.failed = failure !== null;
         const silent = attempt.events === 0 && attempt.closings === 0;
-        if (failure || (outcome.kind === 'timeout' && silent)) {
+        const timedOut = outcome.kind === 'timeout' && silent;
+        if (failure || timedOut) {
             const phase = this.store.chatPhase;
             if (phase === 'requesting' || (failure && phase === attempt.leftByClose)) {
                 // Failed, or no answer and no sign of the widget: nothing shows a chat under
                 // way, so the visitor is not left with a button that stays disabled.
                 this.store.setChat(attempt.revertTo);
             }
+        }
+        if (timedOut) {
+            debug('startChat: no sign of the widget within the wait');
+            return fail('TIMEOUT', 'The chat widget showed no sign of the start.');
         }
         return failure ?? OK;
     }

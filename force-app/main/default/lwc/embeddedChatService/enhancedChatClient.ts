@@ -99,6 +99,8 @@ export class EnhancedChatClient implements ChatClient {
     /** End and clear calls so far: a start yields to one made while it prepares. */
     private closes = 0;
     private closeWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
+    /** Counts starts and abandonments: a start launches only while it is still the latest. */
+    private startEpoch = 0;
     /** A conversation began on this page since the last reset. */
     private startedHere = false;
     /** The conversation in the window ended: a new start resets the client first. */
@@ -278,6 +280,8 @@ export class EnhancedChatClient implements ChatClient {
         if (!launch) {
             throw new UnsupportedAction('the chat client has no utilAPI.launchChat()');
         }
+        this.startEpoch += 1;
+        const epoch = this.startEpoch;
         const closes = this.closes;
         const closed = this.nextClose();
         if (this.conversationEnded) {
@@ -300,8 +304,17 @@ export class EnhancedChatClient implements ChatClient {
             debug('a later end or clear won over the start: no launch');
             return undefined;
         }
+        if (this.startEpoch !== epoch) {
+            debug('a start the service gave up on: no launch');
+            return undefined;
+        }
         this.setFields(routing);
         return this.call('utilAPI', 'launchChat', []);
+    }
+
+    /** The service's wait for the start ended: the start never launches (at most one launch). */
+    abandonStart(): void {
+        this.startEpoch += 1;
     }
 
     /** Resolves at the next endChat or clearSession (one promise shared by every waiter). */

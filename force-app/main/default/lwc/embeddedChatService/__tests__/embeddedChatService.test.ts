@@ -668,7 +668,7 @@ describe('c/embeddedChatService', () => {
             await flush();
             expect(jest.getTimerCount()).toBe(1);
             jest.advanceTimersByTime(2000);
-            await expect(pending).resolves.toEqual({ ok: true });
+            await expect(pending).resolves.toMatchObject({ ok: false, code: 'TIMEOUT' });
             expect(jest.getTimerCount()).toBe(0);
             // No answer and no sign of the widget: back to ready rather than stuck requesting.
             expect(service.getChatState().status).toBe('ready');

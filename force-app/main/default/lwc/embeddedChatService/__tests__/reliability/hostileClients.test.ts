@@ -312,8 +312,12 @@ describe('the chat service with a hostile chat client', () => {
                 expect(isActionResult(result)).toBe(true);
                 const unanswered = behavior.kind === 'never' || what.includes('never calls back');
                 // A clear whose promise never settles proves nothing (the storage frame is silent).
-                const expected =
-                    method === 'clearSession' && unanswered ? 'CLEAR_UNCONFIRMED' : code;
+                // A start with no answer and no sign of the widget timed out.
+                const silentEnd = {
+                    clearSession: 'CLEAR_UNCONFIRMED',
+                    startChat: 'TIMEOUT'
+                } as const;
+                const expected = unanswered && method !== 'endChat' ? silentEnd[method] : code;
                 expect(result.ok ? 'OK' : result.code).toBe(expected);
                 if (!result.ok) {
                     expect(result.message.length).toBeLessThanOrEqual(400);
@@ -354,9 +358,11 @@ describe('the chat service with a hostile chat client', () => {
                 service.configureChatService({ callTimeoutMs: CALL_TIMEOUT_MS });
                 const result = await settleWithFakeTimers(call(service, method), CALL_TIMEOUT_MS);
                 expect(result).toEqual(
-                    method === 'clearSession'
-                        ? expect.objectContaining({ code: 'CLEAR_UNCONFIRMED' })
-                        : { ok: true }
+                    {
+                        clearSession: expect.objectContaining({ code: 'CLEAR_UNCONFIRMED' }),
+                        startChat: expect.objectContaining({ code: 'TIMEOUT' }),
+                        endChat: { ok: true }
+                    }[method]
                 );
                 const state = service.getChatState();
                 settle(RESTRICTED_MESSAGE);
