@@ -12,6 +12,7 @@ import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
 import { SignalWatches, showsWidget } from './signalWatches';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
+import { newAttempt, unseenEnd, type StartAttempt } from './startAttempt';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
@@ -42,22 +43,6 @@ function clampMs(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(value, MAX_WAIT_MS)
         : fallback;
-}
-
-/** One startChat that reached the client: its identity is the object itself. */
-interface StartAttempt {
-    /** The phase a failed or silent start goes back to (moved on by an end or clear meanwhile). */
-    revertTo: ChatPhase;
-    /** Waiting for the client's answer or a sign of the widget. */
-    inFlight: boolean;
-    /** The client threw or rejected. */
-    failed: boolean;
-    /** Signs of the widget since the call. */
-    events: number;
-    /** endChat and clearSession calls made since the call (and not failed). */
-    closings: number;
-    /** The phase a close left while this start was unanswered (null: none did). */
-    leftByClose: ChatPhase | null;
 }
 
 export class ChatService {
@@ -264,14 +249,7 @@ export class ChatService {
     }
 
     private async requestChat(config: RoutingConfig): Promise<ChatActionResult> {
-        const attempt: StartAttempt = {
-            revertTo: this.store.chatPhase,
-            inFlight: true,
-            failed: false,
-            events: 0,
-            closings: 0,
-            leftByClose: null
-        };
+        const attempt = newAttempt(this.store.chatPhase);
         this.attempt = attempt;
         this.store.setChat('requesting');
         const shown = this.watches.watch(showsWidget);
@@ -287,10 +265,10 @@ export class ChatService {
             this.client.abandonStart(); // a start still preparing never launches later
         }
         const failure = callFailure(outcome);
-        attempt.failed = failure !== null;
-        const silent = attempt.events === 0 && attempt.closings === 0;
-        const timedOut = outcome.kind === 'timeout' && silent;
-        if (failure || timedOut) {
+        // Settling proves nothing: with no sign of the widget, the start did not happen.
+        const unseen = unseenEnd(attempt, outcome);
+        attempt.failed = failure !== null || unseen !== null;
+        if (attempt.failed) {
             const phase = this.store.chatPhase;
             if (phase === 'requesting' || (failure && phase === attempt.leftByClose)) {
                 // Failed, or no answer and no sign of the widget: nothing shows a chat under
@@ -298,9 +276,11 @@ export class ChatService {
                 this.store.setChat(attempt.revertTo);
             }
         }
-        if (timedOut) {
-            debug('startChat: no sign of the widget within the wait');
-            return fail('TIMEOUT', 'The chat widget showed no sign of the start.');
+        if (unseen) {
+            debug('startChat: no sign of the widget');
+            return unseen === 'timeout'
+                ? fail('TIMEOUT', 'The chat widget showed no sign of the start.')
+                : fail('CLIENT_ERROR', 'startChat settled without any sign of the widget.');
         }
         return failure ?? OK;
     }
@@ -364,6 +344,7 @@ export class ChatService {
         if (failure) {
             if (attempt && this.attempt === attempt) {
                 attempt.closings -= 1; // a failed call closed nothing
+                this.revertIfUnseen(attempt);
             }
             return failure;
         }
@@ -381,6 +362,17 @@ export class ChatService {
         return OK;
     }
 
+    /** A start that settled unseen while a close was pending, once that close failed. */
+    private revertIfUnseen(attempt: StartAttempt): void {
+        if (attempt.settledUnseen && attempt.closings === 0) {
+            attempt.settledUnseen = false;
+            attempt.failed = true;
+            if (this.store.chatPhase === 'requesting') {
+                this.store.setChat(attempt.revertTo);
+            }
+        }
+    }
+
     /** Moves the chat on after a close made when `attempt` was the latest start. */
     private afterClosing(
         attempt: StartAttempt | null,
@@ -393,6 +385,11 @@ export class ChatService {
             latest.revertTo = next(latest.revertTo);
             this.store.setChat(next(this.store.chatPhase));
             latest.leftByClose = this.store.chatPhase;
+        } else if (latest && latest === attempt && latest.settledUnseen) {
+            // The start did nothing: the close acted on what was before it.
+            latest.failed = true;
+            latest.settledUnseen = false;
+            this.store.setChat(next(latest.revertTo));
         } else if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
             this.store.setChat(next(this.store.chatPhase));
         } else if (latest?.inFlight) {
