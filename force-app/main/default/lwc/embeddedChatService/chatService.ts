@@ -12,7 +12,7 @@ import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
 import { SignalWatches, showsWidget } from './signalWatches';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
-import { newAttempt, unseenEnd, type StartAttempt } from './startAttempt';
+import { newAttempt, phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
@@ -28,17 +28,7 @@ export const DEFAULT_CLIENT_WAIT_MS = 15000;
 export const DEFAULT_CALL_TIMEOUT_MS = 8000;
 const MAX_WAIT_MS = 120000;
 
-/** A stand-in for routing whose properties could not be read. */
-const UNREADABLE = 'unreadable';
-
-/** Where a chat stands once the visitor's end reached the client. */
-function phaseAfterEnd(phase: ChatPhase): ChatPhase {
-    if (phase === 'requesting') {
-        return 'idle';
-    }
-    return phase === 'queued' || phase === 'chatting' ? 'ended' : phase;
-}
-
+const UNREADABLE = 'unreadable'; // a stand-in for routing whose properties could not be read
 function clampMs(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(value, MAX_WAIT_MS)
@@ -69,7 +59,8 @@ export class ChatService {
             this.store,
             (signal) => this.onSignal(signal),
             () => this.clientWaitMs,
-            (client) => this.onClientReady(client)
+            (client) => this.onClientReady(client),
+            () => this.callTimeoutMs
         );
         if (!locker) {
             this.readiness.check();
@@ -150,10 +141,14 @@ export class ChatService {
         if (showsWidget(signal) && this.attempt) {
             this.attempt.events += 1;
         }
-        if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
+        const recheck = this.store.clientPhase !== 'ready' || signal.kind === 'ready';
+        if (recheck && signal.kind !== 'continued') {
             this.readiness.check();
         }
         this.store.applySignal(signal);
+        if (signal.kind === 'continued') {
+            this.readiness.sessionKnown(); // after the chat it continues: never `ready` between
+        }
         this.watches.notify(signal);
     }
 
@@ -267,10 +262,14 @@ export class ChatService {
         const failure = callFailure(outcome);
         // Settling proves nothing: with no sign of the widget, the start did not happen.
         const unseen = unseenEnd(attempt, outcome);
-        attempt.failed = failure !== null || unseen !== null;
+        const phase = this.store.chatPhase;
+        if (attempt.settledUnseen && phase === attempt.leftByClose) {
+            attempt.settledUnseen = false; // the close already acted on what was before it
+            attempt.failed = true;
+        }
+        attempt.failed ||= failure !== null || unseen !== null;
         if (attempt.failed) {
-            const phase = this.store.chatPhase;
-            if (phase === 'requesting' || (failure && phase === attempt.leftByClose)) {
+            if (phase === 'requesting' || phase === attempt.leftByClose) {
                 // Failed, or no answer and no sign of the widget: nothing shows a chat under
                 // way, so the visitor is not left with a button that stays disabled.
                 this.store.setChat(attempt.revertTo);
@@ -392,7 +391,7 @@ export class ChatService {
             this.store.setChat(next(latest.revertTo));
         } else if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
             this.store.setChat(next(this.store.chatPhase));
-        } else if (latest?.inFlight) {
+        } else if (latest?.inFlight || latest?.settledUnseen) {
             latest.revertTo = next(latest.revertTo);
         }
     }

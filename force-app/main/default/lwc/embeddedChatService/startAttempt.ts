@@ -63,3 +63,11 @@ export function unseenEnd(
     attempt.settledUnseen = true;
     return null;
 }
+
+/** Where a chat stands once the visitor's end reached the client. */
+export function phaseAfterEnd(phase: ChatPhase): ChatPhase {
+    if (phase === 'requesting') {
+        return 'idle';
+    }
+    return phase === 'queued' || phase === 'chatting' ? 'ended' : phase;
+}
