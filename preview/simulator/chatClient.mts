@@ -177,9 +177,11 @@ export const DEMO_BUTTON_ID = '5735g000000b1Ab';
 export const DEMO_DEPLOYMENT_ID = '5725g000000c2Cd';
 export const DEMO_AGENT_USER_ID = '0055g00000AgEnT';
 
-const DEFAULT_DELAYS: SimulatorDelays = {
+export const DEFAULT_DELAYS: SimulatorDelays = {
     liveAgentApiMs: 300,
-    sessionDataMs: 0,
+    // The storage iframe is cross-origin: its answer (esw.js resumeInitWithSessionData) comes
+    // well after liveAgentAPI exists; a real frame took about 250 ms in our measurements.
+    sessionDataMs: 250,
     settingsMs: 150,
     openMs: 60,
     requestMs: 250,
