@@ -348,8 +348,15 @@ export class EnhancedChatClient implements ChatClient {
 
     private setFields(routing: RoutingConfig): void {
         const hidden = hiddenRoutingValues(routing);
-        if (Object.keys(hidden).length > 0) {
-            this.call('prechatAPI', 'setHiddenPrechatFields', [hidden]);
+        // v2 answers false when it dropped a field (v1 answers nothing): a chat launched then
+        // would not be routed as configured, so it is not launched.
+        if (
+            Object.keys(hidden).length > 0 &&
+            this.call('prechatAPI', 'setHiddenPrechatFields', [hidden]) === false
+        ) {
+            throw new Error(
+                'setHiddenPrechatFields refused the routing fields, so no chat was launched: declare each of them as a hidden pre-chat field of the deployment, long enough for its value.'
+            );
         }
         const visible = routing.visiblePrechatFields ?? {};
         const entries = Object.entries(visible);

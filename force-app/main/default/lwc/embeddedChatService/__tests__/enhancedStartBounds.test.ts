@@ -65,4 +65,29 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
             expect(getCalls('launchChat')).toHaveLength(1);
         });
     });
+
+    it('v2: does not launch without routing when setHiddenPrechatFields refuses a field', async () => {
+        installEmbeddedServiceBootstrap({
+            version: 'v2',
+            hiddenFields: [{ name: 'Chat_Target_Id', maxLength: 18 }] // Chat_Agent_Id undeclared
+        });
+        const service = loadService();
+        service.configureRouting({ directToAgentRouting: { buttonId: QUEUE, userId: AGENT } });
+        const result = await service.startChat();
+        await settleClient();
+        expect(result).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
+        expect(!result.ok && result.message).toContain('setHiddenPrechatFields');
+        expect(getCalls('setHiddenPrechatFields')).toHaveLength(1);
+        expect(getCalls('launchChat')).toHaveLength(0);
+        expect(service.getChatState().status).toBe('ready');
+    });
+
+    it('v1 (no answer from setHiddenPrechatFields) still launches', async () => {
+        installEmbeddedServiceBootstrap({ version: 'v1' });
+        const service = loadService();
+        service.configureRouting({ directToAgentRouting: { buttonId: QUEUE, userId: AGENT } });
+        await expect(service.startChat()).resolves.toEqual({ ok: true });
+        await settleClient();
+        expect(getCalls('launchChat')).toHaveLength(1);
+    });
 });
