@@ -28,6 +28,8 @@ import {
 import type { RoutingConfig } from './chatTypes';
 
 const GLOBAL = 'embeddedservice_bootstrap';
+/** The id of the chat button element the client adds to the page (ButtonCreated). */
+const BUTTON_ID = 'embeddedMessagingConversationButton';
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -152,11 +154,24 @@ export class EnhancedChatClient implements ChatClient {
         }
         if (!this.readySeen && !this.sawItAbsent) {
             // Loaded after the client: its API objects exist, so Ready has fired (v1 attaches
-            // them just before it; a v2 client that is still initialising cannot be told apart).
+            // them just before it; a v2 client still initialising cannot be told apart: the
+            // limit in docs/enhanced-chat-client.md). The button is known from the page: its
+            // element exists once ButtonCreated fired; until then a start waits for the event
+            // (bounded by the service's timeout).
             this.readySeen = true;
-            this.buttonReady = true;
+            this.buttonReady = this.buttonInPage();
         }
         return this.readySeen ? 'ready' : 'loading';
+    }
+
+    /** bootstrap.js generateMarkup puts the chat button in the page (kept while hidden). */
+    private buttonInPage(): boolean {
+        try {
+            // eslint-disable-next-line @lwc/lwc/no-document-query -- the client's button is page markup, outside any component
+            return typeof document !== 'undefined' && !!document.getElementById(BUTTON_ID);
+        } catch {
+            return false;
+        }
     }
 
     connect(sink: SignalSink): void {

@@ -90,4 +90,29 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
         await settleClient();
         expect(getCalls('launchChat')).toHaveLength(1);
     });
+    describe.each(VERSIONS)(
+        'a service loaded after Ready but before the button (%s)',
+        (version) => {
+            it('waits for ButtonCreated instead of launching into a rejection, then launches once', async () => {
+                installEmbeddedServiceBootstrap({ version, readiness: 'loading' });
+                fireReady(); // before the service loads: it never hears this Ready
+                const service = loadService();
+                expect(service.getChatState().status).toBe('ready');
+                const start = service.startChat();
+                await settleClient();
+                expect(getCalls('launchChat')).toHaveLength(0);
+                fireButtonCreated();
+                await settleClient();
+                await expect(start).resolves.toEqual({ ok: true });
+                expect(getCalls('launchChat')).toHaveLength(1);
+            });
+
+            it('launches at once when the button is already in the page', async () => {
+                installEmbeddedServiceBootstrap({ version });
+                const service = loadService();
+                await expect(service.startChat()).resolves.toEqual({ ok: true });
+                expect(getCalls('launchChat')).toHaveLength(1);
+            });
+        }
+    );
 });
