@@ -16,6 +16,7 @@
 import { debug } from './debugLog';
 import { hiddenFieldNames } from './prechatRules';
 import { isObject, readField } from './values';
+import { sessionStatusOf } from './enhancedStatus';
 import {
     UnsupportedAction,
     type ChatClient,
@@ -55,17 +56,7 @@ const SCRIPT_LIKE = /javascript:|<script/i;
 
 type Method = (...args: unknown[]) => unknown;
 
-/** The session status an SSE entry carries, read defensively; null when unreadable. */
-export function sessionStatusOf(detail: unknown): string | null {
-    try {
-        const payload = readField(readField(detail, 'conversationEntry'), 'entryPayload');
-        const parsed: unknown = typeof payload === 'string' ? JSON.parse(payload) : payload;
-        const status = readField(parsed, 'sessionStatus');
-        return typeof status === 'string' ? status : null;
-    } catch {
-        return null;
-    }
-}
+export { sessionStatusOf };
 
 /** The hidden pre-chat fields that carry a routing (names from hiddenRoutingFields). */
 export function hiddenRoutingValues(routing: RoutingConfig): Record<string, string> {
@@ -153,11 +144,9 @@ export class EnhancedChatClient implements ChatClient {
             return 'loading'; // v1 attaches its API objects just before Ready
         }
         if (!this.readySeen && !this.sawItAbsent) {
-            // Loaded after the client: its API objects exist, so Ready has fired (v1 attaches
-            // them just before it; a v2 client still initialising cannot be told apart: the
-            // limit in docs/enhanced-chat-client.md). The button is known from the page: its
-            // element exists once ButtonCreated fired; until then a start waits for the event
-            // (bounded by the service's timeout).
+            // Loaded after the client: its API objects mean Ready fired (not on v2: the limit in
+            // docs/enhanced-chat-client.md). The button's element means ButtonCreated fired;
+            // without it a start waits for the event (bounded by the service's timeout).
             this.readySeen = true;
             this.buttonReady = this.buttonInPage();
         }
@@ -297,6 +286,9 @@ export class EnhancedChatClient implements ChatClient {
         }
         this.startEpoch += 1;
         const epoch = this.startEpoch;
+        if (!this.buttonReady && !this.conversationEnded && this.buttonInPage()) {
+            this.buttonReady = true; // created before this adapter listened (a late load)
+        }
         const closes = this.closes;
         const closed = this.nextClose();
         if (this.conversationEnded) {
@@ -327,12 +319,12 @@ export class EnhancedChatClient implements ChatClient {
         return this.call('utilAPI', 'launchChat', []);
     }
 
-    /** The service's wait for the start ended: the start never launches (at most one launch). */
+    /** The service stopped waiting: the start never launches later (one launch at most). */
     abandonStart(): void {
         this.startEpoch += 1;
     }
 
-    /** Resolves at the next endChat or clearSession (one promise shared by every waiter). */
+    /** Resolves at the next endChat or clearSession (one promise, shared). */
     private nextClose(): Promise<void> {
         if (!this.closeWaiter) {
             let resolve: () => void = () => undefined;

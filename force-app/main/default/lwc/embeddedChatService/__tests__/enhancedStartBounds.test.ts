@@ -107,6 +107,16 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
                 expect(getCalls('launchChat')).toHaveLength(1);
             });
 
+            it('finds the button drawn after the service looked (the page renders it late)', async () => {
+                installEmbeddedServiceBootstrap({ version }); // Ready and ButtonCreated already fired
+                const element = document.getElementById('embeddedMessagingConversationButton');
+                element?.remove();
+                const service = loadService(); // looks while the button is not drawn yet
+                document.body.appendChild(element as HTMLElement);
+                await expect(service.startChat()).resolves.toEqual({ ok: true });
+                expect(getCalls('launchChat')).toHaveLength(1);
+            });
+
             it('launches at once when the button is already in the page', async () => {
                 installEmbeddedServiceBootstrap({ version });
                 const service = loadService();
