@@ -488,7 +488,10 @@ export class ChatClientSimulator {
                     : 'agents offline: widget shows "No agents available"';
             this.changed();
             this.afterOpening(opening);
-            return this.settleLater(call, this.delays.openMs);
+            // liveagent.esw.js startChat: with the widget's feature rendered and no chat waiting
+            // or under way, its promise settles only on the chat frame's liveagent.initialized,
+            // which an offline form or a "no agents" dialog never posts: it stays pending.
+            return this.settle(call, 'never');
         }
         if (this.phase === 'requesting') {
             call.outcome = 'pre-chat form already open: waits for it as the first call does';
@@ -819,21 +822,6 @@ export class ChatClientSimulator {
         call.answer = 'resolved undefined';
         this.changed();
         return Promise.resolve(undefined);
-    }
-
-    /** Resolves `undefined` after `ms` (unless promises hang). */
-    private settleLater(call: SimulatorCall, ms: number): Promise<unknown> {
-        if (this.promisesHang) {
-            return this.settle(call);
-        }
-        call.answer = 'pending';
-        return new Promise((resolve) => {
-            this.scheduler.setTimeout(() => {
-                call.answer = 'resolved undefined';
-                this.changed();
-                resolve(undefined);
-            }, ms);
-        });
     }
 
     /** Resolves `undefined` once the pre-chat form is submitted (liveagent.initialized). */

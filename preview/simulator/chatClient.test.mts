@@ -376,9 +376,15 @@ describe('chat client simulator: startChat', () => {
     it('shows the offline form and fires no chat event when agents are offline', async () => {
         const s = setup({ agentsAvailable: false });
         ready(s);
-        const pending = api(s.sim).startChat({});
+        const pending = api(s.sim)
+            .startChat({})
+            .then(() => 'settled');
         s.clock.advance(100);
-        assert.equal(await pending, undefined);
+        const outcome = await Promise.race([
+            pending,
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending', 'no liveagent.initialized for an offline form');
         assert.equal(s.sim.snapshot().widget, 'offline-form');
         assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
     });
