@@ -7,6 +7,7 @@
  * promise turns here, so fake timers never stall them and `settleClient()` runs them all.
  */
 
+import { showButtonElement } from './embeddedServiceBootstrapMarkup';
 import {
     ENHANCED_EVENTS,
     CLEAR_NOT_READY_MESSAGE,
@@ -102,6 +103,7 @@ export class EnhancedClientModel {
             return; // generateMarkup returns early when the button is already in the DOM.
         }
         this.button = visibility;
+        showButtonElement(visibility);
         this.buttonCreatedCount += 1;
         this.dispatch(ENHANCED_EVENTS.buttonCreated, { buttonVisibility: visibility });
     }
@@ -369,6 +371,7 @@ export class EnhancedClientModel {
         this.minimized = false;
         this.pendingForms = 0;
         this.button = null;
+        showButtonElement(null);
         this.emitReady();
         turns(STEP_TURNS).then(() => {
             if (epoch !== this.epoch) {
