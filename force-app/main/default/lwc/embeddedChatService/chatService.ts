@@ -59,8 +59,7 @@ export class ChatService {
             this.store,
             (signal) => this.onSignal(signal),
             () => this.clientWaitMs,
-            (client) => this.onClientReady(client),
-            () => this.callTimeoutMs
+            (client) => this.onClientReady(client)
         );
         if (!locker) {
             this.readiness.check();
@@ -141,14 +140,10 @@ export class ChatService {
         if (showsWidget(signal) && this.attempt) {
             this.attempt.events += 1;
         }
-        const recheck = this.store.clientPhase !== 'ready' || signal.kind === 'ready';
-        if (recheck && signal.kind !== 'continued') {
+        if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
             this.readiness.check();
         }
         this.store.applySignal(signal);
-        if (signal.kind === 'continued') {
-            this.readiness.sessionKnown(); // after the chat it continues: never `ready` between
-        }
         this.watches.notify(signal);
     }
 

@@ -1,10 +1,14 @@
 /**
- * Legacy readiness on a page that may continue a chat: while the client is still loading its
- * stored session (`hasSessionDataLoaded === false` until the storage iframe answers with
- * `sessionDataRetrieved`), the state is not `ready`, so Start is not enabled during a chat that
- * is about to be restored. Bounded: without an answer it becomes ready after the call timeout.
+ * Legacy readiness on a page that may continue a chat. The 5.0 client appends its storage iframe
+ * only after its feature scripts loaded (esw.js loadFeatures → onFeatureScriptsLoaded →
+ * prepareDOM), so `liveAgentAPI` always exists before the iframe can answer with the stored
+ * session (`resumeInitWithSessionData` fires `sessionDataRetrieved` and sets
+ * `hasSessionDataLoaded`). Waiting for that answer before enabling Start would cost a
+ * cross-origin round trip on every page; instead Start is enabled at once, and a start made
+ * while the session is still loading waits for it (bounded) and refuses when a chat continues.
  */
 import {
+    getCalls,
     installEmbeddedSvc,
     resetEmbeddedSvc,
     retrieveSessionData,
@@ -13,7 +17,7 @@ import {
 import { DEFAULT_CALL_TIMEOUT_MS } from '../chatService';
 import { loadService, trackDocumentListeners } from 'test/reliability/serviceHarness';
 
-describe('c/embeddedChatService: legacy readiness waits for the stored session', () => {
+describe('c/embeddedChatService: legacy readiness while the stored session loads', () => {
     let documentListeners: { removeAll: () => void };
 
     beforeEach(() => {
@@ -30,30 +34,41 @@ describe('c/embeddedChatService: legacy readiness waits for the stored session',
         jest.useRealTimers();
     });
 
-    it('loads until the session data comes, then shows the continued chat without ever reading ready', () => {
+    it('is ready as soon as liveAgentAPI exists, before the storage iframe answers', () => {
         const service = loadService();
-        const states: string[] = [];
-        service.subscribeToChat((s) => states.push(s.status));
-        jest.advanceTimersByTime(500);
-        expect(service.getChatState().status).toBe('loading');
+        expect(service.getChatState()).toMatchObject({ status: 'ready', client: 'legacy' });
+    });
+
+    it('a start made meanwhile waits for the session and refuses, without calling the client, when a chat continues', async () => {
+        const service = loadService();
+        const result = service.startChat();
+        await Promise.resolve();
+        expect(getCalls('startChat')).toHaveLength(0);
         retrieveSessionData('chatting');
-        expect(service.getChatState()).toMatchObject({ status: 'chatting', client: 'legacy' });
-        expect(states).not.toContain('ready');
-        expect(jest.getTimerCount()).toBe(0);
+        await expect(result).resolves.toMatchObject({ ok: false, code: 'CHAT_IN_PROGRESS' });
+        expect(getCalls('startChat')).toHaveLength(0);
+        expect(service.getChatState().status).toBe('chatting');
     });
 
-    it('is ready once the session data says no chat continues', () => {
+    it('a start made meanwhile goes ahead once the session shows no chat', async () => {
         const service = loadService();
-        expect(service.getChatState().status).toBe('loading');
+        const result = service.startChat();
+        await Promise.resolve();
+        expect(getCalls('startChat')).toHaveLength(0);
         retrieveSessionData(null);
-        expect(service.getChatState().status).toBe('ready');
+        await jest.advanceTimersByTimeAsync(0);
+        expect(getCalls('startChat')).toHaveLength(1);
+        expect(service.getChatState().status).toBe('requesting');
+        expect(result).toBeInstanceOf(Promise);
     });
 
-    it('becomes ready after the bound when the session data never comes', () => {
+    it('a start made meanwhile goes ahead after the bound when the session never comes', async () => {
         const service = loadService();
-        jest.advanceTimersByTime(DEFAULT_CALL_TIMEOUT_MS - 1);
-        expect(service.getChatState().status).toBe('loading');
-        jest.advanceTimersByTime(1);
-        expect(service.getChatState().status).toBe('ready');
+        const result = service.startChat();
+        await jest.advanceTimersByTimeAsync(DEFAULT_CALL_TIMEOUT_MS - 1);
+        expect(getCalls('startChat')).toHaveLength(0);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(getCalls('startChat')).toHaveLength(1);
+        expect(result).toBeInstanceOf(Promise);
     });
 });
