@@ -73,7 +73,7 @@ function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup 
             sessionDataMs: 0,
             settingsMs: 50,
             openMs: 5,
-            requestMs: 20,
+            requestMs: 15,
             availabilityIntervalMs: 0,
             ...delays
         },
