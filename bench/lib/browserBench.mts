@@ -80,7 +80,8 @@ function pageUrl(query: Record<string, string | number>): string {
     return `${BENCH_ORIGIN}/?${params.toString()}`;
 }
 
-async function openPage(
+/** Opens the benchmark page with the base timings and `query`; fails on a page error. */
+export async function openPage(
     context: BrowserContext,
     query: Record<string, string | number>
 ): Promise<Page> {

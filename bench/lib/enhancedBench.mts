@@ -4,19 +4,20 @@
  *
  * - registrations: the page's window listeners for the client's events with 1, 10 and 50 chat
  *   components (the simulator counts them);
- * - readiness: from the client's first onEmbeddedMessagingButtonCreated (the moment launchChat
- *   can work) and from its first onEmbeddedMessagingReady to the Start button being enabled, over
- *   many page loads;
+ * - readiness: from the client's first onEmbeddedMessagingReady and its first
+ *   onEmbeddedMessagingButtonCreated (the moment launchChat can work; at load it follows Ready in
+ *   the same task) to the Start button being enabled, over many page loads;
  * - click: from the click event to the client's utilAPI.launchChat call.
  *
  * Timings come from the page's own clock; figures only, never a failure on a time.
  */
 /// <reference lib="dom" />
-import type { BrowserContext, Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type {} from '../page/bench.mts';
 import type {} from '../page/enhancedInstrument.mts';
 import type {} from '../../preview/simulator/enhancedBoot.mts';
-import { BENCH_ORIGIN, benchContext } from './chromium.mts';
+import { openPage } from './browserBench.mts';
+import { benchContext } from './chromium.mts';
 import { round, summarize, type Summary } from './stats.mts';
 
 export interface EnhancedRegistrationFigure {
@@ -39,36 +40,13 @@ export interface EnhancedFigures {
     clickToLaunchChat: Summary;
 }
 
-/** Fast client timings (Ready 50 ms after init, the button 20 ms later); launches never finish. */
-const QUERY: Record<string, string> = {
-    client: 'enhanced',
-    apiDelay: '50',
-    settingsDelay: '20',
-    requestDelay: '5000'
-};
+/**
+ * The base page timings of browserBench.mts (Ready 50 ms after init, the button 20 ms later,
+ * launches that never finish), with the Enhanced Chat client.
+ */
+const ENHANCED = { client: 'enhanced' };
 
 const VISITOR_KINDS = ['start', 'end', 'clear', 'status'];
-
-async function openPage(
-    context: BrowserContext,
-    query: Record<string, string | number>
-): Promise<Page> {
-    const params = new URLSearchParams(QUERY);
-    for (const [name, value] of Object.entries(query)) {
-        params.set(name, String(value));
-    }
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${BENCH_ORIGIN}/?${params.toString()}`);
-    await page.waitForFunction(() => document.body.dataset.benchReady === 'true', undefined, {
-        timeout: 20000
-    });
-    if (errors.length > 0) {
-        throw new Error(`the benchmark page failed: ${errors.join('; ')}`);
-    }
-    return page;
-}
 
 async function registrations(
     browser: Browser,
@@ -77,7 +55,7 @@ async function registrations(
     const figures: EnhancedRegistrationFigure[] = [];
     for (const count of [1, 10, 50]) {
         const context = await benchContext(browser, wwwDir);
-        const page = await openPage(context, { scriptDelay: 0.3 });
+        const page = await openPage(context, { ...ENHANCED, scriptDelay: 0.3 });
         await page.evaluate(([kinds, n]) => window.__bench?.mount(kinds, n), [
             VISITOR_KINDS,
             count - 1
@@ -110,7 +88,7 @@ async function readiness(
     const context = await benchContext(browser, wwwDir);
     for (let run = 0; run < runs; run++) {
         const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
-        const page = await openPage(context, { scriptDelay });
+        const page = await openPage(context, { ...ENHANCED, scriptDelay });
         // The service is ready at Ready; the button (ButtonCreated) may come just after.
         await page.waitForFunction(
             () =>
@@ -138,7 +116,7 @@ async function readiness(
 
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
     const context = await benchContext(browser, wwwDir);
-    const page = await openPage(context, { scriptDelay: 0.3 });
+    const page = await openPage(context, { ...ENHANCED, scriptDelay: 0.3 });
     const button = page.locator('c-chat-start-button lightning-button button').first();
     const samples: number[] = [];
     for (let run = 0; run < runs; run++) {

@@ -32,7 +32,7 @@ export interface DeclaredField {
 export interface EnhancedDelays {
     /** init → Ready (config, business hours, CSS: the Promise.all in init). */
     readyMs: number;
-    /** Ready → ButtonCreated (generateMarkup), at load and after each reset. */
+    /** After a reset: Ready → ButtonCreated (initializeClientState, after agent availability). */
     buttonMs: number;
     /** launch → chat window loaded (createIframe → onEmbeddedMessagingInitSuccess). */
     iframeMs: number;
@@ -267,6 +267,7 @@ export class EnhancedClientSimulator {
     /**
      * EmbeddedServiceBootstrap.prototype.init: works once (a second call only logs), then waits
      * for config, business hours and CSS before initializeFeatureObjects + Ready, then the button.
+     * (`readyMs` covers that wait.)
      */
     private init(args: unknown[]): void {
         this.record('init', args).answer = 'returned undefined';
@@ -278,12 +279,12 @@ export class EnhancedClientSimulator {
         this.later(this.delays.readyMs, () => {
             this.attachApis();
             this.emitReady();
-            this.later(this.delays.buttonMs, () => {
-                this.generateMarkup();
-                if (this.options.restored) {
-                    this.bootstrapExistingSession(this.options.restored);
-                }
-            });
+            // Then, in the same task, generateMarkup (or handleExistingSession): a Ready listener
+            // still finds no button, so a launchChat() from it rejects.
+            this.generateMarkup();
+            if (this.options.restored) {
+                this.bootstrapExistingSession(this.options.restored);
+            }
         });
     }
 

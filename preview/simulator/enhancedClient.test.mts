@@ -1,6 +1,6 @@
 /**
  * Unit tests of the Enhanced Chat client simulator: it must keep the real client's sharp edges
- * (docs/enhanced-chat.md, "How the client behaves"). Run: node --test "preview/simulator/*.test.mts"
+ * (docs/enhanced-chat-client.md). Run: node --test "preview/simulator/*.test.mts"
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -131,21 +131,33 @@ describe('Enhanced Chat simulator (v1)', () => {
         const s = setup();
         (s.sim.global.init as () => void)();
         assert.equal(s.api().utilAPI, undefined);
-        await s.clock.advance(DEFAULT_DELAYS.readyMs);
+        await s.clock.advance(DEFAULT_DELAYS.readyMs - 1);
+        assert.deepEqual(names(s), []);
+        await s.clock.advance(1);
         assert.equal(typeof s.api().utilAPI.launchChat, 'function');
-        assert.deepEqual(names(s), ['Ready']);
-        await s.clock.advance(DEFAULT_DELAYS.buttonMs);
         assert.deepEqual(names(s), ['Ready', 'ButtonCreated']);
         assert.deepEqual(s.seen[1].detail, { buttonVisibility: 'Show' });
         (s.sim.global.init as () => void)();
         assert.match(s.sim.notes.at(-1)?.text ?? '', /multiple times/);
     });
 
-    it('rejects launchChat with a string between Ready and the button', async () => {
-        const s = setup();
+    it('rejects launchChat with a string from a Ready listener, at load and after a reset', async () => {
+        const launches: unknown[] = [];
+        const s = setup({
+            dispatch: (name) => {
+                if (name === 'onEmbeddedMessagingReady') {
+                    launches.push(s.api().utilAPI.launchChat());
+                }
+            }
+        });
         (s.sim.global.init as () => void)();
         await s.clock.advance(DEFAULT_DELAYS.readyMs);
-        assert.equal(await rejection(s.api().utilAPI.launchChat()), NO_BUTTON_MESSAGE);
+        s.api().userVerificationAPI.clearSession();
+        await s.clock.advance(STEP);
+        assert.equal(launches.length, 2);
+        for (const launch of launches) {
+            assert.equal(await rejection(launch), NO_BUTTON_MESSAGE);
+        }
     });
 
     it('sends the hidden fields held at conversation creation and drops invalid ones', async () => {

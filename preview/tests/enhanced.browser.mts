@@ -201,6 +201,8 @@ describe('Enhanced Chat mode: the components through the service', () => {
             order.indexOf('setHiddenPrechatFields') < order.indexOf('launchChat'),
             `hidden fields set before the launch: ${order.join(', ')}`
         );
+        await waitForEvent(page, 'SessionStatusUpdate');
+        await expectStatus(page, 'You are in the queue.');
         await screenshot(page, 'enhanced-chat');
         assertNoPageErrors(preview);
         await preview.close();

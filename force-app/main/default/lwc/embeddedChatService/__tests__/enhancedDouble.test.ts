@@ -24,7 +24,7 @@ import {
     submitPrechatForm,
     uninstallEmbeddedServiceBootstrap,
     visitorCloses
-} from '../../../../../test/jest-mocks/embeddedServiceBootstrap';
+} from 'test/jest-mocks/embeddedServiceBootstrap';
 
 const client = clientApi;
 

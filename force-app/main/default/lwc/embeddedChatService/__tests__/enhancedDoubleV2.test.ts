@@ -14,7 +14,7 @@ import {
     installEmbeddedServiceBootstrap,
     settleClient,
     uninstallEmbeddedServiceBootstrap
-} from '../../../../../test/jest-mocks/embeddedServiceBootstrap';
+} from 'test/jest-mocks/embeddedServiceBootstrap';
 
 const client = clientApi;
 
