@@ -177,9 +177,11 @@ export const DEMO_BUTTON_ID = '5735g000000b1Ab';
 export const DEMO_DEPLOYMENT_ID = '5725g000000c2Cd';
 export const DEMO_AGENT_USER_ID = '0055g00000AgEnT';
 
-const DEFAULT_DELAYS: SimulatorDelays = {
+export const DEFAULT_DELAYS: SimulatorDelays = {
     liveAgentApiMs: 300,
-    sessionDataMs: 0,
+    // The storage iframe is cross-origin: its answer (esw.js resumeInitWithSessionData) comes
+    // well after liveAgentAPI exists; a real frame took about 250 ms in our measurements.
+    sessionDataMs: 250,
     settingsMs: 150,
     openMs: 60,
     requestMs: 250,
@@ -486,7 +488,10 @@ export class ChatClientSimulator {
                     : 'agents offline: widget shows "No agents available"';
             this.changed();
             this.afterOpening(opening);
-            return this.settleLater(call, this.delays.openMs);
+            // liveagent.esw.js startChat: with the widget's feature rendered and no chat waiting
+            // or under way, its promise settles only on the chat frame's liveagent.initialized,
+            // which an offline form or a "no agents" dialog never posts: it stays pending.
+            return this.settle(call, 'never');
         }
         if (this.phase === 'requesting') {
             call.outcome = 'pre-chat form already open: waits for it as the first call does';
@@ -817,21 +822,6 @@ export class ChatClientSimulator {
         call.answer = 'resolved undefined';
         this.changed();
         return Promise.resolve(undefined);
-    }
-
-    /** Resolves `undefined` after `ms` (unless promises hang). */
-    private settleLater(call: SimulatorCall, ms: number): Promise<unknown> {
-        if (this.promisesHang) {
-            return this.settle(call);
-        }
-        call.answer = 'pending';
-        return new Promise((resolve) => {
-            this.scheduler.setTimeout(() => {
-                call.answer = 'resolved undefined';
-                this.changed();
-                resolve(undefined);
-            }, ms);
-        });
     }
 
     /** Resolves `undefined` once the pre-chat form is submitted (liveagent.initialized). */

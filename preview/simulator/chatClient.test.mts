@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
     ChatClientSimulator,
+    DEFAULT_DELAYS,
     DEMO_BUTTON_ID,
     DELETED_ALL_MESSAGE,
     IFRAME_MISSING_MESSAGE,
@@ -61,6 +62,7 @@ interface Setup {
 }
 
 function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup {
+    const { delays, ...rest } = options;
     const clock = new ManualClock();
     const errors: string[] = [];
     const posted: unknown[] = [];
@@ -72,11 +74,12 @@ function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup 
             settingsMs: 50,
             openMs: 5,
             requestMs: 20,
-            availabilityIntervalMs: 0
+            availabilityIntervalMs: 0,
+            ...delays
         },
         postFromStorageFrame: (data) => posted.push(data),
         logError: (message, error) => errors.push(`${message}: ${(error as Error)?.message}`),
-        ...options
+        ...rest
     });
     const seen: { name: string; data: unknown }[] = [];
     if (register) {
@@ -158,6 +161,24 @@ describe('chat client simulator: page load', () => {
         s.clock.advance(100);
         assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, false);
         s.clock.advance(250);
+        assert.deepEqual(data, [{}]);
+        assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, true);
+    });
+
+    it('by default answers the session data well after liveAgentAPI exists (a window a page must not read as ready)', () => {
+        const s = setup({ delays: { ...DEFAULT_DELAYS, availabilityIntervalMs: 0 } });
+        const data: unknown[] = [];
+        s.sim.embeddedSvc.addEventHandler('sessionDataRetrieved', (d) => {
+            data.push(d);
+        });
+        s.sim.load();
+        s.clock.advance(DEFAULT_DELAYS.liveAgentApiMs);
+        assert.ok(s.sim.embeddedSvc.liveAgentAPI);
+        assert.ok(DEFAULT_DELAYS.sessionDataMs >= 100);
+        s.clock.advance(DEFAULT_DELAYS.sessionDataMs - 1);
+        assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, false);
+        assert.deepEqual(data, []);
+        s.clock.advance(1);
         assert.deepEqual(data, [{}]);
         assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, true);
     });
@@ -355,9 +376,15 @@ describe('chat client simulator: startChat', () => {
     it('shows the offline form and fires no chat event when agents are offline', async () => {
         const s = setup({ agentsAvailable: false });
         ready(s);
-        const pending = api(s.sim).startChat({});
+        const pending = api(s.sim)
+            .startChat({})
+            .then(() => 'settled');
         s.clock.advance(100);
-        assert.equal(await pending, undefined);
+        const outcome = await Promise.race([
+            pending,
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending', 'no liveagent.initialized for an offline form');
         assert.equal(s.sim.snapshot().widget, 'offline-form');
         assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
     });

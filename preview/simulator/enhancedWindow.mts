@@ -179,6 +179,9 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
                 clickable(
                     'button',
                     {
+                        // bootstrap.js generateMarkup: the button's id, which a service loaded
+                        // late looks for to know the button exists.
+                        id: 'embeddedMessagingConversationButton',
                         class: 'enh-fab',
                         'data-enh': 'fab',
                         'aria-label': 'Chat with us (simulated Enhanced Chat button)'

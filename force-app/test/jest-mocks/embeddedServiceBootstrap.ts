@@ -178,6 +178,7 @@ export function uninstallEmbeddedServiceBootstrap(options: { keepListeners?: boo
     if (state.model) {
         state.model.epoch += 1;
     }
+    state.model?.showButtonElement(false);
     state.model = null;
     state.global = null;
     state.apis = null;

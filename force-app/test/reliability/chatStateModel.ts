@@ -4,7 +4,9 @@
  * documents: chatTypes.ts ChatStatus, chatService.ts actions). Used by the state-machine tests to
  * predict the service's state after every step. What a client promise resolves with never
  * matters (the real client's always resolve undefined): 'restricted' resolves with the text the
- * client only logs, and is a plain value to the service.
+ * client only logs, and is a plain value to the service. A start that settles ('restricted',
+ * 'value') or times out ('never') with no sign of the widget did not happen: it answers a
+ * failure and the chat goes back to where it was.
  */
 
 export type ModelPhase = 'idle' | 'requesting' | 'queued' | 'chatting' | 'ended';
@@ -171,8 +173,13 @@ export function modelStart(
         return { state, code: 'OK', calls: true };
     }
     if (behavior === 'never') {
-        // No answer and no widget event before the call times out: back where it was.
-        return { state, code: 'OK', calls: true };
+        // No answer and no widget event before the call times out: back where it was, and
+        // the start answers TIMEOUT (nothing shows that a chat was requested).
+        return { state, code: 'TIMEOUT', calls: true };
+    }
+    if (behavior === 'restricted' || behavior === 'value') {
+        // Settled with no widget event (the real client logs an error and resolves too).
+        return { state, code: 'CLIENT_ERROR', calls: true };
     }
     // 'real': the widget opens (afterMaximize) and the start settles on it.
     return {
@@ -221,6 +228,10 @@ export function applyClientCall(
     }
     if (state.agentsAvailable === false) {
         // The offline form: no chat is requested, so the phase stays.
+        return state;
+    }
+    if (behavior === 'restricted' || behavior === 'value') {
+        // Settled at once with no widget event: the client requested nothing.
         return state;
     }
     if (behavior === 'never') {

@@ -72,11 +72,11 @@ export default class ChatClearSession extends ChatActionElement {
         return this.isChatShown && !this.isButtonHidden;
     }
 
-    /** The messages go with the button: a hidden component shows visitors nothing at all. */
-    get showMessages(): boolean {
-        return this.showButton;
-    }
-
+    /**
+     * The messages region (a live region) stays on the page with the button hidden too: a
+     * page-load clear that failed, or whose deletion the client never confirmed, must tell the
+     * visitor that the chat data may still be in this browser. Only the error shows then.
+     */
     /** Tells the admin in Experience Builder what the page-load mode does. */
     protected get visitorNotes(): BuilderNote[] {
         if (!this.onPageLoadSetting.value) {
@@ -86,6 +86,9 @@ export default class ChatClearSession extends ChatActionElement {
     }
 
     get reason(): string {
+        if (this.isButtonHidden) {
+            return ''; // no button to explain; the visitor reads only a failure
+        }
         if (this.pending) {
             return REASON_CLEARING;
         }
@@ -134,7 +137,7 @@ export default class ChatClearSession extends ChatActionElement {
 
     private clear(): Promise<void> {
         return this.runAction(clearSession, () => {
-            this.successMessage = SUCCESS;
+            this.successMessage = this.isButtonHidden ? '' : SUCCESS;
         });
     }
 

@@ -16,7 +16,7 @@ const MESSAGES: Record<ChatErrorCode, string> = {
     CHAT_IN_PROGRESS: 'A chat is already open or being requested.',
     INVALID_ROUTING: 'The chat routing configuration is not valid.',
     CLIENT_ERROR: 'The chat client reported an error.',
-    TIMEOUT: 'The chat client did not load in time.',
+    TIMEOUT: 'The chat client did not load or answer in time.',
     NOT_SUPPORTED: 'The chat client on this page cannot do this.',
     CLEAR_UNCONFIRMED:
         'The chat ended, but the chat client did not confirm that its stored session data was deleted.'

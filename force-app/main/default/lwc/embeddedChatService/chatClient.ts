@@ -111,6 +111,11 @@ export interface ChatClient {
     startProblem(routing: RoutingConfig): string | null;
     /** Starts a chat with a validated routing. May throw or return anything: the caller guards it. */
     startChat(routing: RoutingConfig): unknown;
+    /**
+     * The service gave up waiting for the latest start (its timeout): a start still preparing
+     * must never reach the client later. Never throws.
+     */
+    abandonStart(): void;
     /** Opens the client's form for offline agents (no chat request). May throw. */
     openOfflineForm(): unknown;
     /** Ends the chat and closes the widget. May throw or return anything. */

@@ -12,6 +12,7 @@ import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
 import { SignalWatches, showsWidget } from './signalWatches';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
+import { newAttempt, phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
@@ -27,37 +28,11 @@ export const DEFAULT_CLIENT_WAIT_MS = 15000;
 export const DEFAULT_CALL_TIMEOUT_MS = 8000;
 const MAX_WAIT_MS = 120000;
 
-/** A stand-in for routing whose properties could not be read. */
-const UNREADABLE = 'unreadable';
-
-/** Where a chat stands once the visitor's end reached the client. */
-function phaseAfterEnd(phase: ChatPhase): ChatPhase {
-    if (phase === 'requesting') {
-        return 'idle';
-    }
-    return phase === 'queued' || phase === 'chatting' ? 'ended' : phase;
-}
-
+const UNREADABLE = 'unreadable'; // a stand-in for routing whose properties could not be read
 function clampMs(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(value, MAX_WAIT_MS)
         : fallback;
-}
-
-/** One startChat that reached the client: its identity is the object itself. */
-interface StartAttempt {
-    /** The phase a failed or silent start goes back to (moved on by an end or clear meanwhile). */
-    revertTo: ChatPhase;
-    /** Waiting for the client's answer or a sign of the widget. */
-    inFlight: boolean;
-    /** The client threw or rejected. */
-    failed: boolean;
-    /** Signs of the widget since the call. */
-    events: number;
-    /** endChat and clearSession calls made since the call (and not failed). */
-    closings: number;
-    /** The phase a close left while this start was unanswered (null: none did). */
-    leftByClose: ChatPhase | null;
 }
 
 export class ChatService {
@@ -84,7 +59,8 @@ export class ChatService {
             this.store,
             (signal) => this.onSignal(signal),
             () => this.clientWaitMs,
-            (client) => this.onClientReady(client)
+            (client) => this.onClientReady(client),
+            () => this.callTimeoutMs
         );
         if (!locker) {
             this.readiness.check();
@@ -165,10 +141,14 @@ export class ChatService {
         if (showsWidget(signal) && this.attempt) {
             this.attempt.events += 1;
         }
-        if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
+        const recheck = this.store.clientPhase !== 'ready' || signal.kind === 'ready';
+        if (recheck && signal.kind !== 'continued') {
             this.readiness.check();
         }
         this.store.applySignal(signal);
+        if (signal.kind === 'continued') {
+            this.readiness.sessionKnown(); // after the chat it continues: never `ready` between
+        }
         this.watches.notify(signal);
     }
 
@@ -264,14 +244,7 @@ export class ChatService {
     }
 
     private async requestChat(config: RoutingConfig): Promise<ChatActionResult> {
-        const attempt: StartAttempt = {
-            revertTo: this.store.chatPhase,
-            inFlight: true,
-            failed: false,
-            events: 0,
-            closings: 0,
-            leftByClose: null
-        };
+        const attempt = newAttempt(this.store.chatPhase);
         this.attempt = attempt;
         this.store.setChat('requesting');
         const shown = this.watches.watch(showsWidget);
@@ -283,16 +256,30 @@ export class ChatService {
         );
         shown.stop();
         attempt.inFlight = false;
+        if (outcome.kind === 'timeout') {
+            this.client.abandonStart(); // a start still preparing never launches later
+        }
         const failure = callFailure(outcome);
-        attempt.failed = failure !== null;
-        const silent = attempt.events === 0 && attempt.closings === 0;
-        if (failure || (outcome.kind === 'timeout' && silent)) {
-            const phase = this.store.chatPhase;
-            if (phase === 'requesting' || (failure && phase === attempt.leftByClose)) {
+        // Settling proves nothing: with no sign of the widget, the start did not happen.
+        const unseen = unseenEnd(attempt, outcome);
+        const phase = this.store.chatPhase;
+        if (attempt.settledUnseen && phase === attempt.leftByClose) {
+            attempt.settledUnseen = false; // the close already acted on what was before it
+            attempt.failed = true;
+        }
+        attempt.failed ||= failure !== null || unseen !== null;
+        if (attempt.failed) {
+            if (phase === 'requesting' || phase === attempt.leftByClose) {
                 // Failed, or no answer and no sign of the widget: nothing shows a chat under
                 // way, so the visitor is not left with a button that stays disabled.
                 this.store.setChat(attempt.revertTo);
             }
+        }
+        if (unseen) {
+            debug('startChat: no sign of the widget');
+            return unseen === 'timeout'
+                ? fail('TIMEOUT', 'The chat widget showed no sign of the start.')
+                : fail('CLIENT_ERROR', 'startChat settled without any sign of the widget.');
         }
         return failure ?? OK;
     }
@@ -356,6 +343,7 @@ export class ChatService {
         if (failure) {
             if (attempt && this.attempt === attempt) {
                 attempt.closings -= 1; // a failed call closed nothing
+                this.revertIfUnseen(attempt);
             }
             return failure;
         }
@@ -373,6 +361,17 @@ export class ChatService {
         return OK;
     }
 
+    /** A start that settled unseen while a close was pending, once that close failed. */
+    private revertIfUnseen(attempt: StartAttempt): void {
+        if (attempt.settledUnseen && attempt.closings === 0) {
+            attempt.settledUnseen = false;
+            attempt.failed = true;
+            if (this.store.chatPhase === 'requesting') {
+                this.store.setChat(attempt.revertTo);
+            }
+        }
+    }
+
     /** Moves the chat on after a close made when `attempt` was the latest start. */
     private afterClosing(
         attempt: StartAttempt | null,
@@ -385,9 +384,14 @@ export class ChatService {
             latest.revertTo = next(latest.revertTo);
             this.store.setChat(next(this.store.chatPhase));
             latest.leftByClose = this.store.chatPhase;
+        } else if (latest && latest === attempt && latest.settledUnseen) {
+            // The start did nothing: the close acted on what was before it.
+            latest.failed = true;
+            latest.settledUnseen = false;
+            this.store.setChat(next(latest.revertTo));
         } else if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
             this.store.setChat(next(this.store.chatPhase));
-        } else if (latest?.inFlight) {
+        } else if (latest?.inFlight || latest?.settledUnseen) {
             latest.revertTo = next(latest.revertTo);
         }
     }

@@ -10,6 +10,11 @@
  * injected without a load event. After the wait the client is reported missing; a later script
  * load or client event still recovers. No timer runs once the client is found, or while nobody
  * (no subscriber, no pending action) needs it.
+ *
+ * A client whose API is there but which is still loading its stored session (legacy:
+ * `hasSessionDataLoaded === false` until the storage iframe answers) is not ready yet: a chat may
+ * be about to continue, and Start must not be enabled meanwhile. It becomes ready when the session
+ * is known (the `continued` signal, see sessionKnown) or after a bound.
  */
 import { debug } from './debugLog';
 import type { ChatClient, ClientPhase, SignalSink } from './chatClient';
@@ -30,6 +35,10 @@ export class ClientReadiness {
     private interval = FIRST_CHECK_MS;
     private waiters: ((phase: ClientPhase) => void)[] = [];
     private listening = false;
+    /** The stored session is known (or its wait is over): readiness no longer waits for it. */
+    private sessionSettled = false;
+    private sessionTimer: ReturnType<typeof setTimeout> | null = null;
+    private readonly sessionWaitMs: () => number;
     private readonly onScriptLoad = (): void => {
         if (this.check() !== 'ready' && this.recheck === null) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- one re-check after the script's own onload
@@ -49,8 +58,10 @@ export class ClientReadiness {
         store: ChatStore,
         sink: SignalSink,
         waitMs: () => number,
-        onReady: (client: ChatClient) => void
+        onReady: (client: ChatClient) => void,
+        sessionWaitMs: () => number = waitMs
     ) {
+        this.sessionWaitMs = sessionWaitMs;
         this.clients = clients;
         this.store = store;
         this.sink = sink;
@@ -78,6 +89,9 @@ export class ClientReadiness {
                 break;
             }
         }
+        if (phase === 'ready' && found && this.awaitsSession(found)) {
+            phase = 'loading';
+        }
         if (phase === 'ready' && found) {
             if (this.store.clientPhase !== 'ready') {
                 const known = found.knownAvailability();
@@ -98,6 +112,34 @@ export class ClientReadiness {
             debug('chat client went away; waiting again');
         }
         return phase;
+    }
+
+    /** The client still loads its stored session: starts the bound on that wait (once). */
+    private awaitsSession(client: ChatClient): boolean {
+        if (this.sessionSettled || this.store.clientPhase === 'ready' || !client.sessionPending()) {
+            return false;
+        }
+        if (this.sessionTimer === null) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- one bounded wait for the stored session
+            this.sessionTimer = setTimeout(
+                () => {
+                    debug('the stored session did not load within the wait');
+                    this.sessionKnown();
+                },
+                Math.max(0, this.sessionWaitMs())
+            );
+        }
+        return true;
+    }
+
+    /** The client loaded its stored session (or gave up): it can be ready now. */
+    sessionKnown(): void {
+        this.sessionSettled = true;
+        if (this.sessionTimer !== null) {
+            clearTimeout(this.sessionTimer);
+            this.sessionTimer = null;
+        }
+        this.check();
     }
 
     /** Resolves 'ready' when the client is usable, or 'missing'/'locker' when it is not. */

@@ -289,6 +289,11 @@ export class EmbeddedSvcClient implements ChatClient {
         return this.call('startChat', [buildStartChatAttributes(routing, this.snippetSettings())]);
     }
 
+    /** The call reached the client at once: nothing is left to abandon. */
+    abandonStart(): void {
+        return undefined;
+    }
+
     /** Offline Support: startChat with no attributes (the client supports none there). */
     openOfflineForm(): unknown {
         return this.call('startChat', [{}]);

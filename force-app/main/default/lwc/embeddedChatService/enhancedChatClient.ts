@@ -16,6 +16,7 @@
 import { debug } from './debugLog';
 import { hiddenFieldNames } from './prechatRules';
 import { isObject, readField } from './values';
+import { sessionStatusOf } from './enhancedStatus';
 import {
     UnsupportedAction,
     type ChatClient,
@@ -28,6 +29,8 @@ import {
 import type { RoutingConfig } from './chatTypes';
 
 const GLOBAL = 'embeddedservice_bootstrap';
+/** The id of the chat button element the client adds to the page (ButtonCreated). */
+const BUTTON_ID = 'embeddedMessagingConversationButton';
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -53,17 +56,7 @@ const SCRIPT_LIKE = /javascript:|<script/i;
 
 type Method = (...args: unknown[]) => unknown;
 
-/** The session status an SSE entry carries, read defensively; null when unreadable. */
-export function sessionStatusOf(detail: unknown): string | null {
-    try {
-        const payload = readField(readField(detail, 'conversationEntry'), 'entryPayload');
-        const parsed: unknown = typeof payload === 'string' ? JSON.parse(payload) : payload;
-        const status = readField(parsed, 'sessionStatus');
-        return typeof status === 'string' ? status : null;
-    } catch {
-        return null;
-    }
-}
+export { sessionStatusOf };
 
 /** The hidden pre-chat fields that carry a routing (names from hiddenRoutingFields). */
 export function hiddenRoutingValues(routing: RoutingConfig): Record<string, string> {
@@ -99,6 +92,8 @@ export class EnhancedChatClient implements ChatClient {
     /** End and clear calls so far: a start yields to one made while it prepares. */
     private closes = 0;
     private closeWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
+    /** Counts starts and abandonments: a start launches only while it is still the latest. */
+    private startEpoch = 0;
     /** A conversation began on this page since the last reset. */
     private startedHere = false;
     /** The conversation in the window ended: a new start resets the client first. */
@@ -149,12 +144,23 @@ export class EnhancedChatClient implements ChatClient {
             return 'loading'; // v1 attaches its API objects just before Ready
         }
         if (!this.readySeen && !this.sawItAbsent) {
-            // Loaded after the client: its API objects exist, so Ready has fired (v1 attaches
-            // them just before it; a v2 client that is still initialising cannot be told apart).
+            // Loaded after the client: its API objects mean Ready fired (not on v2: the limit in
+            // docs/enhanced-chat-client.md). The button's element means ButtonCreated fired;
+            // without it a start waits for the event (bounded by the service's timeout).
             this.readySeen = true;
-            this.buttonReady = true;
+            this.buttonReady = this.buttonInPage();
         }
         return this.readySeen ? 'ready' : 'loading';
+    }
+
+    /** bootstrap.js generateMarkup puts the chat button in the page (kept while hidden). */
+    private buttonInPage(): boolean {
+        try {
+            // eslint-disable-next-line @lwc/lwc/no-document-query -- the client's button is page markup, outside any component
+            return typeof document !== 'undefined' && !!document.getElementById(BUTTON_ID);
+        } catch {
+            return false;
+        }
     }
 
     connect(sink: SignalSink): void {
@@ -278,6 +284,11 @@ export class EnhancedChatClient implements ChatClient {
         if (!launch) {
             throw new UnsupportedAction('the chat client has no utilAPI.launchChat()');
         }
+        this.startEpoch += 1;
+        const epoch = this.startEpoch;
+        if (!this.buttonReady && !this.conversationEnded && this.buttonInPage()) {
+            this.buttonReady = true; // created before this adapter listened (a late load)
+        }
         const closes = this.closes;
         const closed = this.nextClose();
         if (this.conversationEnded) {
@@ -300,11 +311,20 @@ export class EnhancedChatClient implements ChatClient {
             debug('a later end or clear won over the start: no launch');
             return undefined;
         }
+        if (this.startEpoch !== epoch) {
+            debug('a start the service gave up on: no launch');
+            return undefined;
+        }
         this.setFields(routing);
         return this.call('utilAPI', 'launchChat', []);
     }
 
-    /** Resolves at the next endChat or clearSession (one promise shared by every waiter). */
+    /** The service stopped waiting: the start never launches later (one launch at most). */
+    abandonStart(): void {
+        this.startEpoch += 1;
+    }
+
+    /** Resolves at the next endChat or clearSession (one promise, shared). */
     private nextClose(): Promise<void> {
         if (!this.closeWaiter) {
             let resolve: () => void = () => undefined;
@@ -335,8 +355,15 @@ export class EnhancedChatClient implements ChatClient {
 
     private setFields(routing: RoutingConfig): void {
         const hidden = hiddenRoutingValues(routing);
-        if (Object.keys(hidden).length > 0) {
-            this.call('prechatAPI', 'setHiddenPrechatFields', [hidden]);
+        // v2 answers false when it dropped a field (v1 answers nothing): a chat launched then
+        // would not be routed as configured, so it is not launched.
+        if (
+            Object.keys(hidden).length > 0 &&
+            this.call('prechatAPI', 'setHiddenPrechatFields', [hidden]) === false
+        ) {
+            throw new Error(
+                'setHiddenPrechatFields refused the routing fields, so no chat was launched: declare each of them as a hidden pre-chat field of the deployment, long enough for its value.'
+            );
         }
         const visible = routing.visiblePrechatFields ?? {};
         const entries = Object.entries(visible);

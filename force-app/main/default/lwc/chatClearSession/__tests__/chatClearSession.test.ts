@@ -393,10 +393,30 @@ describe('c-chat-clear-session', () => {
             expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
         });
 
-        it('shows visitors nothing when the button is hidden', async () => {
+        it('tells visitors, in a live region, that the data may still be there when the hidden clear is unconfirmed', async () => {
             viewAsVisitor();
             setMockActionResult('clearSession', UNCONFIRMED);
             const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
+            await jest.advanceTimersByTimeAsync(0);
+
+            expect(clearSession).toHaveBeenCalledTimes(1);
+            expect(button(element)).toBeNull();
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            const region = element.shadowRoot!.querySelector('.messages');
+            expect(region?.getAttribute('aria-live')).toBe('polite');
+            expect(region?.contains(element.shadowRoot!.querySelector('.error'))).toBe(true);
+            expect(element.shadowRoot!.textContent).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            jest.useRealTimers();
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows visitors nothing when the hidden clear succeeds', async () => {
+            viewAsVisitor();
+            holdMockAction('clearSession');
+            const element = render({ clearOnPageLoad: true, hideButton: true }, READY);
+            await jest.advanceTimersByTimeAsync(0);
+            expect(element.shadowRoot!.textContent).toBe('');
+            releaseMockAction('clearSession', { ok: true });
             await jest.advanceTimersByTimeAsync(0);
 
             expect(clearSession).toHaveBeenCalledTimes(1);

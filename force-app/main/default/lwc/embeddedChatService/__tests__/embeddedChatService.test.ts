@@ -668,7 +668,7 @@ describe('c/embeddedChatService', () => {
             await flush();
             expect(jest.getTimerCount()).toBe(1);
             jest.advanceTimersByTime(2000);
-            await expect(pending).resolves.toEqual({ ok: true });
+            await expect(pending).resolves.toMatchObject({ ok: false, code: 'TIMEOUT' });
             expect(jest.getTimerCount()).toBe(0);
             // No answer and no sign of the widget: back to ready rather than stuck requesting.
             expect(service.getChatState().status).toBe('ready');
@@ -702,11 +702,12 @@ describe('c/embeddedChatService', () => {
             expect(service.getChatState().status).toBe('ready');
         });
 
-        it('accepts a client that returns a plain value instead of a promise', async () => {
+        it('judges a start from the widget, not from a plain value the client returns', async () => {
             installEmbeddedSvc();
             const service = loadService();
             setMethodBehavior('startChat', { kind: 'return', value: 42 });
-            await expect(service.startChat()).resolves.toEqual({ ok: true });
+            await expect(service.startChat()).resolves.toMatchObject({ code: 'CLIENT_ERROR' });
+            expect(service.getChatState().status).toBe('ready');
         });
 
         it('returns CLIENT_ERROR when liveAgentAPI has no startChat method', async () => {

@@ -328,8 +328,13 @@ describe('the chat service with Enhanced Chat under storms, random interleavings
             const utilAPI = { launchChat };
             const prechatAPI = { setHiddenPrechatFields: () => false };
             setEmbeddedServiceBootstrapValue({ utilAPI, prechatAPI });
+            // The client's chat button is in the page (ButtonCreated fired before the service).
+            const button = document.createElement('button');
+            button.id = 'embeddedMessagingConversationButton';
+            document.body.appendChild(button);
             const service = loadService();
             const result = await service.startChat();
+            button.remove();
             expect(isActionResult(result)).toBe(true);
             expect(['OK', 'CLIENT_ERROR']).toContain(codeOf(result));
             expect(['ready', 'requesting']).toContain(service.getChatState().status);

@@ -180,7 +180,9 @@ describe('the chat service with a hostile chat client', () => {
             });
             const service = loadService();
             expect(service.getChatState().status).toBe('ready');
-            await expect(service.startChat()).resolves.toEqual({ ok: true });
+            // No event can show the widget: a start that settled is not taken for a success.
+            await expect(service.startChat()).resolves.toMatchObject({ code: 'CLIENT_ERROR' });
+            expect(service.getChatState().status).toBe('ready');
             await expect(service.endChat()).resolves.toEqual({ ok: true });
             // No storage frame on the page proves that the stored data was deleted.
             await expect(service.clearSession()).resolves.toMatchObject({
@@ -214,7 +216,8 @@ describe('the chat service with a hostile chat client', () => {
                 status: 'ready',
                 agentsAvailable: null
             });
-            await expect(service.startChat()).resolves.toEqual({ ok: true });
+            // startChat returned at once with no sign of the widget: not a success.
+            await expect(service.startChat()).resolves.toMatchObject({ code: 'CLIENT_ERROR' });
             expect(seen).toEqual([{}]);
         });
     });
@@ -312,17 +315,26 @@ describe('the chat service with a hostile chat client', () => {
                 expect(isActionResult(result)).toBe(true);
                 const unanswered = behavior.kind === 'never' || what.includes('never calls back');
                 // A clear whose promise never settles proves nothing (the storage frame is silent).
-                const expected =
-                    method === 'clearSession' && unanswered ? 'CLEAR_UNCONFIRMED' : code;
+                // A start with no answer and no sign of the widget timed out.
+                const silentEnd = {
+                    clearSession: 'CLEAR_UNCONFIRMED',
+                    startChat: 'TIMEOUT'
+                } as const;
+                let expected: string =
+                    unanswered && method !== 'endChat' ? silentEnd[method] : code;
+                if (method === 'startChat' && expected === 'OK') {
+                    // Settled with no sign of the widget: the real client resolves `undefined`
+                    // after logging an error too, so settling is no success.
+                    expected = 'CLIENT_ERROR';
+                }
                 expect(result.ok ? 'OK' : result.code).toBe(expected);
                 if (!result.ok) {
                     expect(result.message.length).toBeLessThanOrEqual(400);
                 }
                 const after = service.getChatState().status;
-                if (code === 'CLIENT_ERROR') {
-                    expect(after).toBe(before);
-                } else if (method === 'startChat' && unanswered) {
-                    // No answer and no widget event: back where it was, not stuck requesting.
+                if (code === 'CLIENT_ERROR' || method === 'startChat') {
+                    // A failed start, or one with no widget event: back where it was, not stuck
+                    // requesting.
                     expect(after).toBe(before);
                 } else {
                     expect(after).toBe(
@@ -354,9 +366,11 @@ describe('the chat service with a hostile chat client', () => {
                 service.configureChatService({ callTimeoutMs: CALL_TIMEOUT_MS });
                 const result = await settleWithFakeTimers(call(service, method), CALL_TIMEOUT_MS);
                 expect(result).toEqual(
-                    method === 'clearSession'
-                        ? expect.objectContaining({ code: 'CLEAR_UNCONFIRMED' })
-                        : { ok: true }
+                    {
+                        clearSession: expect.objectContaining({ code: 'CLEAR_UNCONFIRMED' }),
+                        startChat: expect.objectContaining({ code: 'TIMEOUT' }),
+                        endChat: { ok: true }
+                    }[method]
                 );
                 const state = service.getChatState();
                 settle(RESTRICTED_MESSAGE);
@@ -365,12 +379,18 @@ describe('the chat service with a hostile chat client', () => {
             }
         );
 
-        it('judges nothing from the text a start answers with (the real client only logs "Restricted…")', async () => {
+        it('judges nothing from the text a start answers with: settling with no widget event is a failure, and the state goes back (never stuck requesting)', async () => {
             setMethodBehavior('startChat', { kind: 'return', value: RESTRICTED_MESSAGE });
             installEmbeddedSvc();
             const service = loadService();
-            await expect(service.startChat()).resolves.toEqual({ ok: true });
-            expect(service.getChatState().status).toBe('requesting');
+            await expect(service.startChat()).resolves.toMatchObject({
+                ok: false,
+                code: 'CLIENT_ERROR'
+            });
+            expect(service.getChatState().status).toBe('ready');
+            setMethodBehavior('startChat', { kind: 'return', value: Promise.resolve(undefined) });
+            await expect(service.startChat()).resolves.toMatchObject({ code: 'CLIENT_ERROR' });
+            expect(service.getChatState().status).toBe('ready');
         });
 
         it.each(CLIENT_METHODS)(
