@@ -45,7 +45,7 @@ const SERVICE_ACTIONS = { startChat, endChat, clearSession };
 /** What the admin notice says about a turned-off chat: the problem and its fix. */
 const CHAT_OFF_EXPLANATIONS = [
     ['locker', 'because Lightning Locker is on', 'turn on Lightning Web Security'],
-    ['no-chat-client', 'no Embedded Chat client loaded', 'add the Embedded Service Chat component']
+    ['no-chat-client', 'no chat client loaded', 'add the Embedded Messaging component']
 ] as const;
 
 export function itShowsVisitorsNothingWhenChatIsOff(mountIn: MountIn, content: Content): void {

@@ -16,7 +16,8 @@ import {
     waitForEvent
 } from './harness.mts';
 
-const NO_CLIENT_PROBLEM = 'Chat is turned off on this page because no Embedded Chat client loaded.';
+const NO_CLIENT_PROBLEM =
+    'Chat is turned off on this page because no chat client loaded (neither Enhanced Chat nor legacy Embedded Chat).';
 const startButton = (page: Page) =>
     page.locator('[data-placement="start"] lightning-button button');
 const enabledStartButton = (page: Page) =>

@@ -14,7 +14,7 @@ import {
 } from './harness.mts';
 
 const LOCKER_PROBLEM =
-    'Chat is turned off on this site because Lightning Locker is on. Locker hides the Embedded Chat client from components.';
+    'Chat is turned off on this site because Lightning Locker is on. Locker hides the chat client (Enhanced Chat or legacy Embedded Chat) from components.';
 
 describe('Lightning Locker on', () => {
     let browser: Browser;
@@ -50,6 +50,13 @@ describe('Lightning Locker on', () => {
             .getByText('turn on Lightning Web Security', { exact: false })
             .first()
             .waitFor();
+        // The routing card agrees with the notice above it: under Locker the site's client can't
+        // be known (never "not known yet").
+        const routing = page.locator('[data-placement="routing"] c-chat-routing-settings');
+        await routing
+            .getByText('Chat is off on this site because Lightning Locker is on', { exact: false })
+            .waitFor();
+        assert.equal(await routing.getByText('not known yet', { exact: false }).count(), 0);
         assert.deepEqual(await allCalls(page), []);
         assertNoPageErrors(preview);
         await preview.close();

@@ -60,10 +60,7 @@ describe('routing settings and fallback rules', () => {
 
         // ...and a fallback rule with the custom property editor.
         await editor(page).locator('lightning-button.add button').click();
-        const ruleButtonId = editor(page)
-            .locator('li.rule')
-            .first()
-            .locator('lightning-input.button-id input');
+        const ruleButtonId = editor(page).locator('li.rule').first().locator('input.button-id');
         await ruleButtonId.fill(IDS.otherButton);
         await summary(page).getByText('If unavailable, try:').waitFor();
         await summary(page).getByText(`Button ${IDS.otherButton}`).waitFor();
@@ -113,7 +110,7 @@ describe('routing settings and fallback rules', () => {
         const { page } = preview;
         await waitForClientReady(page);
         await editor(page).locator('lightning-button.add button').click();
-        await editor(page).locator('li.rule lightning-input.button-id input').first().fill('12345');
+        await editor(page).locator('li.rule input.button-id').first().fill('12345');
         await summary(page)
             .getByText('These settings have errors, so they are not used', { exact: false })
             .waitFor();
@@ -125,10 +122,7 @@ describe('routing settings and fallback rules', () => {
             .waitFor();
         assert.deepEqual(await apiCalls(page), [], 'no startChat with invalid routing');
 
-        await editor(page)
-            .locator('li.rule lightning-input.button-id input')
-            .first()
-            .fill(IDS.otherButton);
+        await editor(page).locator('li.rule input.button-id').first().fill(IDS.otherButton);
         await summary(page).getByText(`Button ${IDS.otherButton}`).waitFor();
         await startButton(page).click();
         const [call] = await waitForCalls(page, 'startChat');
@@ -145,7 +139,7 @@ describe('routing settings and fallback rules', () => {
         await waitForClientReady(page);
         await editor(page).locator('lightning-button.add button').click();
         const pasted = `${IDS.button}, ${IDS.agent}; ${IDS.otherAgent}_${IDS.otherButton}`;
-        await editor(page).locator('li.rule lightning-input.button-id input').first().fill(pasted);
+        await editor(page).locator('li.rule input.button-id').first().fill(pasted);
 
         await summary(page)
             .getByText(`Agent ${IDS.otherAgent} on button ${IDS.otherButton}`)
@@ -176,6 +170,49 @@ describe('routing settings and fallback rules', () => {
             return active?.className ?? '';
         });
         assert.match(focused, /rule-title/);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('the rules editor references no element across a shadow root (it works under native shadow DOM)', async () => {
+        const preview = await openPreview(browser, { builder: true });
+        const { page } = preview;
+        // LWC's synthetic shadow warns of every id reference (aria-describedby, label for, …)
+        // whose target is in another shadow root: such a reference breaks under native shadow.
+        const crossRoot: string[] = [];
+        page.on('console', (message) => {
+            if (message.text().includes('not in the same shadow root')) {
+                crossRoot.push(message.text());
+            }
+        });
+        await waitForClientReady(page);
+        // Rules of every kind, one with an error (the fields' messages are shown).
+        await editor(page).locator('lightning-button.add button').click();
+        const pasted = `${IDS.button}, ${IDS.agent}; ${IDS.otherAgent}_${IDS.otherButton}; 573abc`;
+        await editor(page).locator('li.rule input.button-id').first().fill(pasted);
+        await editor(page).locator('li.rule').nth(3).locator('.slds-has-error').waitFor();
+        // The rule's type is a select named by its label; picking a pair shows the agent field.
+        const first = editor(page).locator('li.rule').first();
+        await first.getByLabel('Route to').selectOption('agentThenButton');
+        await first.getByLabel('Agent user ID').fill(IDS.agent);
+        await page.waitForFunction(
+            (rule) =>
+                String(window.__preview?.propertyValues('routing').fallbackRules).startsWith(rule),
+            `${IDS.agent}_${IDS.button}, `
+        );
+        // An ID field's message describes it (found in the field's own shadow root).
+        const described = await editor(page)
+            .locator('li.rule')
+            .nth(3)
+            .locator('input.button-id')
+            .evaluate((input) => {
+                const id = input.getAttribute('aria-describedby') ?? '';
+                const root = input.getRootNode() as ShadowRoot;
+                return root.querySelector(`[id="${id}"]`)?.textContent?.trim() ?? null;
+            });
+        assert.match(described ?? '', /573abc/);
+
+        assert.deepEqual(crossRoot, []);
         assertNoPageErrors(preview);
         await preview.close();
     });

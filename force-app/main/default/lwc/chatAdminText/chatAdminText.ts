@@ -3,4 +3,4 @@
  * summary, the fallback rules editor): never in a visitor's static import graph, so visitors do not
  * download it. Not a component itself.
  */
-export { routingIssueText } from './routingIssueText';
+export { issueNamesItsRule, routingIssueText } from './routingIssueText';

@@ -112,6 +112,17 @@ const ID_KINDS: Readonly<Record<string, string>> = {
     chatButtonQueueOrUser: KIND_ANY_TARGET
 };
 
+/**
+ * The codes whose text already names the rule it is about ("Rule 4 repeats rule 1."): a list of
+ * problems numbered by rule ("Rule 4: …") shows their text as it is, never "Rule 4: Rule 4 …".
+ */
+const NAMES_ITS_RULE: ReadonlySet<string> = new Set<RoutingIssueCode>(['RULE_REPEATED']);
+
+/** Whether the text of an issue with this code already says which rule it is about. */
+export function issueNamesItsRule(code: unknown): boolean {
+    return typeof code === 'string' && NAMES_ITS_RULE.has(code);
+}
+
 function isKnownCode(code: unknown): code is RoutingIssueCode {
     return typeof code === 'string' && Object.prototype.hasOwnProperty.call(TEMPLATES, code);
 }

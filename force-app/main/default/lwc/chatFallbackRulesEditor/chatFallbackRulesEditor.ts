@@ -9,11 +9,8 @@ import {
     type FallbackRule,
     type FallbackRuleKind
 } from 'c/chatComponentSupport';
-import { editorView, type EditorView, type Row } from './ruleViews';
+import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
-import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
-import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
-import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
 import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
 import ADD from '@salesforce/label/c.Chat_Rules_Add';
@@ -31,8 +28,6 @@ const MAX_UNECHOED = 50;
 
 /** A whole ID (15 or 18 letters and digits): complete enough to decide a rule's kind by. */
 const WHOLE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-/** Text typed or pasted that ends with a separator: the admin goes on to a next rule. */
-const ENDS_WITH_SEPARATOR = /[,;\r\n]\s*$/;
 
 /** What to focus after the next render: an element of a row, or the Add button. */
 interface FocusTarget {
@@ -51,6 +46,12 @@ function errorTexts(errors: unknown): string[] {
             return typeof message === 'string' ? message : '';
         })
         .filter((text) => text.trim() !== '');
+}
+
+/** The value of the input or select an event came from ('' if none). */
+function fieldValue(event: Event): string {
+    const value = (event.currentTarget as HTMLInputElement | HTMLSelectElement | null)?.value;
+    return typeof value === 'string' ? value : '';
 }
 
 /**
@@ -84,11 +85,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     kindLabel = KIND_LABEL;
     agentIdLabel = AGENT_ID;
     buttonIdLabel = BUTTON_ID;
-    kindOptions: { label: string; value: FallbackRuleKind }[] = [
-        { label: KIND_BUTTON, value: 'button' },
-        { label: KIND_AGENT, value: 'agent' },
-        { label: KIND_AGENT_BUTTON, value: 'agentThenButton' }
-    ];
     /** The client the page runs, when known here (it decides what a target may be). */
     client: ChatClientKind | null = null;
 
@@ -179,34 +175,43 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         element?.focus();
     }
 
-    handleKindChange(event: CustomEvent<{ value: string }>): void {
+    handleKindChange(event: Event): void {
         const index = this.indexOf(event);
-        const kind = event.detail.value as FallbackRuleKind;
-        this.update(index, (row) => ({ ...row, kind }));
+        const kind = KIND_OPTIONS.find((option) => option.value === fieldValue(event))?.value;
+        if (kind) {
+            this.update(index, (row) => ({ ...row, kind }));
+        }
     }
 
-    handleUserIdChange(event: CustomEvent<{ value: string }>): void {
-        this.changeId(this.indexOf(event), 'userId', event.detail.value ?? '');
+    handleUserIdChange(event: Event): void {
+        this.changeId(this.indexOf(event), 'userId', fieldValue(event));
     }
 
-    handleButtonIdChange(event: CustomEvent<{ value: string }>): void {
-        this.changeId(this.indexOf(event), 'buttonId', event.detail.value ?? '');
+    handleButtonIdChange(event: Event): void {
+        this.changeId(this.indexOf(event), 'buttonId', fieldValue(event));
     }
 
     /**
      * An ID typed or pasted into a field. Text that holds several rules (a pasted list, a pair
      * typed into one field) becomes one row per rule, so that every row stands for one rule of
-     * the stored text; a whole ID of the other kind turns its row into that kind.
+     * the stored text; a whole ID of the other kind turns its row into that kind. Empty entries
+     * (a trailing, leading or doubled separator) are no rule and get no row, as the stored text
+     * and the summary have none.
      */
     private changeId(index: number, side: 'userId' | 'buttonId', value: string): void {
         const row = this.rows[index];
         if (!row) {
             return;
         }
-        const changed: Row = { ...row, [side]: value, touched: true };
+        let changed: Row = { ...row, [side]: value, touched: true };
         const typed =
             row.kind === 'agentThenButton' ? `${changed.userId}_${changed.buttonId}` : value;
         const parsed = parseFallbackRules(typed).rules;
+        if (parsed.length === 0) {
+            // Only separators: the field is empty (the row stays, asking for its ID).
+            changed = { ...changed, userId: row.kind === 'button' ? row.userId : '' };
+            changed = { ...changed, buttonId: row.kind === 'agent' ? row.buttonId : '' };
+        }
         const one = parsed.length === 1 ? parsed[0] : null;
         const pair = (kind: FallbackRuleKind): boolean => kind === 'agentThenButton';
         const sameRule =
@@ -223,10 +228,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
             return;
         }
         const rows = parsed.map((rule) => this.rowOf(rule));
-        const goesOn = ENDS_WITH_SEPARATOR.test(value);
-        if (goesOn) {
-            rows.push(this.emptyRow());
-        }
         this.replaceRow(index, rows);
         const said =
             parsed.length > 1
@@ -234,9 +235,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
                 : parsed[0].kind === row.kind
                   ? []
                   : [formatLabel(KIND_CHANGED, index + 1, this.kindName(parsed[0].kind))];
-        if (goesOn) {
-            said.push(formatLabel(ADDED, index + rows.length));
-        }
         this.announcement = said.join(' ');
     }
 
@@ -251,7 +249,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     private kindName(kind: FallbackRuleKind): string {
-        return this.kindOptions.find((option) => option.value === kind)?.label ?? kind;
+        return KIND_OPTIONS.find((option) => option.value === kind)?.label ?? kind;
     }
 
     private rowOf(rule: FallbackRule): Row {

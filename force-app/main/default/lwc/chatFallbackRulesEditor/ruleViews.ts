@@ -20,6 +20,16 @@ import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
 import REMOVE from '@salesforce/label/c.Chat_Rules_Remove';
 import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
 import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
+import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
+import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
+import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
+
+/** The kinds of rule, by name, in the order the editor offers them. */
+export const KIND_OPTIONS: readonly { label: string; value: FallbackRuleKind }[] = [
+    { label: KIND_BUTTON, value: 'button' },
+    { label: KIND_AGENT, value: 'agent' },
+    { label: KIND_AGENT_BUTTON, value: 'agentThenButton' }
+];
 
 /** One rule as the admin edits it. */
 export interface Row {
@@ -42,12 +52,24 @@ export interface MessageView {
     iconAlt: string;
 }
 
+/**
+ * One rule's view. Each field's label (`for`), its message (`aria-describedby`) and the field are
+ * elements of the editor's own template: no reference crosses a shadow root, so the links hold
+ * under native shadow DOM as under synthetic shadow.
+ */
 export interface RuleView {
     key: number;
     index: number;
     title: string;
     titleId: string;
     kind: FallbackRuleKind;
+    kindId: string;
+    kindOptions: { label: string; value: FallbackRuleKind; selected: boolean }[];
+    userInputId: string;
+    buttonInputId: string;
+    /** 'true' while the field shows an error (its aria-invalid), else null (no attribute). */
+    userInvalid: 'true' | null;
+    buttonInvalid: 'true' | null;
     userId: string;
     buttonId: string;
     showsUser: boolean;
@@ -170,6 +192,15 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
             title: formatLabel(RULE_TITLE, number),
             titleId: `rule-title-${row.key}`,
             kind: row.kind,
+            kindId: `kind-${row.key}`,
+            kindOptions: KIND_OPTIONS.map((option) => ({
+                ...option,
+                selected: option.value === row.kind
+            })),
+            userInputId: `user-id-${row.key}`,
+            buttonInputId: `button-id-${row.key}`,
+            userInvalid: userMessage ? 'true' : null,
+            buttonInvalid: buttonMessage ? 'true' : null,
             userId: row.userId,
             buttonId: row.buttonId,
             showsUser,

@@ -25,11 +25,10 @@ export interface SummaryInput {
 export default class ChatRoutingSummary extends LightningElement {
     cardTitle = TITLE;
     adminOnly = ADMIN_ONLY;
-    /** Why chat is off on this page: shown above the summary with the fix. */
-    @api chatOffReason: ChatDisabledReason | null = null;
-    /** The summary of the current input (made once per input, not once per read). */
+    /** The summary of the current input (made once per change, not once per read). */
     summary: SummaryView | null = null;
     private current: SummaryInput | null = null;
+    private offReason: ChatDisabledReason | null = null;
 
     @api
     get input(): SummaryInput | null {
@@ -37,10 +36,29 @@ export default class ChatRoutingSummary extends LightningElement {
     }
     set input(value: SummaryInput | null) {
         this.current = value ?? null;
+        this.update();
+    }
+
+    /**
+     * Why chat is off on this page: shown above the summary with the fix; the summary then says
+     * why the site's client can't be known rather than "not known yet".
+     */
+    @api
+    get chatOffReason(): ChatDisabledReason | null {
+        return this.offReason;
+    }
+    set chatOffReason(value: ChatDisabledReason | null) {
+        this.offReason = value ?? null;
+        this.update();
+    }
+
+    private update(): void {
+        const value = this.current;
         this.summary = value
             ? summarize(value.settings, value.built, value.validation, {
                   userUnavailable: value.userUnavailable,
-                  client: value.client
+                  client: value.client,
+                  chatOff: this.offReason
               })
             : null;
     }

@@ -9,12 +9,13 @@ import {
     KEY_PREFIX,
     shorten,
     type ChatClientKind,
+    type ChatDisabledReason,
     type RoutingConfig,
     type RoutingIssue,
     type RoutingValidation
 } from 'c/embeddedChatService';
 import { formatFallbackRules, formatLabel, type FallbackRule } from 'c/chatComponentSupport';
-import { routingIssueText } from 'c/chatAdminText';
+import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,
@@ -30,7 +31,6 @@ import {
 import STATUS_VALID from '@salesforce/label/c.Chat_Routing_Status_Valid';
 import STATUS_WARNINGS from '@salesforce/label/c.Chat_Routing_Status_Warnings';
 import STATUS_INVALID from '@salesforce/label/c.Chat_Routing_Status_Invalid';
-import STATUS_EMPTY from '@salesforce/label/c.Chat_Routing_Status_Empty';
 import SNIPPET_ROUTING from '@salesforce/label/c.Chat_Routing_Snippet';
 import DIRECT_NONE from '@salesforce/label/c.Chat_Routing_Direct_None';
 import DIRECT_BUTTON from '@salesforce/label/c.Chat_Routing_Direct_Button';
@@ -56,6 +56,8 @@ import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
 import CLIENT_LEGACY from '@salesforce/label/c.Chat_Routing_Client_Legacy';
 import CLIENT_ENHANCED from '@salesforce/label/c.Chat_Routing_Client_Enhanced';
 import CLIENT_UNKNOWN from '@salesforce/label/c.Chat_Routing_Client_Unknown';
+import CLIENT_LOCKER from '@salesforce/label/c.Chat_Routing_Client_Locker';
+import CLIENT_NONE from '@salesforce/label/c.Chat_Routing_Client_None';
 import ENHANCED_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Heading';
 import ENHANCED_PARAMETERS from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Parameters';
 import ENHANCED_MAPPING from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Mapping';
@@ -277,8 +279,28 @@ const CLIENT_TEXT: Readonly<Record<ChatClientKind, string>> = {
     enhanced: CLIENT_ENHANCED
 };
 
+/** Why the client can't be known while chat is off (the notice above the card says the same). */
+const CHAT_OFF_TEXT: Readonly<Record<ChatDisabledReason, string>> = {
+    locker: CLIENT_LOCKER,
+    'no-chat-client': CLIENT_NONE
+};
+
+/**
+ * Which client the site runs, in words: known, or why it can't be (chat off: Lightning Locker
+ * hides the client for good; no client loaded), or not known yet (still loading).
+ */
+function clientText(client: ChatClientKind | null, chatOff: ChatDisabledReason | null): string {
+    if (client) {
+        return CLIENT_TEXT[client];
+    }
+    return chatOff && Object.prototype.hasOwnProperty.call(CHAT_OFF_TEXT, chatOff)
+        ? CHAT_OFF_TEXT[chatOff]
+        : CLIENT_UNKNOWN;
+}
+
 const STATUS = {
-    empty: { text: STATUS_EMPTY, theme: 'slds-scoped-notification_light', icon: 'utility:info' },
+    // Nothing set: the status says where chats go, once (no routing line repeats it).
+    empty: { text: SNIPPET_ROUTING, theme: 'slds-scoped-notification_light', icon: 'utility:info' },
     valid: { text: STATUS_VALID, theme: 'slds-theme_success', icon: 'utility:success' },
     warning: { text: STATUS_WARNINGS, theme: 'slds-theme_warning', icon: 'utility:warning' },
     invalid: { text: STATUS_INVALID, theme: 'slds-theme_error', icon: 'utility:error' }
@@ -293,7 +315,12 @@ export function summarize(
     settings: RoutingSettings,
     built: BuiltRouting,
     validation: RoutingValidation,
-    options: { userUnavailable: boolean; client: ChatClientKind | null }
+    options: {
+        userUnavailable: boolean;
+        client: ChatClientKind | null;
+        /** Why chat is off on the page, if it is (the client is then not known). */
+        chatOff?: ChatDisabledReason | null;
+    }
 ): SummaryView {
     const board = new IssueBoard();
     for (const name of FIELD_NAMES) {
@@ -305,8 +332,9 @@ export function summarize(
         const field = propertyOf(issue);
         const index = issue.location?.index;
         const text = routingIssueText(issue);
+        // A rule's problem is numbered by its rule, once (some texts already name the rule).
         const numbered =
-            field === 'fallbackRules' && index !== undefined
+            field === 'fallbackRules' && index !== undefined && !issueNamesItsRule(issue.code)
                 ? formatLabel(RULE_ISSUE, index + 1, text)
                 : text;
         board.add(field, severity, numbered);
@@ -339,9 +367,9 @@ export function summarize(
         statusClass: `slds-scoped-notification slds-media slds-media_center ${status.theme} status`,
         statusIcon: status.icon,
         statusIconVariant: state === 'warning' ? 'warning' : state === 'empty' ? '' : 'inverse',
-        clientText: options.client ? CLIENT_TEXT[options.client] : CLIENT_UNKNOWN,
+        clientText: clientText(options.client, options.chatOff ?? null),
         showRouting: state !== 'invalid',
-        routingText: routingText(settings, config),
+        routingText: state === 'empty' ? '' : routingText(settings, config),
         rulesHeading: RULES_HEADING,
         rules: built.rules.rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
         hasRules: built.rules.rules.length > 0,

@@ -35,10 +35,17 @@ describe('c-chat-admin-notice', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('explains a missing chat client and how to add the Embedded Service Chat component', async () => {
+    it('explains a missing chat client and how to add one: Enhanced Chat first, then the legacy component', async () => {
         const element = mount({ disabledReason: 'no-chat-client' });
-        expect(texts(element, '.reason-problem')[0]).toMatch(/no Embedded Chat client loaded/);
-        expect(texts(element, '.reason-fix')[0]).toMatch(/add the Embedded Service Chat component/);
+        const problem = texts(element, '.reason-problem')[0];
+        expect(problem).toMatch(/no chat client loaded/);
+        expect(problem).toMatch(/Enhanced Chat/);
+        // Legacy Chat was retired in February 2026: the client is unknown when none loaded, so
+        // the fix names Enhanced Chat's component first, and the legacy one for sites still on it.
+        const fix = texts(element, '.reason-fix')[0];
+        expect(fix).toMatch(/^To fix: add the Embedded Messaging component to the site/);
+        expect(fix).toMatch(/still on legacy Chat: the Embedded Service Chat component/);
+        expect(fix.indexOf('Embedded Messaging')).toBeLessThan(fix.indexOf('Embedded Service'));
         await expect(element).toBeAccessible();
     });
 

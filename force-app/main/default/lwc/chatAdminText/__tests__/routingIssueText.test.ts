@@ -1,4 +1,4 @@
-import { routingIssueText } from '../routingIssueText';
+import { issueNamesItsRule, routingIssueText } from '../routingIssueText';
 import { ROUTING_ISSUE_CODES, validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingIssue, RoutingIssueCode } from '../../embeddedChatService/chatTypes';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
@@ -35,6 +35,14 @@ describe('c-chat-component-support routingIssueText', () => {
             // param is the kind of ID: an unknown kind is printed as given).
             expect(routingIssueText(issue(code, ['{0}', '{1}', '{2}']))).toBe(template);
             expect(routingIssueText(issue(code, []))).not.toBe('The developer’s message.');
+        }
+    );
+
+    it.each(ROUTING_ISSUE_CODES.map((code) => [code]))(
+        'says whether the text of %s already names its rule (so that it is not numbered twice)',
+        (code) => {
+            const namesRule = /\brule \{\d\}/i.test(labelText(labelName(code)));
+            expect(issueNamesItsRule(code)).toBe(namesRule);
         }
     );
 

@@ -61,12 +61,22 @@ function text(node: Element | null): string {
     return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Types (or pastes) `value` into a field: the browser sets it, then fires `input`. */
 function type(rule: HTMLElement, selector: string, value: string): void {
-    field(rule, selector).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    const input = field<HTMLInputElement>(rule, selector);
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('input', { bubbles: true }));
 }
 
 function pickKind(rule: HTMLElement, value: string): void {
-    field(rule, '.kind').dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    const select = field<HTMLSelectElement>(rule, '.kind');
+    select.value = value;
+    select.dispatchEvent(new CustomEvent('change', { bubbles: true }));
+}
+
+/** The text of the label that names a field (`label for`, in the same shadow root). */
+function labelOf(element: HTMLElement, control: Element): string {
+    return text(root(element).querySelector(`label[for="${control.id}"]`));
 }
 
 function click(rule: HTMLElement | ShadowRoot, selector: string): void {
@@ -102,16 +112,14 @@ describe('c-chat-fallback-rules-editor', () => {
     it('offers the three kinds of rule by name', () => {
         const { element } = createEditor({ value: BUTTON });
 
-        const kind = field<{ options: { label: string; value: string }[]; label: string }>(
-            rules(element)[0],
-            '.kind'
-        );
-        expect(kind.label).toBe('Route to');
-        expect(kind.options).toEqual([
+        const kind = field<HTMLSelectElement>(rules(element)[0], '.kind');
+        expect(labelOf(element, kind)).toBe('Route to');
+        expect(Array.from(kind.options).map((o) => ({ label: text(o), value: o.value }))).toEqual([
             { label: 'Chat button or queue', value: 'button' },
             { label: 'Agent', value: 'agent' },
             { label: 'Agent, then chat button or queue', value: 'agentThenButton' }
         ]);
+        expect(kind.value).toBe('button');
     });
 
     it('shows the property label, description and required marker from the property sheet', () => {
@@ -293,7 +301,8 @@ describe('c-chat-fallback-rules-editor', () => {
         );
         const { element, values } = createEditor({ value: BUTTON });
 
-        type(rules(element)[0], '.button-id', ids.join('\n'));
+        // A text field takes a pasted column of IDs with spaces for its line breaks.
+        type(rules(element)[0], '.button-id', ids.join(' '));
         await flushPromises();
 
         expect(rules(element)).toHaveLength(30);
@@ -347,21 +356,45 @@ describe('c-chat-fallback-rules-editor', () => {
         );
     });
 
-    it('starts a new rule when a typed ID ends with a comma', async () => {
-        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
-        const { element, values } = createEditor({ value: '' });
-        click(root(element), '.add');
-        await flushPromises();
+    it.each([
+        ['a trailing comma', `${BUTTON},`, [BUTTON]],
+        ['a leading separator', `;${BUTTON}`, [BUTTON]],
+        ['double separators', `${BUTTON},, ${AGENT};;\n`, [BUTTON, AGENT]],
+        ['separators only', ' , ;', []]
+    ])(
+        'ignores the empty entries of a paste (%s): one row per rule the summary lists',
+        async (_case, pasted, expected) => {
+            const { element, values } = createEditor({ value: '' });
+            click(root(element), '.add');
+            await flushPromises();
 
-        type(rules(element)[0], '.button-id', `${BUTTON},`);
-        await flushPromises();
+            type(rules(element)[0], '.button-id', pasted);
+            await flushPromises();
 
-        expect(rules(element)).toHaveLength(2);
-        expect(values).toEqual(['', BUTTON]);
-        expect(focus.mock.contexts).toContain(field(rules(element)[1], '.button-id'));
-        expect(text(field(rules(element)[1], '.button-message'))).toBe('');
-        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 2 added.');
-    });
+            const stored = values[values.length - 1];
+            expect(stored).toBe(expected.join(', '));
+            const rows = rules(element);
+            // A row for each rule, never a blank row that the stored text (and so the summary)
+            // does not hold.
+            expect(rows).toHaveLength(Math.max(expected.length, 1));
+            const ids = rows.map((r) =>
+                [r.querySelector('.user-id'), r.querySelector('.button-id')]
+                    .map((f) => (f as { value?: string } | null)?.value ?? '')
+                    .join('')
+            );
+            expect(ids).toEqual(expected.length > 0 ? expected : ['']);
+            const settings = readSettings({ fallbackRules: stored });
+            const built = buildRouting(settings, null);
+            const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
+                userUnavailable: false,
+                client: 'legacy'
+            });
+            expect(summary.rules.map((r) => r.key)).toHaveLength(expected.length);
+            expect(text(root(element).querySelector('.announcement'))).not.toContain(
+                `Rule ${Math.max(expected.length, 1) + 1} added`
+            );
+        }
+    );
 
     it('takes queues as targets when the site runs Enhanced Chat', async () => {
         setMockChatState({ client: 'enhanced' });
@@ -652,14 +685,59 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(root(element).querySelector('.sheet-errors')!.getAttribute('role')).toBe('alert');
     });
 
-    it('links each ID field to its message for screen readers', async () => {
-        const { element } = createEditor({ value: 'hello' });
+    it('links each ID field to its label and its message for screen readers', async () => {
+        const { element } = createEditor({ value: `573abc, ${AGENT}_${BUTTON}` });
         await flushPromises();
 
-        const rule = rules(element)[0];
-        const describedBy = field(rule, '.button-id').getAttribute('aria-describedby');
+        const [rule, pair] = rules(element);
+        const input = field(rule, '.button-id');
+        const describedBy = input.getAttribute('aria-describedby');
         expect(describedBy).toBeTruthy();
         expect(field(rule, '.button-message').id).toBe(describedBy);
+        expect(text(field(rule, '.button-message'))).not.toBe('');
+        expect(input.getAttribute('aria-invalid')).toBe('true');
+        expect(labelOf(element, input)).toBe('Chat button or queue ID');
+        expect(labelOf(element, field(pair, '.user-id'))).toBe('Agent user ID');
+        expect(field(pair, '.user-id').getAttribute('aria-invalid')).toBeNull();
+    });
+
+    it('references no element across a shadow root (every id reference holds under native shadow DOM)', async () => {
+        const { element } = createEditor({
+            value: `${BUTTON}, hello, ${AGENT}, ${AGENT}_${BUTTON_2}`,
+            errors: ['Text is too long.']
+        });
+        await flushPromises();
+
+        const ID_REFERENCES = [
+            'for',
+            'aria-describedby',
+            'aria-labelledby',
+            'aria-errormessage',
+            'aria-controls',
+            'aria-owns',
+            'aria-activedescendant',
+            'aria-details',
+            'aria-flowto'
+        ];
+        const selector = ID_REFERENCES.map((name) => `[${name}]`).join(', ');
+        const sources = Array.from(root(element).querySelectorAll(selector));
+        for (const source of sources) {
+            // A base component (a custom element) passes such attributes on into its own shadow
+            // root: the reference would cross it.
+            expect(source.tagName).not.toContain('-');
+            for (const name of ID_REFERENCES) {
+                for (const id of (source.getAttribute(name) ?? '').split(/\s+/).filter(Boolean)) {
+                    const target = root(element).querySelector(`[id="${id}"]`);
+                    expect({ name, id, found: target !== null }).toEqual({ name, id, found: true });
+                    expect(target!.getRootNode()).toBe(source.getRootNode());
+                }
+            }
+        }
+        expect(sources.length).toBeGreaterThanOrEqual(9);
+        // Every field the admin fills has a label in the same root.
+        const controls = root(element).querySelectorAll('input, select');
+        expect(controls.length).toBe(9);
+        controls.forEach((control) => expect(labelOf(element, control)).not.toBe(''));
     });
 
     it('is accessible with rules, problems and sheet errors', async () => {

@@ -541,6 +541,11 @@ describe('c-chat-routing-settings', () => {
             expect(text(card(element).querySelector('.status'))).toMatch(
                 /These settings are valid/
             );
+            // Under Locker the client can't be known: the card says chat is off, as the notice
+            // above it does, never "not known yet".
+            expect(text(card(element).querySelector('.client-text'))).toBe(
+                'Chat is off on this site because Lightning Locker is on, so the site’s chat client can’t be known: IDs are checked for both clients.'
+            );
             await expect(element).toBeAccessible();
 
             document.body.removeChild(element);
@@ -621,14 +626,20 @@ describe('c-chat-routing-settings', () => {
             const status = card(element).querySelector('.status')!;
             expect(status.classList).not.toContain('slds-theme_success');
             expect(status.classList).toContain('slds-scoped-notification_light');
-            expect(text(status)).toBe('Nothing is set here yet, so there is nothing to check.');
+            // Said once: the status says where chats go, no routing line repeats it.
+            expect(text(status)).toBe(
+                "No routing is set here: chats use the routing of the site's own chat deployment."
+            );
+            expect(
+                text(card(element).querySelector('lightning-card')).match(
+                    /No routing|Nothing is set/g
+                )
+            ).toHaveLength(1);
             expect(
                 status.querySelector<HTMLElement & { iconName?: string }>('lightning-icon')!
                     .iconName
             ).toBe('utility:info');
-            expect(text(card(element).querySelector('.routing-text'))).toBe(
-                "No routing is set here: chats use the routing of the site's own chat deployment."
-            );
+            expect(card(element).querySelector('.routing-text')).toBeNull();
             expect(fieldValue(element, 'buttonId')).toBe('Not set');
             expect(fieldValue(element, 'fallbackRules')).toBe('Not set');
         });
@@ -638,7 +649,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(text(card(element).querySelector('.routing-text'))).toBe(
-                "Chats first go to the chat button of the site's Embedded Service snippet."
+                "Chats first go where the site's own chat deployment routes them (its chat button, or its Omni-Channel flow under Enhanced Chat)."
             );
         });
 
@@ -747,7 +758,7 @@ describe('c-chat-routing-settings', () => {
                 'These settings are valid and in use, but check the warnings below.'
             );
             expect(fieldIssues(element, 'fallbackRules')).toEqual([
-                'Rule 2: Rule 2 repeats rule 1; the repeat is never used.',
+                'Rule 2 repeats rule 1; the repeat is never used.',
                 `If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.`
             ]);
             expect(card(element).querySelector('.routing')).not.toBeNull();

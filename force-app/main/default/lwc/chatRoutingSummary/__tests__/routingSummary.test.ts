@@ -84,7 +84,7 @@ describe('c-chat-routing-settings summary', () => {
             '“5735g000…” is not a user ID: a user ID starts with 005.'
         ]);
         expect(issuesOf(summary, 'fallbackRules')).toEqual([
-            'Rule 2: Rule 2 repeats rule 1; the repeat is never used.'
+            'Rule 2 repeats rule 1; the repeat is never used.'
         ]);
         expect(issuesOf(summary, 'fallbackField')).toEqual([
             '“Chat_Agent_Id” is named for two hidden routing fields: give each its own name.'
@@ -103,6 +103,26 @@ describe('c-chat-routing-settings summary', () => {
             'This site runs Enhanced Chat (Messaging for In-App and Web).'
         );
         expect(summaryOf({}, null).summary.clientText).toBe(
+            'The site’s chat client is not known yet, so IDs are checked for both clients.'
+        );
+    });
+
+    it('says why the client can’t be known while chat is off (Locker, no client), not "not known yet"', () => {
+        const settings = readSettings({});
+        const built = buildRouting(settings, null);
+        const textFor = (chatOff: 'locker' | 'no-chat-client' | null, client = null) =>
+            summarize(settings, built, validateRouting(built.config, client), {
+                userUnavailable: false,
+                client,
+                chatOff
+            }).clientText;
+        expect(textFor('locker')).toBe(
+            'Chat is off on this site because Lightning Locker is on, so the site’s chat client can’t be known: IDs are checked for both clients.'
+        );
+        expect(textFor('no-chat-client')).toBe(
+            'No chat client loaded on this page, so IDs are checked for both clients.'
+        );
+        expect(textFor(null)).toBe(
             'The site’s chat client is not known yet, so IDs are checked for both clients.'
         );
     });
