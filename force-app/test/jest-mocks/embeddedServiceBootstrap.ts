@@ -15,6 +15,7 @@
  *   false though `typeof utilAPI.launchChat === 'function'`), unknown properties are undefined, and
  *   there is no `removeAllComponents`.
  */
+import { showButtonElement } from './embeddedServiceBootstrapMarkup';
 import { buildApis, proxyOf, type ApiObjects } from './embeddedServiceBootstrapApi';
 import { EnhancedClientModel } from './embeddedServiceBootstrapClient';
 import {
@@ -178,7 +179,7 @@ export function uninstallEmbeddedServiceBootstrap(options: { keepListeners?: boo
     if (state.model) {
         state.model.epoch += 1;
     }
-    state.model?.showButtonElement(false);
+    showButtonElement(null);
     state.model = null;
     state.global = null;
     state.apis = null;

@@ -7,6 +7,7 @@
  * promise turns here, so fake timers never stall them and `settleClient()` runs them all.
  */
 
+import { showButtonElement } from './embeddedServiceBootstrapMarkup';
 import {
     ENHANCED_EVENTS,
     CLEAR_NOT_READY_MESSAGE,
@@ -42,9 +43,6 @@ function copy<T>(value: T): T {
 }
 
 /** The in-page state of the client: what bootstrap.js keeps in its closure. */
-/** The id of the client's chat button element (bootstrap.js generateMarkup). */
-export const BUTTON_ELEMENT_ID = 'embeddedMessagingConversationButton';
-
 export class EnhancedClientModel {
     readonly options: ClientOptions;
     calls: RecordedCall[] = [];
@@ -99,27 +97,13 @@ export class EnhancedClientModel {
         this.dispatch(ENHANCED_EVENTS.ready);
     }
 
-    /**
-     * The chat button's element in the page (generateMarkup appends
-     * `#embeddedMessagingConversationButton`; a reset removes the markup).
-     */
-    showButtonElement(shown: boolean): void {
-        document.getElementById(BUTTON_ELEMENT_ID)?.remove();
-        if (shown) {
-            const element = document.createElement('button');
-            element.id = BUTTON_ELEMENT_ID;
-            element.hidden = this.button === 'Hide';
-            document.body.appendChild(element);
-        }
-    }
-
     /** generateMarkup → emitEmbeddedMessagingButtonCreatedEvent (detail buttonVisibility). */
     generateMarkup(visibility: ButtonVisibility = this.options.buttonVisibility): void {
         if (this.button) {
             return; // generateMarkup returns early when the button is already in the DOM.
         }
         this.button = visibility;
-        this.showButtonElement(true);
+        showButtonElement(visibility);
         this.buttonCreatedCount += 1;
         this.dispatch(ENHANCED_EVENTS.buttonCreated, { buttonVisibility: visibility });
     }
@@ -387,7 +371,7 @@ export class EnhancedClientModel {
         this.minimized = false;
         this.pendingForms = 0;
         this.button = null;
-        this.showButtonElement(false);
+        showButtonElement(null);
         this.emitReady();
         turns(STEP_TURNS).then(() => {
             if (epoch !== this.epoch) {
