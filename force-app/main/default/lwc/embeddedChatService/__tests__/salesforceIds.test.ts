@@ -1,8 +1,9 @@
 import { checkId, idChecksum, KEY_PREFIX, shorten, shortId, targetKind } from '../salesforceIds';
 import { AGENT as USER_15, BUTTON as BUTTON_15, QUEUE } from 'test/fixtures/ids';
 
-// The checksums below (the sample IDs' 18-character forms) were computed by hand from the documented
-// algorithm: each 5-character chunk gives one letter, A + (bit i set when character i is upper case).
+// The checksums below (the sample IDs' 18-character forms) were computed by hand from the
+// documented algorithm: each 5-character chunk gives one letter, A + (bit i set when character i is
+// upper case).
 
 describe('salesforceIds', () => {
     it('computes the case-safe checksum of a 15-character ID', () => {
