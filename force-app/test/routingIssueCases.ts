@@ -9,10 +9,7 @@ import type {
     RoutingIssueCode,
     RoutingIssueLocation
 } from '../main/default/lwc/embeddedChatService/chatTypes';
-
-const BUTTON = '5735g000000XyZa';
-const USER = '0055g00000ABcDe';
-const QUEUE = '00G5g00000QuEuE';
+import { AGENT as USER, BUTTON, QUEUE } from './fixtures/ids';
 
 export interface RoutingIssueCase {
     code: RoutingIssueCode;

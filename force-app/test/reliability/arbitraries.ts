@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { idChecksum } from '../../main/default/lwc/embeddedChatService/salesforceIds';
+import { BUTTON } from '../fixtures/ids';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const alnumChar = fc.constantFrom(...ALNUM.split(''));
@@ -425,7 +426,7 @@ export const snippetSettingsLike: fc.Arbitrary<Record<string, unknown>> = fc.rec
             fc.anything({ maxDepth: 1 }).filter((v) => !Array.isArray(v))
         ),
         directToButtonRouting: fc.oneof(
-            fc.constant(() => '5735g000000XyZa'),
+            fc.constant(() => BUTTON),
             fc.anything({ maxDepth: 0 })
         )
     },

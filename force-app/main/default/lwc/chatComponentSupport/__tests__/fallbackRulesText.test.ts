@@ -7,11 +7,7 @@ import {
     type FallbackRule
 } from '../fallbackRulesText';
 import { validateRouting } from '../../embeddedChatService/routingRules';
-
-const BUTTON = '5735g000000XyZa';
-const BUTTON_2 = '5735g000000XyZb';
-const AGENT = '0055g00000ABcDe';
-const AGENT_2 = '0055g00000ABcDf';
+import { AGENT, AGENT_2, BUTTON, BUTTON_2 } from 'test/fixtures/ids';
 
 const button = (id: string): FallbackRule => ({
     kind: 'button',

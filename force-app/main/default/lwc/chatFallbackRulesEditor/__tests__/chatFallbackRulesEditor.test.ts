@@ -4,14 +4,12 @@ import { resetChatServiceDouble, setMockChatState } from 'test/jest-mocks/chatSe
 import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
+import { flushPromises } from 'test/flushPromises';
+import { AGENT, BUTTON, BUTTON_2, QUEUE } from 'test/fixtures/ids';
 
 // The editor words its checks with the service's own validateRouting (the double uses the real,
 // pure one) and learns the client from the chat state (the double's: the legacy client).
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
-
-const BUTTON = '5735g000000XyZa';
-const BUTTON_2 = '5735g000000XyZb';
-const AGENT = '0055g00000ABcDe';
 
 type EditorElement = HTMLElement & {
     value?: string;
@@ -39,10 +37,6 @@ function createEditor(props: Partial<EditorElement> = {}): {
     });
     document.body.appendChild(element);
     return { element, values, events };
-}
-
-function flushPromises(): Promise<void> {
-    return Promise.resolve();
 }
 
 function root(element: HTMLElement): ShadowRoot {
@@ -398,7 +392,6 @@ describe('c-chat-fallback-rules-editor', () => {
 
     it('takes queues as targets when the site runs Enhanced Chat', async () => {
         setMockChatState({ client: 'enhanced' });
-        const QUEUE = '00G5g00000QuEuE';
         const { element } = createEditor({ value: `${QUEUE}, ${AGENT}_${QUEUE}, ${BUTTON}` });
         await flushPromises();
 

@@ -5,13 +5,10 @@ import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { ChatClientKind } from '../../embeddedChatService/chatTypes';
+import { AGENT, BUTTON, QUEUE } from 'test/fixtures/ids';
 
 // The view model asks the service (the double: its real, pure rules) for every verdict.
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
-
-const BUTTON = '5735g000000XyZa';
-const AGENT = '0055g00000ABcDe';
-const QUEUE = '00G5g00000QuEuE';
 
 let nextKey = 1;
 function row(kind: Row['kind'], userId: string, buttonId: string, touched = true): Row {

@@ -11,6 +11,7 @@ import * as uiRecordApi from 'lightning/uiRecordApi';
 import { flushPromises } from 'test/flushPromises';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
+import { AGENT, AGENT_2, BUTTON, BUTTON_2, QUEUE, SIGNED_IN_USER } from 'test/fixtures/ids';
 
 // The real, pure validateRouting; configureRouting, getRoutingValidation and startChat are test
 // doubles whose behaviour each test sets (a site-wide store, as the real service keeps). The
@@ -23,13 +24,6 @@ jest.mock('c/embeddedChatService', () => ({
     subscribeToChat: jest.fn(() => () => undefined),
     startChat: jest.fn()
 }));
-
-const BUTTON = '5735g000000XyZa';
-const BUTTON_2 = '5735g000000XyZb';
-const AGENT = '0055g00000ABcDe';
-const AGENT_2 = '0055g00000ABcDf';
-// The user ID the Jest transform gives `@salesforce/user/Id`.
-const USER_ID = '005000000000000000';
 
 const configureRoutingMock = configureRouting as jest.MockedFunction<typeof configureRouting>;
 const getRoutingValidationMock = getRoutingValidation as jest.MockedFunction<
@@ -46,7 +40,7 @@ const getRecordAdapter = uiRecordApi.getRecord as unknown as {
 
 const USER_RECORD = {
     apiName: 'User',
-    id: USER_ID,
+    id: SIGNED_IN_USER,
     fields: {
         FirstName: { value: 'Ada', displayValue: null },
         LastName: { value: 'Lovelace', displayValue: null },
@@ -308,7 +302,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(getRecordAdapter.getLastConfig()).toEqual({
-                recordId: USER_ID,
+                recordId: SIGNED_IN_USER,
                 fields: [
                     { objectApiName: 'User', fieldApiName: 'FirstName' },
                     { objectApiName: 'User', fieldApiName: 'LastName' },
@@ -912,7 +906,6 @@ describe('c-chat-routing-settings', () => {
                 tell(null);
                 return () => undefined;
             });
-            const QUEUE = '00G5g00000QuEuE';
             const element = createSettings({ buttonId: QUEUE, agentUserId: AGENT });
             await flushPromises();
             expect(text(card(element).querySelector('.client-text'))).toBe(

@@ -5,6 +5,7 @@ import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { flushPromises } from 'test/flushPromises';
 import type { RoutingConfig } from '../../embeddedChatService/chatTypes';
+import { BUTTON, SIGNED_IN_USER } from 'test/fixtures/ids';
 
 // A guest visitor: the platform module says so.
 jest.mock('@salesforce/user/isGuest', () => ({ default: true }), { virtual: true });
@@ -16,8 +17,6 @@ jest.mock('c/embeddedChatService', () => ({
     getRoutingValidation: jest.fn(),
     subscribeToChat: jest.fn(() => () => undefined)
 }));
-
-const BUTTON = '5735g000000XyZa';
 
 const configureRoutingMock = configureRouting as jest.MockedFunction<typeof configureRouting>;
 // The sfdx-lwc-jest test wire adapter behind getRecord.
@@ -58,7 +57,7 @@ describe('c-chat-routing-settings', () => {
 
         getRecordAdapter.emit({
             apiName: 'User',
-            id: '005000000000000000',
+            id: SIGNED_IN_USER,
             fields: {
                 FirstName: { value: 'Site', displayValue: null },
                 LastName: { value: 'Guest User', displayValue: null },

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import { setBuilderContextOverride } from 'c/chatComponentSupport';
 import { flushPromises } from 'test/flushPromises';
+import { BUTTON } from 'test/fixtures/ids';
 
 // The service double: its real, pure rules; no chat client.
 jest.mock('c/embeddedChatService', () => ({
@@ -19,7 +20,7 @@ jest.mock('c/chatRoutingSummary', () => {
 
 function mount(): HTMLElement {
     const element = createElement('c-chat-routing-settings', { is: ChatRoutingSettings });
-    Object.assign(element, { buttonId: '5735g000000XyZa' });
+    Object.assign(element, { buttonId: BUTTON });
     document.body.appendChild(element);
     return element;
 }

@@ -7,11 +7,9 @@ import { createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import { configureRouting, getRoutingValidation } from 'c/embeddedChatService';
 import * as uiRecordApi from 'lightning/uiRecordApi';
+import { AGENT, BUTTON, BUTTON_2, SIGNED_IN_USER } from 'test/fixtures/ids';
 
-const BUTTON = '5735g000000XyZa';
-const BUTTON_2 = '5735g000000XyZb';
 const BUTTON_3 = '5735g000000XyZc';
-const AGENT = '0055g00000ABcDe';
 
 // The sfdx-lwc-jest test wire adapter behind getRecord.
 const getRecordAdapter = uiRecordApi.getRecord as unknown as { emit(value: unknown): void };
@@ -111,7 +109,7 @@ describe('c-chat-routing-settings with the real chat service', () => {
 
         getRecordAdapter.emit({
             apiName: 'User',
-            id: '005000000000000000',
+            id: SIGNED_IN_USER,
             fields: {
                 FirstName: { value: 'Ada', displayValue: null },
                 LastName: { value: 'Lovelace', displayValue: null },

@@ -6,10 +6,7 @@ import type {
     RoutingIssue,
     RoutingValidation
 } from '../../embeddedChatService/chatTypes';
-
-const BUTTON = '5735g000000XyZa';
-const USER = '0055g00000ABcDe';
-const QUEUE = '00G5g00000QuEuE';
+import { AGENT as USER, BUTTON, QUEUE } from 'test/fixtures/ids';
 
 const devIssue = (
     field: string,

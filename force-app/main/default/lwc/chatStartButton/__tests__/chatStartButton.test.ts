@@ -42,12 +42,9 @@ import {
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
 import type { RoutingIssueCode } from 'c/embeddedChatService';
+import { AGENT as USER_ID, BUTTON as BUTTON_ID } from 'test/fixtures/ids';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
-
-// Well-formed IDs (15 characters, right key prefix).
-const BUTTON_ID = '5735g000000XyZa';
-const USER_ID = '0055g00000ABcDe';
 
 type Props = Partial<
     Pick<
@@ -419,7 +416,7 @@ describe('c-chat-start-button', () => {
             viewInBuilder();
             const element = render({
                 routingButtonId: BUTTON_ID,
-                routingUserId: '5735g000000XyZa'
+                routingUserId: BUTTON_ID
             });
 
             expect(noticeText(element)).toContain(

@@ -16,16 +16,13 @@ import {
     showLiveAgentApi,
     STORAGE_ORIGIN,
     submitPrechat
-} from '../../../../../test/jest-mocks/embeddedSvc';
+} from 'test/jest-mocks/embeddedSvc';
 import { CLIENT_EVENTS } from '../embeddedSvcClient';
 import type { ChatState } from '../chatTypes';
 import type * as ServiceModule from 'c/embeddedChatService';
+import { AGENT as USER, BUTTON, OTHER_BUTTON } from 'test/fixtures/ids';
 
 type Service = typeof ServiceModule;
-
-const BUTTON = '5735g000000XyZa';
-const OTHER_BUTTON = '5735g000000AbCd';
-const USER = '0055g00000ABcDe';
 
 /** A fresh copy of the module, as on a new page load. */
 function loadService(): Service {
@@ -696,7 +693,7 @@ describe('c/embeddedChatService', () => {
             setMethodBehavior('startChat', { kind: 'never' });
             const pending = service.startChat();
             await flush();
-            fireEvent('onAvailability', { isAgentAvailable: true, id: '5735g000000XyZa' });
+            fireEvent('onAvailability', { isAgentAvailable: true, id: BUTTON });
             jest.advanceTimersByTime(2000);
             await pending;
             expect(service.getChatState().status).toBe('ready');

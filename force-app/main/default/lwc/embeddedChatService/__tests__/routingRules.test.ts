@@ -9,11 +9,9 @@ import { idChecksum } from '../salesforceIds';
 import { idIssueFor } from '../routingIds';
 import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
+import { AGENT as USER, BUTTON, OTHER_BUTTON, QUEUE } from 'test/fixtures/ids';
 
-const BUTTON = '5735g000000XyZa';
 const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
-const OTHER_BUTTON = '5735g000000AbCd';
-const USER = '0055g00000ABcDe';
 
 /** The rules as the legacy client has them (the tests below were written for it). */
 function validateLegacy(input: unknown): ReturnType<typeof validateRouting> {
@@ -359,7 +357,6 @@ describe('mergeRouting', () => {
 });
 
 describe('validateRouting for each chat client', () => {
-    const QUEUE = '00G5g00000QuEuE';
     const OTHER_USER = '0055g00000OtHeR';
 
     it('takes a chat button as the target under the legacy client, a queue or a user under Enhanced Chat, and any of them before the client is known', () => {

@@ -1,9 +1,9 @@
 import { checkId, idChecksum, KEY_PREFIX, shorten, shortId, targetKind } from '../salesforceIds';
+import { AGENT as USER_15, BUTTON as BUTTON_15, QUEUE } from 'test/fixtures/ids';
 
-// 18-character IDs whose checksum was computed by hand from the documented algorithm:
-// each 5-character chunk gives one letter, A + (bit i set when character i is upper case).
-const BUTTON_15 = '5735g000000XyZa';
-const USER_15 = '0055g00000ABcDe';
+// The checksums below (the sample IDs' 18-character forms) were computed by hand from the
+// documented algorithm: each 5-character chunk gives one letter, A + (bit i set when character i is
+// upper case).
 
 describe('salesforceIds', () => {
     it('computes the case-safe checksum of a 15-character ID', () => {
@@ -41,20 +41,19 @@ describe('salesforceIds', () => {
     });
 
     it('checks queue IDs and the routing targets of each client', () => {
-        const queue = '00G5g00000QuEuE';
         expect(KEY_PREFIX).toEqual({ chatButton: '573', user: '005', queue: '00G' });
-        expect(checkId(queue, 'queue')).toBeNull();
-        expect(checkId(queue, 'chatButton')).toBe('prefix');
+        expect(checkId(QUEUE, 'queue')).toBeNull();
+        expect(checkId(QUEUE, 'chatButton')).toBe('prefix');
         expect(targetKind('legacy')).toBe('chatButton');
         expect(targetKind('enhanced')).toBe('queueOrUser');
         expect(targetKind(null)).toBe('chatButtonQueueOrUser');
-        expect([queue, USER_15, BUTTON_15].map((id) => checkId(id, 'queueOrUser'))).toEqual([
+        expect([QUEUE, USER_15, BUTTON_15].map((id) => checkId(id, 'queueOrUser'))).toEqual([
             null,
             null,
             'prefix'
         ]);
         expect(
-            [queue, USER_15, BUTTON_15].map((id) => checkId(id, 'chatButtonQueueOrUser'))
+            [QUEUE, USER_15, BUTTON_15].map((id) => checkId(id, 'chatButtonQueueOrUser'))
         ).toEqual([null, null, null]);
     });
 

@@ -6,6 +6,7 @@
  * independent model of the chat (force-app/test/reliability/chatStateModel.ts).
  */
 import fc from 'fast-check';
+import { BUTTON } from 'test/fixtures/ids';
 import {
     dispatchScriptLoad,
     fireEvent,
@@ -15,7 +16,7 @@ import {
     resetEmbeddedSvc,
     setMethodBehavior,
     showLiveAgentApi
-} from '../../../../../../test/jest-mocks/embeddedSvc';
+} from 'test/jest-mocks/embeddedSvc';
 import { CLIENT_EVENTS } from '../../embeddedSvcClient';
 import type { ChatActionResult, ChatState } from '../../chatTypes';
 import {
@@ -31,7 +32,7 @@ import {
     type ModelBehavior,
     type ModelPhase,
     type ModelState
-} from '../../../../../../test/reliability/chatStateModel';
+} from 'test/reliability/chatStateModel';
 import {
     CLIENT_METHODS,
     doubleBehavior,
@@ -43,7 +44,7 @@ import {
     trackDocumentListeners,
     type ClientMethod,
     type Service
-} from '../../../../../../test/reliability/serviceHarness';
+} from 'test/reliability/serviceHarness';
 
 const CALL_TIMEOUT_MS = 1000;
 const BEHAVIORS: readonly ModelBehavior[] = [
@@ -73,7 +74,7 @@ const payload: fc.Arbitrary<unknown> = fc.oneof(
     {
         arbitrary: fc.record({
             isAgentAvailable: fc.oneof(fc.boolean(), fc.constantFrom('true', 1, null)),
-            id: fc.constant('5735g000000XyZa')
+            id: fc.constant(BUTTON)
         }),
         weight: 3
     },

@@ -15,7 +15,7 @@ import {
     setEmbeddedSvcValue,
     setMethodBehavior,
     type MethodBehavior
-} from '../../../../../../test/jest-mocks/embeddedSvc';
+} from 'test/jest-mocks/embeddedSvc';
 import type { ChatActionResult, ChatState } from '../../chatTypes';
 import {
     CLIENT_METHODS,
@@ -26,13 +26,13 @@ import {
     trackDocumentListeners,
     type ClientMethod,
     type Service
-} from '../../../../../../test/reliability/serviceHarness';
+} from 'test/reliability/serviceHarness';
 import {
     applyModelEvent,
     expectedChatState,
     INITIAL_MODEL,
     MODELLED_EVENTS
-} from '../../../../../../test/reliability/chatStateModel';
+} from 'test/reliability/chatStateModel';
 
 const CALL_TIMEOUT_MS = 1000;
 const CLIENT_WAIT_MS = 2000;

@@ -6,6 +6,7 @@
  * what the Embedded Chat client accepts (force-app/test/reliability/clientAttributeModel.ts).
  */
 import fc from 'fast-check';
+import { AGENT as USER, BUTTON } from 'test/fixtures/ids';
 import { validateRouting, mergeRouting, ROUTING_LIMITS } from '../../routingRules';
 import { buildStartChatAttributes } from '../../startChatAttributes';
 import { checkId, idChecksum } from '../../salesforceIds';
@@ -15,7 +16,7 @@ import {
     documentedShapeProblems,
     isPlainRecord,
     mutateAsClient
-} from '../../../../../../test/reliability/clientAttributeModel';
+} from 'test/reliability/clientAttributeModel';
 import {
     anyConfig,
     corruptedId,
@@ -29,19 +30,16 @@ import {
     validId,
     validRoutingConfig,
     withPollutionKeys
-} from '../../../../../../test/reliability/arbitraries';
-import { crispConfigAcceptable, LIMITS } from '../../../../../../test/reliability/routingOracle';
-import { isIdOf, oracleSuffix } from '../../../../../../test/reliability/salesforceIdOracle';
+} from 'test/reliability/arbitraries';
+import { crispConfigAcceptable, LIMITS } from 'test/reliability/routingOracle';
+import { isIdOf, oracleSuffix } from 'test/reliability/salesforceIdOracle';
 import {
     getCalls,
     installEmbeddedSvc,
     resetEmbeddedSvc,
     setSnippetSetting
-} from '../../../../../../test/jest-mocks/embeddedSvc';
-import {
-    loadService,
-    trackDocumentListeners
-} from '../../../../../../test/reliability/serviceHarness';
+} from 'test/jest-mocks/embeddedSvc';
+import { loadService, trackDocumentListeners } from 'test/reliability/serviceHarness';
 
 const KNOWN_FIELDS = [
     'config',
@@ -279,9 +277,6 @@ describe('routing validation under random input', () => {
 });
 
 describe('the model of the client’s validation', () => {
-    const BUTTON = '5735g000000XyZa';
-    const USER = '0055g00000ABcDe';
-
     it('accepts the documented attributes', () => {
         expect(
             clientProblems({
