@@ -192,12 +192,14 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
                     'A reload during a chat: the client reopens its window from web storage'
                 ),
                 button(
-                    enhanced.version === 'v2' ? 'Client v1 (bootstrap.js)' : 'Client v2 (Proxy)',
+                    enhanced.version === 'v2'
+                        ? 'Switch to client v1 (bootstrap.js)'
+                        : 'Switch to client v2 (Proxy)',
                     'toggleVersion',
                     () => controls.setVersion(enhanced.version === 'v2' ? 'v1' : 'v2')
                 ),
                 button(
-                    enhanced.prechatForm ? 'Pre-chat form: off' : 'Pre-chat form: on',
+                    enhanced.prechatForm ? 'Turn pre-chat form off' : 'Turn pre-chat form on',
                     'togglePrechat',
                     () => controls.setPrechatForm(!enhanced.prechatForm)
                 ),

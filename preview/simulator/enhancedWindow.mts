@@ -158,13 +158,19 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
         'data-enh': 'container'
     });
     host.append(container);
-    // In the bottom corner of the site, not over the preview's side panel.
+    // In the bottom corner of the site, not over the preview's side panel; the page keeps a strip
+    // free of components there (preview/app/preview.css). Placed again when the site's width
+    // changes (a window resize, a scroll bar coming or going).
+    const site = document.getElementById('site');
     const place = (): void => {
-        const site = document.getElementById('site')?.getBoundingClientRect();
-        const right = site ? Math.max(24, window.innerWidth - site.right + 24) : 24;
+        const box = site?.getBoundingClientRect();
+        const right = box ? Math.max(24, window.innerWidth - box.right + 24) : 24;
         container.style.setProperty('--enh-right', `${right}px`);
     };
     window.addEventListener('resize', place);
+    if (site && typeof ResizeObserver === 'function') {
+        new ResizeObserver(place).observe(site);
+    }
     place();
     let scheduled = false;
     const update = (): void => {

@@ -239,7 +239,7 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                     'Navigation inside the site: the client skips onSettingsCallCompleted'
                 ),
                 button(
-                    flags.locker ? 'Lightning Locker: turn off' : 'Lightning Locker: turn on',
+                    flags.locker ? 'Turn Lightning Locker off' : 'Turn Lightning Locker on',
                     'toggleLocker',
                     () => controls.setLocker(!flags.locker)
                 ),
@@ -258,7 +258,9 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                     ' s'
                 ),
                 button(
-                    flags.agents === 'offline' ? 'Agents online at load' : 'Agents offline at load',
+                    flags.agents === 'offline'
+                        ? 'Load with agents online'
+                        : 'Load with agents offline',
                     'toggleAgentsAtLoad',
                     () =>
                         controls.setAgentsAtLoad(flags.agents === 'offline' ? 'online' : 'offline')

@@ -107,6 +107,47 @@ describe('Enhanced Chat mode: the simulated client', () => {
         await preview.close();
     });
 
+    it("keeps its button in the site's corner, off every component, in Builder view too", async () => {
+        for (const builder of [false, true]) {
+            const preview = await openEnhanced(browser, { builder });
+            const { page } = preview;
+            await waitForEvent(page, 'ButtonCreated');
+            for (const scroll of ['top', 'end'] as const) {
+                await page.evaluate((to) => {
+                    window.scrollTo(0, to === 'top' ? 0 : document.documentElement.scrollHeight);
+                }, scroll);
+                const covered = await page.evaluate(() => {
+                    const fab = document.querySelector('[data-enh="fab"]')!.getBoundingClientRect();
+                    const site = document.getElementById('site')!.getBoundingClientRect();
+                    const inSite =
+                        fab.left >= site.left &&
+                        fab.right <= site.right &&
+                        fab.bottom <= window.innerHeight;
+                    const under = [...document.querySelectorAll('[data-placement]')]
+                        .filter((frame) => {
+                            const box = frame.getBoundingClientRect();
+                            return (
+                                box.width > 0 &&
+                                box.left < fab.right &&
+                                fab.left < box.right &&
+                                box.top < fab.bottom &&
+                                fab.top < box.bottom
+                            );
+                        })
+                        .map((frame) => (frame as HTMLElement).dataset.placement);
+                    return { inSite, under };
+                });
+                assert.deepEqual(
+                    covered,
+                    { inSite: true, under: [] },
+                    `${scroll}, builder ${builder}`
+                );
+            }
+            assertNoPageErrors(preview);
+            await preview.close();
+        }
+    });
+
     it("opens the client's own window with the pre-chat form; submitting starts the conversation", async () => {
         const preview = await openEnhanced(browser, { prechat: 1 });
         const { page } = preview;

@@ -123,6 +123,59 @@ describe('preview infrastructure', () => {
         await preview.close();
     });
 
+    it('both simulator panels name their toggles as actions, each control on one line', async () => {
+        const toggles = {
+            legacy: {
+                toggleLocker: 'Turn Lightning Locker on',
+                toggleScript: 'Remove chat script',
+                toggleAgentsAtLoad: 'Load with agents offline'
+            },
+            enhanced: {
+                toggleVersion: 'Switch to client v2 (Proxy)',
+                togglePrechat: 'Turn pre-chat form on',
+                toggleScript: 'Remove chat script'
+            }
+        };
+        for (const [client, expected] of Object.entries(toggles)) {
+            const preview = await openPreview(browser, { client });
+            const { page } = preview;
+            const panel = page.locator('#chat-simulator');
+            for (const [action, text] of Object.entries(expected)) {
+                assert.equal(
+                    await panel.locator(`[data-sim-action="${action}"]`).innerText(),
+                    text,
+                    `${client}: ${action}`
+                );
+            }
+            // Every button and checkbox label keeps its words (and its box) on one line, in a
+            // wide window (the panel is the side column) and a narrower one.
+            for (const width of [1400, 1280, 1100]) {
+                await page.setViewportSize({ width, height: 1000 });
+                const wrapped = await page.evaluate(() =>
+                    [
+                        ...document.querySelectorAll(
+                            '#chat-simulator .sim-button, #chat-simulator .sim-check'
+                        )
+                    ]
+                        .filter((control) => {
+                            const range = document.createRange();
+                            range.selectNodeContents(control);
+                            const boxes = [...range.getClientRects()].filter(
+                                (box) => box.width > 0
+                            );
+                            return boxes.some((a) =>
+                                boxes.some((b) => a.bottom <= b.top || b.bottom <= a.top)
+                            );
+                        })
+                        .map((control) => (control as HTMLElement).innerText.trim())
+                );
+                assert.deepEqual(wrapped, [], `${client}, ${width} px`);
+            }
+            assertNoPageErrors(preview);
+            await preview.close();
+        }
+    });
+
     it('builder-mode toggle re-mounts the components with the shared builder context', async () => {
         const preview = await openPreview(browser, { probe: 1 });
         const { page } = preview;

@@ -2,6 +2,7 @@ import { api } from 'lwc';
 import { clearSession, type ChatState } from 'c/embeddedChatService';
 import {
     ChatActionElement,
+    isChatActiveStatus,
     problemsOf,
     readBoolean,
     readButtonStyle,
@@ -133,6 +134,20 @@ export default class ChatClearSession extends ChatActionElement {
         } finally {
             finish();
         }
+    }
+
+    /**
+     * A confirmation describes the chat at the clear: it goes when the chat moves on (its status
+     * or the agents' availability changes), so that it never reads as news later. A failure or an
+     * unconfirmed clear is a privacy warning (the data may still be in this browser): it stays
+     * until a new clear replaces it or a new chat starts.
+     */
+    protected outlivesMessages(then: ChatState, next: ChatState): boolean {
+        if (this.errorMessage) {
+            // A new chat: the status enters requesting, queued or chatting from another one.
+            return isChatActiveStatus(next.status) && !isChatActiveStatus(this.status);
+        }
+        return super.outlivesMessages(then, next) || next.agentsAvailable !== then.agentsAvailable;
     }
 
     private clear(): Promise<void> {

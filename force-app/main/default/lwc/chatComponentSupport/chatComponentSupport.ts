@@ -16,7 +16,7 @@ export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
 export { loadBuilderKit, loadedBuilderKit } from './builderKit';
 export type { BuilderKit } from './builderKit';
-export { ChatElement } from './chatElement';
+export { ChatElement, isChatActiveStatus } from './chatElement';
 export type { BuilderNote } from './builderNotes';
 export { ChatActionElement } from './chatActionElement';
 export { BUTTON_STYLES, readButtonStyle } from './buttonStyles';

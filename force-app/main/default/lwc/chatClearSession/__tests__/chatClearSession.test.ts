@@ -198,6 +198,55 @@ describe('c-chat-clear-session', () => {
 
             expect(text(element, '.success')).toBeNull();
         });
+
+        it('drops its confirmation when the agents’ availability changes, not reading as news later', async () => {
+            const element = render({}, { status: 'ready', agentsAvailable: true });
+            await clickButton(element);
+            expect(text(element, '.success')).toBe(CLEARED);
+
+            setMockChatState({ agentsAvailable: false });
+            await flushPromises();
+
+            expect(text(element, '.success')).toBeNull();
+        });
+
+        it.each(['requesting', 'queued', 'chatting'] as const)(
+            'keeps an unconfirmed clear’s warning until a new chat starts (%s)',
+            async (status) => {
+                setMockActionResult('clearSession', UNCONFIRMED);
+                const element = render({}, { status: 'chatting', agentsAvailable: true });
+                await clickButton(element);
+                expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+
+                // The chat the clear ended winds down, agents go offline: still a warning.
+                setMockChatState({ queuePosition: null });
+                setMockChatState({ status: 'ended' });
+                setMockChatState({ status: 'ready' });
+                setMockChatState({ agentsAvailable: false });
+                await flushPromises();
+                expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+
+                setMockChatState({ status, agentsAvailable: true });
+                await flushPromises();
+                expect(text(element, '.error')).toBeNull();
+            }
+        );
+
+        it('keeps a failed clear’s warning until the visitor clears again', async () => {
+            setMockActionResult('clearSession', { ok: false, code: 'TIMEOUT', message: 'late' });
+            const element = render({}, { status: 'ready', agentsAvailable: true });
+            await clickButton(element);
+            setMockChatState({ agentsAvailable: false });
+            setMockChatState({ status: 'ended' });
+            await flushPromises();
+            expect(text(element, '.error')).toBe(VISITOR_ERRORS.TIMEOUT);
+
+            setMockActionResult('clearSession', { ok: true });
+            await clickButton(element);
+
+            expect(text(element, '.error')).toBeNull();
+            expect(text(element, '.success')).toBe(CLEARED);
+        });
     });
 
     describe('clearing when the page loads', () => {
