@@ -18,6 +18,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type {} from '../page/bench.mts';
+import type {} from '../page/enhancedInstrument.mts';
 import type {} from '../../preview/simulator/boot.mts';
 import { BENCH_ORIGIN, benchContext } from './chromium.mts';
 import { round, summarize, type Summary } from './stats.mts';
@@ -172,34 +173,65 @@ async function readiness(
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
     const context = await benchContext(browser, wwwDir);
     const page = await openPage(context, { scriptDelay: 0.3 });
-    await page.waitForFunction(() => window.__bench?.startEnabled() === true, undefined, {
-        timeout: 20000
-    });
+    const figure = await measureClicks(page, runs, 'startChat');
+    await context.close();
+    return figure;
+}
+
+/**
+ * Clicks Start `runs` times on an open bench page and measures click -> the client's call: the
+ * legacy `liveAgentAPI.startChat` (recorded in `__bench.startCallTimes`) or Enhanced Chat's
+ * `utilAPI.launchChat` (`__benchEnhanced.launchCallTimes`). After each click the bench clears the
+ * session through the service (legacy: ends the simulated request; Enhanced: the client resets),
+ * so the next click starts from ready again.
+ */
+export async function measureClicks(
+    page: Page,
+    runs: number,
+    call: 'startChat' | 'launchChat'
+): Promise<Summary> {
     const button = page.locator('c-chat-start-button lightning-button button').first();
     const samples: number[] = [];
     for (let run = 0; run < runs; run++) {
-        await page.waitForFunction(() => window.__bench?.startEnabled() === true);
-        const before = await page.evaluate(() => window.__bench?.startCallTimes.length ?? 0);
+        await page.waitForFunction(() => window.__bench?.startEnabled() === true, undefined, {
+            timeout: 20000
+        });
+        // Page functions are serialised into the page: each reads the call times itself.
+        const before = await page.evaluate(
+            (name) =>
+                (
+                    (name === 'startChat'
+                        ? window.__bench?.startCallTimes
+                        : window.__benchEnhanced?.launchCallTimes) ?? []
+                ).length,
+            call
+        );
         await button.click();
         await page.waitForFunction(
-            (n) => (window.__bench?.startCallTimes.length ?? 0) > n,
-            before,
+            ([name, n]) =>
+                (
+                    (name === 'startChat'
+                        ? window.__bench?.startCallTimes
+                        : window.__benchEnhanced?.launchCallTimes) ?? []
+                ).length > n,
+            [call, before] as const,
             { timeout: 5000 }
         );
-        const sample = await page.evaluate(() => {
-            const bench = window.__bench;
-            if (!bench) return null;
-            const click = bench.clickTimes[bench.clickTimes.length - 1];
-            const call = bench.startCallTimes[bench.startCallTimes.length - 1];
-            return call - click;
-        });
+        const sample = await page.evaluate((name) => {
+            const clicks = window.__bench?.clickTimes ?? [];
+            const calls =
+                (name === 'startChat'
+                    ? window.__bench?.startCallTimes
+                    : window.__benchEnhanced?.launchCallTimes) ?? [];
+            return clicks.length && calls.length
+                ? calls[calls.length - 1] - clicks[clicks.length - 1]
+                : null;
+        }, call);
         if (sample !== null) {
             samples.push(sample);
         }
-        // Back to ready for the next click (ends the simulated request, clears the session).
         await page.evaluate(() => window.__bench?.clear());
     }
-    await context.close();
     return summarize(samples);
 }
 

@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import type {} from '../page/bench.mts';
 import type {} from '../page/enhancedInstrument.mts';
 import type {} from '../../preview/simulator/enhancedBoot.mts';
-import { openPage } from './browserBench.mts';
+import { measureClicks, openPage } from './browserBench.mts';
 import { benchContext } from './chromium.mts';
 import { round, summarize, type Summary } from './stats.mts';
 
@@ -117,36 +117,9 @@ async function readiness(
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
     const context = await benchContext(browser, wwwDir);
     const page = await openPage(context, { ...ENHANCED, scriptDelay: 0.3 });
-    const button = page.locator('c-chat-start-button lightning-button button').first();
-    const samples: number[] = [];
-    for (let run = 0; run < runs; run++) {
-        await page.waitForFunction(() => window.__bench?.startEnabled() === true, undefined, {
-            timeout: 20000
-        });
-        const before = await page.evaluate(
-            () => window.__benchEnhanced?.launchCallTimes.length ?? 0
-        );
-        await button.click();
-        await page.waitForFunction(
-            (n) => (window.__benchEnhanced?.launchCallTimes.length ?? 0) > n,
-            before,
-            { timeout: 5000 }
-        );
-        const sample = await page.evaluate(() => {
-            const clicks = window.__bench?.clickTimes ?? [];
-            const launches = window.__benchEnhanced?.launchCallTimes ?? [];
-            return clicks.length && launches.length
-                ? launches[launches.length - 1] - clicks[clicks.length - 1]
-                : null;
-        });
-        if (sample !== null) {
-            samples.push(sample);
-        }
-        // Back to ready for the next click: the service clears the session (the client resets).
-        await page.evaluate(() => window.__bench?.clear());
-    }
+    const figure = await measureClicks(page, runs, 'launchChat');
     await context.close();
-    return summarize(samples);
+    return figure;
 }
 
 export async function measureEnhancedInBrowser(
