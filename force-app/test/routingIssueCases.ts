@@ -1,8 +1,8 @@
 /**
  * One routing configuration per kind of issue that validateRouting reports (at least one per
- * RoutingIssueCode), with the issue it must produce. Shared by the service's tests (code, params
- * and English message of each issue) and by the tests of routingIssueText (the Custom Label of
- * each code reads as the message).
+ * RoutingIssueCode), with the issue it must produce: its code, params and place, and the words
+ * an admin reads (`message`: the code's Custom Label, params filled in by routingIssueText).
+ * Shared by the service's tests and by the tests of routingIssueText.
  */
 import type {
     ChatClientKind,

@@ -35,7 +35,6 @@ export {
 } from '../../main/default/lwc/embeddedChatService/salesforceIds';
 export { ROUTING_LIMITS } from '../../main/default/lwc/embeddedChatService/routingRules';
 export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
-export { hasKindParam } from '../../main/default/lwc/embeddedChatService/routingIssueMessages';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
     hiddenFieldNames,

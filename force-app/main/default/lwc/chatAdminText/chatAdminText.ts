@@ -3,4 +3,9 @@
  * summary, the fallback rules editor): never in a visitor's static import graph, so visitors do not
  * download it. Not a component itself.
  */
-export { issueNamesItsRule, routingIssueText } from './routingIssueText';
+export {
+    hasKindParam,
+    issueNamesItsRule,
+    ROUTING_ISSUE_CODES,
+    routingIssueText
+} from './routingIssueText';

@@ -1,9 +1,9 @@
 /**
- * The admin's words (translated Custom Labels) for the routing problems and cautions that the
- * chat service's `validateRouting` reports. The service's own `message` is English, for
- * developers and logs; components show this text instead.
+ * The words (translated Custom Labels) for the routing problems and cautions that the chat
+ * service's `validateRouting` reports as codes and params: the one home of each issue's text,
+ * for admin UIs and for developers. Visitors never download it (the service holds no text).
  */
-import { hasKindParam, type RoutingIssue, type RoutingIssueCode } from 'c/embeddedChatService';
+import type { RoutingIssue, RoutingIssueCode } from 'c/embeddedChatService';
 import UNREADABLE from '@salesforce/label/c.Chat_Routing_Issue_Unreadable';
 import CONFIG_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Config_Not_An_Object';
 import UNKNOWN_SETTING from '@salesforce/label/c.Chat_Routing_Issue_Unknown_Setting';
@@ -103,6 +103,17 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     BUTTON_ROUTING_LEGACY_ONLY
 };
 
+/**
+ * Every RoutingIssueCode, for tests and tools that need them all: the codes of the label table,
+ * which must name each code once (a code missing there, or unknown, fails to compile).
+ */
+export const ROUTING_ISSUE_CODES = Object.keys(TEMPLATES) as readonly RoutingIssueCode[];
+
+/** The codes whose first param is an ID kind (shown as the kind's name, never as the token). */
+export function hasKindParam(code: RoutingIssueCode): boolean {
+    return code.startsWith('ID_') || code === 'RULE_UNKNOWN_KIND';
+}
+
 /** The first param of some codes (hasKindParam) is the kind of ID: shown as its translated name. */
 const ID_KINDS: Readonly<Record<string, string>> = {
     chatButton: KIND_CHAT_BUTTON,
@@ -129,13 +140,15 @@ function isKnownCode(code: unknown): code is RoutingIssueCode {
 
 /**
  * The translated text of one routing issue: its code's label, the `{0}`, `{1}`… filled from its
- * params. An issue without a known code (from a newer or a stand-in service) reads as its
- * `message`.
+ * params. An issue without a known code (from a newer or an older service) reads as the
+ * English `message` it carries, if any, else as its code.
  */
-export function routingIssueText(issue: Pick<RoutingIssue, 'code' | 'params' | 'message'>): string {
+export function routingIssueText(
+    issue: Pick<RoutingIssue, 'code' | 'params'> & { message?: unknown }
+): string {
     const { code } = issue;
     if (!isKnownCode(code)) {
-        return issue.message;
+        return typeof issue.message === 'string' ? issue.message : String(code ?? '');
     }
     const params: string[] = Array.isArray(issue.params) ? issue.params.map(String) : [];
     if (hasKindParam(code) && params.length > 0) {

@@ -218,8 +218,13 @@ export class ChatService {
             }
             const routing = this.routingFor(options);
             if (!routing.valid || !routing.config) {
+                // For developers: the place, the code and its params (the words are the code's
+                // Custom Label, in admin code that visitors do not download).
                 const first = routing.errors[0];
-                return fail('INVALID_ROUTING', first ? `${first.field}: ${first.message}` : '');
+                return fail(
+                    'INVALID_ROUTING',
+                    first ? `${first.field}: ${first.code} (${first.params.join(', ')})` : ''
+                );
             }
             const problem = this.client.startProblem(routing.config);
             if (problem) {

@@ -309,11 +309,12 @@ export interface RoutingIssue {
     field: string;
     /** The same place as data: read this rather than parsing `field`. */
     location: RoutingIssueLocation;
-    /** Written for a site admin or developer, in English (for logs); UIs show `code`'s label. */
-    message: string;
-    /** The kind of problem: the key of its translated text (see RoutingIssueCode). */
+    /**
+     * The kind of problem. Its text is the code's Custom Label with the params filled in:
+     * `routingIssueText(issue)` from c/chatAdminText (admin code: visitors never download it).
+     */
     code: RoutingIssueCode;
-    /** The values the message mentions (IDs, numbers, names), in the order its code documents. */
+    /** The values the text mentions (IDs, numbers, names), in the order its code documents. */
     params: string[];
 }
 

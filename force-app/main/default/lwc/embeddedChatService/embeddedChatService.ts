@@ -69,7 +69,6 @@ export type { IdKind, IdProblem } from './salesforceIds';
  */
 export { validateRouting, ROUTING_LIMITS } from './routingRules';
 export { idIssueFor } from './routingIds';
-export { hasKindParam } from './routingIssueMessages';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
     hiddenFieldNames,

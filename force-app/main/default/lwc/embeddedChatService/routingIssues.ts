@@ -1,9 +1,9 @@
 /**
- * What every routing rule module shares: the limits, the list of issue codes, and the collector
- * that turns a code, its params and a location into a RoutingIssue.
+ * What every routing rule module shares: the limits and the collector that turns a code, its
+ * params and a location into a RoutingIssue. The rules hold only codes and params; the words
+ * are the codes' Custom Labels, in admin code (c/chatAdminText), so visitors never download them.
  */
 import type { RoutingIssue, RoutingIssueCode, RoutingIssueLocation } from './chatTypes';
-import { ISSUE_CODES, issueMessage } from './routingIssueMessages';
 
 /** Sane limits: far above real configurations, low enough to refuse garbage. */
 export const ROUTING_LIMITS = {
@@ -17,14 +17,8 @@ export const ROUTING_LIMITS = {
     textLength: 255
 } as const;
 
-/**
- * Every RoutingIssueCode, for tests and tools that need them all: the codes of the message table,
- * which must name each code once (a code missing there, or unknown, fails to compile).
- */
-export const ROUTING_ISSUE_CODES: readonly RoutingIssueCode[] = ISSUE_CODES;
-
 /** An issue without its place: what is wrong with a value wherever it is. */
-export type Finding = Pick<RoutingIssue, 'code' | 'params' | 'message'>;
+export type Finding = Pick<RoutingIssue, 'code' | 'params'>;
 
 /** True for an object made by `{}`, `Object.create(null)` or JSON.parse: nothing else. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -43,8 +37,7 @@ function fieldPath(at: RoutingIssueLocation): string {
 
 /** The issue for a code and its params (any values, kept as text). */
 export function finding(code: RoutingIssueCode, params: readonly (string | number)[]): Finding {
-    const texts = params.map(String);
-    return { code, params: texts, message: issueMessage(code, texts) };
+    return { code, params: params.map(String) };
 }
 
 /** Collects the issues of one validation, errors and warnings apart. */

@@ -21,7 +21,7 @@ import {
 } from './prechatRules';
 import { readExtraPrechatInfo, readFormDetails } from './extraPrechatRules';
 
-export { ROUTING_ISSUE_CODES, ROUTING_LIMITS } from './routingIssues';
+export { ROUTING_LIMITS } from './routingIssues';
 
 const DIRECT = 'directToAgentRouting';
 

@@ -1,5 +1,5 @@
-import { issueNamesItsRule, routingIssueText } from '../routingIssueText';
-import { ROUTING_ISSUE_CODES, validateRouting } from '../../embeddedChatService/routingRules';
+import { issueNamesItsRule, ROUTING_ISSUE_CODES, routingIssueText } from '../routingIssueText';
+import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingIssue, RoutingIssueCode } from '../../embeddedChatService/chatTypes';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
 
@@ -7,7 +7,7 @@ const issue = (
     code: string,
     params: string[],
     message = 'The developer’s message.'
-): RoutingIssue => ({
+): RoutingIssue & { message: string } => ({
     field: 'fallbackRouting',
     location: { key: 'fallbackRouting' },
     code: code as RoutingIssueCode,
@@ -95,7 +95,10 @@ describe('c-chat-component-support routingIssueText', () => {
     it('falls back to the message for an unknown or missing code', () => {
         expect(routingIssueText(issue('SOMETHING_NEW', ['1']))).toBe('The developer’s message.');
         expect(routingIssueText(issue('toString', []))).toBe('The developer’s message.');
-        const legacy = { field: 'config', message: 'Old service message.' } as RoutingIssue;
+        const legacy = {
+            field: 'config',
+            message: 'Old service message.'
+        } as unknown as RoutingIssue;
         expect(routingIssueText(legacy)).toBe('Old service message.');
     });
 

@@ -13,7 +13,7 @@ const devIssue = (
     location: RoutingIssue['location'],
     code: RoutingIssue['code'],
     params: string[]
-): RoutingIssue => ({
+): RoutingIssue & { message: string } => ({
     field,
     location,
     code,

@@ -41,7 +41,7 @@ import {
     itShowsVisitorsNothingWhileTheChatLoads,
     itSubscribesOnlyWhileInserted
 } from 'test/sharedComponentTests';
-import type { RoutingIssueCode } from 'c/embeddedChatService';
+import type { RoutingIssue, RoutingIssueCode } from 'c/embeddedChatService';
 import { AGENT as USER_ID, BUTTON as BUTTON_ID } from 'test/fixtures/ids';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
@@ -437,7 +437,7 @@ describe('c-chat-start-button', () => {
                         // A code this version does not know: its message is shown as is.
                         code: 'NOT_YET_KNOWN' as RoutingIssueCode,
                         params: []
-                    }
+                    } as RoutingIssue
                 ],
                 config: { directToAgentRouting: { buttonId: BUTTON_ID } }
             });
@@ -463,7 +463,7 @@ describe('c-chat-start-button', () => {
                         message: 'English for the developer console.',
                         code: 'ID_PREFIX',
                         params: ['user', '5735g000…', '005']
-                    }
+                    } as RoutingIssue
                 ],
                 warnings: [],
                 config: null

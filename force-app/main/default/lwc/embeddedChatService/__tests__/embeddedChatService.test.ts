@@ -575,7 +575,7 @@ describe('c/embeddedChatService', () => {
             });
             expect(result).toMatchObject({ ok: false, code: 'INVALID_ROUTING' });
             expect(result.ok === false && result.message).toMatch(
-                /directToAgentRouting\.buttonId: .*starts with 573/
+                /directToAgentRouting\.buttonId: ID_PREFIX \(chatButton, 0055g000…, 573\)/
             );
             expect(getCalls()).toHaveLength(0);
         });

@@ -1,20 +1,34 @@
 import {
-    ROUTING_ISSUE_CODES,
     ROUTING_LIMITS,
     isEmptyRouting,
     mergeRouting,
-    validateRouting
+    validateRouting as validateRoutingCodes
 } from '../routingRules';
 import { idChecksum } from '../salesforceIds';
-import { idIssueFor } from '../routingIds';
+import { idIssueFor as idIssueCodes } from '../routingIds';
+import { ROUTING_ISSUE_CODES } from '../../chatAdminText/routingIssueText';
+import { worded, wordedValidation } from 'test/wordedRouting';
 import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
 import { AGENT as USER, BUTTON, OTHER_BUTTON, QUEUE } from 'test/fixtures/ids';
 
 const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
 
+/** The service's verdict, each issue with the words an admin reads (its code's Custom Label). */
+function validateRouting(
+    input: unknown,
+    client?: Parameters<typeof validateRoutingCodes>[1]
+): ReturnType<typeof wordedValidation> {
+    return wordedValidation(validateRoutingCodes(input, client));
+}
+
+function idIssueFor(...args: Parameters<typeof idIssueCodes>) {
+    const found = idIssueCodes(...args);
+    return found && worded(found);
+}
+
 /** The rules as the legacy client has them (the tests below were written for it). */
-function validateLegacy(input: unknown): ReturnType<typeof validateRouting> {
+function validateLegacy(input: unknown): ReturnType<typeof wordedValidation> {
     return validateRouting(input, 'legacy');
 }
 

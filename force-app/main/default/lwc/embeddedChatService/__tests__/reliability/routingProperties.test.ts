@@ -10,6 +10,7 @@ import { AGENT as USER, BUTTON } from 'test/fixtures/ids';
 import { validateRouting, mergeRouting, ROUTING_LIMITS } from '../../routingRules';
 import { buildStartChatAttributes } from '../../startChatAttributes';
 import { checkId, idChecksum } from '../../salesforceIds';
+import { routingIssueText } from '../../../chatAdminText/routingIssueText';
 import type { RoutingConfig, RoutingValidation } from '../../chatTypes';
 import {
     clientProblems,
@@ -82,10 +83,11 @@ function verdictProblems(verdict: RoutingValidation): string[] {
         if (typeof issue.field !== 'string') {
             problems.push(`an issue without a field: ${JSON.stringify(issue)}`);
         }
-        if (typeof issue.message !== 'string' || issue.message.trim() === '') {
-            problems.push(`an issue without a message: ${JSON.stringify(issue)}`);
+        const text = routingIssueText(issue);
+        if (typeof text !== 'string' || text.trim() === '') {
+            problems.push(`an issue without words: ${JSON.stringify(issue)}`);
         }
-        if (String(issue.message).length > 400 || String(issue.field).length > 120) {
+        if (text.length > 400 || String(issue.field).length > 120) {
             problems.push(`an issue that quotes too much: ${String(issue.field).slice(0, 60)}`);
         }
     }
@@ -141,7 +143,7 @@ describe('routing validation under random input', () => {
                     expect(verdict.errors.length).toBeGreaterThan(0);
                     for (const error of verdict.errors) {
                         expect(KNOWN_FIELDS).toContain(fieldRoot(error.field));
-                        expect(error.message.trim()).not.toBe('');
+                        expect(routingIssueText(error).trim()).not.toBe('');
                     }
                 }
             }),
