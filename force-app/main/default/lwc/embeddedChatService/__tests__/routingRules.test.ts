@@ -299,7 +299,7 @@ describe('validateRouting', () => {
 
 describe('validateRouting issue codes', () => {
     it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
-        'reports %s at %s with its params and English message',
+        'reports %s at %s with its params, its place and the words its label gives',
         (_code, _field, c) => {
             const verdict = validateRouting(c.input, c.client);
             expect(c.severity === 'error' ? verdict.errors : verdict.warnings).toContainEqual({
