@@ -5,7 +5,7 @@ import {
     formatFallbackRules,
     formatLabel,
     parseFallbackRules,
-    readBoolean,
+    readSetting,
     type FallbackRule,
     type FallbackRuleKind
 } from 'c/chatComponentSupport';
@@ -127,7 +127,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     get isRequired(): boolean {
-        return readBoolean(this.required, false, 'required').value;
+        return readSetting(this.required, { fallback: false });
     }
 
     get hasRows(): boolean {

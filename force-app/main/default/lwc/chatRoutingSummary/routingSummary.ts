@@ -3,7 +3,7 @@
  * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what the settings mean, for
  * the client the site runs, with each problem next to its property. Problems come from the chat
  * service's `validateRouting` (placed by their structured location, worded by their Custom
- * Labels) and from reading the properties (c/chatRoutingModel).
+ * Labels) and from reading the properties (c/chatRoutingModel; worded by c/chatAdminChecks).
  */
 import {
     KEY_PREFIX,
@@ -16,8 +16,8 @@ import {
 } from 'c/embeddedChatService';
 import { formatFallbackRules, formatLabel, type FallbackRule } from 'c/chatComponentSupport';
 import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
+import { FIELD_LABELS, routingSettingsProblems } from 'c/chatAdminChecks';
 import {
-    FIELD_LABELS,
     FIELD_NAMES,
     HIDDEN_FIELDS,
     PREFILL_FIELDS,
@@ -323,8 +323,9 @@ export function summarize(
     }
 ): SummaryView {
     const board = new IssueBoard();
+    const problems = routingSettingsProblems(settings);
     for (const name of FIELD_NAMES) {
-        for (const problem of settings.problems[name] ?? []) {
+        for (const problem of problems[name] ?? []) {
             board.add(name, 'warning', problem);
         }
     }
