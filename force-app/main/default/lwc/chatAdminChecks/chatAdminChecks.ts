@@ -6,4 +6,16 @@
 export { checkComponent } from './componentChecks';
 export { problemsOf, readBoolean, readChecked, readChoice, readText } from './propertyReaders';
 export type { Normalized } from './propertyReaders';
+export {
+    parseFallbackRules,
+    formatFallbackRules,
+    fallbackRuleText,
+    makeFallbackRule
+} from './fallbackRulesText';
+export type {
+    FallbackRule,
+    FallbackRuleKind,
+    FallbackRuleParts,
+    ParsedFallbackRules
+} from './fallbackRulesText';
 export { FIELD_LABELS, routingSettingsProblems } from './routingSettingsChecks';

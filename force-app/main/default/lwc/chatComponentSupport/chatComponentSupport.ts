@@ -22,15 +22,4 @@ export type { BuilderNote } from './builderNotes';
 export { ChatActionElement } from './chatActionElement';
 export { BUTTON_STYLES, buttonStyle } from './buttonStyles';
 export type { ButtonStyle } from './buttonStyles';
-export {
-    parseFallbackRules,
-    formatFallbackRules,
-    fallbackRuleText,
-    makeFallbackRule
-} from './fallbackRulesText';
-export type {
-    FallbackRule,
-    FallbackRuleKind,
-    FallbackRuleParts,
-    ParsedFallbackRules
-} from './fallbackRulesText';
+export { fallbackRuleEntries } from './fallbackRuleEntries';

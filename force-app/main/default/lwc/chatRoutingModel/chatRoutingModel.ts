@@ -13,10 +13,9 @@ import {
     type RoutingConfig
 } from 'c/embeddedChatService';
 import {
-    parseFallbackRules,
+    fallbackRuleEntries,
     readOptionalText,
     readSetting,
-    type ParsedFallbackRules,
     type Setting
 } from 'c/chatComponentSupport';
 
@@ -141,10 +140,9 @@ export interface UserValues {
     email?: string;
 }
 
-/** What the settings produce: the configuration for the service and the parsed rules. */
+/** What the settings produce: the configuration for the service. */
 export interface BuiltRouting {
     config: RoutingConfig;
-    rules: ParsedFallbackRules;
 }
 
 export function readSettings(raw: RawSettings): RoutingSettings {
@@ -189,9 +187,9 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
             fallback: settings.fallbackToButton
         };
     }
-    const rules = parseFallbackRules(settings.fallbackRules);
-    if (rules.rules.length > 0) {
-        config.fallbackRouting = rules.rules.map((rule) => rule.text);
+    const rules = fallbackRuleEntries(settings.fallbackRules);
+    if (rules.length > 0) {
+        config.fallbackRouting = rules;
     }
     if (settings.prefillFromUser && user) {
         const prepopulated: Record<string, string> = {};
@@ -225,5 +223,5 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
     if (Object.keys(hidden).length > 0) {
         config.hiddenRoutingFields = hidden;
     }
-    return { config, rules };
+    return { config };
 }

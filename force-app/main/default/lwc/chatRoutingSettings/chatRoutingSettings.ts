@@ -108,7 +108,7 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('fallbackToButton', value);
     }
 
-    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRulesText). */
+    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRuleEntries). */
     @api
     get fallbackRules(): unknown {
         return this.raw.fallbackRules;
