@@ -18,4 +18,4 @@ export type {
     FallbackRuleParts,
     ParsedFallbackRules
 } from './fallbackRulesText';
-export { FIELD_LABELS, routingSettingsProblems } from './routingSettingsChecks';
+export { FIELD_LABELS, FIELD_NAMES, routingSettingsProblems } from './routingSettingsChecks';

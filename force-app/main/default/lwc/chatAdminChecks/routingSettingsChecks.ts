@@ -33,8 +33,8 @@ import BAD_PRECHAT_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Prechat_Fiel
 import BAD_HIDDEN_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Hidden_Field';
 import DEFAULT_USED from '@salesforce/label/c.Chat_Routing_Field_Default_Used';
 
-/** Each Chat Routing Settings property's name in Experience Builder. */
-export const FIELD_LABELS: Record<FieldName, string> = {
+/** Each Chat Routing Settings property's name in Experience Builder, in display order. */
+export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
     buttonId: FIELD_BUTTON,
     agentUserId: FIELD_AGENT,
     fallbackToButton: FIELD_FALLBACK,
@@ -48,6 +48,9 @@ export const FIELD_LABELS: Record<FieldName, string> = {
     fallbackField: FIELD_FALLBACK_FIELD,
     fallbackRoutingField: FIELD_FALLBACK_ROUTING_FIELD
 };
+
+/** The builder properties of Chat Routing Settings, in display order. */
+export const FIELD_NAMES = Object.keys(FIELD_LABELS) as readonly FieldName[];
 
 /**
  * The problem of a field name property: none when left out (`none`); a cleared name takes its

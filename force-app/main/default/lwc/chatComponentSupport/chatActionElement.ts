@@ -134,14 +134,9 @@ export abstract class ChatActionElement extends ChatElement {
         }
     }
 
+    /** The chat as it stands, with `status` (components subscribe when inserted: it is known). */
     private describedChat(status: ChatStatus): ChatState {
-        return {
-            status,
-            client: this.chatState?.client ?? null,
-            agentsAvailable: this.chatState?.agentsAvailable ?? null,
-            queuePosition: this.chatState?.queuePosition ?? null,
-            disabledReason: this.chatState?.disabledReason ?? null
-        };
+        return { ...(this.chatState as ChatState), status };
     }
 
     private get buttonElement(): HTMLElement | null {

@@ -19,23 +19,20 @@ import {
     type Setting
 } from 'c/chatComponentSupport';
 
-/** The builder properties of Chat Routing Settings, in display order. */
-export const FIELD_NAMES = [
-    'buttonId',
-    'agentUserId',
-    'fallbackToButton',
-    'fallbackRules',
-    'prefillFromUser',
-    'firstNameField',
-    'lastNameField',
-    'emailField',
-    'agentIdField',
-    'targetIdField',
-    'fallbackField',
-    'fallbackRoutingField'
-] as const;
-
-export type FieldName = (typeof FIELD_NAMES)[number];
+/** The builder properties of Chat Routing Settings (c/chatAdminChecks lists them in display order). */
+export type FieldName =
+    | 'buttonId'
+    | 'agentUserId'
+    | 'fallbackToButton'
+    | 'fallbackRules'
+    | 'prefillFromUser'
+    | 'firstNameField'
+    | 'lastNameField'
+    | 'emailField'
+    | 'agentIdField'
+    | 'targetIdField'
+    | 'fallbackField'
+    | 'fallbackRoutingField';
 
 /** Property values as the builder hands them over (untrusted). */
 export type RawSettings = Partial<Record<FieldName, unknown>>;

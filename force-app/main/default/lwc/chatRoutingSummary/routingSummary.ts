@@ -18,13 +18,13 @@ import { formatLabel } from 'c/chatComponentSupport';
 import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
+    FIELD_NAMES,
     formatFallbackRules,
     parseFallbackRules,
     routingSettingsProblems,
     type FallbackRule
 } from 'c/chatAdminChecks';
 import {
-    FIELD_NAMES,
     HIDDEN_FIELDS,
     PREFILL_FIELDS,
     VISIBLE_PRECHAT_FIELDS,
