@@ -1,17 +1,20 @@
 import { api } from 'lwc';
 import {
     startChat,
+    validateRouting,
     type ChatState,
+    type DirectToAgentRouting,
+    type RoutingConfig,
     type RoutingValidation,
     type StartChatOptions
 } from 'c/embeddedChatService';
 import {
     ChatActionElement,
     buttonStyle,
+    readOptionalText,
     type Choices,
     type Settings
 } from 'c/chatComponentSupport';
-import { readRoutingOverride, type RoutingOverride } from './routingOverride';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
 import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
@@ -29,6 +32,14 @@ const OFFLINE_CHOICES: Choices<OfflineChoice> = {
 };
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
+/** The per-button routing override, read from the builder properties and checked. */
+interface RoutingOverride {
+    /** The routing to pass to startChat; null = use the site routing. */
+    routing: RoutingConfig | null;
+    /** The service's verdict on the override; null when none is set. */
+    verdict: RoutingValidation | null;
+}
+
 const SETTINGS: Settings = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('brand'),
@@ -131,12 +142,22 @@ export default class ChatStartButton extends ChatActionElement {
         return routing ? { routing, whenOffline } : { whenOffline };
     }
 
+    /**
+     * The override, checked with the service's validateRouting for the client the page runs
+     * (null: not known yet): sent when set and valid. Nothing set (both IDs blank) means the site
+     * routing. The builder kit (c/chatAdminChecks) words the verdict's issues for the admin.
+     */
     private get routingOverride(): RoutingOverride {
-        return readRoutingOverride(
-            this.routingButtonId,
-            this.routingUserId,
-            this.setting<boolean>('routingFallback'),
-            this.chatState?.client ?? null
-        );
+        const buttonId = readOptionalText(this.routingButtonId);
+        const userId = readOptionalText(this.routingUserId);
+        if (!buttonId && !userId) {
+            return { routing: null, verdict: null };
+        }
+        const fallback = this.setting<boolean>('routingFallback');
+        const directToAgentRouting: DirectToAgentRouting = userId
+            ? { buttonId, userId, fallback }
+            : { buttonId, fallback };
+        const verdict = validateRouting({ directToAgentRouting }, this.chatState?.client ?? null);
+        return { routing: verdict.valid ? { directToAgentRouting } : null, verdict };
     }
 }
