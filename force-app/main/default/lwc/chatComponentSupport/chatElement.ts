@@ -39,7 +39,7 @@ export function isChatActiveStatus(status: ChatStatus): boolean {
 export abstract class ChatElement extends LightningElement implements Checked {
     chatState?: ChatState;
     isBuilder = false;
-    /** Builder only: the admin notice and wording, once loaded (null before, and for visitors). */
+    /** Builder only: the admin notice and checks, once loaded (null before, and for visitors). */
     builderKit: BuilderKit | null = null;
     /** Builder only: the kit could not be loaded (dynamic components need Lightning Web Security). */
     private builderKitFailed = false;
@@ -85,6 +85,7 @@ export abstract class ChatElement extends LightningElement implements Checked {
         return null;
     }
 
+    /** A builder property's value as Experience Builder handed it over. */
     settingValue(property: string): unknown {
         return (this as unknown as Record<string, unknown>)[property];
     }
