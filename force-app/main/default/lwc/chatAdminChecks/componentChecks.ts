@@ -42,7 +42,7 @@ import STATUS_SHOW_AVAILABILITY from '@salesforce/label/c.Chat_Status_Prop_Show_
 type Values = (property: string) => boolean | string;
 
 interface ComponentCheck {
-    /** Each checked builder property, in order, with its name in Experience Builder. */
+    /** Each builder property's name in Experience Builder. */
     labels: Readonly<Record<string, string>>;
     /** Problems beyond single values (a combination of values, the component's own routing). */
     more?: (value: Values, component: Checked) => string[];
@@ -140,12 +140,11 @@ export function checkComponent(component: Checked): AdminCheck {
     const value: Values = (property) =>
         readSetting(component.settingValue(property), component.settings[property]);
     const problems: string[] = [];
-    for (const [property, label] of Object.entries(check.labels)) {
-        const { problem } = readChecked(
-            component.settingValue(property),
-            component.settings[property],
-            label
-        );
+    // Every property the component reads is checked, in its order (a property without a
+    // Builder name here would show its API name: never silently unchecked).
+    for (const [property, setting] of Object.entries(component.settings)) {
+        const label = check.labels[property] ?? property;
+        const { problem } = readChecked(component.settingValue(property), setting, label);
         if (problem !== null) {
             problems.push(problem);
         }
