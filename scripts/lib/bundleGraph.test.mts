@@ -153,11 +153,12 @@ describe('the project', () => {
         const dependencies = projectDependencies(lwcRoot);
         const buttons = ['chatStartButton', 'chatEndButton', 'chatClearSession', 'chatStatus'];
         const visitor = pageBundles(buttons, dependencies, false);
-        for (const adminOnly of ['chatAdminNotice', 'chatAdminText', 'chatFallbackRulesEditor']) {
+        const adminBundles = ['chatAdminNotice', 'chatAdminChecks', 'chatAdminText'];
+        for (const adminOnly of [...adminBundles, 'chatFallbackRulesEditor']) {
             assert.ok(!visitor.includes(adminOnly), `${adminOnly} in ${visitor.join(', ')}`);
         }
         const withSettings = pageBundles([...buttons, 'chatRoutingSettings'], dependencies, false);
-        for (const adminOnly of ['chatAdminNotice', 'chatAdminText', 'chatRoutingSummary']) {
+        for (const adminOnly of [...adminBundles, 'chatRoutingSummary']) {
             assert.ok(
                 !withSettings.includes(adminOnly),
                 `${adminOnly} in ${withSettings.join(', ')}`
@@ -168,6 +169,7 @@ describe('the project', () => {
         const builder = pageBundles(buttons, dependencies, true);
         assert.ok(builder.includes('chatAdminNotice'), builder.join(', '));
         assert.ok(builder.includes('chatAdminText'), builder.join(', '));
+        assert.ok(builder.includes('chatAdminChecks'), builder.join(', '));
     });
 
     it("loads the service and the shared support on a visitor's page with the Start button", () => {

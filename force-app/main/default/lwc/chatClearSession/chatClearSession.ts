@@ -2,23 +2,23 @@ import { api } from 'lwc';
 import { clearSession, type ChatState } from 'c/embeddedChatService';
 import {
     ChatActionElement,
+    buttonStyle,
     isChatActiveStatus,
-    problemsOf,
-    readBoolean,
-    readButtonStyle,
-    readText,
-    type BuilderNote
+    type Settings
 } from 'c/chatComponentSupport';
 import { claimPageLoadClear, joinPageLoadClear } from './pageLoadClear';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
-import PROP_LABEL from '@salesforce/label/c.Chat_Clear_Prop_Label';
-import PROP_VARIANT from '@salesforce/label/c.Chat_Clear_Prop_Variant';
-import PROP_ON_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Prop_On_Page_Load';
-import PROP_HIDE_BUTTON from '@salesforce/label/c.Chat_Clear_Prop_Hide_Button';
-import HIDE_NEEDS_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Hide_Needs_Page_Load';
 import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
 import REASON_CLEARING from '@salesforce/label/c.Chat_Clear_Reason_Clearing';
 import SUCCESS from '@salesforce/label/c.Chat_Clear_Success';
+
+/** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
+const SETTINGS: Settings = {
+    buttonLabel: { fallback: DEFAULT_LABEL },
+    variant: buttonStyle('neutral'),
+    clearOnPageLoad: { fallback: false },
+    hideButton: { fallback: false }
+};
 
 /**
  * Clears all client-side chat session data (ends any chat, closes the widget), on a click or
@@ -53,24 +53,16 @@ export default class ChatClearSession extends ChatActionElement {
         this.leavePageLoadVisit = undefined;
     }
 
-    get propertyProblems(): string[] {
-        const problems = problemsOf(
-            this.labelSetting,
-            this.variantSetting,
-            this.onPageLoadSetting,
-            this.hideButtonSetting
-        );
-        return this.hideButtonSetting.value && !this.onPageLoadSetting.value
-            ? [...problems, HIDE_NEEDS_PAGE_LOAD]
-            : problems;
+    get kind(): 'clear' {
+        return 'clear';
+    }
+
+    get settings(): Settings {
+        return SETTINGS;
     }
 
     get isButtonHidden(): boolean {
-        return this.onPageLoadSetting.value && this.hideButtonSetting.value;
-    }
-
-    get showButton(): boolean {
-        return this.isChatShown && !this.isButtonHidden;
+        return this.onPageLoad && this.setting<boolean>('hideButton');
     }
 
     /**
@@ -78,12 +70,8 @@ export default class ChatClearSession extends ChatActionElement {
      * page-load clear that failed, or whose deletion the client never confirmed, must tell the
      * visitor that the chat data may still be in this browser. Only the error shows then.
      */
-    /** Tells the admin in Experience Builder what the page-load mode does. */
-    protected get visitorNotes(): BuilderNote[] {
-        if (!this.onPageLoadSetting.value) {
-            return [];
-        }
-        return [this.isButtonHidden ? 'clear-hidden' : 'clear-on-load'];
+    get showButton(): boolean {
+        return this.isChatShown && !this.isButtonHidden;
     }
 
     get reason(): string {
@@ -108,7 +96,7 @@ export default class ChatClearSession extends ChatActionElement {
      */
     protected chatStateChanged(state: ChatState): void {
         const ready = state.status !== 'loading' && state.status !== 'disabled';
-        if (!ready || this.pageLoadChecked || this.isBuilder || !this.onPageLoadSetting.value) {
+        if (!ready || this.pageLoadChecked || this.isBuilder || !this.onPageLoad) {
             return;
         }
         this.pageLoadChecked = true;
@@ -156,19 +144,7 @@ export default class ChatClearSession extends ChatActionElement {
         });
     }
 
-    protected get labelSetting() {
-        return readText(this.buttonLabel, DEFAULT_LABEL, PROP_LABEL);
-    }
-
-    protected get variantSetting() {
-        return readButtonStyle(this.variant, 'neutral', PROP_VARIANT);
-    }
-
-    private get onPageLoadSetting() {
-        return readBoolean(this.clearOnPageLoad, false, PROP_ON_PAGE_LOAD);
-    }
-
-    private get hideButtonSetting() {
-        return readBoolean(this.hideButton, false, PROP_HIDE_BUTTON);
+    private get onPageLoad(): boolean {
+        return this.setting<boolean>('clearOnPageLoad');
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The admin-only part of the chat components, loaded only in Experience Builder: the admin
- * notice component and the admin wording (c/chatAdminText). Visitors never download it: it is
- * reached only through `import()`, which runs only when `isBuilderContext()` is true.
+ * notice component and the admin checks (c/chatAdminChecks: what is wrong with a component's
+ * builder properties, and what visitors see when, in the admin's words). Visitors never download
+ * it: it is reached only through `import()`, which runs only when `isBuilderContext()` is true.
  *
  * Mechanism: a dynamic `import()` of the component, rendered with `<lwc:component lwc:is={…}>`.
  * Salesforce documents it in "Dynamically Instantiate Components"
@@ -16,13 +17,35 @@
  * resolves null and the components show no notice; chat is off there anyway.
  */
 import type { LightningElement } from 'lwc';
-import type { RoutingIssue } from 'c/embeddedChatService';
+import type { RoutingValidation } from 'c/embeddedChatService';
+import type { Settings } from './builderProperties';
+import type { BuilderNote } from './builderNotes';
+
+/** The chat components the kit checks. */
+export type CheckedKind = 'start' | 'end' | 'clear' | 'status';
+
+/** What the kit reads of a chat component to check it. */
+export interface Checked {
+    kind: CheckedKind;
+    /** How each builder property reads. */
+    settings: Settings;
+    /** A builder property's value as Experience Builder handed it over. */
+    settingValue(property: string): unknown;
+    /** The service's verdict on the component's own routing (Start button); null when none set. */
+    routing: RoutingValidation | null;
+}
+
+/** What the admin should fix in a component's builder properties, and what visitors see when. */
+export interface AdminCheck {
+    problems: string[];
+    notes: BuilderNote[];
+}
 
 export interface BuilderKit {
     /** The admin notice component (c/chatAdminNotice), for `lwc:is`. */
     notice: typeof LightningElement;
-    /** A routing issue in the admin's words (Custom Labels). */
-    routingIssueText: (issue: RoutingIssue) => string;
+    /** Checks a component's builder properties, in the admin's words (Custom Labels). */
+    check: (component: Checked) => AdminCheck;
 }
 
 let loading: Promise<BuilderKit | null> | null = null;
@@ -30,9 +53,9 @@ let loaded: BuilderKit | null = null;
 
 /** Loads the builder kit once per page; null when the platform cannot load it. Never rejects. */
 export function loadBuilderKit(): Promise<BuilderKit | null> {
-    loading ??= Promise.all([import('c/chatAdminNotice'), import('c/chatAdminText')]).then(
-        ([notice, text]) => {
-            loaded = { notice: notice.default, routingIssueText: text.routingIssueText };
+    loading ??= Promise.all([import('c/chatAdminNotice'), import('c/chatAdminChecks')]).then(
+        ([notice, checks]) => {
+            loaded = { notice: notice.default, check: checks.checkComponent };
             return loaded;
         },
         () => null

@@ -1,97 +1,11 @@
 /**
- * Experience Builder property values, normalised in one place. The builder may hand a Boolean
- * property over as a string ('true'/'false'), a String property padded with spaces or blank, and
- * old saved pages may hold values that are no longer allowed. Each reader returns the value to
- * use and, when the input was bad, a message for the admin naming the property and the fallback.
+ * Experience Builder property values, read in one place. The builder may hand a Boolean property
+ * over as a string ('true'/'false'), a String property padded with spaces or blank, and old saved
+ * pages may hold values that are no longer allowed. These readers give the value to use (the
+ * fallback when the input is unset or unusable). What was wrong with an input is worded for the
+ * admin by c/chatAdminChecks, loaded only in Experience Builder, on top of the same readers: so
+ * visitors never download the wording.
  */
-
-/** A normalised property value, plus the admin-readable problem when the input was unusable. */
-export interface Normalized<T> {
-    value: T;
-    problem: string | null;
-}
-
-import BAD_BOOLEAN from '@salesforce/label/c.Chat_Admin_Bad_Boolean';
-import NOT_TEXT from '@salesforce/label/c.Chat_Admin_Not_Text';
-import TOO_LONG from '@salesforce/label/c.Chat_Admin_Too_Long';
-import MARKUP_SHOWN from '@salesforce/label/c.Chat_Admin_Markup';
-import BAD_CHOICE from '@salesforce/label/c.Chat_Admin_Bad_Choice';
-import { formatLabel } from './labelFormat';
-
-const MARKUP = /<\/?[a-z][^>]*>/i;
-
-function describe(value: unknown): string {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-/** Reads a Boolean property: true/false, or the strings 'true'/'false' in any case and padding. */
-export function readBoolean(
-    value: unknown,
-    fallback: boolean,
-    property: string
-): Normalized<boolean> {
-    if (typeof value === 'boolean') {
-        return { value, problem: null };
-    }
-    if (
-        value === undefined ||
-        value === null ||
-        (typeof value === 'string' && value.trim() === '')
-    ) {
-        return { value: fallback, problem: null };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim().toLowerCase();
-        if (text === 'true' || text === 'false') {
-            return { value: text === 'true', problem: null };
-        }
-    }
-    return {
-        value: fallback,
-        problem: formatLabel(BAD_BOOLEAN, property, describe(value), String(fallback))
-    };
-}
-
-/**
- * Reads a String property: trimmed; blank falls back. Text longer than `maxLength` is cut, and
- * markup is reported (it is shown as plain text, never rendered as HTML).
- */
-export function readText(
-    value: unknown,
-    fallback: string,
-    property: string,
-    maxLength = 80
-): Normalized<string> {
-    if (value === undefined || value === null) {
-        return { value: fallback, problem: null };
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-        return { value: fallback, problem: formatLabel(NOT_TEXT, property, fallback) };
-    }
-    const text = String(value).trim();
-    if (text === '') {
-        return { value: fallback, problem: null };
-    }
-    if (text.length > maxLength) {
-        return {
-            value: text.slice(0, maxLength),
-            problem: formatLabel(TOO_LONG, property, String(maxLength))
-        };
-    }
-    if (MARKUP.test(text)) {
-        return {
-            value: text,
-            problem: formatLabel(MARKUP_SHOWN, property)
-        };
-    }
-    return { value: text, problem: null };
-}
-
-/** Reads an optional String property (an ID, say): trimmed; blank means "not set" (''). */
-export function readOptionalText(value: unknown): string {
-    return typeof value === 'string' ? value.trim() : '';
-}
 
 /**
  * The choices of a picklist property: each value the code uses, with the text Experience Builder
@@ -100,42 +14,68 @@ export function readOptionalText(value: unknown): string {
  */
 export type Choices<T extends string> = Readonly<Record<T, string>>;
 
+/**
+ * How a builder property reads: its fallback (a Boolean fallback makes it a Boolean property), a
+ * picklist's choices, or a text's length limit (80 by default).
+ */
+export interface Setting<T extends boolean | string = boolean | string> {
+    fallback: T;
+    choices?: Choices<T & string>;
+    maxLength?: number;
+}
+
+/** A component's builder properties, by property name. */
+export type Settings = Readonly<Record<string, Setting>>;
+
+/** No value at all: undefined, null or blank text (the fallback applies, and nothing is wrong). */
+export function isUnset(value: unknown): boolean {
+    return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
+/** A Boolean: true/false, or the strings 'true'/'false' in any case and padding; else undefined. */
+export function booleanOf(value: unknown): boolean | undefined {
+    if (typeof value === 'boolean') {
+        return value;
+    }
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return text === 'true' || text === 'false' ? text === 'true' : undefined;
+}
+
+/** Text (a string or a number): trimmed and cut to `maxLength`; undefined when blank or not text. */
+export function textOf(value: unknown, maxLength = 80): string | undefined {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+        return undefined;
+    }
+    const text = String(value).trim();
+    return text ? text.slice(0, maxLength) : undefined;
+}
+
 /** Case, padding and repeated spaces do not matter when matching a choice. */
 function choiceKey(text: string): string {
     return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/**
- * Reads a picklist property: the Builder text of one of `choices`, or its code (the old saved
- * value), in any case and padding; else the fallback, and a problem naming the Builder texts.
- */
-export function readChoice<T extends string>(
-    value: unknown,
-    choices: Choices<T>,
-    fallback: T,
-    property: string
-): Normalized<T> {
-    if (
-        value === undefined ||
-        value === null ||
-        (typeof value === 'string' && value.trim() === '')
-    ) {
-        return { value: fallback, problem: null };
-    }
+/** The code of a choice given by its Builder text or its code (any case, padding); else undefined. */
+export function choiceOf<T extends string>(value: unknown, choices: Choices<T>): T | undefined {
     const key = choiceKey(String(value));
-    const codes = Object.keys(choices) as T[];
-    const match = codes.find((code) => choiceKey(code) === key || choiceKey(choices[code]) === key);
-    if (match !== undefined) {
-        return { value: match, problem: null };
-    }
-    const texts = codes.map((code) => choices[code]).join(', ');
-    return {
-        value: fallback,
-        problem: formatLabel(BAD_CHOICE, property, describe(value), texts, choices[fallback])
-    };
+    return (Object.keys(choices) as T[]).find(
+        (code) => choiceKey(code) === key || choiceKey(choices[code]) === key
+    );
 }
 
-/** The problems of several normalised values, in order, without the blanks. */
-export function problemsOf(...values: Normalized<unknown>[]): string[] {
-    return values.map((v) => v.problem).filter((p): p is string => p !== null);
+/** Reads a property as `setting` says; the fallback when it is unset or unusable. */
+export function readSetting<T extends boolean | string>(value: unknown, setting: Setting<T>): T {
+    const { fallback, choices } = setting;
+    const read =
+        typeof fallback === 'boolean'
+            ? booleanOf(value)
+            : choices
+              ? choiceOf(value, choices)
+              : textOf(value, setting.maxLength);
+    return (isUnset(value) || read === undefined ? fallback : read) as T;
+}
+
+/** Reads an optional String property (an ID, say): trimmed; blank means "not set" (''). */
+export function readOptionalText(value: unknown): string {
+    return typeof value === 'string' ? value.trim() : '';
 }

@@ -3,7 +3,7 @@
  * text Experience Builder shows for each (the js-meta.xml datasource), and the lightning-button
  * variant each one shows as.
  */
-import { readChoice, type Choices, type Normalized } from './builderProperties';
+import type { Choices, Setting } from './builderProperties';
 
 export type ButtonStyle = 'brand' | 'neutral' | 'outline' | 'destructive' | 'success';
 
@@ -16,13 +16,9 @@ export const BUTTON_STYLES: Choices<ButtonStyle> = {
     success: 'Success'
 };
 
-/** Reads the style property: one of BUTTON_STYLES (text or code, any case), else `fallback`. */
-export function readButtonStyle(
-    value: unknown,
-    fallback: ButtonStyle,
-    property: string
-): Normalized<ButtonStyle> {
-    return readChoice(value, BUTTON_STYLES, fallback, property);
+/** The style property: one of BUTTON_STYLES (text or code, any case), else `fallback`. */
+export function buttonStyle(fallback: ButtonStyle): Setting<ButtonStyle> {
+    return { fallback, choices: BUTTON_STYLES };
 }
 
 /** The lightning-button variant of a style: "outline" is the brand outline. */

@@ -1,12 +1,11 @@
 import type { ChatActionResult, ChatState, ChatStatus } from 'c/embeddedChatService';
-import type { Normalized } from './builderProperties';
 import { buttonVariantOf, type ButtonStyle } from './buttonStyles';
 import { ChatElement } from './chatElement';
 import { chatErrorMessage } from './chatErrorMessages';
 
 /**
- * The base of the chat buttons that run one service action (start, end, clear). A component
- * reads its label and style properties, says when its button shows (`showButton`) and why it
+ * The base of the chat buttons that run one service action (start, end, clear). A component's
+ * settings include its label (`buttonLabel`) and style (`variant`) properties; it says when its button shows (`showButton`) and why it
  * cannot be used now (`reason`); the button is busy while the action runs, a failure leaves the
  * visitor's words in `errorMessage`, and a success may leave a confirmation in `successMessage`.
  * An error or a confirmation describes the chat as it stood when the action ended: it goes as
@@ -35,11 +34,11 @@ export abstract class ChatActionElement extends ChatElement {
     private messagesState: ChatState | null = null;
 
     get label(): string {
-        return this.labelSetting.value;
+        return this.setting<string>('buttonLabel');
     }
 
     get buttonVariant(): string {
-        return buttonVariantOf(this.variantSetting.value);
+        return buttonVariantOf(this.setting<ButtonStyle>('variant'));
     }
 
     /** Whether the button is on the page. */
@@ -71,10 +70,6 @@ export abstract class ChatActionElement extends ChatElement {
     get busyState(): string {
         return this.pending ? 'true' : 'false';
     }
-
-    protected abstract get labelSetting(): Normalized<string>;
-
-    protected abstract get variantSetting(): Normalized<ButtonStyle>;
 
     /** The chat status a confirmation describes: the status when the action ended by default. */
     protected get successStatus(): ChatStatus {
@@ -139,14 +134,9 @@ export abstract class ChatActionElement extends ChatElement {
         }
     }
 
+    /** The chat as it stands, with `status` (components subscribe when inserted: it is known). */
     private describedChat(status: ChatStatus): ChatState {
-        return {
-            status,
-            client: this.chatState?.client ?? null,
-            agentsAvailable: this.chatState?.agentsAvailable ?? null,
-            queuePosition: this.chatState?.queuePosition ?? null,
-            disabledReason: this.chatState?.disabledReason ?? null
-        };
+        return { ...(this.chatState as ChatState), status };
     }
 
     private get buttonElement(): HTMLElement | null {

@@ -1,35 +1,25 @@
 /**
  * Helpers and base classes shared by the chat components (not a component itself). Everything
- * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminText or
- * c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
+ * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminChecks,
+ * c/chatAdminText or c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
  */
 export {
-    readBoolean,
-    readChoice,
+    booleanOf,
+    choiceOf,
+    isUnset,
     readOptionalText,
-    readText,
-    problemsOf
+    readSetting,
+    textOf
 } from './builderProperties';
-export type { Choices, Normalized } from './builderProperties';
+export type { Choices, Setting, Settings } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
 export { loadBuilderKit, loadedBuilderKit } from './builderKit';
-export type { BuilderKit } from './builderKit';
+export type { AdminCheck, BuilderKit, Checked, CheckedKind } from './builderKit';
 export { ChatElement, isChatActiveStatus } from './chatElement';
 export type { BuilderNote } from './builderNotes';
 export { ChatActionElement } from './chatActionElement';
-export { BUTTON_STYLES, readButtonStyle } from './buttonStyles';
+export { BUTTON_STYLES, buttonStyle } from './buttonStyles';
 export type { ButtonStyle } from './buttonStyles';
-export {
-    parseFallbackRules,
-    formatFallbackRules,
-    fallbackRuleText,
-    makeFallbackRule
-} from './fallbackRulesText';
-export type {
-    FallbackRule,
-    FallbackRuleKind,
-    FallbackRuleParts,
-    ParsedFallbackRules
-} from './fallbackRulesText';
+export { fallbackRuleEntries } from './fallbackRuleEntries';

@@ -9,7 +9,15 @@ import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
 import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
 import { isBuilderContext } from './builderContext';
 import type { BuilderNote } from './builderNotes';
-import { loadBuilderKit, loadedBuilderKit, type BuilderKit } from './builderKit';
+import { readSetting, type Setting, type Settings } from './builderProperties';
+import {
+    loadBuilderKit,
+    loadedBuilderKit,
+    type AdminCheck,
+    type BuilderKit,
+    type Checked,
+    type CheckedKind
+} from './builderKit';
 
 const ACTIVE_STATUSES: readonly ChatStatus[] = ['requesting', 'queued', 'chatting'];
 
@@ -21,16 +29,17 @@ export function isChatActiveStatus(status: ChatStatus): boolean {
 /**
  * The base of the chat components: follows the chat state while the component is on the page
  * (subscribed when inserted, unsubscribed when removed) and shows the admin notice in Experience
- * Builder. A component lists the problems of its own properties and may react to each new state
- * in `chatStateChanged`. The notice and the admin wording (`builderKit`) load only in the builder,
- * so visitors never download them: the template renders the notice with
- * `<lwc:component lwc:is={adminNotice}>` (see builderKit.ts). Builder properties stay `@api` fields of each component: the metadata
- * check finds them in the component's own source.
+ * Builder. A component says how its builder properties read (`settings`; the builder kit checks
+ * them for the admin) and may react to each new state in `chatStateChanged`. The notice and the
+ * admin checks (`builderKit`) load only in the builder, so visitors never download them: the
+ * template renders the notice with `<lwc:component lwc:is={adminNotice}>` (see builderKit.ts).
+ * Builder properties stay `@api` fields of each component: the metadata check finds them in the
+ * component's own source.
  */
-export abstract class ChatElement extends LightningElement {
+export abstract class ChatElement extends LightningElement implements Checked {
     chatState?: ChatState;
     isBuilder = false;
-    /** Builder only: the admin notice and wording, once loaded (null before, and for visitors). */
+    /** Builder only: the admin notice and checks, once loaded (null before, and for visitors). */
     builderKit: BuilderKit | null = null;
     /** Builder only: the kit could not be loaded (dynamic components need Lightning Web Security). */
     private builderKitFailed = false;
@@ -65,21 +74,44 @@ export abstract class ChatElement extends LightningElement {
         return this.chatState?.disabledReason ?? null;
     }
 
-    /** What the admin should fix in the component's builder properties. */
-    abstract get propertyProblems(): string[];
+    /** Which component this is, for the builder kit's checks. */
+    abstract get kind(): CheckedKind;
 
-    /**
-     * What visitors see here and when, for the admin in Experience Builder: each component says
-     * so when its settings hide it from visitors at times (so the admin never faces an empty,
-     * unselectable slot). None by default.
-     */
-    protected get visitorNotes(): BuilderNote[] {
-        return [];
+    /** How each of the component's builder properties reads. */
+    abstract get settings(): Settings;
+
+    /** The component's own routing, checked (Start button only). */
+    get routing(): Checked['routing'] {
+        return null;
     }
 
-    /** The notes the admin notice shows: none while chat is off (the notice says why instead). */
+    /** A builder property's value as Experience Builder handed it over. */
+    settingValue(property: string): unknown {
+        return (this as unknown as Record<string, unknown>)[property];
+    }
+
+    /** A builder property's value, read as `settings` says. */
+    protected setting<T extends boolean | string>(property: string): T {
+        return readSetting(this.settingValue(property), this.settings[property] as Setting<T>);
+    }
+
+    /** The builder kit's check of this component: nothing before it loads, nor for visitors. */
+    private get adminCheck(): AdminCheck {
+        return this.builderKit?.check(this) ?? { problems: [], notes: [] };
+    }
+
+    /** What the admin should fix in the component's builder properties. */
+    get propertyProblems(): string[] {
+        return this.adminCheck.problems;
+    }
+
+    /**
+     * The notes the admin notice shows on what visitors see here and when (each component's
+     * settings may hide it from visitors at times, and the admin should never face an empty,
+     * unselectable slot): none while chat is off (the notice says why instead).
+     */
     get builderNotes(): BuilderNote[] {
-        return this.isBuilder && this.status !== 'disabled' ? this.visitorNotes : [];
+        return this.status !== 'disabled' ? this.adminCheck.notes : [];
     }
 
     get showNotice(): boolean {

@@ -1,21 +1,18 @@
 import { api } from 'lwc';
 import { endChat, type ChatStatus } from 'c/embeddedChatService';
-import {
-    ChatActionElement,
-    problemsOf,
-    readBoolean,
-    readButtonStyle,
-    readText,
-    type BuilderNote
-} from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle, type Settings } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_End_Default_Label';
-import PROP_LABEL from '@salesforce/label/c.Chat_End_Prop_Label';
-import PROP_VARIANT from '@salesforce/label/c.Chat_End_Prop_Variant';
-import PROP_STRETCH from '@salesforce/label/c.Chat_End_Prop_Stretch';
-import PROP_ONLY_DURING_CHAT from '@salesforce/label/c.Chat_End_Prop_Only_During_Chat';
 import REASON_LOADING from '@salesforce/label/c.Chat_End_Reason_Loading';
 import REASON_ENDING from '@salesforce/label/c.Chat_End_Reason_Ending';
 import SUCCESS from '@salesforce/label/c.Chat_End_Success';
+
+/** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
+const SETTINGS: Settings = {
+    buttonLabel: { fallback: DEFAULT_LABEL },
+    variant: buttonStyle('neutral'),
+    stretch: { fallback: false },
+    showOnlyDuringChat: { fallback: true }
+};
 
 /** Ends the current chat and closes the chat widget, through c/embeddedChatService. */
 export default class ChatEndButton extends ChatActionElement {
@@ -27,24 +24,23 @@ export default class ChatEndButton extends ChatActionElement {
     /** Show the button only while a chat is requested, queued or in progress (unset = true). */
     @api showOnlyDuringChat?: boolean | string;
 
-    get isStretched(): boolean {
-        return this.stretchSetting.value;
+    get kind(): 'end' {
+        return 'end';
     }
 
-    get propertyProblems(): string[] {
-        return problemsOf(
-            this.labelSetting,
-            this.variantSetting,
-            this.stretchSetting,
-            this.onlyDuringChatSetting
-        );
+    get settings(): Settings {
+        return SETTINGS;
+    }
+
+    get isStretched(): boolean {
+        return this.setting<boolean>('stretch');
     }
 
     get showButton(): boolean {
         if (!this.isChatShown) {
             return false;
         }
-        return this.isChatActive || this.pending || !this.onlyDuringChatSetting.value;
+        return this.isChatActive || this.pending || !this.setting<boolean>('showOnlyDuringChat');
     }
 
     get reason(): string {
@@ -66,25 +62,5 @@ export default class ChatEndButton extends ChatActionElement {
     /** The confirmation describes the ended chat (even if the client reports the end later). */
     protected get successStatus(): ChatStatus {
         return 'ended';
-    }
-
-    protected get visitorNotes(): BuilderNote[] {
-        return this.onlyDuringChatSetting.value ? ['end-during-chat'] : [];
-    }
-
-    protected get labelSetting() {
-        return readText(this.buttonLabel, DEFAULT_LABEL, PROP_LABEL);
-    }
-
-    protected get variantSetting() {
-        return readButtonStyle(this.variant, 'neutral', PROP_VARIANT);
-    }
-
-    private get stretchSetting() {
-        return readBoolean(this.stretch, false, PROP_STRETCH);
-    }
-
-    private get onlyDuringChatSetting() {
-        return readBoolean(this.showOnlyDuringChat, true, PROP_ONLY_DURING_CHAT);
     }
 }

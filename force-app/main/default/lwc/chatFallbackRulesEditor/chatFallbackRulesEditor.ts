@@ -1,14 +1,13 @@
 import { LightningElement, api } from 'lwc';
 import { subscribeToChat, type ChatClientKind } from 'c/embeddedChatService';
+import { formatLabel, readSetting } from 'c/chatComponentSupport';
 import {
     fallbackRuleText,
     formatFallbackRules,
-    formatLabel,
     parseFallbackRules,
-    readBoolean,
     type FallbackRule,
     type FallbackRuleKind
-} from 'c/chatComponentSupport';
+} from 'c/chatAdminChecks';
 import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
@@ -127,7 +126,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     get isRequired(): boolean {
-        return readBoolean(this.required, false, 'required').value;
+        return readSetting(this.required, { fallback: false });
     }
 
     get hasRows(): boolean {

@@ -12,7 +12,8 @@ import {
     type ChatClientKind,
     type RoutingIssue
 } from 'c/embeddedChatService';
-import { fallbackRuleText, formatLabel, type FallbackRuleKind } from 'c/chatComponentSupport';
+import { formatLabel } from 'c/chatComponentSupport';
+import { fallbackRuleText, type FallbackRuleKind } from 'c/chatAdminChecks';
 import { routingIssueText } from 'c/chatAdminText';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';

@@ -1,76 +1,50 @@
 /**
- * c/chatRoutingModel: the Chat Routing Settings properties, free of any template: builder properties in, the routing
- * configuration for the chat service out. The name rules are the chat service's own
- * (isPrechatFieldName, isChannelVariableName), never copies.
+ * c/chatRoutingModel: the Chat Routing Settings properties, free of any template: builder
+ * properties in, the routing configuration for the chat service out. The name rules are the chat
+ * service's own (isPrechatFieldName, isChannelVariableName), never copies. What is wrong with the
+ * properties is worded for the admin by c/chatAdminChecks (routingSettingsProblems), loaded only
+ * in Experience Builder: visitors download only what the routing needs.
  */
 import {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
     isChannelVariableName,
     isPrechatFieldName,
-    shorten,
     type HiddenRoutingFieldNames,
     type RoutingConfig
 } from 'c/embeddedChatService';
 import {
-    formatLabel,
-    parseFallbackRules,
-    problemsOf,
-    readBoolean,
+    fallbackRuleEntries,
     readOptionalText,
-    readText,
-    type ParsedFallbackRules
+    readSetting,
+    type Setting
 } from 'c/chatComponentSupport';
-import FIELD_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Button';
-import FIELD_AGENT from '@salesforce/label/c.Chat_Routing_Field_Agent';
-import FIELD_FALLBACK from '@salesforce/label/c.Chat_Routing_Field_Fallback';
-import FIELD_RULES from '@salesforce/label/c.Chat_Routing_Field_Rules';
-import FIELD_PREFILL from '@salesforce/label/c.Chat_Routing_Field_Prefill';
-import FIELD_FIRST_NAME from '@salesforce/label/c.Chat_Routing_Field_First_Name';
-import FIELD_LAST_NAME from '@salesforce/label/c.Chat_Routing_Field_Last_Name';
-import FIELD_EMAIL from '@salesforce/label/c.Chat_Routing_Field_Email';
-import FIELD_AGENT_FIELD from '@salesforce/label/c.Chat_Routing_Field_Agent_Field';
-import FIELD_TARGET_FIELD from '@salesforce/label/c.Chat_Routing_Field_Target_Field';
-import FIELD_FALLBACK_FIELD from '@salesforce/label/c.Chat_Routing_Field_Fallback_Field';
-import FIELD_FALLBACK_ROUTING_FIELD from '@salesforce/label/c.Chat_Routing_Field_Fallback_Routing_Field';
-import BAD_PRECHAT_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Prechat_Field';
-import BAD_HIDDEN_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Hidden_Field';
-import DEFAULT_USED from '@salesforce/label/c.Chat_Routing_Field_Default_Used';
 
-/** The builder properties of Chat Routing Settings, in display order. */
-export const FIELD_NAMES = [
-    'buttonId',
-    'agentUserId',
-    'fallbackToButton',
-    'fallbackRules',
-    'prefillFromUser',
-    'firstNameField',
-    'lastNameField',
-    'emailField',
-    'agentIdField',
-    'targetIdField',
-    'fallbackField',
-    'fallbackRoutingField'
-] as const;
-
-export type FieldName = (typeof FIELD_NAMES)[number];
+/** The builder properties of Chat Routing Settings (c/chatAdminChecks lists them in display order). */
+export type FieldName =
+    | 'buttonId'
+    | 'agentUserId'
+    | 'fallbackToButton'
+    | 'fallbackRules'
+    | 'prefillFromUser'
+    | 'firstNameField'
+    | 'lastNameField'
+    | 'emailField'
+    | 'agentIdField'
+    | 'targetIdField'
+    | 'fallbackField'
+    | 'fallbackRoutingField';
 
 /** Property values as the builder hands them over (untrusted). */
 export type RawSettings = Partial<Record<FieldName, unknown>>;
 
-export const FIELD_LABELS: Record<FieldName, string> = {
-    buttonId: FIELD_BUTTON,
-    agentUserId: FIELD_AGENT,
-    fallbackToButton: FIELD_FALLBACK,
-    fallbackRules: FIELD_RULES,
-    prefillFromUser: FIELD_PREFILL,
-    firstNameField: FIELD_FIRST_NAME,
-    lastNameField: FIELD_LAST_NAME,
-    emailField: FIELD_EMAIL,
-    agentIdField: FIELD_AGENT_FIELD,
-    targetIdField: FIELD_TARGET_FIELD,
-    fallbackField: FIELD_FALLBACK_FIELD,
-    fallbackRoutingField: FIELD_FALLBACK_ROUTING_FIELD
-};
+/** How the Boolean properties read. */
+export const FLAG_SETTINGS = {
+    fallbackToButton: { fallback: false },
+    prefillFromUser: { fallback: true }
+} as const satisfies Record<string, Setting<boolean>>;
+
+/** A field name property reads well past the limit, so that a long name is refused, never cut. */
+export const NAME_MAX_LENGTH = 255;
 
 /**
  * The keyword that leaves a field out (documented in each name property's help): a field name
@@ -111,58 +85,49 @@ export const HIDDEN_FIELDS: Readonly<Record<HiddenField, keyof HiddenRoutingFiel
     fallbackField: 'fallback',
     fallbackRoutingField: 'fallbackRouting'
 };
-const HIDDEN_FIELD_NAMES = Object.keys(HIDDEN_FIELDS) as HiddenField[];
+export const HIDDEN_FIELD_NAMES = Object.keys(HIDDEN_FIELDS) as HiddenField[];
 
-type NameField = PrefillField | HiddenField;
+export type NameField = PrefillField | HiddenField;
+
+/** The name a field name property falls back to. */
+export function defaultNameOf(field: NameField): string {
+    return field in HIDDEN_FIELDS
+        ? DEFAULT_HIDDEN_ROUTING_FIELDS[HIDDEN_FIELDS[field as HiddenField]]
+        : DEFAULT_PRECHAT_FIELDS[field as PrefillField];
+}
 
 /** A name property, read: the name to use, or null when the field is left out. */
-interface NameSetting {
+export interface NameSetting {
     /** The name to use; null = left out (by `none`, or because the name can't be used). */
     name: string | null;
-    /** The name as given (for the summary); '' when left at its default. */
+    /** The name as given (for the summary); the default when left blank. */
     shown: string;
     /** True when the admin wrote `none`. */
     leftOut: boolean;
-    problem: string | null;
 }
 
 /**
  * Reads a field name property. A name the service would refuse is not used (its field is left
- * out, with the reason) rather than handed over: it would make the whole routing invalid.
+ * out) rather than handed over: it would make the whole routing invalid. A cleared name takes
+ * its default.
  */
-function readName(
-    raw: unknown,
-    label: string,
-    fallback: string,
-    usable: (name: string) => boolean,
-    badName: string
-): NameSetting {
+function readName(raw: unknown, field: NameField, usable: (name: string) => boolean): NameSetting {
     if (typeof raw === 'string' && raw.trim().toLowerCase() === LEAVE_OUT) {
-        return { name: null, shown: LEAVE_OUT, leftOut: true, problem: null };
+        return { name: null, shown: LEAVE_OUT, leftOut: true };
     }
-    if (typeof raw === 'string' && raw.trim() === '') {
-        // Not silent: a cleared name takes its default, and the summary says how to leave it out.
-        const problem = formatLabel(DEFAULT_USED, fallback);
-        return { name: fallback, shown: fallback, leftOut: false, problem };
-    }
-    // Read well past the limit, so that a long name is reported as unusable, never cut to size.
-    const read = readText(raw, fallback, label, 255);
-    if (!usable(read.value)) {
-        const problem = formatLabel(badName, shorten(read.value));
-        return { name: null, shown: read.value, leftOut: false, problem };
-    }
-    return { name: read.value, shown: read.value, leftOut: false, problem: read.problem };
+    const shown = readSetting(raw, { fallback: defaultNameOf(field), maxLength: NAME_MAX_LENGTH });
+    return { name: usable(shown) ? shown : null, shown, leftOut: false };
 }
 
-/** The properties, normalised once; `problems` holds what was wrong with the raw values. */
+/** The properties, normalised once, with the raw values they were read from. */
 export interface RoutingSettings {
+    raw: RawSettings;
     buttonId: string;
     agentUserId: string;
     fallbackToButton: boolean;
     fallbackRules: string;
     prefillFromUser: boolean;
     names: Record<NameField, NameSetting>;
-    problems: Partial<Record<FieldName, string[]>>;
 }
 
 /** The logged-in user's values for pre-fill (any of them may be missing). */
@@ -172,51 +137,27 @@ export interface UserValues {
     email?: string;
 }
 
-/** What the settings produce: the configuration for the service and the parsed rules. */
+/** What the settings produce: the configuration for the service. */
 export interface BuiltRouting {
     config: RoutingConfig;
-    rules: ParsedFallbackRules;
 }
 
 export function readSettings(raw: RawSettings): RoutingSettings {
-    const fallback = readBoolean(raw.fallbackToButton, false, FIELD_FALLBACK);
-    const prefill = readBoolean(raw.prefillFromUser, true, FIELD_PREFILL);
-    const problems: Partial<Record<FieldName, string[]>> = {
-        fallbackToButton: problemsOf(fallback),
-        prefillFromUser: problemsOf(prefill)
-    };
     const names = {} as Record<NameField, NameSetting>;
     for (const field of PREFILL_FIELDS) {
-        const name = readName(
-            raw[field],
-            FIELD_LABELS[field],
-            DEFAULT_PRECHAT_FIELDS[field],
-            isPrechatFieldName,
-            BAD_PRECHAT_FIELD
-        );
-        names[field] = name;
-        // A pre-chat field name only matters while pre-fill is on.
-        problems[field] = name.problem !== null && prefill.value ? [name.problem] : [];
+        names[field] = readName(raw[field], field, isPrechatFieldName);
     }
     for (const field of HIDDEN_FIELD_NAMES) {
-        const name = readName(
-            raw[field],
-            FIELD_LABELS[field],
-            DEFAULT_HIDDEN_ROUTING_FIELDS[HIDDEN_FIELDS[field]],
-            isChannelVariableName,
-            BAD_HIDDEN_FIELD
-        );
-        names[field] = name;
-        problems[field] = name.problem === null ? [] : [name.problem];
+        names[field] = readName(raw[field], field, isChannelVariableName);
     }
     return {
+        raw,
         buttonId: readOptionalText(raw.buttonId),
         agentUserId: readOptionalText(raw.agentUserId),
-        fallbackToButton: fallback.value,
+        fallbackToButton: readSetting(raw.fallbackToButton, FLAG_SETTINGS.fallbackToButton),
         fallbackRules: typeof raw.fallbackRules === 'string' ? raw.fallbackRules : '',
-        prefillFromUser: prefill.value,
-        names,
-        problems
+        prefillFromUser: readSetting(raw.prefillFromUser, FLAG_SETTINGS.prefillFromUser),
+        names
     };
 }
 
@@ -243,9 +184,9 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
             fallback: settings.fallbackToButton
         };
     }
-    const rules = parseFallbackRules(settings.fallbackRules);
-    if (rules.rules.length > 0) {
-        config.fallbackRouting = rules.rules.map((rule) => rule.text);
+    const rules = fallbackRuleEntries(settings.fallbackRules);
+    if (rules.length > 0) {
+        config.fallbackRouting = rules;
     }
     if (settings.prefillFromUser && user) {
         const prepopulated: Record<string, string> = {};
@@ -279,5 +220,5 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
     if (Object.keys(hidden).length > 0) {
         config.hiddenRoutingFields = hidden;
     }
-    return { config, rules };
+    return { config };
 }

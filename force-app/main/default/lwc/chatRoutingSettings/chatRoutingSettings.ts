@@ -8,10 +8,6 @@ import EMAIL_FIELD from '@salesforce/schema/User.Email';
 import {
     configureRouting,
     getRoutingValidation,
-    subscribeToChat,
-    validateRouting,
-    type ChatClientKind,
-    type ChatDisabledReason,
     type RoutingValidation
 } from 'c/embeddedChatService';
 import { isBuilderContext } from 'c/chatComponentSupport';
@@ -59,13 +55,10 @@ const liveInstances = new Set<ChatRoutingSettings>();
  * Site routing for either chat client (legacy Embedded Chat or Enhanced Chat), set in Experience
  * Builder: hands the configuration to the chat service (site-wide, whatever order the chat
  * components mount in) whenever a property or the logged-in user's record changes. Visitors see
- * nothing; admins in the builder see a summary, checked for the client the site runs.
+ * nothing; admins in the builder see a summary card, which checks the settings for the client the
+ * site runs and says when chat is off.
  */
 export default class ChatRoutingSettings extends LightningElement {
-    /** Why chat is off on this page (builder only): shown above the summary with the fix. */
-    chatOffReason: ChatDisabledReason | null = null;
-    /** The client the site runs (builder only; null while not known). */
-    private client: ChatClientKind | null = null;
     /** Builder only: the summary card component for `lwc:is`, once loaded. */
     summaryCard: typeof LightningElement | null = loadedCard;
     /** What the builder summary shows; null outside the builder (nothing is rendered). */
@@ -77,7 +70,6 @@ export default class ChatRoutingSettings extends LightningElement {
     private user: UserValues | null = null;
     private userUnavailable = false;
     private connected = false;
-    private unsubscribe?: () => void;
     /** The service's verdict on the routing this instance last handed over (its identity). */
     private applied: RoutingValidation | null = null;
 
@@ -108,7 +100,7 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('fallbackToButton', value);
     }
 
-    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRulesText). */
+    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRuleEntries). */
     @api
     get fallbackRules(): unknown {
         return this.raw.fallbackRules;
@@ -210,15 +202,6 @@ export default class ChatRoutingSettings extends LightningElement {
         this.connected = true;
         liveInstances.add(this);
         if (isBuilderContext()) {
-            // Admins should learn that valid settings are of no use while chat is off, and see
-            // them checked for the client the site runs.
-            this.unsubscribe = subscribeToChat((state) => {
-                this.chatOffReason = state.disabledReason;
-                if (state.client !== this.client) {
-                    this.client = state.client;
-                    this.refresh();
-                }
-            });
             loadSummaryCard().then((card) => {
                 this.summaryCard = card;
             });
@@ -228,8 +211,6 @@ export default class ChatRoutingSettings extends LightningElement {
 
     disconnectedCallback(): void {
         this.connected = false;
-        this.unsubscribe?.();
-        this.unsubscribe = undefined;
         liveInstances.delete(this);
         const applied = this.applied;
         this.applied = null;
@@ -262,13 +243,7 @@ export default class ChatRoutingSettings extends LightningElement {
         const built = buildRouting(settings, wantsUser ? this.user : null);
         this.applied = configureRouting(built.config);
         this.summaryInput = isBuilderContext()
-            ? {
-                  settings,
-                  built,
-                  validation: validateRouting(built.config, this.client),
-                  userUnavailable: wantsUser && this.userUnavailable,
-                  client: this.client
-              }
+            ? { settings, built, userUnavailable: wantsUser && this.userUnavailable }
             : null;
     }
 }

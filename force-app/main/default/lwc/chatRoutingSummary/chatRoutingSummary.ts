@@ -4,31 +4,56 @@
  * never download it, the admin wording it uses or its template.
  */
 import { LightningElement, api } from 'lwc';
-import type { ChatClientKind, ChatDisabledReason, RoutingValidation } from 'c/embeddedChatService';
+import {
+    subscribeToChat,
+    validateRouting,
+    type ChatClientKind,
+    type ChatDisabledReason
+} from 'c/embeddedChatService';
 import type { BuiltRouting, RoutingSettings } from 'c/chatRoutingModel';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import { summarize, type SummaryView } from './routingSummary';
 
-/** What the summary is made of: the properties, what they build, and the service's verdict. */
+/** What the summary is made of: the properties and what they build. */
 export interface SummaryInput {
     settings: RoutingSettings;
     built: BuiltRouting;
-    /** The service's verdict on `built.config` for `client`. */
-    validation: RoutingValidation;
     /** The logged-in user's record could not be read (pre-fill is off for this visit). */
     userUnavailable: boolean;
-    /** The client the site runs; null while not known. */
-    client: ChatClientKind | null;
 }
 
+/**
+ * The card follows the chat itself: the settings are checked with the service's verdict for the
+ * client the site runs (null while not known), and admins learn that valid settings are of no
+ * use while chat is off (the reason is shown above the summary with the fix; the summary then
+ * says why the site's client can't be known rather than "not known yet").
+ */
 export default class ChatRoutingSummary extends LightningElement {
     cardTitle = TITLE;
     adminOnly = ADMIN_ONLY;
     /** The summary of the current input (made once per change, not once per read). */
     summary: SummaryView | null = null;
     private current: SummaryInput | null = null;
-    private offReason: ChatDisabledReason | null = null;
+    /** Why chat is off on this page (null while it is not). */
+    chatOffReason: ChatDisabledReason | null = null;
+    private client: ChatClientKind | null = null;
+    private unsubscribe?: () => void;
+
+    connectedCallback(): void {
+        this.unsubscribe = subscribeToChat((state) => {
+            if (state.client !== this.client || state.disabledReason !== this.chatOffReason) {
+                this.client = state.client;
+                this.chatOffReason = state.disabledReason;
+                this.update();
+            }
+        });
+    }
+
+    disconnectedCallback(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
+    }
 
     @api
     get input(): SummaryInput | null {
@@ -39,27 +64,19 @@ export default class ChatRoutingSummary extends LightningElement {
         this.update();
     }
 
-    /**
-     * Why chat is off on this page: shown above the summary with the fix; the summary then says
-     * why the site's client can't be known rather than "not known yet".
-     */
-    @api
-    get chatOffReason(): ChatDisabledReason | null {
-        return this.offReason;
-    }
-    set chatOffReason(value: ChatDisabledReason | null) {
-        this.offReason = value ?? null;
-        this.update();
-    }
-
     private update(): void {
         const value = this.current;
         this.summary = value
-            ? summarize(value.settings, value.built, value.validation, {
-                  userUnavailable: value.userUnavailable,
-                  client: value.client,
-                  chatOff: this.offReason
-              })
+            ? summarize(
+                  value.settings,
+                  value.built,
+                  validateRouting(value.built.config, this.client),
+                  {
+                      userUnavailable: value.userUnavailable,
+                      client: this.client,
+                      chatOff: this.chatOffReason
+                  }
+              )
             : null;
     }
 }

@@ -3,7 +3,7 @@
  * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what the settings mean, for
  * the client the site runs, with each problem next to its property. Problems come from the chat
  * service's `validateRouting` (placed by their structured location, worded by their Custom
- * Labels) and from reading the properties (c/chatRoutingModel).
+ * Labels) and from reading the properties (c/chatRoutingModel; worded by c/chatAdminChecks).
  */
 import {
     KEY_PREFIX,
@@ -14,11 +14,17 @@ import {
     type RoutingIssue,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import { formatFallbackRules, formatLabel, type FallbackRule } from 'c/chatComponentSupport';
+import { formatLabel } from 'c/chatComponentSupport';
 import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,
+    formatFallbackRules,
+    parseFallbackRules,
+    routingSettingsProblems,
+    type FallbackRule
+} from 'c/chatAdminChecks';
+import {
     HIDDEN_FIELDS,
     PREFILL_FIELDS,
     VISIBLE_PRECHAT_FIELDS,
@@ -206,7 +212,7 @@ function routingText(settings: RoutingSettings, config: RoutingConfig): string {
     return formatLabel(label, shorten(direct.userId), target);
 }
 
-function fieldValue(settings: RoutingSettings, name: FieldName, built: BuiltRouting): string {
+function fieldValue(settings: RoutingSettings, name: FieldName, rules: FallbackRule[]): string {
     switch (name) {
         case 'buttonId':
         case 'agentUserId':
@@ -215,7 +221,7 @@ function fieldValue(settings: RoutingSettings, name: FieldName, built: BuiltRout
         case 'prefillFromUser':
             return settings[name] ? YES : NO;
         case 'fallbackRules':
-            return formatFallbackRules(built.rules.rules) || NOT_SET;
+            return formatFallbackRules(rules) || NOT_SET;
         default:
             return settings.names[name].leftOut ? LEFT_OUT : settings.names[name].shown;
     }
@@ -323,8 +329,9 @@ export function summarize(
     }
 ): SummaryView {
     const board = new IssueBoard();
+    const problems = routingSettingsProblems(settings);
     for (const name of FIELD_NAMES) {
-        for (const problem of settings.problems[name] ?? []) {
+        for (const problem of problems[name] ?? []) {
             board.add(name, 'warning', problem);
         }
     }
@@ -361,6 +368,7 @@ export function summarize(
     const status = STATUS[state];
     const generalIssues = board.of(null);
     const steps = setupSteps(settings, config, options.client);
+    const { rules } = parseFallbackRules(settings.fallbackRules);
     return {
         state,
         statusText: status.text,
@@ -371,8 +379,8 @@ export function summarize(
         showRouting: state !== 'invalid',
         routingText: state === 'empty' ? '' : routingText(settings, config),
         rulesHeading: RULES_HEADING,
-        rules: built.rules.rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
-        hasRules: built.rules.rules.length > 0,
+        rules: rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
+        hasRules: rules.length > 0,
         prefillText: prefillText(settings, options.client),
         setupHeading: ENHANCED_HEADING,
         setupSteps: steps.map((text, i) => ({ key: `${i}`, text })),
@@ -381,7 +389,7 @@ export function summarize(
         hasGeneralIssues: generalIssues.length > 0,
         fields: FIELD_NAMES.map((name) => {
             const issues = board.of(name);
-            const fullValue = fieldValue(settings, name, built);
+            const fullValue = fieldValue(settings, name, rules);
             return {
                 name,
                 label: FIELD_LABELS[name],

@@ -1,23 +1,21 @@
 import { api } from 'lwc';
-import { startChat, type ChatState, type StartChatOptions } from 'c/embeddedChatService';
+import {
+    startChat,
+    validateRouting,
+    type ChatState,
+    type DirectToAgentRouting,
+    type RoutingConfig,
+    type RoutingValidation,
+    type StartChatOptions
+} from 'c/embeddedChatService';
 import {
     ChatActionElement,
-    problemsOf,
-    readBoolean,
-    readButtonStyle,
-    readChoice,
-    readText,
-    type BuilderNote,
-    type Choices
+    buttonStyle,
+    readOptionalText,
+    type Choices,
+    type Settings
 } from 'c/chatComponentSupport';
-import { readRoutingOverride, type RoutingOverride } from './routingOverride';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
-import PROP_LABEL from '@salesforce/label/c.Chat_Start_Prop_Label';
-import PROP_VARIANT from '@salesforce/label/c.Chat_Start_Prop_Variant';
-import PROP_STRETCH from '@salesforce/label/c.Chat_Start_Prop_Stretch';
-import PROP_WHEN_OFFLINE from '@salesforce/label/c.Chat_Start_Prop_When_Offline';
-import PROP_HIDE_DURING_CHAT from '@salesforce/label/c.Chat_Start_Prop_Hide_During_Chat';
-import PROP_FALLBACK from '@salesforce/label/c.Chat_Start_Prop_Fallback';
 import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
 import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
 import REASON_ACTIVE from '@salesforce/label/c.Chat_Start_Reason_Active';
@@ -31,6 +29,24 @@ const OFFLINE_CHOICES: Choices<OfflineChoice> = {
     disable: 'Disable the button',
     hide: 'Hide the button',
     'offline-form': 'Offer the offline form'
+};
+
+/** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
+/** The per-button routing override, read from the builder properties and checked. */
+interface RoutingOverride {
+    /** The routing to pass to startChat; null = use the site routing. */
+    routing: RoutingConfig | null;
+    /** The service's verdict on the override; null when none is set. */
+    verdict: RoutingValidation | null;
+}
+
+const SETTINGS: Settings = {
+    buttonLabel: { fallback: DEFAULT_LABEL },
+    variant: buttonStyle('brand'),
+    stretch: { fallback: false },
+    whenOffline: { fallback: 'disable', choices: OFFLINE_CHOICES },
+    hideDuringChat: { fallback: false },
+    routingFallback: { fallback: false }
 };
 
 /** Starts a chat through c/embeddedChatService. Placed by site admins in Experience Builder. */
@@ -48,37 +64,36 @@ export default class ChatStartButton extends ChatActionElement {
     @api routingUserId?: string;
     @api routingFallback?: boolean | string = false;
 
+    get kind(): 'start' {
+        return 'start';
+    }
+
+    get settings(): Settings {
+        return SETTINGS;
+    }
+
     /** The admin's label; while no agent is online, the offline form's own label. */
     get label(): string {
-        return this.offersOfflineForm ? OFFLINE_LABEL : this.labelSetting.value;
+        return this.offersOfflineForm ? OFFLINE_LABEL : super.label;
     }
 
     get isStretched(): boolean {
-        return this.stretchSetting.value;
+        return this.setting<boolean>('stretch');
     }
 
-    get propertyProblems(): string[] {
-        return [
-            ...problemsOf(
-                this.labelSetting,
-                this.variantSetting,
-                this.stretchSetting,
-                this.offlineSetting,
-                this.hideDuringChatSetting,
-                this.fallbackSetting
-            ),
-            ...this.routingOverride.problems
-        ];
+    /** The per-button routing override, checked for the client the page runs. */
+    get routing(): RoutingValidation | null {
+        return this.routingOverride.verdict;
     }
 
     get showButton(): boolean {
         if (!this.isChatShown) {
             return false;
         }
-        if (this.isChatActive && this.hideDuringChatSetting.value) {
+        if (this.isChatActive && this.setting<boolean>('hideDuringChat')) {
             return false;
         }
-        return !(this.agentsOffline && this.offlineSetting.value === 'hide');
+        return !(this.agentsOffline && this.offline === 'hide');
     }
 
     get reason(): string {
@@ -92,7 +107,7 @@ export default class ChatStartButton extends ChatActionElement {
         if (this.isChatActive) {
             return REASON_ACTIVE;
         }
-        return this.agentsOffline && this.offlineSetting.value === 'disable' ? REASON_OFFLINE : '';
+        return this.agentsOffline && this.offline === 'disable' ? REASON_OFFLINE : '';
     }
 
     async handleClick(): Promise<void> {
@@ -106,22 +121,8 @@ export default class ChatStartButton extends ChatActionElement {
         return super.outlivesMessages(then, next) || next.agentsAvailable !== then.agentsAvailable;
     }
 
-    protected get visitorNotes(): BuilderNote[] {
-        const notes: BuilderNote[] = [];
-        const offline = this.offlineSetting.value;
-        if (offline === 'hide') {
-            notes.push('start-hidden-offline');
-        } else if (offline === 'offline-form') {
-            notes.push('start-offline-form');
-        }
-        if (this.hideDuringChatSetting.value) {
-            notes.push('start-hidden-in-chat');
-        }
-        return notes;
-    }
-
     private get offersOfflineForm(): boolean {
-        return this.agentsOffline && this.offlineSetting.value === 'offline-form';
+        return this.agentsOffline && this.offline === 'offline-form';
     }
 
     private get agentsOffline(): boolean {
@@ -131,49 +132,32 @@ export default class ChatStartButton extends ChatActionElement {
         );
     }
 
-    protected get labelSetting() {
-        return readText(this.buttonLabel, DEFAULT_LABEL, PROP_LABEL);
-    }
-
-    protected get variantSetting() {
-        return readButtonStyle(this.variant, 'brand', PROP_VARIANT);
-    }
-
-    private get stretchSetting() {
-        return readBoolean(this.stretch, false, PROP_STRETCH);
-    }
-
-    private get offlineSetting() {
-        return readChoice<OfflineChoice>(
-            this.whenOffline,
-            OFFLINE_CHOICES,
-            'disable',
-            PROP_WHEN_OFFLINE
-        );
-    }
-
-    private get hideDuringChatSetting() {
-        return readBoolean(this.hideDuringChat, false, PROP_HIDE_DURING_CHAT);
-    }
-
-    private get fallbackSetting() {
-        return readBoolean(this.routingFallback, false, PROP_FALLBACK);
+    private get offline(): OfflineChoice {
+        return this.setting<OfflineChoice>('whenOffline');
     }
 
     private get startOptions(): StartChatOptions {
-        const whenOffline =
-            this.offlineSetting.value === 'offline-form' ? 'offline-form' : 'refuse';
+        const whenOffline = this.offline === 'offline-form' ? 'offline-form' : 'refuse';
         const { routing } = this.routingOverride;
         return routing ? { routing, whenOffline } : { whenOffline };
     }
 
+    /**
+     * The override, checked with the service's validateRouting for the client the page runs
+     * (null: not known yet): sent when set and valid. Nothing set (both IDs blank) means the site
+     * routing. The builder kit (c/chatAdminChecks) words the verdict's issues for the admin.
+     */
     private get routingOverride(): RoutingOverride {
-        return readRoutingOverride(
-            this.routingButtonId,
-            this.routingUserId,
-            this.fallbackSetting.value,
-            this.builderKit?.routingIssueText ?? null,
-            this.chatState?.client ?? null
-        );
+        const buttonId = readOptionalText(this.routingButtonId);
+        const userId = readOptionalText(this.routingUserId);
+        if (!buttonId && !userId) {
+            return { routing: null, verdict: null };
+        }
+        const fallback = this.setting<boolean>('routingFallback');
+        const directToAgentRouting: DirectToAgentRouting = userId
+            ? { buttonId, userId, fallback }
+            : { buttonId, fallback };
+        const verdict = validateRouting({ directToAgentRouting }, this.chatState?.client ?? null);
+        return { routing: verdict.valid ? { directToAgentRouting } : null, verdict };
     }
 }

@@ -1,14 +1,5 @@
 import { api } from 'lwc';
-import {
-    ChatElement,
-    formatLabel,
-    problemsOf,
-    readBoolean,
-    readText,
-    type BuilderNote
-} from 'c/chatComponentSupport';
-import PROP_HEADING from '@salesforce/label/c.Chat_Status_Prop_Heading';
-import PROP_SHOW_AVAILABILITY from '@salesforce/label/c.Chat_Status_Prop_Show_Availability';
+import { ChatElement, formatLabel, type Settings } from 'c/chatComponentSupport';
 import LOADING from '@salesforce/label/c.Chat_Status_Loading';
 import AGENTS_ONLINE from '@salesforce/label/c.Chat_Status_Agents_Online';
 import AGENTS_OFFLINE from '@salesforce/label/c.Chat_Status_Agents_Offline';
@@ -19,6 +10,12 @@ import QUEUE_POSITION from '@salesforce/label/c.Chat_Status_Queue_Position';
 import CHATTING from '@salesforce/label/c.Chat_Status_Chatting';
 import ENDED from '@salesforce/label/c.Chat_Status_Ended';
 
+/** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
+const SETTINGS: Settings = {
+    heading: { fallback: '' },
+    showAvailability: { fallback: true }
+};
+
 /** Shows where the visitor's chat stands, in a polite live region. */
 export default class ChatStatus extends ChatElement {
     /** Optional heading above the status; blank shows none. */
@@ -26,12 +23,16 @@ export default class ChatStatus extends ChatElement {
     /** Show agent availability (and the loading text) when no chat is under way (unset = true). */
     @api showAvailability?: boolean | string;
 
-    get headingText(): string {
-        return this.headingSetting.value;
+    get kind(): 'status' {
+        return 'status';
     }
 
-    get propertyProblems(): string[] {
-        return problemsOf(this.headingSetting, this.availabilitySetting);
+    get settings(): Settings {
+        return SETTINGS;
+    }
+
+    get headingText(): string {
+        return this.setting<string>('heading');
     }
 
     /** Nothing while chat is off, nor to visitors while it loads (admins see the loading text). */
@@ -50,15 +51,8 @@ export default class ChatStatus extends ChatElement {
             case 'ended':
                 return ENDED;
             default:
-                return this.availabilitySetting.value ? this.availabilityText : '';
+                return this.setting<boolean>('showAvailability') ? this.availabilityText : '';
         }
-    }
-
-    /** Without a heading or availability, visitors see nothing until they start a chat. */
-    protected get visitorNotes(): BuilderNote[] {
-        return this.headingText === '' && !this.availabilitySetting.value
-            ? ['status-chat-only']
-            : [];
     }
 
     private get queueText(): string {
@@ -77,13 +71,5 @@ export default class ChatStatus extends ChatElement {
             return AVAILABILITY_UNKNOWN;
         }
         return available ? AGENTS_ONLINE : AGENTS_OFFLINE;
-    }
-
-    private get headingSetting() {
-        return readText(this.heading, '', PROP_HEADING);
-    }
-
-    private get availabilitySetting() {
-        return readBoolean(this.showAvailability, true, PROP_SHOW_AVAILABILITY);
     }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { editorView, type Row } from '../ruleViews';
-import { parseFallbackRules } from 'c/chatComponentSupport';
+import { parseFallbackRules } from 'c/chatAdminChecks';
 import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { validateRouting } from '../../embeddedChatService/routingRules';

@@ -6,6 +6,7 @@ import {
     parseFallbackRules,
     type FallbackRule
 } from '../fallbackRulesText';
+import { fallbackRuleEntries } from 'c/chatComponentSupport';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import { AGENT, AGENT_2, BUTTON, BUTTON_2 } from 'test/fixtures/ids';
 
@@ -171,6 +172,8 @@ describe('c-chat-component-support fallback rules text', () => {
 
                 expect(again.rules).toEqual(rules);
                 expect(formatFallbackRules(again.rules)).toBe(text);
+                // What visitors hand the service is the texts of the admin's rules.
+                expect(fallbackRuleEntries(chunks.join(''))).toEqual(rules.map((r) => r.text));
             })
         );
     });

@@ -1,12 +1,14 @@
 import {
-    problemsOf,
-    readBoolean,
-    readChoice,
+    BUTTON_STYLES,
+    buttonStyle,
+    formatLabel,
     readOptionalText,
-    readText
-} from '../builderProperties';
-import { formatLabel } from '../labelFormat';
-import { BUTTON_STYLES, readButtonStyle } from '../buttonStyles';
+    readSetting,
+    type Setting
+} from 'c/chatComponentSupport';
+import { problemsOf, readBoolean, readChecked, readChoice, readText } from '../propertyReaders';
+
+jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
 describe('builder property normalisation', () => {
     it('reads Booleans given as Booleans or as strings in any case and padding', () => {
@@ -93,8 +95,25 @@ describe('builder property normalisation', () => {
             'Destructive',
             'Success'
         ]);
-        expect(readButtonStyle('Outline', 'neutral', 'Style').value).toBe('outline');
-        expect(readButtonStyle('destructive', 'neutral', 'Style').value).toBe('destructive');
+        expect(readSetting('Outline', buttonStyle('neutral'))).toBe('outline');
+        expect(readSetting('destructive', buttonStyle('neutral'))).toBe('destructive');
+    });
+
+    it('gives visitors the same values as the worded readers give the admin', () => {
+        const settings: Setting[] = [
+            { fallback: false },
+            { fallback: true },
+            { fallback: 'Chat' },
+            { fallback: 'Chat', maxLength: 10 },
+            buttonStyle('neutral')
+        ];
+        const inputs = [undefined, null, '', '  ', true, false, ' TRUE ', 'false', 'maybe', 1];
+        const more = [12, {}, '  Chat with us  ', 'x'.repeat(100), '<b>Chat</b>', 'OUTLINE'];
+        for (const setting of settings) {
+            for (const input of [...inputs, ...more]) {
+                expect(readSetting(input, setting)).toBe(readChecked(input, setting, 'P').value);
+            }
+        }
     });
 
     it('reads optional text such as IDs and collects problems in order', () => {

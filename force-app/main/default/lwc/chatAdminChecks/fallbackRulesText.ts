@@ -1,22 +1,16 @@
 /**
- * The text form of fallback routing rules, as the Chat Routing Settings component stores them in
- * one String builder property. Admins edit it with the rules editor, or type it directly where the
- * editor is not available, so it is compact and readable:
+ * The text form of fallback routing rules (see c/chatComponentSupport fallbackRuleEntries, which
+ * splits it into rules), for the admin's editor and summary: each rule's parts, and the printed
+ * form. Admins edit it with the rules editor, or type it directly where the editor is not
+ * available, so it is compact and readable. Printing uses ", ".
  *
- *     573Dn000000AbCd, 005Dn000001XyZa, 005Dn000001XyZa_573Dn000000AbCd
- *
- * One rule per entry, in the chat client's format (a target ID: a chat button, or a queue under
- * Enhanced Chat; an agent's user ID; or `userId_buttonId` for "agent, then target"), tried in
- * order. Entries are separated by commas, semicolons, line breaks or spaces (so a pasted list
- * splits however it was written); spaces around the `_` of a pair are ignored, and so are empty
- * entries. Printing uses ", ".
- *
- * Parsing never loses text and never judges it: every non-empty entry becomes a rule, with a
- * best-guess kind, so an editor can show it and the admin can fix it. Whether a rule can be used
- * is for the chat service's `validateRouting` alone to say (one rule source: the editor and the
- * summary give the same verdict in the same words).
+ * Parsing never loses text and never judges it: every rule becomes one with a best-guess kind, so
+ * an editor can show it and the admin can fix it. Whether a rule can be used is for the chat
+ * service's `validateRouting` alone to say (one rule source: the editor and the summary give the
+ * same verdict in the same words).
  */
 import { KEY_PREFIX } from 'c/embeddedChatService';
+import { fallbackRuleEntries } from 'c/chatComponentSupport';
 
 /** What a rule routes to: a chat button's queue, one agent, or one agent then a button's queue. */
 export type FallbackRuleKind = 'button' | 'agent' | 'agentThenButton';
@@ -38,10 +32,6 @@ export interface FallbackRule extends FallbackRuleParts {
 export interface ParsedFallbackRules {
     rules: FallbackRule[];
 }
-
-const SEPARATORS = /[,;\s]+/;
-/** Spaces around the `_` of a pair belong to the pair, not between two rules. */
-const SPACED_UNDERSCORE = /\s*_\s*/g;
 
 /** The client-format text of one rule ('' when the rule has no ID at all). */
 export function fallbackRuleText(rule: FallbackRuleParts): string {
@@ -89,18 +79,7 @@ function parseEntry(entry: string): FallbackRule {
  * means no rules). Every rule it returns has the text that `fallbackRouting` needs.
  */
 export function parseFallbackRules(text: unknown): ParsedFallbackRules {
-    const rules: FallbackRule[] = [];
-    if (typeof text !== 'string') {
-        return { rules };
-    }
-    for (const entry of text.replace(SPACED_UNDERSCORE, '_').split(SEPARATORS)) {
-        const rule = parseEntry(entry);
-        // Empty entries, and a lone `_` (a pair with neither ID), are no rule.
-        if (rule.text !== '') {
-            rules.push(rule);
-        }
-    }
-    return { rules };
+    return { rules: fallbackRuleEntries(text).map(parseEntry) };
 }
 
 /**

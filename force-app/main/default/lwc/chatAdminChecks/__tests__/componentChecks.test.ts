@@ -1,0 +1,65 @@
+/**
+ * The builder kit's check of a component, on a component-like object (the component tests check
+ * the same through the notice they render in Experience Builder).
+ */
+import type { Checked, Settings } from 'c/chatComponentSupport';
+import { checkComponent } from '../componentChecks';
+
+jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
+
+function component(
+    kind: Checked['kind'],
+    settings: Settings,
+    values: Record<string, unknown>
+): Checked {
+    return {
+        kind,
+        settings,
+        settingValue: (property) => values[property],
+        routing: null
+    };
+}
+
+describe('checkComponent', () => {
+    it('checks every property the component reads, in its order, by its Builder name', () => {
+        const checked = component(
+            'status',
+            { heading: { fallback: '' }, showAvailability: { fallback: true } },
+            { heading: '<b>Help</b>', showAvailability: 'maybe' }
+        );
+
+        expect(checkComponent(checked).problems).toEqual([
+            'Heading: HTML is shown as plain text, not formatted. Remove the tags.',
+            'Show agent availability: “maybe” is not true or false; using true.'
+        ]);
+    });
+
+    it('names a property it has no Builder name for by its API name, rather than skip it', () => {
+        const settings: Settings = {
+            showOnlyDuringChat: { fallback: true },
+            extra: { fallback: false }
+        };
+        const checked = component('end', settings, { extra: 'sometimes' });
+
+        expect(checkComponent(checked)).toEqual({
+            problems: ['extra: “sometimes” is not true or false; using false.'],
+            notes: ['end-during-chat']
+        });
+    });
+
+    it('adds the problems of a combination of values, and notes what visitors see', () => {
+        const settings: Settings = {
+            clearOnPageLoad: { fallback: false },
+            hideButton: { fallback: false }
+        };
+        const hiddenOnly = checkComponent(component('clear', settings, { hideButton: true }));
+        expect(hiddenOnly.problems).toHaveLength(1);
+        expect(hiddenOnly.notes).toEqual([]);
+
+        const both = { clearOnPageLoad: 'TRUE', hideButton: true };
+        expect(checkComponent(component('clear', settings, both))).toEqual({
+            problems: [],
+            notes: ['clear-hidden']
+        });
+    });
+});

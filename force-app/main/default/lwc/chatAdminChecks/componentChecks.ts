@@ -1,0 +1,154 @@
+/**
+ * The builder kit's check of a chat component (Start, End, Clear, Status): what is wrong with its
+ * builder properties, each problem naming the property as Experience Builder shows it, and the
+ * notes on what visitors see when (worded by c/chatAdminNotice). The components say how their
+ * properties read (`settings`); this module holds only the admin's side. Admin-only: loaded by
+ * c/chatComponentSupport's builder kit only in Experience Builder.
+ */
+import type { RoutingIssue } from 'c/embeddedChatService';
+import {
+    formatLabel,
+    readSetting,
+    type AdminCheck,
+    type BuilderNote,
+    type Checked,
+    type CheckedKind
+} from 'c/chatComponentSupport';
+import { routingIssueText } from 'c/chatAdminText';
+import { readChecked } from './propertyReaders';
+import START_LABEL from '@salesforce/label/c.Chat_Start_Prop_Label';
+import START_VARIANT from '@salesforce/label/c.Chat_Start_Prop_Variant';
+import START_STRETCH from '@salesforce/label/c.Chat_Start_Prop_Stretch';
+import START_WHEN_OFFLINE from '@salesforce/label/c.Chat_Start_Prop_When_Offline';
+import START_HIDE_DURING_CHAT from '@salesforce/label/c.Chat_Start_Prop_Hide_During_Chat';
+import START_FALLBACK from '@salesforce/label/c.Chat_Start_Prop_Fallback';
+import START_BUTTON_ID from '@salesforce/label/c.Chat_Start_Prop_Button_Id';
+import START_USER_ID from '@salesforce/label/c.Chat_Start_Prop_User_Id';
+import ROUTING_PROBLEM from '@salesforce/label/c.Chat_Start_Routing_Problem';
+import ROUTING_CAUTION from '@salesforce/label/c.Chat_Start_Routing_Caution';
+import END_LABEL from '@salesforce/label/c.Chat_End_Prop_Label';
+import END_VARIANT from '@salesforce/label/c.Chat_End_Prop_Variant';
+import END_STRETCH from '@salesforce/label/c.Chat_End_Prop_Stretch';
+import END_ONLY_DURING_CHAT from '@salesforce/label/c.Chat_End_Prop_Only_During_Chat';
+import CLEAR_LABEL from '@salesforce/label/c.Chat_Clear_Prop_Label';
+import CLEAR_VARIANT from '@salesforce/label/c.Chat_Clear_Prop_Variant';
+import CLEAR_ON_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Prop_On_Page_Load';
+import CLEAR_HIDE_BUTTON from '@salesforce/label/c.Chat_Clear_Prop_Hide_Button';
+import HIDE_NEEDS_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Hide_Needs_Page_Load';
+import STATUS_HEADING from '@salesforce/label/c.Chat_Status_Prop_Heading';
+import STATUS_SHOW_AVAILABILITY from '@salesforce/label/c.Chat_Status_Prop_Show_Availability';
+
+/** A component's property values, read. */
+type Values = (property: string) => boolean | string;
+
+interface ComponentCheck {
+    /** Each builder property's name in Experience Builder. */
+    labels: Readonly<Record<string, string>>;
+    /** Problems beyond single values (a combination of values, the component's own routing). */
+    more?: (value: Values, component: Checked) => string[];
+    /** What visitors see here and when, when the settings hide the component at times. */
+    notes: (value: Values) => BuilderNote[];
+}
+
+/** The Start button's routing properties, by the field of a routing issue. */
+function startRoutingProperty(issue: RoutingIssue): string {
+    if (issue.field.includes('userId')) {
+        return START_USER_ID;
+    }
+    return issue.field.includes('fallback') ? START_FALLBACK : START_BUTTON_ID;
+}
+
+function startRoutingProblems(component: Checked): string[] {
+    const verdict = component.routing;
+    const word =
+        (template: string) =>
+        (issue: RoutingIssue): string =>
+            formatLabel(template, startRoutingProperty(issue), routingIssueText(issue));
+    return verdict
+        ? [
+              ...verdict.errors.map(word(ROUTING_PROBLEM)),
+              ...verdict.warnings.map(word(ROUTING_CAUTION))
+          ]
+        : [];
+}
+
+const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
+    start: {
+        labels: {
+            buttonLabel: START_LABEL,
+            variant: START_VARIANT,
+            stretch: START_STRETCH,
+            whenOffline: START_WHEN_OFFLINE,
+            hideDuringChat: START_HIDE_DURING_CHAT,
+            routingFallback: START_FALLBACK
+        },
+        more: (_value, component) => startRoutingProblems(component),
+        notes: (value) => {
+            const notes: BuilderNote[] = [];
+            const offline = value('whenOffline');
+            if (offline === 'hide') {
+                notes.push('start-hidden-offline');
+            } else if (offline === 'offline-form') {
+                notes.push('start-offline-form');
+            }
+            if (value('hideDuringChat')) {
+                notes.push('start-hidden-in-chat');
+            }
+            return notes;
+        }
+    },
+    end: {
+        labels: {
+            buttonLabel: END_LABEL,
+            variant: END_VARIANT,
+            stretch: END_STRETCH,
+            showOnlyDuringChat: END_ONLY_DURING_CHAT
+        },
+        notes: (value) => (value('showOnlyDuringChat') ? ['end-during-chat'] : [])
+    },
+    clear: {
+        labels: {
+            buttonLabel: CLEAR_LABEL,
+            variant: CLEAR_VARIANT,
+            clearOnPageLoad: CLEAR_ON_PAGE_LOAD,
+            hideButton: CLEAR_HIDE_BUTTON
+        },
+        more: (value) => {
+            const hiddenForNothing = value('hideButton') && !value('clearOnPageLoad');
+            return hiddenForNothing ? [HIDE_NEEDS_PAGE_LOAD] : [];
+        },
+        notes: (value) => {
+            if (!value('clearOnPageLoad')) {
+                return [];
+            }
+            return [value('hideButton') ? 'clear-hidden' : 'clear-on-load'];
+        }
+    },
+    status: {
+        labels: { heading: STATUS_HEADING, showAvailability: STATUS_SHOW_AVAILABILITY },
+        notes: (value) => {
+            // Without a heading or availability, visitors see nothing until they start a chat.
+            const chatOnly = value('heading') === '' && !value('showAvailability');
+            return chatOnly ? ['status-chat-only'] : [];
+        }
+    }
+};
+
+/** Checks a chat component for the admin (the builder kit's `check`). */
+export function checkComponent(component: Checked): AdminCheck {
+    const check = CHECKS[component.kind];
+    const value: Values = (property) =>
+        readSetting(component.settingValue(property), component.settings[property]);
+    const problems: string[] = [];
+    // Every property the component reads is checked, in its order (a property without a
+    // Builder name here would show its API name: never silently unchecked).
+    for (const [property, setting] of Object.entries(component.settings)) {
+        const label = check.labels[property] ?? property;
+        const { problem } = readChecked(component.settingValue(property), setting, label);
+        if (problem !== null) {
+            problems.push(problem);
+        }
+    }
+    problems.push(...(check.more?.(value, component) ?? []));
+    return { problems, notes: check.notes(value) };
+}

@@ -1,0 +1,97 @@
+/**
+ * What is wrong with the Chat Routing Settings properties, in the admin's words, by property: the
+ * property names as Experience Builder shows them, and the problems of each raw value as
+ * c/chatRoutingModel read it. Admin-only: used by the routing summary, which Chat Routing
+ * Settings loads only in Experience Builder.
+ */
+import { shorten } from 'c/embeddedChatService';
+import { formatLabel } from 'c/chatComponentSupport';
+import {
+    FLAG_SETTINGS,
+    HIDDEN_FIELD_NAMES,
+    NAME_MAX_LENGTH,
+    PREFILL_FIELDS,
+    defaultNameOf,
+    type FieldName,
+    type NameField,
+    type RoutingSettings
+} from 'c/chatRoutingModel';
+import { problemsOf, readChecked, readText } from './propertyReaders';
+import FIELD_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Button';
+import FIELD_AGENT from '@salesforce/label/c.Chat_Routing_Field_Agent';
+import FIELD_FALLBACK from '@salesforce/label/c.Chat_Routing_Field_Fallback';
+import FIELD_RULES from '@salesforce/label/c.Chat_Routing_Field_Rules';
+import FIELD_PREFILL from '@salesforce/label/c.Chat_Routing_Field_Prefill';
+import FIELD_FIRST_NAME from '@salesforce/label/c.Chat_Routing_Field_First_Name';
+import FIELD_LAST_NAME from '@salesforce/label/c.Chat_Routing_Field_Last_Name';
+import FIELD_EMAIL from '@salesforce/label/c.Chat_Routing_Field_Email';
+import FIELD_AGENT_FIELD from '@salesforce/label/c.Chat_Routing_Field_Agent_Field';
+import FIELD_TARGET_FIELD from '@salesforce/label/c.Chat_Routing_Field_Target_Field';
+import FIELD_FALLBACK_FIELD from '@salesforce/label/c.Chat_Routing_Field_Fallback_Field';
+import FIELD_FALLBACK_ROUTING_FIELD from '@salesforce/label/c.Chat_Routing_Field_Fallback_Routing_Field';
+import BAD_PRECHAT_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Prechat_Field';
+import BAD_HIDDEN_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Hidden_Field';
+import DEFAULT_USED from '@salesforce/label/c.Chat_Routing_Field_Default_Used';
+
+/** Each Chat Routing Settings property's name in Experience Builder, in display order. */
+export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
+    buttonId: FIELD_BUTTON,
+    agentUserId: FIELD_AGENT,
+    fallbackToButton: FIELD_FALLBACK,
+    fallbackRules: FIELD_RULES,
+    prefillFromUser: FIELD_PREFILL,
+    firstNameField: FIELD_FIRST_NAME,
+    lastNameField: FIELD_LAST_NAME,
+    emailField: FIELD_EMAIL,
+    agentIdField: FIELD_AGENT_FIELD,
+    targetIdField: FIELD_TARGET_FIELD,
+    fallbackField: FIELD_FALLBACK_FIELD,
+    fallbackRoutingField: FIELD_FALLBACK_ROUTING_FIELD
+};
+
+/** The builder properties of Chat Routing Settings, in display order. */
+export const FIELD_NAMES = Object.keys(FIELD_LABELS) as readonly FieldName[];
+
+/**
+ * The problem of a field name property: none when left out (`none`); a cleared name takes its
+ * default, and says so (the summary tells how to leave the field out); a name the service would
+ * refuse is left out, with the reason; else what reading the text found (markup, say).
+ */
+function nameProblem(settings: RoutingSettings, field: NameField, badName: string): string | null {
+    const raw = settings.raw[field];
+    const { name, shown, leftOut } = settings.names[field];
+    if (leftOut) {
+        return null;
+    }
+    if (typeof raw === 'string' && raw.trim() === '') {
+        return formatLabel(DEFAULT_USED, defaultNameOf(field));
+    }
+    if (name === null) {
+        return formatLabel(badName, shorten(shown));
+    }
+    return readText(raw, defaultNameOf(field), FIELD_LABELS[field], NAME_MAX_LENGTH).problem;
+}
+
+/** What was wrong with the raw values of the settings, by property. */
+export function routingSettingsProblems(
+    settings: RoutingSettings
+): Partial<Record<FieldName, string[]>> {
+    const { raw } = settings;
+    const flag = (field: keyof typeof FLAG_SETTINGS): string[] =>
+        problemsOf(readChecked(raw[field], FLAG_SETTINGS[field], FIELD_LABELS[field]));
+    const problems: Partial<Record<FieldName, string[]>> = {
+        fallbackToButton: flag('fallbackToButton'),
+        prefillFromUser: flag('prefillFromUser')
+    };
+    const listed = (problem: string | null): string[] => (problem === null ? [] : [problem]);
+    for (const field of PREFILL_FIELDS) {
+        // A pre-chat field name only matters while pre-fill is on.
+        problems[field] = settings.prefillFromUser
+            ? listed(nameProblem(settings, field, BAD_PRECHAT_FIELD))
+            : [];
+    }
+    for (const field of HIDDEN_FIELD_NAMES) {
+        problems[field] = listed(nameProblem(settings, field, BAD_HIDDEN_FIELD));
+    }
+    return problems;
+}
