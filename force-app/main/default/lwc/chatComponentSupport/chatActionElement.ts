@@ -5,9 +5,10 @@ import { chatErrorMessage } from './chatErrorMessages';
 
 /**
  * The base of the chat buttons that run one service action (start, end, clear). A component's
- * settings include its label (`buttonLabel`) and style (`variant`) properties; it says when its button shows (`showButton`) and why it
- * cannot be used now (`reason`); the button is busy while the action runs, a failure leaves the
- * visitor's words in `errorMessage`, and a success may leave a confirmation in `successMessage`.
+ * settings include its label (`buttonLabel`) and style (`variant`) properties; it says when its
+ * button shows (`showButton`) and why it cannot be used now (`reason`); the button is busy while
+ * the action runs, a failure leaves the visitor's words in `errorMessage`, and a success may
+ * leave a confirmation in `successMessage`.
  * An error or a confirmation describes the chat as it stood when the action ended: it goes as
  * soon as the chat's status moves on (a component may name the status its confirmation
  * describes, `successStatus`; and may end them on other changes, `outlivesMessages`).
@@ -134,9 +135,18 @@ export abstract class ChatActionElement extends ChatElement {
         }
     }
 
-    /** The chat as it stands, with `status` (components subscribe when inserted: it is known). */
+    /** The chat as it stands, with `status` (nothing known about the rest when not subscribed). */
     private describedChat(status: ChatStatus): ChatState {
-        return { ...(this.chatState as ChatState), status };
+        const known = this.chatState;
+        return known
+            ? { ...known, status }
+            : {
+                  status,
+                  client: null,
+                  agentsAvailable: null,
+                  queuePosition: null,
+                  disabledReason: null
+              };
     }
 
     private get buttonElement(): HTMLElement | null {

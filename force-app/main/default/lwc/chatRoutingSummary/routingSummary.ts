@@ -1,16 +1,15 @@
 /**
  * The admin's summary of Chat Routing Settings, free of any template (shown by the
- * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what the settings mean, for
- * the client the site runs, with each problem next to its property. Problems come from the chat
- * service's `validateRouting` (placed by their structured location, worded by their Custom
- * Labels) and from reading the properties (c/chatRoutingModel; worded by c/chatAdminChecks).
+ * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what
+ * the settings mean, for the client the site runs, with each problem next to its property.
+ * Problems come from the chat service's `validateRouting` (placed by their structured location,
+ * worded by their Custom Labels) and from reading the properties (c/chatRoutingModel; worded by
+ * c/chatAdminChecks). The texts of the routing and of each value are in summaryTexts.ts.
  */
 import {
-    KEY_PREFIX,
     shorten,
     type ChatClientKind,
     type ChatDisabledReason,
-    type RoutingConfig,
     type RoutingIssue,
     type RoutingValidation
 } from 'c/embeddedChatService';
@@ -19,59 +18,33 @@ import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,
-    formatFallbackRules,
     parseFallbackRules,
-    routingSettingsProblems,
-    type FallbackRule
+    routingSettingsProblems
 } from 'c/chatAdminChecks';
 import {
     HIDDEN_FIELDS,
-    PREFILL_FIELDS,
-    VISIBLE_PRECHAT_FIELDS,
     type BuiltRouting,
     type FieldName,
     type HiddenField,
-    type PrefillField,
     type RoutingSettings
 } from 'c/chatRoutingModel';
+import {
+    ruleText,
+    routingText,
+    fieldValue,
+    prefillText,
+    setupSteps,
+    clientText
+} from './summaryTexts';
 import STATUS_VALID from '@salesforce/label/c.Chat_Routing_Status_Valid';
 import STATUS_WARNINGS from '@salesforce/label/c.Chat_Routing_Status_Warnings';
 import STATUS_INVALID from '@salesforce/label/c.Chat_Routing_Status_Invalid';
 import SNIPPET_ROUTING from '@salesforce/label/c.Chat_Routing_Snippet';
-import DIRECT_NONE from '@salesforce/label/c.Chat_Routing_Direct_None';
-import DIRECT_BUTTON from '@salesforce/label/c.Chat_Routing_Direct_Button';
-import DIRECT_AGENT from '@salesforce/label/c.Chat_Routing_Direct_Agent';
-import DIRECT_AGENT_FALLBACK from '@salesforce/label/c.Chat_Routing_Direct_Agent_Fallback';
 import RULES_HEADING from '@salesforce/label/c.Chat_Routing_Rules_Heading';
-import RULE_BUTTON from '@salesforce/label/c.Chat_Routing_Rule_Button';
-import RULE_QUEUE from '@salesforce/label/c.Chat_Routing_Rule_Queue';
-import RULE_AGENT from '@salesforce/label/c.Chat_Routing_Rule_Agent';
-import RULE_AGENT_BUTTON from '@salesforce/label/c.Chat_Routing_Rule_Agent_Button';
-import RULE_AGENT_QUEUE from '@salesforce/label/c.Chat_Routing_Rule_Agent_Queue';
 import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
-import PREFILL_ON from '@salesforce/label/c.Chat_Routing_Prefill_On';
-import PREFILL_OFF from '@salesforce/label/c.Chat_Routing_Prefill_Off';
-import PREFILL_NONE from '@salesforce/label/c.Chat_Routing_Prefill_None';
-import PREFILL_NOT from '@salesforce/label/c.Chat_Routing_Prefill_Not';
-import PREFILL_ITEM from '@salesforce/label/c.Chat_Routing_Prefill_Item';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
-import VALUE_FIRST_NAME from '@salesforce/label/c.Chat_Routing_Value_First_Name';
-import VALUE_LAST_NAME from '@salesforce/label/c.Chat_Routing_Value_Last_Name';
-import VALUE_EMAIL from '@salesforce/label/c.Chat_Routing_Value_Email';
 import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
-import CLIENT_LEGACY from '@salesforce/label/c.Chat_Routing_Client_Legacy';
-import CLIENT_ENHANCED from '@salesforce/label/c.Chat_Routing_Client_Enhanced';
-import CLIENT_UNKNOWN from '@salesforce/label/c.Chat_Routing_Client_Unknown';
-import CLIENT_LOCKER from '@salesforce/label/c.Chat_Routing_Client_Locker';
-import CLIENT_NONE from '@salesforce/label/c.Chat_Routing_Client_None';
 import ENHANCED_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Heading';
-import ENHANCED_PARAMETERS from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Parameters';
-import ENHANCED_MAPPING from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Mapping';
-import ENHANCED_FLOW from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Flow';
-import NOT_SET from '@salesforce/label/c.Chat_Routing_Not_Set';
-import LEFT_OUT from '@salesforce/label/c.Chat_Routing_Field_Left_Out';
-import YES from '@salesforce/label/c.Chat_Routing_Yes';
-import NO from '@salesforce/label/c.Chat_Routing_No';
 import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
 import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
 
@@ -182,126 +155,6 @@ function propertyOf(issue: RoutingIssue): FieldName | null {
         default:
             return null;
     }
-}
-
-function isQueue(id: string): boolean {
-    return id.startsWith(KEY_PREFIX.queue);
-}
-
-function ruleText(rule: FallbackRule): string {
-    const [userId, buttonId] = [shorten(rule.userId), shorten(rule.buttonId)];
-    if (rule.kind === 'button') {
-        return formatLabel(isQueue(buttonId) ? RULE_QUEUE : RULE_BUTTON, buttonId);
-    }
-    if (rule.kind === 'agent') {
-        return formatLabel(RULE_AGENT, userId);
-    }
-    return formatLabel(isQueue(buttonId) ? RULE_AGENT_QUEUE : RULE_AGENT_BUTTON, userId, buttonId);
-}
-
-function routingText(settings: RoutingSettings, config: RoutingConfig): string {
-    const direct = config.directToAgentRouting;
-    if (!direct) {
-        return config.fallbackRouting ? DIRECT_NONE : SNIPPET_ROUTING;
-    }
-    const target = shorten(direct.buttonId);
-    if (!direct.userId) {
-        return formatLabel(DIRECT_BUTTON, target);
-    }
-    const label = settings.fallbackToButton ? DIRECT_AGENT_FALLBACK : DIRECT_AGENT;
-    return formatLabel(label, shorten(direct.userId), target);
-}
-
-function fieldValue(settings: RoutingSettings, name: FieldName, rules: FallbackRule[]): string {
-    switch (name) {
-        case 'buttonId':
-        case 'agentUserId':
-            return settings[name] || NOT_SET;
-        case 'fallbackToButton':
-        case 'prefillFromUser':
-            return settings[name] ? YES : NO;
-        case 'fallbackRules':
-            return formatFallbackRules(rules) || NOT_SET;
-        default:
-            return settings.names[name].leftOut ? LEFT_OUT : settings.names[name].shown;
-    }
-}
-
-const VALUE_WORDS: Readonly<Record<PrefillField, string>> = {
-    firstNameField: VALUE_FIRST_NAME,
-    lastNameField: VALUE_LAST_NAME,
-    emailField: VALUE_EMAIL
-};
-
-/**
- * The pre-fill in one consistent sentence: the fields that are pre-filled (the client's own field
- * names: the pre-chat fields set here, or Enhanced Chat's standard ones), then what is not.
- */
-function prefillText(settings: RoutingSettings, client: ChatClientKind | null): string {
-    if (!settings.prefillFromUser) {
-        return PREFILL_OFF;
-    }
-    const filled: string[] = [];
-    const notFilled: string[] = [];
-    for (const field of PREFILL_FIELDS) {
-        const { name, leftOut } = settings.names[field];
-        const used =
-            client === 'enhanced' ? (leftOut ? null : VISIBLE_PRECHAT_FIELDS[field]) : name;
-        if (used === null) {
-            notFilled.push(VALUE_WORDS[field]);
-        } else {
-            filled.push(formatLabel(PREFILL_ITEM, shorten(used), VALUE_WORDS[field]));
-        }
-    }
-    if (filled.length === 0) {
-        return PREFILL_NONE;
-    }
-    const text = formatLabel(PREFILL_ON, filled.join(', '));
-    return notFilled.length === 0
-        ? text
-        : `${text} ${formatLabel(PREFILL_NOT, notFilled.join(', '))}`;
-}
-
-/** Enhanced Chat: the setup in Salesforce that the routing set here relies on. */
-function setupSteps(
-    settings: RoutingSettings,
-    config: RoutingConfig,
-    client: ChatClientKind | null
-): string[] {
-    if (client !== 'enhanced' || (!config.directToAgentRouting && !config.fallbackRouting)) {
-        return [];
-    }
-    const names = (Object.keys(HIDDEN_FIELDS) as HiddenField[])
-        .map((field) => settings.names[field].name)
-        .filter((name): name is string => name !== null);
-    const steps = [ENHANCED_MAPPING, ENHANCED_FLOW];
-    return names.length > 0
-        ? [formatLabel(ENHANCED_PARAMETERS, names.join(', ')), ...steps]
-        : steps;
-}
-
-const CLIENT_TEXT: Readonly<Record<ChatClientKind, string>> = {
-    legacy: CLIENT_LEGACY,
-    enhanced: CLIENT_ENHANCED
-};
-
-/** Why the client can't be known while chat is off (the notice above the card says the same). */
-const CHAT_OFF_TEXT: Readonly<Record<ChatDisabledReason, string>> = {
-    locker: CLIENT_LOCKER,
-    'no-chat-client': CLIENT_NONE
-};
-
-/**
- * Which client the site runs, in words: known, or why it can't be (chat off: Lightning Locker
- * hides the client for good; no client loaded), or not known yet (still loading).
- */
-function clientText(client: ChatClientKind | null, chatOff: ChatDisabledReason | null): string {
-    if (client) {
-        return CLIENT_TEXT[client];
-    }
-    return chatOff && Object.prototype.hasOwnProperty.call(CHAT_OFF_TEXT, chatOff)
-        ? CHAT_OFF_TEXT[chatOff]
-        : CLIENT_UNKNOWN;
 }
 
 const STATUS = {

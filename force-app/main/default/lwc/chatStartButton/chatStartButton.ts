@@ -31,7 +31,6 @@ const OFFLINE_CHOICES: Choices<OfflineChoice> = {
     'offline-form': 'Offer the offline form'
 };
 
-/** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
 /** The per-button routing override, read from the builder properties and checked. */
 interface RoutingOverride {
     /** The routing to pass to startChat; null = use the site routing. */
@@ -40,6 +39,7 @@ interface RoutingOverride {
     verdict: RoutingValidation | null;
 }
 
+/** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
 const SETTINGS: Settings = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('brand'),

@@ -24,7 +24,7 @@ const agentThenButton = (user: string, btn: string): FallbackRule => ({
     text: `${user}_${btn}`
 });
 
-describe('c-chat-component-support fallback rules text', () => {
+describe('c-chat-admin-checks fallback rules text', () => {
     it('reads one rule of each kind, in order', () => {
         const parsed = parseFallbackRules(`${BUTTON}, ${AGENT}, ${AGENT_2}_${BUTTON_2}`);
 

@@ -100,6 +100,13 @@ describe('c-chat-component-support routingIssueText', () => {
             message: 'Old service message.'
         } as unknown as RoutingIssue;
         expect(routingIssueText(legacy)).toBe('Old service message.');
+        // No words anywhere: the code itself, never an empty line.
+        const bare = {
+            field: 'config',
+            code: 'SOMETHING_NEW',
+            params: []
+        } as unknown as RoutingIssue;
+        expect(routingIssueText(bare)).toBe('SOMETHING_NEW');
     });
 
     it('survives params that are missing', () => {

@@ -312,6 +312,16 @@ describe('validateRouting issue codes', () => {
         }
     );
 
+    it('reports each issue as data only: place, code and params, never words', () => {
+        for (const c of ROUTING_ISSUE_CASES) {
+            const { errors, warnings } = validateRoutingCodes(c.input, c.client);
+            for (const issue of [...errors, ...warnings]) {
+                expect(Object.keys(issue).sort()).toEqual(['code', 'field', 'location', 'params']);
+            }
+        }
+        expect(Object.keys(idIssueCodes(7, 'user') ?? {}).sort()).toEqual(['code', 'params']);
+    });
+
     it('has an example of every code, and lists each code once', () => {
         expect(new Set(ROUTING_ISSUE_CASES.map((c) => c.code))).toEqual(
             new Set(ROUTING_ISSUE_CODES)

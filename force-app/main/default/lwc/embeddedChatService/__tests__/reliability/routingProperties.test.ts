@@ -10,7 +10,7 @@ import { AGENT as USER, BUTTON } from 'test/fixtures/ids';
 import { validateRouting, mergeRouting, ROUTING_LIMITS } from '../../routingRules';
 import { buildStartChatAttributes } from '../../startChatAttributes';
 import { checkId, idChecksum } from '../../salesforceIds';
-import { routingIssueText } from '../../../chatAdminText/routingIssueText';
+import { ROUTING_ISSUE_CODES, routingIssueText } from '../../../chatAdminText/routingIssueText';
 import type { RoutingConfig, RoutingValidation } from '../../chatTypes';
 import {
     clientProblems,
@@ -83,6 +83,10 @@ function verdictProblems(verdict: RoutingValidation): string[] {
         if (typeof issue.field !== 'string') {
             problems.push(`an issue without a field: ${JSON.stringify(issue)}`);
         }
+        // A known code has its own Custom Label (an unknown one would read as the bare code).
+        if (!ROUTING_ISSUE_CODES.includes(issue.code)) {
+            problems.push(`an issue whose code has no words: ${JSON.stringify(issue)}`);
+        }
         const text = routingIssueText(issue);
         if (typeof text !== 'string' || text.trim() === '') {
             problems.push(`an issue without words: ${JSON.stringify(issue)}`);
@@ -143,6 +147,7 @@ describe('routing validation under random input', () => {
                     expect(verdict.errors.length).toBeGreaterThan(0);
                     for (const error of verdict.errors) {
                         expect(KNOWN_FIELDS).toContain(fieldRoot(error.field));
+                        expect(ROUTING_ISSUE_CODES).toContain(error.code);
                         expect(routingIssueText(error).trim()).not.toBe('');
                     }
                 }
