@@ -221,9 +221,10 @@ export class ChatService {
                 // For developers: the place, the code and its params (the words are the code's
                 // Custom Label, in admin code that visitors do not download).
                 const first = routing.errors[0];
+                const params = first?.params.length ? ` (${first.params.join(', ')})` : '';
                 return fail(
                     'INVALID_ROUTING',
-                    first ? `${first.field}: ${first.code} (${first.params.join(', ')})` : ''
+                    first ? `${first.field}: ${first.code}${params}` : ''
                 );
             }
             const problem = this.client.startProblem(routing.config);

@@ -18,7 +18,7 @@ import {
     submitPrechat
 } from 'test/jest-mocks/embeddedSvc';
 import { CLIENT_EVENTS } from '../embeddedSvcClient';
-import type { ChatState } from '../chatTypes';
+import type { ChatState, RoutingConfig } from '../chatTypes';
 import type * as ServiceModule from 'c/embeddedChatService';
 import { AGENT as USER, BUTTON, OTHER_BUTTON } from 'test/fixtures/ids';
 
@@ -578,6 +578,12 @@ describe('c/embeddedChatService', () => {
                 /directToAgentRouting\.buttonId: ID_PREFIX \(chatButton, 0055g000…, 573\)/
             );
             expect(getCalls()).toHaveLength(0);
+            const notAnObject = await service.startChat({
+                routing: 'not an object' as unknown as RoutingConfig
+            });
+            expect(notAnObject.ok === false && notAnObject.message).toMatch(
+                / config: CONFIG_NOT_AN_OBJECT$/
+            );
         });
 
         it('keeps refusing after an invalid site configuration, until a valid one replaces it', async () => {
