@@ -132,42 +132,63 @@ async function registrations(browser: Browser, wwwDir: string): Promise<Registra
     return figures;
 }
 
+/**
+ * Loads the bench page `runs` times with `query`, the snippet's script 0.3-0.8 s after the page (a
+ * different phase for each load), waits until `done` holds in the page and reads the load's
+ * timings with `read` (both run in the page). A load with a timing missing is counted as skipped.
+ */
+export async function measureLoads<K extends string>(
+    browser: Browser,
+    wwwDir: string,
+    runs: number,
+    query: Record<string, string | number>,
+    done: () => boolean,
+    read: () => Record<K, number | null>
+): Promise<{ loads: Record<K, number>[]; skipped: number }> {
+    const loads: Record<K, number>[] = [];
+    let skipped = 0;
+    const context = await benchContext(browser, wwwDir);
+    for (let run = 0; run < runs; run++) {
+        const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
+        const page = await openPage(context, { ...query, scriptDelay });
+        await page.waitForFunction(done, undefined, { timeout: 20000 });
+        const times = await page.evaluate(read);
+        if (Object.values<number | null>(times).some((time) => time === null)) {
+            skipped += 1;
+        } else {
+            loads.push(times as Record<K, number>);
+        }
+        await page.close();
+    }
+    await context.close();
+    return { loads, skipped };
+}
+
 async function readiness(
     browser: Browser,
     wwwDir: string,
     runs: number
 ): Promise<ReadinessFigures> {
-    const service: number[] = [];
-    const naive: number[] = [];
-    let skipped = 0;
-    const context = await benchContext(browser, wwwDir);
-    for (let run = 0; run < runs; run++) {
-        // The snippet's script loads 0.3-0.8 s after the page (a different phase for each load).
-        const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
-        const page = await openPage(context, { scriptDelay });
-        await page.waitForFunction(
-            () =>
-                window.__bench !== undefined &&
-                window.__bench.startEnabledAt !== null &&
-                window.__bench.naiveEnabledAt !== null,
-            undefined,
-            { timeout: 20000 }
-        );
-        const times = await page.evaluate(() => ({
+    const { loads, skipped } = await measureLoads(
+        browser,
+        wwwDir,
+        runs,
+        {},
+        () =>
+            window.__bench !== undefined &&
+            window.__bench.startEnabledAt !== null &&
+            window.__bench.naiveEnabledAt !== null,
+        () => ({
             api: window.__bench?.apiAppearedAt ?? null,
             start: window.__bench?.startEnabledAt ?? null,
             naive: window.__bench?.naiveEnabledAt ?? null
-        }));
-        if (times.api === null || times.start === null || times.naive === null) {
-            skipped += 1;
-        } else {
-            service.push(times.start - times.api);
-            naive.push(times.naive - times.api);
-        }
-        await page.close();
-    }
-    await context.close();
-    return { service: summarize(service), naivePolling500ms: summarize(naive), skipped };
+        })
+    );
+    return {
+        service: summarize(loads.map((t) => t.start - t.api)),
+        naivePolling500ms: summarize(loads.map((t) => t.naive - t.api)),
+        skipped
+    };
 }
 
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {

@@ -16,9 +16,9 @@ import type { Browser } from 'playwright-core';
 import type {} from '../page/bench.mts';
 import type {} from '../page/enhancedInstrument.mts';
 import type {} from '../../preview/simulator/enhancedBoot.mts';
-import { measureClicks, openPage } from './browserBench.mts';
+import { measureClicks, measureLoads, openPage } from './browserBench.mts';
 import { benchContext } from './chromium.mts';
-import { round, summarize, type Summary } from './stats.mts';
+import { summarize, type Summary } from './stats.mts';
 
 export interface EnhancedRegistrationFigure {
     components: number;
@@ -82,36 +82,26 @@ async function readiness(
     wwwDir: string,
     runs: number
 ): Promise<EnhancedFigures['readiness']> {
-    const fromButton: number[] = [];
-    const fromReady: number[] = [];
-    let skipped = 0;
-    const context = await benchContext(browser, wwwDir);
-    for (let run = 0; run < runs; run++) {
-        const scriptDelay = round(0.3 + Math.random() * 0.5, 3);
-        const page = await openPage(context, { ...ENHANCED, scriptDelay });
+    const { loads, skipped } = await measureLoads(
+        browser,
+        wwwDir,
+        runs,
+        ENHANCED,
         // The service is ready at Ready; the button (ButtonCreated) may come just after.
-        await page.waitForFunction(
-            () =>
-                window.__bench?.startEnabledAt != null &&
-                window.__benchEnhanced?.buttonCreatedAt != null,
-            undefined,
-            { timeout: 20000 }
-        );
-        const times = await page.evaluate(() => ({
+        () =>
+            window.__bench?.startEnabledAt != null &&
+            window.__benchEnhanced?.buttonCreatedAt != null,
+        () => ({
             ready: window.__benchEnhanced?.readyAt ?? null,
             button: window.__benchEnhanced?.buttonCreatedAt ?? null,
             start: window.__bench?.startEnabledAt ?? null
-        }));
-        if (times.ready === null || times.button === null || times.start === null) {
-            skipped += 1;
-        } else {
-            fromButton.push(times.start - times.button);
-            fromReady.push(times.start - times.ready);
-        }
-        await page.close();
-    }
-    await context.close();
-    return { fromButtonCreated: summarize(fromButton), fromReady: summarize(fromReady), skipped };
+        })
+    );
+    return {
+        fromButtonCreated: summarize(loads.map((t) => t.start - t.button)),
+        fromReady: summarize(loads.map((t) => t.start - t.ready)),
+        skipped
+    };
 }
 
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
