@@ -25,6 +25,7 @@ import {
     uninstallEmbeddedServiceBootstrap,
     visitorCloses
 } from 'test/jest-mocks/embeddedServiceBootstrap';
+import { rejection } from 'test/rejection';
 
 const client = clientApi;
 
@@ -45,15 +46,6 @@ function statuses(): string[] {
         expect(payload.entryType).toBe('SessionStatusChanged');
         return payload.sessionStatus;
     });
-}
-
-async function rejection(promise: unknown): Promise<unknown> {
-    try {
-        await (promise as Promise<unknown>);
-    } catch (reason) {
-        return reason;
-    }
-    throw new Error('expected a rejection');
 }
 
 afterEach(() => {

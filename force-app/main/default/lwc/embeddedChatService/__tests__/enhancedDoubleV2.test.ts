@@ -15,6 +15,7 @@ import {
     settleClient,
     uninstallEmbeddedServiceBootstrap
 } from 'test/jest-mocks/embeddedServiceBootstrap';
+import { rejection } from 'test/rejection';
 
 const client = clientApi;
 
@@ -24,15 +25,6 @@ const ROUTING = {
     Chat_Fallback: 'true',
     Chat_Fallback_Routing: '00G5g00000QuEuEAAA,0055g00000ABcDeAAA'
 };
-
-async function rejection(promise: unknown): Promise<unknown> {
-    try {
-        await (promise as Promise<unknown>);
-    } catch (reason) {
-        return reason;
-    }
-    throw new Error('expected a rejection');
-}
 
 afterEach(() => {
     uninstallEmbeddedServiceBootstrap();
