@@ -12,6 +12,8 @@ module.exports = {
     testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
     moduleNameMapper: {
         '^@salesforce/label/c\\.(.+)$': `${labelModules}/$1.js`,
+        '^@salesforce/community/basePath$':
+            '<rootDir>/force-app/test/jest-mocks/communityBasePath.ts',
         '^test/(.*)$': '<rootDir>/force-app/test/$1'
     },
     setupFilesAfterEnv: [

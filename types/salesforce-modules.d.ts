@@ -20,3 +20,9 @@ declare module '@salesforce/schema/User.Email' {
     const field: { fieldApiName: string; objectApiName: string };
     export default field;
 }
+
+/** The site's base path ("/s" on an Aura site, "/mysite" on an LWR one; "" at the domain root). */
+declare module '@salesforce/community/basePath' {
+    const basePath: string;
+    export default basePath;
+}

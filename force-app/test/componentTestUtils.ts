@@ -146,7 +146,11 @@ export const READY_OFFLINE: Readonly<Partial<ChatState>> = {
 export const CHATTING: Readonly<Partial<ChatState>> = { status: 'chatting' };
 
 /** Why chat can be turned off on a site. */
-export const CHAT_OFF_REASONS: readonly ChatDisabledReason[] = ['locker', 'no-chat-client'];
+export const CHAT_OFF_REASONS: readonly ChatDisabledReason[] = [
+    'locker',
+    'no-chat-client',
+    'login-required'
+];
 
 /** Chat turned off, for `reason`. */
 export function chatOff(reason: ChatDisabledReason): Partial<ChatState> {
@@ -160,6 +164,7 @@ export const VISITOR_ERRORS: Readonly<Record<ChatErrorCode, string>> = {
     LOCKER_ACTIVE: "Chat isn't available on this site right now.",
     CHAT_CLIENT_MISSING: "Chat isn't available right now. Please try again later.",
     AGENTS_OFFLINE: 'No agents are available right now. Please try again later.',
+    LOGIN_REQUIRED: 'Please log in to chat.',
     CHAT_IN_PROGRESS: 'You already have a chat open.',
     INVALID_ROUTING: "We couldn't start your chat. Please try again later.",
     CLIENT_ERROR: 'Something went wrong with the chat. Please try again.',

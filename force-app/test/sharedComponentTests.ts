@@ -45,7 +45,8 @@ const SERVICE_ACTIONS = { startChat, endChat, clearSession };
 /** What the admin notice says about a turned-off chat: the problem and its fix. */
 const CHAT_OFF_EXPLANATIONS = [
     ['locker', 'because Lightning Locker is on', 'turn on Lightning Web Security'],
-    ['no-chat-client', 'no chat client loaded', 'add the Embedded Messaging component']
+    ['no-chat-client', 'no chat client loaded', 'add the Embedded Messaging component'],
+    ['login-required', 'is for logged-in users', 'Show guests a login link']
 ] as const;
 
 export function itShowsVisitorsNothingWhenChatIsOff(mountIn: MountIn, content: Content): void {

@@ -3,6 +3,7 @@
  *
  * - `@salesforce/label/c.<Name>`  -> the label's real text (CustomLabels.labels-meta.xml)
  * - `@salesforce/user/Id|isGuest` -> preview/platform/userId.ts, isGuest.ts (the user toggle)
+ * - `@salesforce/community/basePath` -> preview/platform/basePath.ts (the site at the root)
  * - `@salesforce/schema/<Object>.<Field>` -> `{ objectApiName, fieldApiName }`
  * - `lightning/uiRecordApi`       -> preview/platform/uiRecordApi.ts (getRecord for the demo users)
  * - `lightning/platformShowToastEvent` -> preview/platform/showToastEvent.ts
@@ -26,6 +27,7 @@ const platformDir = path.dirname(fileURLToPath(import.meta.url));
 const STAND_INS: Record<string, string> = {
     '@salesforce/user/Id': path.join(platformDir, 'userId.ts'),
     '@salesforce/user/isGuest': path.join(platformDir, 'isGuest.ts'),
+    '@salesforce/community/basePath': path.join(platformDir, 'basePath.ts'),
     'lightning/uiRecordApi': path.join(platformDir, 'uiRecordApi.ts'),
     'lightning/platformShowToastEvent': path.join(platformDir, 'showToastEvent.ts')
 };

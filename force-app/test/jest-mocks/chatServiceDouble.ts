@@ -15,6 +15,7 @@
 import type {
     ChatActionResult,
     ChatClientKind,
+    ChatServiceOptions,
     ChatState,
     ChatStateListener,
     RoutingValidation,
@@ -101,6 +102,8 @@ export const startChat = jest.fn(implementations.startChat);
 export const endChat = jest.fn(implementations.endChat);
 export const clearSession = jest.fn(implementations.clearSession);
 export const validateRouting = jest.fn(implementations.validateRouting);
+/** The service's tuning (chatService.ts configure): the double only records the calls. */
+export const configureChatService = jest.fn((_options: ChatServiceOptions): void => undefined);
 
 // ---- the control API -------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@
  *   false though `typeof utilAPI.launchChat === 'function'`), unknown properties are undefined, and
  *   there is no `removeAllComponents`.
  */
-import { showButtonElement } from './embeddedServiceBootstrapMarkup';
+import { showButtonElement, showFrameElement } from './embeddedServiceBootstrapMarkup';
 import { buildApis, proxyOf, type ApiObjects } from './embeddedServiceBootstrapApi';
 import { EnhancedClientModel } from './embeddedServiceBootstrapClient';
 import {
@@ -60,6 +60,22 @@ export interface InstallOptions {
      * and fires ConversationOpened only (no ConversationStarted, no status event).
      */
     existingSession?: SessionStatus;
+    /**
+     * Setup's agent-availability check on the channel. With it on and no agent online
+     * (`agentsOnline: false`), init holds Ready back (getAgentAvailability) until agentComesOnline.
+     */
+    availabilityCheck?: boolean;
+    /** Whether an agent is online (the availability endpoint's answer). Default true. */
+    agentsOnline?: boolean;
+    /** settings.hideChatButtonOnLoad: hides the button at load and switches the check off. */
+    hideChatButtonOnLoad?: boolean;
+    /** The Embedded Messaging component's login mode (isExpSiteAuthMode), and who visits. */
+    expSiteAuth?: 'guest' | 'user';
+    /**
+     * 'loaded' (default): the configuration call answered at install. 'pending': settings hold
+     * no configuration until deliverConfiguration.
+     */
+    configuration?: 'loaded' | 'pending';
 }
 
 interface DoubleState {
@@ -142,12 +158,19 @@ export function installEmbeddedServiceBootstrap(
         prechatForm: options.prechatForm ?? false,
         queueOnStart: options.queueOnStart ?? true,
         buttonVisibility: options.buttonVisibility ?? 'Show',
-        existingSession: options.existingSession ?? null
+        existingSession: options.existingSession ?? null,
+        availabilityCheck: options.availabilityCheck ?? false,
+        hideChatButtonOnLoad: options.hideChatButtonOnLoad ?? false,
+        expSiteAuth: options.expSiteAuth ?? null
     });
+    m.agentsOnline = options.agentsOnline ?? true;
+    if ((options.configuration ?? 'loaded') === 'loaded') {
+        m.deliverConfiguration();
+    }
     state.model = m;
     let initialized = false;
     const base: Record<string, unknown> = {
-        settings: { devMode: false },
+        settings: m.settings,
         // init works once; a second call only logs (EmbeddedServiceBootstrap.prototype.init).
         init: () => {
             m.log.push(initialized ? 'Attempted to initialize bootstrap multiple times' : 'init');
@@ -161,6 +184,9 @@ export function installEmbeddedServiceBootstrap(
             impl[name] = proxyOf(api, name, state.notImplemented);
         }
         state.global = proxyOf(impl, 'embeddedservice_bootstrap', state.notImplemented);
+        // init.js: the real object is window.agentforce_messaging; its chat frame is made at init.
+        (window as unknown as Record<string, unknown>).agentforce_messaging = impl;
+        showFrameElement(true);
     } else {
         state.global = base;
     }
@@ -180,6 +206,8 @@ export function uninstallEmbeddedServiceBootstrap(options: { keepListeners?: boo
         state.model.epoch += 1;
     }
     showButtonElement(null);
+    showFrameElement(false);
+    delete (window as unknown as Record<string, unknown>).agentforce_messaging;
     state.model = null;
     state.global = null;
     state.apis = null;
@@ -206,15 +234,64 @@ export function fireButtonCreated(visibility?: ButtonVisibility): void {
     model().generateMarkup(visibility);
 }
 
-/** What init does when everything has loaded: Ready, then the button (ButtonCreated). */
+/**
+ * What init does when everything has loaded: Ready, then the button (ButtonCreated; none for a
+ * guest of a login-only site). With the availability gate holding (no agent online), nothing
+ * fires: init waits for getAgentAvailability (see agentComesOnline).
+ */
 export function becomeReady(): void {
     const m = model();
+    if (!m.settings.embeddedServiceConfig) {
+        m.deliverConfiguration();
+    }
+    if (m.readyCount === 0 && m.gateHolds()) {
+        m.waitingForAgent = true;
+        return;
+    }
+    m.waitingForAgent = false;
     const restore = m.readyCount === 0 ? m.options.existingSession : null;
     fireReady();
     fireButtonCreated();
     if (restore) {
         m.restoreSession(restore);
     }
+}
+
+/** The configuration call answers (mergeSettings): settings.embeddedServiceConfig appears. */
+export function deliverConfiguration(): void {
+    model().deliverConfiguration();
+}
+
+/**
+ * An agent comes online: the availability endpoint says so. A held-back init (getAgentAvailability
+ * polls every 30 s) then fires Ready and creates the button.
+ */
+export function agentComesOnline(): void {
+    const m = model();
+    m.agentsOnline = true;
+    if (m.waitingForAgent) {
+        becomeReady();
+    }
+}
+
+/**
+ * Whether an agent is online from now on. Offline after Ready: with the check on, the next
+ * launchChat is refused (handleClick → handleAgentUnavailableOnButtonClick).
+ */
+export function setAgentsOnline(online: boolean): void {
+    if (online) {
+        agentComesOnline();
+    } else {
+        model().agentsOnline = false;
+    }
+}
+
+/**
+ * v2: promise turns between the frame's answer to launchChat and its WindowMaximized; null: the
+ * frame answers and no window ever shows.
+ */
+export function setV2MaximizeDelay(turnCount: number | null): void {
+    model().v2MaximizeTurns = turnCount;
 }
 
 /** The agent accepts the current conversation: session status Active. */
@@ -358,7 +435,9 @@ export function getClientState(): ClientSnapshot {
         conversation: m.current ? { ...m.current } : null,
         hiddenFields: { ...m.hiddenFields },
         visibleValues: { ...m.visibleValues },
-        withinBusinessHours: m.withinBusinessHours
+        withinBusinessHours: m.withinBusinessHours,
+        buttonShown: m.buttonShown,
+        waitingForAgent: m.waitingForAgent
     };
 }
 

@@ -36,12 +36,8 @@ export function buildApis(m: EnhancedClientModel): ApiObjects {
     const utilAPI: Record<string, unknown> = {
         launchChat: method(m, 'launchChat', () => m.launchChat()),
         // showChatButton / hideChatButton: false before Ready; hide fails once a window shows.
-        showChatButton: method(m, 'showChatButton', () => ready() && m.button !== null),
-        hideChatButton: method(
-            m,
-            'hideChatButton',
-            () => ready() && m.button !== null && m.windows === 0
-        ),
+        showChatButton: method(m, 'showChatButton', () => m.setButtonHidden(false)),
+        hideChatButton: method(m, 'hideChatButton', () => m.setButtonHidden(true)),
         // sendTextMessage: rejects (string) unless a conversation was opened in this tab (v1).
         sendTextMessage: method(m, 'sendTextMessage', () => {
             const opened = v2 ? ready() : m.current !== null;

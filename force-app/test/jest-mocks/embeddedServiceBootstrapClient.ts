@@ -10,7 +10,9 @@
 import { showButtonElement } from './embeddedServiceBootstrapMarkup';
 import {
     ENHANCED_EVENTS,
+    AGENT_UNAVAILABLE_MESSAGE,
     CLEAR_NOT_READY_MESSAGE,
+    V2_NO_BUTTON_MESSAGE,
     LAUNCH_ERROR_MESSAGE,
     NOT_READY_MESSAGE,
     NO_BUTTON_MESSAGE,
@@ -66,6 +68,22 @@ export class EnhancedClientModel {
     hiddenFields: Record<string, string> = {};
     visibleValues: Record<string, unknown> = {};
     withinBusinessHours = true;
+    /** What the agent-availability endpoint answers (getAgentAvailabilityData). */
+    agentsOnline = true;
+    /** init holds Ready back until an agent is online (getAgentAvailability, every 30 s). */
+    waitingForAgent = false;
+    /** hideChatButton was called since the markup was last generated (not remembered by a reset). */
+    buttonHidden = false;
+    /**
+     * v2: the chat frame answers launchChat's RPC before its window shows (handleMaximize);
+     * null: it never shows one (init.js launchChat resolves having done nothing).
+     */
+    v2MaximizeTurns: number | null = 3;
+    /**
+     * `embeddedservice_bootstrap.settings` as merged by init (mergeSettings): the configuration
+     * (`embeddedServiceConfig`) once the configuration call answered.
+     */
+    settings: Record<string, unknown> = { devMode: false };
     iframeResponsive = true;
     failNextLaunch = false;
     /** Windows waiting for the visitor to submit the pre-chat form. */
@@ -78,6 +96,59 @@ export class EnhancedClientModel {
 
     constructor(options: ClientOptions) {
         this.options = options;
+        if (options.hideChatButtonOnLoad) {
+            this.settings.hideChatButtonOnLoad = true;
+        }
+        if (options.expSiteAuth) {
+            // init's 4th argument (the Embedded Messaging component fills it), kept as snippetConfig.
+            this.settings.snippetConfig = {
+                expSiteContext: 'LWR',
+                isExpSiteGuestUser: options.expSiteAuth === 'guest'
+            };
+        }
+    }
+
+    /**
+     * The configuration call answered: mergeSettings puts it in settings.embeddedServiceConfig;
+     * with the Embedded Messaging component's login mode, init sets the channel's authMode to
+     * ExperienceSiteAuth (bootstrap.js init, after validateSettings).
+     */
+    deliverConfiguration(): void {
+        this.settings.embeddedServiceConfig = {
+            messagingChannel: { isAgentAvailabilityCheckEnabled: this.options.availabilityCheck },
+            embeddedServiceMessagingChannel: {
+                authMode: this.options.expSiteAuth ? 'ExperienceSiteAuth' : 'UnAuth'
+            }
+        };
+    }
+
+    /**
+     * isAgentAvailabilityCheckEnabled (Setup's check, unless hideChatButtonOnLoad) and init's
+     * agentAvailabilityPromise: skipped outside business hours and when a session exists.
+     */
+    gateHolds(): boolean {
+        return (
+            this.options.availabilityCheck &&
+            !this.options.hideChatButtonOnLoad &&
+            this.withinBusinessHours &&
+            this.options.existingSession === null &&
+            !this.agentsOnline
+        );
+    }
+
+    /** The client's own chat button shows (created, not hidden by hideChatButton). */
+    get buttonShown(): boolean {
+        return this.button === 'Show' && !this.buttonHidden;
+    }
+
+    /** Experience-site login mode with a guest: no button markup ever (init, initializeClientState). */
+    private get guestOfLoginSite(): boolean {
+        return this.options.expSiteAuth === 'guest';
+    }
+
+    /** v1 rejects with strings, v2 (init.js) with Error objects. */
+    private rejection(message: string): unknown {
+        return this.options.version === 'v2' ? new Error(message) : message;
     }
 
     behavior(method: ClientMethod): CallBehavior {
@@ -99,13 +170,33 @@ export class EnhancedClientModel {
 
     /** generateMarkup → emitEmbeddedMessagingButtonCreatedEvent (detail buttonVisibility). */
     generateMarkup(visibility: ButtonVisibility = this.options.buttonVisibility): void {
-        if (this.button) {
-            return; // generateMarkup returns early when the button is already in the DOM.
+        if (this.button || this.guestOfLoginSite) {
+            // Returns early when the button is already in the DOM; never called for a guest of a
+            // login-only site (init and initializeClientState check the auth mode first).
+            return;
         }
         this.button = visibility;
-        showButtonElement(visibility);
+        this.buttonHidden = false;
         this.buttonCreatedCount += 1;
+        if (this.options.version === 'v2') {
+            // init.js: the button lives inside the chat frame; the event carries no detail.
+            this.dispatch(ENHANCED_EVENTS.buttonCreated);
+            return;
+        }
+        showButtonElement(visibility);
         this.dispatch(ENHANCED_EVENTS.buttonCreated, { buttonVisibility: visibility });
+    }
+
+    /** showChatButton / hideChatButton (not remembered: the next markup shows it again). */
+    setButtonHidden(hidden: boolean): boolean {
+        if (!this.readyFired || this.button === null || (hidden && this.windows > 0)) {
+            return false; // before Ready, without markup, or hiding once the window shows
+        }
+        this.buttonHidden = hidden;
+        document
+            .getElementById('embeddedMessagingConversationButton')
+            ?.toggleAttribute('hidden', hidden);
+        return true;
     }
 
     /** validatePrechatField: the checks and their order as in the v1 client. */
@@ -147,11 +238,11 @@ export class EnhancedClientModel {
         const v2 = this.options.version === 'v2';
         return new Promise((resolve, reject) => {
             if (!this.readyFired) {
-                reject(NOT_READY_MESSAGE);
+                reject(this.rejection(v2 ? V2_NO_BUTTON_MESSAGE : NOT_READY_MESSAGE));
                 return;
             }
             if (!this.button) {
-                reject(NO_BUTTON_MESSAGE);
+                reject(this.rejection(v2 ? V2_NO_BUTTON_MESSAGE : NO_BUTTON_MESSAGE));
                 return;
             }
             if (this.windows > 0) {
@@ -171,6 +262,24 @@ export class EnhancedClientModel {
                 );
                 return;
             }
+            if (v2) {
+                this.launchInFrame().then(() => resolve(undefined), reject);
+                return;
+            }
+            if (
+                this.options.availabilityCheck &&
+                !this.options.hideChatButtonOnLoad &&
+                !this.agentsOnline
+            ) {
+                // handleClick asks for availability first; no agent: handleAgentUnavailableOnButtonClick
+                // resets the client (Ready), regenerates the button (ButtonCreated), then rejects.
+                turns(1).then(() => {
+                    this.resetClientToInitialState();
+                    this.generateMarkup();
+                    reject(AGENT_UNAVAILABLE_MESSAGE);
+                });
+                return;
+            }
             this.handleClick().then(
                 () =>
                     resolve(
@@ -180,6 +289,36 @@ export class EnhancedClientModel {
                     ),
                 (reason: unknown) => reject(reason)
             );
+        });
+    }
+
+    /**
+     * init.js launchChat with the chat frame present: an RPC to the frame (callRpcClient) that
+     * resolves when the frame answers; the window's WindowMaximized comes later, from the frame's
+     * own message (handleMaximize), then the conversation as in v1.
+     */
+    private async launchInFrame(): Promise<void> {
+        const epoch = this.epoch;
+        await turns(1);
+        if (!this.iframeResponsive) {
+            await new Promise<never>(() => undefined); // the frame never answers the RPC
+        }
+        const delay = this.v2MaximizeTurns;
+        if (delay === null) {
+            return;
+        }
+        this.windows = 1;
+        this.minimized = false;
+        turns(delay).then(() => {
+            if (epoch !== this.epoch) {
+                return;
+            }
+            this.dispatch(ENHANCED_EVENTS.windowMaximized);
+            if (this.options.prechatForm) {
+                this.pendingForms += 1;
+            } else {
+                this.createNewConversation(epoch, {});
+            }
         });
     }
 

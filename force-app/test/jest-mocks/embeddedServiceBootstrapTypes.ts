@@ -67,6 +67,12 @@ export interface ClientOptions {
     queueOnStart: boolean;
     buttonVisibility: ButtonVisibility;
     existingSession: SessionStatus | null;
+    /** Setup's agent-availability check on the messaging channel (isAgentAvailabilityCheckEnabled). */
+    availabilityCheck: boolean;
+    /** settings.hideChatButtonOnLoad (it also switches the availability check off). */
+    hideChatButtonOnLoad: boolean;
+    /** The Embedded Messaging component's Experience-site login mode, and who visits. */
+    expSiteAuth: 'guest' | 'user' | null;
 }
 
 /** Event names the client dispatches on `window` (dispatchEventToHost). */
@@ -92,6 +98,12 @@ export const NOT_READY_MESSAGE =
 export const NO_BUTTON_MESSAGE =
     '[Launch Chat API] Default chat button is not present. Check if the messaging client initialized successfully.';
 export const LAUNCH_ERROR_MESSAGE = '[Launch Chat API] Error launching the messaging client.';
+/** bootstrap.js launchChat when handleClick's availability check says no agent is online. */
+export const AGENT_UNAVAILABLE_MESSAGE =
+    '[Launch Chat API] Error when API simulates clicking the custom messaging client button: Agent Unavailable';
+/** init.js validateEmbeddedMessagingButtonCreatedEventFired (v2 throws an Error with it). */
+export const V2_NO_BUTTON_MESSAGE =
+    'API not available before onEmbeddedMessagingButtonCreated event is fired.';
 export const CLEAR_NOT_READY_MESSAGE =
     'Method can not be invoked before the onEmbeddedMessagingReady event is fired.';
 
@@ -127,4 +139,8 @@ export interface ClientSnapshot {
     hiddenFields: Record<string, string>;
     visibleValues: Record<string, unknown>;
     withinBusinessHours: boolean;
+    /** The client's own chat button is on the page and not hidden (hideChatButton). */
+    buttonShown: boolean;
+    /** init waits for an agent before Ready (the availability gate). */
+    waitingForAgent: boolean;
 }

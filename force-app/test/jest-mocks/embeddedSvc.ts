@@ -66,6 +66,8 @@ interface DoubleState {
     svc: Record<string, unknown> | null;
     frame: StorageFrameBehavior;
     pendingStarts: (() => void)[];
+    /** The client's help button shows (esw.js appendHelpButton, hideHelpButton/showHelpButton). */
+    helpButtonShown: boolean;
 }
 
 function realBehaviors(): Record<MethodName, MethodBehavior> {
@@ -83,7 +85,8 @@ const state: DoubleState = {
     registrations: 0,
     svc: null,
     frame: 'answering',
-    pendingStarts: []
+    pendingStarts: [],
+    helpButtonShown: true
 };
 
 function copy<T>(value: T): T {
@@ -171,7 +174,12 @@ function realEnd(): Promise<unknown> {
     const widget = stateElement();
     widget?.remove();
     if (state.frame === 'answering' || !widget) {
-        return Promise.resolve(undefined);
+        // Once the sidebar is destroyed, the help button shows again if the settings say so.
+        const settings = (state.svc?.settings ?? {}) as Record<string, unknown>;
+        return Promise.resolve().then(() => {
+            state.helpButtonShown ||= settings.displayHelpButton !== false;
+            return undefined;
+        });
     }
     return NEVER();
 }
@@ -252,6 +260,13 @@ export function installEmbeddedSvc(
     const svc: Record<string, unknown> = {
         settings: { enabledFeatures: ['LiveAgent'], ...(options.settings ?? {}) },
         // esw.js addEventHandler: names are case-insensitive; handlers can never be removed.
+        // esw.js hideHelpButton / showHelpButton: the button's display, nothing remembered.
+        hideHelpButton(): void {
+            state.helpButtonShown = false;
+        },
+        showHelpButton(): void {
+            state.helpButtonShown = true;
+        },
         addEventHandler(name: string, handler: Handler): void {
             const key = String(name).toLowerCase();
             const list = state.handlers.get(key) ?? [];
@@ -296,6 +311,11 @@ export function showLiveAgentApi(options: { scriptLoad?: boolean } = {}): void {
 }
 
 /** Dispatches a `load` event from a script element (what the browser does when a script loads). */
+/** Whether the client's help button shows. */
+export function helpButtonShown(): boolean {
+    return state.helpButtonShown;
+}
+
 export function dispatchScriptLoad(): void {
     const script = document.createElement('script');
     script.setAttribute('data-test', 'chat-client');
@@ -416,6 +436,7 @@ export function resetEmbeddedSvc(): void {
     state.svc = null;
     state.frame = 'answering';
     state.pendingStarts = [];
+    state.helpButtonShown = true;
     storageFrameElement()?.remove();
     stateElement()?.remove();
 }

@@ -22,6 +22,7 @@ import START_STRETCH from '@salesforce/label/c.Chat_Start_Prop_Stretch';
 import START_WHEN_OFFLINE from '@salesforce/label/c.Chat_Start_Prop_When_Offline';
 import START_HIDE_DURING_CHAT from '@salesforce/label/c.Chat_Start_Prop_Hide_During_Chat';
 import START_FALLBACK from '@salesforce/label/c.Chat_Start_Prop_Fallback';
+import START_GUEST_LOGIN_LINK from '@salesforce/label/c.Chat_Start_Prop_Guest_Login_Link';
 import START_BUTTON_ID from '@salesforce/label/c.Chat_Start_Prop_Button_Id';
 import START_USER_ID from '@salesforce/label/c.Chat_Start_Prop_User_Id';
 import ROUTING_PROBLEM from '@salesforce/label/c.Chat_Start_Routing_Problem';
@@ -80,7 +81,8 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
             stretch: START_STRETCH,
             whenOffline: START_WHEN_OFFLINE,
             hideDuringChat: START_HIDE_DURING_CHAT,
-            routingFallback: START_FALLBACK
+            routingFallback: START_FALLBACK,
+            guestLoginLink: START_GUEST_LOGIN_LINK
         },
         more: (_value, component) => startRoutingProblems(component),
         notes: (value) => {

@@ -29,6 +29,7 @@ import FIELD_AGENT_FIELD from '@salesforce/label/c.Chat_Routing_Field_Agent_Fiel
 import FIELD_TARGET_FIELD from '@salesforce/label/c.Chat_Routing_Field_Target_Field';
 import FIELD_FALLBACK_FIELD from '@salesforce/label/c.Chat_Routing_Field_Fallback_Field';
 import FIELD_FALLBACK_ROUTING_FIELD from '@salesforce/label/c.Chat_Routing_Field_Fallback_Routing_Field';
+import FIELD_HIDE_CLIENT_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Hide_Client_Button';
 import BAD_PRECHAT_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Prechat_Field';
 import BAD_HIDDEN_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Hidden_Field';
 import DEFAULT_USED from '@salesforce/label/c.Chat_Routing_Field_Default_Used';
@@ -46,7 +47,8 @@ export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
     agentIdField: FIELD_AGENT_FIELD,
     targetIdField: FIELD_TARGET_FIELD,
     fallbackField: FIELD_FALLBACK_FIELD,
-    fallbackRoutingField: FIELD_FALLBACK_ROUTING_FIELD
+    fallbackRoutingField: FIELD_FALLBACK_ROUTING_FIELD,
+    hideClientButton: FIELD_HIDE_CLIENT_BUTTON
 };
 
 /** The builder properties of Chat Routing Settings, in display order. */
@@ -81,7 +83,8 @@ export function routingSettingsProblems(
         problemsOf(readChecked(raw[field], FLAG_SETTINGS[field], FIELD_LABELS[field]));
     const problems: Partial<Record<FieldName, string[]>> = {
         fallbackToButton: flag('fallbackToButton'),
-        prefillFromUser: flag('prefillFromUser')
+        prefillFromUser: flag('prefillFromUser'),
+        hideClientButton: flag('hideClientButton')
     };
     const listed = (problem: string | null): string[] => (problem === null ? [] : [problem]);
     for (const field of PREFILL_FIELDS) {

@@ -4,6 +4,8 @@ import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
 import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
 import NO_CLIENT_PROBLEM from '@salesforce/label/c.Chat_Admin_No_Client_Problem';
 import NO_CLIENT_FIX from '@salesforce/label/c.Chat_Admin_No_Client_Fix';
+import LOGIN_PROBLEM from '@salesforce/label/c.Chat_Admin_Login_Problem';
+import LOGIN_FIX from '@salesforce/label/c.Chat_Admin_Login_Fix';
 import PROPERTY_PROBLEMS from '@salesforce/label/c.Chat_Admin_Property_Problems';
 import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
 import START_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
@@ -15,6 +17,13 @@ import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
 import CLEAR_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
 import type { ChatDisabledReason } from 'c/embeddedChatService';
 import { formatLabel, type BuilderNote } from 'c/chatComponentSupport';
+
+/** Why chat is off, and what to do about it, for each reason. */
+const REASONS: Readonly<Record<ChatDisabledReason, readonly [string, string]>> = {
+    locker: [LOCKER_PROBLEM, LOCKER_FIX],
+    'no-chat-client': [NO_CLIENT_PROBLEM, NO_CLIENT_FIX],
+    'login-required': [LOGIN_PROBLEM, LOGIN_FIX]
+};
 
 /** The words of each note on what visitors see and when. */
 const NOTE_TEXTS: Readonly<Record<BuilderNote, string>> = {
@@ -47,17 +56,19 @@ export default class ChatAdminNotice extends LightningElement {
     propertyHeading = PROPERTY_PROBLEMS;
 
     get reasonProblem(): string | null {
-        if (this.disabledReason === 'locker') {
-            return LOCKER_PROBLEM;
-        }
-        return this.disabledReason === 'no-chat-client' ? NO_CLIENT_PROBLEM : null;
+        return this.reasonWords?.[0] ?? null;
     }
 
     get reasonFix(): string | null {
-        if (this.disabledReason === 'locker') {
-            return LOCKER_FIX;
-        }
-        return this.disabledReason === 'no-chat-client' ? NO_CLIENT_FIX : null;
+        return this.reasonWords?.[1] ?? null;
+    }
+
+    /** The words for the reason given; none for an unknown one. */
+    private get reasonWords(): readonly [string, string] | undefined {
+        const reason = this.disabledReason;
+        return reason && Object.prototype.hasOwnProperty.call(REASONS, reason)
+            ? REASONS[reason]
+            : undefined;
     }
 
     get hasPropertyProblems(): boolean {

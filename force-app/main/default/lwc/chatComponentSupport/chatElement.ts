@@ -19,7 +19,7 @@ import {
     type CheckedKind
 } from './builderKit';
 
-const ACTIVE_STATUSES: readonly ChatStatus[] = ['requesting', 'queued', 'chatting'];
+const ACTIVE_STATUSES: readonly ChatStatus[] = ['requesting', 'queued', 'chatting', 'open'];
 
 /** A chat is being requested, queued or in progress. */
 export function isChatActiveStatus(status: ChatStatus): boolean {

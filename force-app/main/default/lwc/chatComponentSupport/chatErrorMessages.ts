@@ -1,6 +1,7 @@
 import LOCKER_ACTIVE from '@salesforce/label/c.Chat_Error_Locker_Active';
 import CHAT_CLIENT_MISSING from '@salesforce/label/c.Chat_Error_Chat_Client_Missing';
 import AGENTS_OFFLINE from '@salesforce/label/c.Chat_Error_Agents_Offline';
+import LOGIN_REQUIRED from '@salesforce/label/c.Chat_Error_Login_Required';
 import CHAT_IN_PROGRESS from '@salesforce/label/c.Chat_Error_Chat_In_Progress';
 import INVALID_ROUTING from '@salesforce/label/c.Chat_Error_Invalid_Routing';
 import CLIENT_ERROR from '@salesforce/label/c.Chat_Error_Client_Error';
@@ -13,6 +14,7 @@ const MESSAGES: Readonly<Record<ChatErrorCode, string>> = {
     LOCKER_ACTIVE,
     CHAT_CLIENT_MISSING,
     AGENTS_OFFLINE,
+    LOGIN_REQUIRED,
     CHAT_IN_PROGRESS,
     INVALID_ROUTING,
     CLIENT_ERROR,

@@ -32,7 +32,8 @@ export type FieldName =
     | 'agentIdField'
     | 'targetIdField'
     | 'fallbackField'
-    | 'fallbackRoutingField';
+    | 'fallbackRoutingField'
+    | 'hideClientButton';
 
 /** Property values as the builder hands them over (untrusted). */
 export type RawSettings = Partial<Record<FieldName, unknown>>;
@@ -40,7 +41,8 @@ export type RawSettings = Partial<Record<FieldName, unknown>>;
 /** How the Boolean properties read. */
 export const FLAG_SETTINGS = {
     fallbackToButton: { fallback: false },
-    prefillFromUser: { fallback: true }
+    prefillFromUser: { fallback: true },
+    hideClientButton: { fallback: false }
 } as const satisfies Record<string, Setting<boolean>>;
 
 /** A field name property reads well past the limit, so that a long name is refused, never cut. */
@@ -127,6 +129,8 @@ export interface RoutingSettings {
     fallbackToButton: boolean;
     fallbackRules: string;
     prefillFromUser: boolean;
+    /** Hide the chat client's own chat button on the site's pages. */
+    hideClientButton: boolean;
     names: Record<NameField, NameSetting>;
 }
 
@@ -157,6 +161,7 @@ export function readSettings(raw: RawSettings): RoutingSettings {
         fallbackToButton: readSetting(raw.fallbackToButton, FLAG_SETTINGS.fallbackToButton),
         fallbackRules: typeof raw.fallbackRules === 'string' ? raw.fallbackRules : '',
         prefillFromUser: readSetting(raw.prefillFromUser, FLAG_SETTINGS.prefillFromUser),
+        hideClientButton: readSetting(raw.hideClientButton, FLAG_SETTINGS.hideClientButton),
         names
     };
 }

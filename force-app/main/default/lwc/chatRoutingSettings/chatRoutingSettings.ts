@@ -6,6 +6,7 @@ import FIRST_NAME_FIELD from '@salesforce/schema/User.FirstName';
 import LAST_NAME_FIELD from '@salesforce/schema/User.LastName';
 import EMAIL_FIELD from '@salesforce/schema/User.Email';
 import {
+    configureChatService,
     configureRouting,
     getRoutingValidation,
     type RoutingValidation
@@ -181,6 +182,15 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('fallbackRoutingField', value);
     }
 
+    /** Hide the chat client's own chat button, so that chats start from the site's buttons. */
+    @api
+    get hideClientButton(): unknown {
+        return this.raw.hideClientButton;
+    }
+    set hideClientButton(value: unknown) {
+        this.setProperty('hideClientButton', value);
+    }
+
     @wire(getRecord, { recordId: '$userRecordId', fields: USER_FIELDS })
     wiredUser({ data, error }: GetRecordResult): void {
         if (data && this.userRecordId) {
@@ -225,6 +235,7 @@ export default class ChatRoutingSettings extends LightningElement {
             successor.refresh();
         } else {
             configureRouting({});
+            configureChatService({ hideClientChatButton: false });
         }
     }
 
@@ -242,6 +253,7 @@ export default class ChatRoutingSettings extends LightningElement {
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
         this.applied = configureRouting(built.config);
+        configureChatService({ hideClientChatButton: settings.hideClientButton });
         this.summaryInput = isBuilderContext()
             ? { settings, built, userUnavailable: wantsUser && this.userUnavailable }
             : null;

@@ -43,6 +43,7 @@ import CLIENT_ENHANCED from '@salesforce/label/c.Chat_Routing_Client_Enhanced';
 import CLIENT_UNKNOWN from '@salesforce/label/c.Chat_Routing_Client_Unknown';
 import CLIENT_LOCKER from '@salesforce/label/c.Chat_Routing_Client_Locker';
 import CLIENT_NONE from '@salesforce/label/c.Chat_Routing_Client_None';
+import CLIENT_LOGIN from '@salesforce/label/c.Chat_Routing_Client_Login';
 import ENHANCED_PARAMETERS from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Parameters';
 import ENHANCED_MAPPING from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Mapping';
 import ENHANCED_FLOW from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Flow';
@@ -90,6 +91,7 @@ export function fieldValue(
             return settings[name] || NOT_SET;
         case 'fallbackToButton':
         case 'prefillFromUser':
+        case 'hideClientButton':
             return settings[name] ? YES : NO;
         case 'fallbackRules':
             return formatFallbackRules(rules) || NOT_SET;
@@ -159,7 +161,8 @@ const CLIENT_TEXT: Readonly<Record<ChatClientKind, string>> = {
 /** Why the client can't be known while chat is off (the notice above the card says the same). */
 const CHAT_OFF_TEXT: Readonly<Record<ChatDisabledReason, string>> = {
     locker: CLIENT_LOCKER,
-    'no-chat-client': CLIENT_NONE
+    'no-chat-client': CLIENT_NONE,
+    'login-required': CLIENT_LOGIN
 };
 
 /**

@@ -21,6 +21,8 @@ import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
 import REASON_ACTIVE from '@salesforce/label/c.Chat_Start_Reason_Active';
 import REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
 import OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
+import LOGIN_LINK from '@salesforce/label/c.Chat_Start_Login_Link';
+import BASE_PATH from '@salesforce/community/basePath';
 
 type OfflineChoice = 'disable' | 'hide' | 'offline-form';
 
@@ -46,7 +48,8 @@ const SETTINGS: Settings = {
     stretch: { fallback: false },
     whenOffline: { fallback: 'disable', choices: OFFLINE_CHOICES },
     hideDuringChat: { fallback: false },
-    routingFallback: { fallback: false }
+    routingFallback: { fallback: false },
+    guestLoginLink: { fallback: false }
 };
 
 /** Starts a chat through c/embeddedChatService. Placed by site admins in Experience Builder. */
@@ -63,6 +66,10 @@ export default class ChatStartButton extends ChatActionElement {
     @api routingButtonId?: string;
     @api routingUserId?: string;
     @api routingFallback?: boolean | string = false;
+    /** When chat is for logged-in users only: show guests a link to the site's login page. */
+    @api guestLoginLink?: boolean | string = false;
+
+    loginLinkLabel = LOGIN_LINK;
 
     get kind(): 'start' {
         return 'start';
@@ -94,6 +101,18 @@ export default class ChatStartButton extends ChatActionElement {
             return false;
         }
         return !(this.agentsOffline && this.offline === 'hide');
+    }
+
+    /**
+     * A guest of a site whose chat is for logged-in users: a link to the site's login page (the
+     * page to come back to is this one), when the admin chose to show it.
+     */
+    get loginUrl(): string | null {
+        if (this.disabledReason !== 'login-required' || !this.setting<boolean>('guestLoginLink')) {
+            return null;
+        }
+        const here = typeof window === 'undefined' ? '' : window.location.pathname;
+        return `${BASE_PATH}/login?startURL=${encodeURIComponent(here)}`;
     }
 
     get reason(): string {

@@ -9,6 +9,7 @@ import QUEUED from '@salesforce/label/c.Chat_Status_Queued';
 import QUEUE_POSITION from '@salesforce/label/c.Chat_Status_Queue_Position';
 import CHATTING from '@salesforce/label/c.Chat_Status_Chatting';
 import ENDED from '@salesforce/label/c.Chat_Status_Ended';
+import OPEN from '@salesforce/label/c.Chat_Status_Open';
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
 const SETTINGS: Settings = {
@@ -50,6 +51,8 @@ export default class ChatStatus extends ChatElement {
                 return CHATTING;
             case 'ended':
                 return ENDED;
+            case 'open':
+                return OPEN;
             default:
                 return this.setting<boolean>('showAvailability') ? this.availabilityText : '';
         }

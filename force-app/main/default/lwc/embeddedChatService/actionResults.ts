@@ -2,7 +2,7 @@
  * The results of the service's actions: one English message per code (for developers' logs;
  * components show the Custom Label for the code), and the result of a client call that failed.
  */
-import { UnsupportedAction } from './chatClient';
+import { AgentsUnavailable, UnsupportedAction } from './chatClient';
 import { errorText } from './values';
 import type { CallOutcome } from './clientCall';
 import type { ChatActionResult, ChatErrorCode } from './chatTypes';
@@ -13,6 +13,7 @@ const MESSAGES: Record<ChatErrorCode, string> = {
     CHAT_CLIENT_MISSING:
         'No chat client is on this page. Add the Embedded Service Chat (or Embedded Messaging) component to the site.',
     AGENTS_OFFLINE: 'No agents are available right now.',
+    LOGIN_REQUIRED: 'Chat on this site is for logged-in users: log in to chat.',
     CHAT_IN_PROGRESS: 'A chat is already open or being requested.',
     INVALID_ROUTING: 'The chat routing configuration is not valid.',
     CLIENT_ERROR: 'The chat client reported an error.',
@@ -33,15 +34,18 @@ export function callFailure(outcome: CallOutcome): ChatActionResult | null {
     if (outcome.kind !== 'threw' && outcome.kind !== 'rejected') {
         return null;
     }
-    return isUnsupported(outcome.error)
-        ? fail('NOT_SUPPORTED', errorText(outcome.error))
-        : fail('CLIENT_ERROR', errorText(outcome.error));
+    const code = isA(outcome.error, UnsupportedAction)
+        ? 'NOT_SUPPORTED'
+        : isA(outcome.error, AgentsUnavailable)
+          ? 'AGENTS_OFFLINE'
+          : 'CLIENT_ERROR';
+    return fail(code, errorText(outcome.error));
 }
 
 /** `instanceof` reads the prototype, which a hostile Proxy may refuse. */
-function isUnsupported(error: unknown): boolean {
+function isA(error: unknown, type: new (message?: string) => Error): boolean {
     try {
-        return error instanceof UnsupportedAction;
+        return error instanceof type;
     } catch {
         return false;
     }

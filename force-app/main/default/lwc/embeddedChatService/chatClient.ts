@@ -21,14 +21,22 @@ export type ClientPhase =
     | 'loading'
     /** The chat API can be called. */
     | 'ready'
+    /**
+     * The client is on the page but this visitor cannot chat before logging in (Enhanced Chat in
+     * the Experience-site login mode, for a guest): the client never draws a chat button.
+     */
+    | 'login-required'
     /** No usable client appeared within the wait. */
     | 'missing';
 
 /** What an adapter can see of its client on the page right now. */
-export type ClientProbe = Extract<ClientPhase, 'absent' | 'loading' | 'ready'>;
+export type ClientProbe = Extract<ClientPhase, 'absent' | 'loading' | 'ready' | 'login-required'>;
 
-/** A chat that the page already shows (a session continued from another page or tab). */
-export type ContinuedChat = 'queued' | 'chatting';
+/**
+ * A chat that the page already shows (a session continued from another page or tab): 'open'
+ * when the client reopened a conversation without saying where it stands.
+ */
+export type ContinuedChat = 'queued' | 'chatting' | 'open';
 
 /**
  * The client's events, in one vocabulary for every provider. Each adapter documents which of
@@ -58,7 +66,10 @@ export type ChatSignal =
      * page or tab, or null when none continues.
      */
     | { kind: 'continued'; phase: ContinuedChat | null }
-    /** The client went back to its initial state (no chat). */
+    /**
+     * The client went back to its initial state: a chat that was under way or had ended stays
+     * ended (its story is told until the next start or clear), a request not yet made is dropped.
+     */
     | { kind: 'reset' }
     /** Any other sign that the widget is doing something. */
     | { kind: 'activity' };
@@ -80,6 +91,9 @@ export interface ClearCall {
 /** Thrown by an adapter when its client has no way to do an action (answers NOT_SUPPORTED). */
 export class UnsupportedAction extends Error {}
 
+/** Thrown (or rejected) by an adapter when the client says no agent is online (AGENTS_OFFLINE). */
+export class AgentsUnavailable extends Error {}
+
 export interface ChatClient {
     readonly kind: ChatClientKind;
     /**
@@ -88,6 +102,11 @@ export interface ChatClient {
      * chat on itself once the call settles.
      */
     readonly reportsCloses: boolean;
+    /**
+     * How long a start whose call resolved with no sign of the chat window still waits for one
+     * (Enhanced Chat v2: launchChat's answer can come before the window's event); 0: none.
+     */
+    readonly launchGraceMs: number;
     /** Looks at the page now. Never throws. */
     probe(): ClientProbe;
     /**
@@ -116,6 +135,12 @@ export interface ChatClient {
      * must never reach the client later. Never throws.
      */
     abandonStart(): void;
+    /**
+     * The page's own settings for the client, applied now and again whenever the client resets:
+     * the site routing every chat should carry, whichever button starts it (null: none), and
+     * whether the client's own chat button is hidden. Never throws.
+     */
+    configurePage(routing: RoutingConfig | null, hideClientButton: boolean): void;
     /** Opens the client's form for offline agents (no chat request). May throw. */
     openOfflineForm(): unknown;
     /** Ends the chat and closes the widget. May throw or return anything. */

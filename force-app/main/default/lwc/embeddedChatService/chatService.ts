@@ -44,6 +44,7 @@ export class ChatService {
     /** The site routing as given (may be invalid: then startChat refuses). */
     private siteRouting: unknown = {};
     private siteValidation: RoutingValidation = validateRouting({});
+    private hideClientButton = false;
     /** A startChat is running: one at a time, later ones answer CHAT_IN_PROGRESS. */
     private starting = false;
     /** The latest start that reached the client. */
@@ -74,6 +75,18 @@ export class ChatService {
         this.callTimeoutMs = clampMs(options.callTimeoutMs, this.callTimeoutMs);
         if (typeof options.debug === 'boolean') {
             setDebug(options.debug);
+        }
+        if (typeof options.hideClientChatButton === 'boolean') {
+            this.hideClientButton = options.hideClientChatButton;
+            this.configurePage();
+        }
+    }
+
+    /** What the client applies whenever it resets: the site routing, its own button hidden. */
+    private configurePage(force = false): void {
+        if (force || this.store.clientPhase === 'ready') {
+            const { valid, config } = this.siteValidation;
+            this.client.configurePage(valid ? config : null, this.hideClientButton);
         }
     }
 
@@ -109,6 +122,7 @@ export class ChatService {
         const validation = validateRouting(config, this.store.state.client);
         this.siteRouting = config ?? {};
         this.siteValidation = validation;
+        this.configurePage();
         debug(
             validation.valid
                 ? `site routing set (${validation.config && isEmptyRouting(validation.config) ? 'snippet routing' : 'custom'})`
@@ -133,6 +147,7 @@ export class ChatService {
             debug('site routing checked again for the page’s chat client');
         }
         this.adoptContinuedChat();
+        this.configurePage(true);
     }
 
     private onSignal(signal: ChatSignal): void {
@@ -173,8 +188,8 @@ export class ChatService {
         if (phase === 'ready') {
             return null;
         }
-        if (phase === 'locker') {
-            return fail('LOCKER_ACTIVE');
+        if (phase === 'locker' || phase === 'login-required') {
+            return fail(phase === 'locker' ? 'LOCKER_ACTIVE' : 'LOGIN_REQUIRED');
         }
         return knownMissing ? fail('CHAT_CLIENT_MISSING') : fail('TIMEOUT');
     }
@@ -255,6 +270,11 @@ export class ChatService {
             this.callTimeoutMs,
             () => shown.promise
         );
+        const grace = this.client.launchGraceMs;
+        if (outcome.kind === 'resolved' && !attempt.events && !attempt.closings && grace) {
+            // The call answered before the window's event could (Enhanced Chat v2): a short wait.
+            await guardedCall(() => shown.promise, grace);
+        }
         shown.stop();
         attempt.inFlight = false;
         if (outcome.kind === 'timeout') {
@@ -348,7 +368,9 @@ export class ChatService {
             }
             return failure;
         }
-        if (!this.client.reportsCloses) {
+        if (!this.client.reportsCloses || action === 'clearSession') {
+            // A clear leaves no chat behind, whatever the client's reset said (ended stays
+            // through an end's reset only).
             this.afterClosing(attempt, action === 'endChat' ? phaseAfterEnd : () => 'idle');
         }
         if (

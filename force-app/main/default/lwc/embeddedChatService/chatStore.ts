@@ -9,7 +9,7 @@ import type { ChatSignal, ClientPhase } from './chatClient';
 import type { ChatClientKind, ChatState, ChatStateListener, ChatStatus } from './chatTypes';
 
 /** Where the chat itself stands. */
-export type ChatPhase = 'idle' | 'requesting' | 'queued' | 'chatting' | 'ended';
+export type ChatPhase = 'idle' | 'requesting' | 'queued' | 'chatting' | 'open' | 'ended';
 
 interface InternalState {
     client: ClientPhase;
@@ -20,7 +20,7 @@ interface InternalState {
     queuePosition: number | null;
 }
 
-const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting']);
+const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting', 'open']);
 
 function derive(internal: InternalState): ChatState {
     let status: ChatStatus;
@@ -28,9 +28,9 @@ function derive(internal: InternalState): ChatState {
     if (internal.client === 'locker') {
         status = 'disabled';
         disabledReason = 'locker';
-    } else if (internal.client === 'missing') {
+    } else if (internal.client === 'missing' || internal.client === 'login-required') {
         status = 'disabled';
-        disabledReason = 'no-chat-client';
+        disabledReason = internal.client === 'missing' ? 'no-chat-client' : 'login-required';
     } else if (internal.client !== 'ready') {
         status = 'loading';
     } else {
@@ -38,7 +38,10 @@ function derive(internal: InternalState): ChatState {
     }
     return Object.freeze({
         status,
-        client: internal.client === 'ready' ? internal.kind : null,
+        client:
+            internal.client === 'ready' || internal.client === 'login-required'
+                ? internal.kind
+                : null,
         agentsAvailable: internal.client === 'locker' ? null : internal.agentsAvailable,
         queuePosition: status === 'queued' ? internal.queuePosition : null,
         disabledReason
@@ -121,7 +124,14 @@ export class ChatStore {
                 }
                 break;
             case 'continued':
-                if (signal.phase && chat !== 'chatting') this.setChat(signal.phase);
+                // A known stage moves a chat on; a reopened window of unknown stage never hides one.
+                if (
+                    signal.phase &&
+                    chat !== 'chatting' &&
+                    (signal.phase !== 'open' || !ACTIVE.has(chat))
+                ) {
+                    this.setChat(signal.phase);
+                }
                 break;
             case 'reconnected':
                 if (chat !== 'queued') this.setChat('chatting');
@@ -138,7 +148,10 @@ export class ChatStore {
                 }
                 break;
             case 'reset':
-                this.setChat('idle');
+                // A chat that was under way or had ended stays ended until the next start or clear.
+                this.setChat(
+                    chat === 'queued' || chat === 'chatting' || chat === 'ended' ? 'ended' : 'idle'
+                );
                 break;
             default:
                 break; // opened, activity, ready: signs of life, no change of state

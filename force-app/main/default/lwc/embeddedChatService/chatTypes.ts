@@ -17,6 +17,11 @@ export type ChatStatus =
     | 'queued'
     /** Chat established with an agent. */
     | 'chatting'
+    /**
+     * The client reopened a conversation (after a reload) without saying where it stands yet:
+     * a chat window is open; its stage follows from the client's next events.
+     */
+    | 'open'
     /** Chat ended (by visitor, agent, bot or idle timeout); a new chat may be started. */
     | 'ended';
 
@@ -25,7 +30,12 @@ export type ChatDisabledReason =
     /** Lightning Locker is on for the site: `embedded_svc` is out of reach. */
     | 'locker'
     /** No Embedded Chat client appeared on the page within the wait. */
-    | 'no-chat-client';
+    | 'no-chat-client'
+    /**
+     * Enhanced Chat in the Experience-site login mode, and the visitor is a guest: the client
+     * offers no chat until they log in.
+     */
+    | 'login-required';
 
 /**
  * Which Salesforce chat client the page runs: the legacy Embedded Chat client (`embedded_svc`,
@@ -50,6 +60,8 @@ export type ChatErrorCode =
     | 'LOCKER_ACTIVE'
     | 'CHAT_CLIENT_MISSING'
     | 'AGENTS_OFFLINE'
+    /** The site's chat is for logged-in users and this visitor is a guest. */
+    | 'LOGIN_REQUIRED'
     | 'CHAT_IN_PROGRESS'
     | 'INVALID_ROUTING'
     | 'CLIENT_ERROR'
@@ -353,6 +365,12 @@ export interface ChatServiceOptions {
     callTimeoutMs?: number;
     /** Logs state changes and client calls (never visitor data) to the console. Default false. */
     debug?: boolean;
+    /**
+     * Hides the chat client's own chat button (Enhanced Chat's floating button, legacy Chat's help
+     * button) every time the client draws it, so that chats start from the site's own Start
+     * buttons. Default false.
+     */
+    hideClientChatButton?: boolean;
 }
 
 /** Called with the current state at once, then on every change. */

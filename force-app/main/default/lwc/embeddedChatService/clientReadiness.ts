@@ -7,9 +7,11 @@
  * script element (caught on the document in the capture phase), re-checked once in the next
  * task, because the legacy client assigns its API in the script's `onload` property, which runs
  * after capture-phase listeners. A few back-off checks (50 ms doubling to 2 s) cover scripts
- * injected without a load event. After the wait the client is reported missing; a later script
- * load or client event still recovers. No timer runs once the client is found, or while nobody
- * (no subscriber, no pending action) needs it.
+ * injected without a load event, and a client whose global is there but still loading (Enhanced
+ * Chat says only in its settings, with no event, that it holds Ready back for an agent): while a
+ * global is on the page, reads are at most a second apart. After the wait the client is reported
+ * missing; a later script load or client event still recovers. No timer runs once the client is
+ * found, or while nobody (no subscriber, no pending action) needs it.
  */
 import { debug } from './debugLog';
 import type { ChatClient, ClientPhase, SignalSink } from './chatClient';
@@ -17,6 +19,13 @@ import type { ChatStore } from './chatStore';
 
 const FIRST_CHECK_MS = 50;
 const MAX_CHECK_INTERVAL_MS = 2000;
+/** The longest gap between reads while a client's global is on the page but still loading. */
+const LOADING_CHECK_MS = 1000;
+
+/** The client is found: usable, or on the page with no chat for this visitor. */
+function isFound(phase: ClientPhase): boolean {
+    return phase === 'ready' || phase === 'login-required';
+}
 
 export class ClientReadiness {
     private readonly clients: readonly ChatClient[];
@@ -31,7 +40,7 @@ export class ClientReadiness {
     private waiters: ((phase: ClientPhase) => void)[] = [];
     private listening = false;
     private readonly onScriptLoad = (): void => {
-        if (this.check() !== 'ready' && this.recheck === null) {
+        if (!isFound(this.check()) && this.recheck === null) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- one re-check after the script's own onload
             this.recheck = setTimeout(() => {
                 this.recheck = null;
@@ -70,27 +79,27 @@ export class ClientReadiness {
             // Each adapter connects once it can: the legacy one when its global exists (its
             // handlers live on it), the Enhanced one at once (window events).
             client.connect(this.sink);
-            if (probe === 'ready' || (probe === 'loading' && phase === 'absent')) {
+            if (isFound(probe) || (probe === 'loading' && phase === 'absent')) {
                 phase = probe;
                 found = client;
             }
-            if (probe === 'ready') {
+            if (isFound(probe)) {
                 break;
             }
         }
-        if (phase === 'ready' && found) {
-            if (this.store.clientPhase !== 'ready') {
+        if (isFound(phase) && found) {
+            if (this.store.clientPhase !== phase) {
                 const known = found.knownAvailability();
                 if (known !== null) {
                     this.store.setAvailability(known);
                 }
                 this.onReady(found);
-                this.store.setClient('ready', found.kind);
-                debug(`chat client ready (${found.kind})`);
+                this.store.setClient(phase, found.kind);
+                debug(`chat client ${phase} (${found.kind})`);
             }
             this.stopTimers();
             this.stopListening();
-            this.settle('ready');
+            this.settle(phase);
         } else if (this.store.clientPhase === 'ready') {
             // The client went away (its script ran again and replaced the global with one still
             // loading its API): wait for it again rather than calling a missing API.
@@ -102,8 +111,9 @@ export class ClientReadiness {
 
     /** Resolves 'ready' when the client is usable, or 'missing'/'locker' when it is not. */
     whenReady(): Promise<ClientPhase> {
-        if (this.check() === 'ready') {
-            return Promise.resolve('ready');
+        const found = this.check();
+        if (isFound(found)) {
+            return Promise.resolve(found);
         }
         const phase = this.store.clientPhase;
         if (phase === 'locker' || phase === 'missing') {
@@ -118,7 +128,7 @@ export class ClientReadiness {
     /** Starts or stops waiting as demand (subscribers, pending actions) comes and goes. */
     demandChanged(): void {
         const phase = this.store.clientPhase;
-        if (phase === 'ready' || phase === 'locker') {
+        if (isFound(phase) || phase === 'locker') {
             return;
         }
         this.startListening();
@@ -140,7 +150,8 @@ export class ClientReadiness {
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded back-off, cleared when the client is found or nobody waits
         this.timer = setTimeout(() => {
             this.timer = null;
-            if (this.check() === 'ready') {
+            const phase = this.check();
+            if (isFound(phase)) {
                 return;
             }
             if (Date.now() >= this.deadline) {
@@ -149,7 +160,8 @@ export class ClientReadiness {
                 this.settle('missing');
                 return;
             }
-            this.interval = Math.min(this.interval * 2, MAX_CHECK_INTERVAL_MS);
+            const cap = phase === 'loading' ? LOADING_CHECK_MS : MAX_CHECK_INTERVAL_MS;
+            this.interval = Math.min(this.interval * 2, cap);
             this.schedule();
         }, delay);
     }

@@ -136,6 +136,9 @@ function currentWindow(): unknown {
 export class EmbeddedSvcClient implements ChatClient {
     readonly kind = 'legacy' as const;
     readonly reportsCloses = false;
+    readonly launchGraceMs = 0;
+    /** The help button's own setting, while the service hides the button (null: not hidden). */
+    private helpSetting: unknown = null;
     /** Client objects already given our handlers (a reloaded script makes a new object). */
     private readonly connected = new WeakSet<object>();
     /** Availability per chat button (15-character ID), as onAvailability reported it. */
@@ -292,6 +295,35 @@ export class EmbeddedSvcClient implements ChatClient {
     /** The call reached the client at once: nothing is left to abandon. */
     abandonStart(): void {
         return undefined;
+    }
+
+    /**
+     * Hides (or shows again) the client's help button: esw.js hideHelpButton, and its
+     * `settings.displayHelpButton` off, which is what liveagent.esw.js endChat reads before
+     * showing the button again after each chat. The site routing applies to our starts only.
+     */
+    configurePage(_routing: RoutingConfig | null, hideClientButton: boolean): void {
+        const svc = this.svc();
+        const settings = this.settings();
+        const hidden = this.helpSetting !== null;
+        if (!svc || !settings || hidden === hideClientButton) {
+            return;
+        }
+        try {
+            if (hideClientButton) {
+                this.helpSetting = settings.displayHelpButton ?? true;
+                settings.displayHelpButton = false;
+            } else {
+                settings.displayHelpButton = this.helpSetting;
+                this.helpSetting = null;
+            }
+            const toggle = readField(svc, hideClientButton ? 'hideHelpButton' : 'showHelpButton');
+            if (typeof toggle === 'function') {
+                toggle.call(svc);
+            }
+        } catch {
+            debug('the help button could not be hidden or shown');
+        }
     }
 
     /** Offline Support: startChat with no attributes (the client supports none there). */

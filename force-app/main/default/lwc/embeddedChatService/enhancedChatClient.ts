@@ -12,12 +12,18 @@
  *   first. There is no duplicate guard (the service makes one start at a time); after an ended
  *   chat `launchChat()` only re-shows it, so a new start resets the client first.
  * - `removeAllComponents` deletes the global: never used.
+ * - With the channel's agent-availability check on, v1 holds Ready back while no agent is online,
+ *   with no event: its merged settings say so (`availabilityGated`). A guest of a site whose
+ *   Embedded Messaging component is in login mode never gets a chat button (`loginRequired`).
+ * - v2 answers launchChat when its chat frame answers, maybe before the window's event, and keeps
+ *   the chat button inside that frame.
  */
 import { debug } from './debugLog';
 import { hiddenFieldNames } from './prechatRules';
-import { isObject, readField } from './values';
+import { errorText, isObject, readField } from './values';
 import { sessionStatusOf } from './enhancedStatus';
 import {
+    AgentsUnavailable,
     UnsupportedAction,
     type ChatClient,
     type ChatSignal,
@@ -31,6 +37,12 @@ import type { RoutingConfig } from './chatTypes';
 const GLOBAL = 'embeddedservice_bootstrap';
 /** The id of the chat button element the client adds to the page (ButtonCreated). */
 const BUTTON_ID = 'embeddedMessagingConversationButton';
+/** v2: the chat frame, which holds the chat button (init.js getIframe). */
+const FRAME_ID = 'embeddedMessagingFrame';
+/** How a launchChat refusal reads when no agent is online (bootstrap.js handleClick). */
+const AGENT_UNAVAILABLE = /agent unavailable/i;
+/** v2's refusal before its frame's ButtonCreated (init.js validateEmbeddedMessagingButtonCreatedEventFired). */
+const NO_BUTTON_YET = /before onEmbeddedMessagingButtonCreated/i;
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -77,11 +89,14 @@ export function hiddenRoutingValues(routing: RoutingConfig): Record<string, stri
 export class EnhancedChatClient implements ChatClient {
     readonly kind = 'enhanced' as const;
     readonly reportsCloses = true;
+    readonly launchGraceMs = 1000;
     private readonly getWindow: () => unknown;
     private sink: SignalSink | null = null;
     private listening = false;
     /** Ready was seen, or the client was already there when the service first looked. */
     private readySeen = false;
+    /** This adapter heard a Ready event (then only ButtonCreated says the button is there). */
+    private readyHeard = false;
     /** Whether the service looked while the global was not there (then Ready must be seen). */
     private sawItAbsent = false;
     /** The chat button exists (ButtonCreated since the last Ready). */
@@ -99,6 +114,14 @@ export class EnhancedChatClient implements ChatClient {
     /** The conversation in the window ended: a new start resets the client first. */
     private conversationEnded = false;
     private availability: boolean | null = null;
+    /** No agent online as the client said (held-back Ready, a refused launch): until next Ready. */
+    private offlineUntilReady = false;
+    /** The chat window is on the page (shown or minimized) since the last reset. */
+    private windowOpen = false;
+    /** The site routing's hidden fields, set at every Ready (each reset wipes them). */
+    private siteFields: Record<string, string> = {};
+    /** Hide the client's own chat button whenever it is drawn. */
+    private hideButton = false;
     private readonly onEvent = (event: Event): void => {
         try {
             const signals = this.translate(event.type, readField(event, 'detail'));
@@ -135,13 +158,50 @@ export class EnhancedChatClient implements ChatClient {
         return fn.apply(readField(this.global(), api), args);
     }
 
+    /** `embeddedservice_bootstrap.settings`, merged with the configuration once it arrived. */
+    private setting(...path: string[]): unknown {
+        return path.reduce(readField, readField(this.global(), 'settings'));
+    }
+
+    /**
+     * bootstrap.js isAgentAvailabilityCheckEnabled: Setup's check on the channel, unless the
+     * button is hidden on load. Until an agent is online, init holds Ready back.
+     */
+    private availabilityGated(): boolean {
+        return (
+            this.setting(
+                'embeddedServiceConfig',
+                'messagingChannel',
+                'isAgentAvailabilityCheckEnabled'
+            ) === true && this.setting('hideChatButtonOnLoad') !== true
+        );
+    }
+
+    /** Experience-site login mode and a guest: the client never draws a chat button. */
+    private loginRequired(): boolean {
+        return (
+            this.setting('embeddedServiceConfig', 'embeddedServiceMessagingChannel', 'authMode') ===
+                'ExperienceSiteAuth' && this.setting('snippetConfig', 'isExpSiteGuestUser') === true
+        );
+    }
+
     probe(): ClientProbe {
         if (!this.global()) {
             this.sawItAbsent = true;
             return 'absent';
         }
+        if (this.loginRequired()) {
+            return 'login-required';
+        }
         if (!isObject(readField(this.global(), 'utilAPI'))) {
-            return 'loading'; // v1 attaches its API objects just before Ready
+            // v1 attaches its API objects just before Ready, which it holds back while the
+            // availability check finds no agent: the chat is there, with no agent online.
+            if (this.availabilityGated() && !this.readySeen) {
+                this.availability = false;
+                this.offlineUntilReady = true;
+                return 'ready';
+            }
+            return 'loading';
         }
         if (!this.readySeen && !this.sawItAbsent) {
             // Loaded after the client: its API objects mean Ready fired (not on v2: the limit in
@@ -153,11 +213,20 @@ export class EnhancedChatClient implements ChatClient {
         return this.readySeen ? 'ready' : 'loading';
     }
 
-    /** bootstrap.js generateMarkup puts the chat button in the page (kept while hidden). */
+    /**
+     * bootstrap.js generateMarkup puts the chat button in the page (kept while hidden); v2's is
+     * inside its chat frame (a v2 page has `agentforce_messaging`), made at init: only for a
+     * service that loaded after the client's Ready does the frame stand for the button.
+     */
     private buttonInPage(): boolean {
+        const v2 = isObject(readField(this.getWindow(), 'agentforce_messaging'));
+        if (v2 && this.readyHeard) {
+            return false;
+        }
+        const id = v2 ? FRAME_ID : BUTTON_ID;
         try {
             // eslint-disable-next-line @lwc/lwc/no-document-query -- the client's button is page markup, outside any component
-            return typeof document !== 'undefined' && !!document.getElementById(BUTTON_ID);
+            return typeof document !== 'undefined' && !!document.getElementById(id);
         } catch {
             return false;
         }
@@ -178,24 +247,38 @@ export class EnhancedChatClient implements ChatClient {
 
     private translate(name: string, detail: unknown): ChatSignal[] {
         switch (name) {
-            case 'onEmbeddedMessagingReady':
+            case 'onEmbeddedMessagingReady': {
                 // At init and after every reset: no conversation, no button until ButtonCreated.
+                // A Ready held back for an agent means one is online; a reset's Ready comes
+                // before the client checks again (its ButtonCreated once the check passed).
+                const first = !this.readySeen;
                 this.readySeen = true;
+                this.readyHeard = true;
                 this.buttonReady = false;
                 this.startedHere = false;
                 this.conversationEnded = false;
+                this.windowOpen = false;
+                this.setSiteFields();
+                const signals: ChatSignal[] = [{ kind: 'ready' }];
+                if (this.offlineUntilReady) {
+                    this.offlineUntilReady = false;
+                    signals.push(...this.availabilitySignal(first ? true : null));
+                }
                 if (this.ownReset) {
                     this.ownReset = false; // a start's own first step: the start goes on
-                    return [{ kind: 'ready' }];
+                    return signals;
                 }
-                return [{ kind: 'ready' }, { kind: 'reset' }];
+                return [...signals, { kind: 'reset' }];
+            }
             case 'onEmbeddedMessagingButtonCreated': {
                 this.buttonReady = true;
                 this.buttonWaiters.splice(0).forEach((resolve) => resolve());
-                if (
-                    readField(detail, 'buttonVisibility') === 'Show' &&
-                    this.availability === null
-                ) {
+                if (this.hideButton) {
+                    this.tryCall('utilAPI', 'hideChatButton');
+                }
+                // v2's event has no detail: its button shows unless hidden on load.
+                const visibility = readField(detail, 'buttonVisibility');
+                if ((visibility ?? 'Show') === 'Show' && this.availability === null) {
                     return this.availabilitySignal(true);
                 }
                 return [];
@@ -208,10 +291,12 @@ export class EnhancedChatClient implements ChatClient {
                 return [{ kind: 'requested' }];
             case 'onEmbeddedMessagingConversationOpened':
                 // Without ConversationStarted on this page: a conversation reopened after a
-                // reload, whose stage the client does not say.
+                // reload, whose stage the client does not say (it may have ended): a window is
+                // open, and the status events that follow say where the chat stands.
+                this.windowOpen = true;
                 return this.startedHere
                     ? [{ kind: 'activity' }]
-                    : [{ kind: 'continued', phase: 'chatting' }];
+                    : [{ kind: 'continued', phase: 'open' }];
             case 'onEmbeddedMessagingSessionStatusUpdate':
                 return this.statusSignal(sessionStatusOf(detail));
             case 'onEmbeddedMessagingConversationClosed':
@@ -219,7 +304,11 @@ export class EnhancedChatClient implements ChatClient {
                 return [{ kind: 'ended' }];
             case 'onEmbeddedMessagingInitSuccess':
             case 'onEmbeddedMessagingWindowMaximized':
+                this.windowOpen = true;
                 return [{ kind: 'opened' }];
+            case 'onEmbeddedMessagingWindowMinimized':
+                this.windowOpen = true;
+                return [{ kind: 'activity' }];
             default:
                 return [{ kind: 'activity' }];
         }
@@ -235,7 +324,7 @@ export class EnhancedChatClient implements ChatClient {
         return [{ kind: 'activity' }];
     }
 
-    private availabilitySignal(available: boolean): ChatSignal[] {
+    private availabilitySignal(available: boolean | null): ChatSignal[] {
         this.availability = available;
         return [{ kind: 'availability', available }];
     }
@@ -304,19 +393,68 @@ export class EnhancedChatClient implements ChatClient {
                 throw error;
             }
         }
-        if (this.closes === closes) {
-            await Promise.race([this.buttonCreated(), closed]);
+        // At most two tries: the second only after v2 refused the first for want of its button.
+        for (let tries = 0; ; tries += 1) {
+            if (this.closes === closes) {
+                // eslint-disable-next-line no-await-in-loop -- the button comes before each try
+                await Promise.race([this.buttonCreated(), closed]);
+            }
+            if (this.closes !== closes) {
+                debug('a later end or clear won over the start: no launch');
+                return undefined;
+            }
+            if (this.startEpoch !== epoch) {
+                debug('a start the service gave up on: no launch');
+                return undefined;
+            }
+            this.setFields(routing);
+            const open = this.windowOpen;
+            try {
+                // eslint-disable-next-line no-await-in-loop -- one launch per try
+                const answer: unknown = await this.call('utilAPI', 'launchChat', []);
+                if (open) {
+                    // The window was already there (a start that timed out while it opened):
+                    // the client shows it again; that is the sign of this start.
+                    this.sink?.({ kind: 'opened' });
+                }
+                return answer;
+            } catch (error) {
+                const text = errorText(error);
+                if (tries === 0 && NO_BUTTON_YET.test(text)) {
+                    // v2 loaded before this adapter: its frame was there, not yet its button.
+                    this.buttonReady = false;
+                    continue;
+                }
+                if (AGENT_UNAVAILABLE.test(text)) {
+                    // No agent is online after all (handleClick's check): so until next Ready.
+                    this.offlineUntilReady = true;
+                    this.availabilitySignal(false).forEach((signal) => this.sink?.(signal));
+                    throw new AgentsUnavailable(text);
+                }
+                throw error;
+            }
         }
-        if (this.closes !== closes) {
-            debug('a later end or clear won over the start: no launch');
-            return undefined;
+    }
+
+    configurePage(routing: RoutingConfig | null, hideClientButton: boolean): void {
+        this.siteFields = routing ? hiddenRoutingValues(routing) : {};
+        const wasHidden = this.hideButton;
+        this.hideButton = hideClientButton;
+        if (this.readySeen) {
+            this.setSiteFields();
+            if (this.buttonReady && hideClientButton !== wasHidden) {
+                this.tryCall('utilAPI', hideClientButton ? 'hideChatButton' : 'showChatButton');
+            }
         }
-        if (this.startEpoch !== epoch) {
-            debug('a start the service gave up on: no launch');
-            return undefined;
+    }
+
+    /** A call whose failure changes nothing (the client logs it). */
+    private tryCall(api: string, name: string, args: unknown[] = []): void {
+        try {
+            this.call(api, name, args);
+        } catch {
+            debug(`${api}.${name} failed`);
         }
-        this.setFields(routing);
-        return this.call('utilAPI', 'launchChat', []);
     }
 
     /** The service stopped waiting: the start never launches later (one launch at most). */
@@ -353,6 +491,16 @@ export class EnhancedChatClient implements ChatClient {
               });
     }
 
+    /**
+     * The site routing's hidden fields, for every chat the page starts, the client's own button's
+     * included (at Ready and whenever they change; the service checked them).
+     */
+    private setSiteFields(): void {
+        if (Object.keys(this.siteFields).length > 0) {
+            this.tryCall('prechatAPI', 'setHiddenPrechatFields', [this.siteFields]);
+        }
+    }
+
     private setFields(routing: RoutingConfig): void {
         const hidden = hiddenRoutingValues(routing);
         // v2 answers false when it dropped a field (v1 answers nothing): a chat launched then
@@ -380,16 +528,27 @@ export class EnhancedChatClient implements ChatClient {
         throw new UnsupportedAction('Enhanced Chat has no offline form to open');
     }
 
+    /** The client holds its Ready back for an agent: no chat exists, and no API to call yet. */
+    private heldBack(): boolean {
+        return this.offlineUntilReady && !isObject(readField(this.global(), 'userVerificationAPI'));
+    }
+
     /** v1: clearSession(true) ends the session (the client has no endChat). */
     endChat(): unknown {
         this.noteClose();
-        return this.call('userVerificationAPI', 'clearSession', [true]);
+        return this.heldBack()
+            ? undefined
+            : this.call('userVerificationAPI', 'clearSession', [true]);
     }
 
-    /** Confirmed when the client's promise resolves (after its reset). */
+    /**
+     * Confirmed when the client's promise resolves (after its reset); never while the client
+     * holds its Ready back (nothing can be asked of it then).
+     */
     clearSession(): ClearCall {
         this.noteClose();
-        const result = this.call('userVerificationAPI', 'clearSession', []);
-        return { result, confirmed: null, settledProvesIt: () => true, dispose: () => undefined };
+        const held = this.heldBack();
+        const result = held ? undefined : this.call('userVerificationAPI', 'clearSession', []);
+        return { result, confirmed: null, settledProvesIt: () => !held, dispose: () => undefined };
     }
 }

@@ -1,6 +1,7 @@
 import { LightningElement, createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import {
+    configureChatService,
     configureRouting,
     getRoutingValidation,
     startChat,
@@ -266,6 +267,22 @@ describe('c-chat-routing-settings', () => {
             document.body.removeChild(element);
 
             expect(lastConfig()).toEqual({});
+        });
+
+        it('hides the chat client’s own button while it is on the page, when set', () => {
+            const element = createSettings({ hideClientButton: true });
+            expect(configureChatService).toHaveBeenLastCalledWith({ hideClientChatButton: true });
+            element.hideClientButton = 'false';
+            expect(configureChatService).toHaveBeenLastCalledWith({ hideClientChatButton: false });
+            element.hideClientButton = true;
+            document.body.removeChild(element);
+            expect(configureChatService).toHaveBeenLastCalledWith({ hideClientChatButton: false });
+        });
+
+        it('leaves the client’s own button alone by default', () => {
+            createSettings({ buttonId: BUTTON });
+            expect(configureChatService).toHaveBeenCalled();
+            expect(configureChatService).not.toHaveBeenCalledWith({ hideClientChatButton: true });
         });
 
         it('leaves the site routing alone when it leaves after someone else configured it', () => {
@@ -668,8 +685,10 @@ describe('c-chat-routing-settings', () => {
                 'Enhanced Chat: hidden field for the agent ID',
                 'Enhanced Chat: hidden field for the target ID',
                 'Enhanced Chat: hidden field for the fallback flag',
-                'Enhanced Chat: hidden field for the fallback rules'
+                'Enhanced Chat: hidden field for the fallback rules',
+                "Hide Salesforce's chat button"
             ]);
+            expect(fieldValue(element, 'hideClientButton')).toBe('No');
             expect(fieldValue(element, 'buttonId')).toBe(BUTTON);
             expect(fieldValue(element, 'agentUserId')).toBe('Not set');
             expect(fieldValue(element, 'fallbackToButton')).toBe('No');

@@ -10,6 +10,7 @@ import {
 } from 'test/jest-mocks/chatServiceDouble';
 import {
     CHATTING,
+    chatOff,
     ERROR_CODES,
     VISITOR_ERRORS,
     descriptionOf,
@@ -57,6 +58,7 @@ type Props = Partial<
         | 'routingButtonId'
         | 'routingUserId'
         | 'routingFallback'
+        | 'guestLoginLink'
     >
 >;
 
@@ -76,6 +78,43 @@ describe('c-chat-start-button', () => {
     describe('when chat is turned off', () => {
         itShowsVisitorsNothingWhenChatIsOff((state) => render({}, state), button);
         itShowsTheAdminWhyChatIsOff((state) => render({}, state), button);
+    });
+
+    describe('when chat is for logged-in users and the visitor is a guest', () => {
+        const GUEST = chatOff('login-required');
+
+        it('shows guests nothing by default', async () => {
+            viewAsVisitor();
+            const element = render({}, GUEST);
+            expect(element.shadowRoot!.textContent).toBe('');
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows guests a link to the site’s login page, back to this page, when set', async () => {
+            viewAsVisitor();
+            window.history.replaceState(null, '', '/s/help');
+            const element = render({ guestLoginLink: 'true' }, GUEST);
+            const link = element.shadowRoot!.querySelector('a.login-link') as HTMLAnchorElement;
+            expect(link.textContent).toBe('Log in to chat');
+            expect(link.getAttribute('href')).toBe('/s/login?startURL=%2Fs%2Fhelp');
+            expect(button(element)).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows the link for no other reason chat is off', () => {
+            viewAsVisitor();
+            const element = render({ guestLoginLink: true }, chatOff('no-chat-client'));
+            expect(element.shadowRoot!.querySelector('a.login-link')).toBeNull();
+        });
+
+        it('drops the link once the visitor can chat', async () => {
+            viewAsVisitor();
+            const element = render({ guestLoginLink: true }, GUEST);
+            setMockChatState({ status: 'ready', disabledReason: null, client: 'enhanced' });
+            await flushPromises();
+            expect(element.shadowRoot!.querySelector('a.login-link')).toBeNull();
+            expect(button(element)).not.toBeNull();
+        });
     });
 
     describe('while the chat loads', () => {

@@ -95,7 +95,8 @@ describe('c-chat-status', () => {
             [{ status: 'queued', queuePosition: 0 }, 'You are in the queue.'],
             [{ status: 'queued', queuePosition: 2.5 }, 'You are in the queue.'],
             [{ status: 'chatting' }, 'You are chatting with an agent.'],
-            [{ status: 'ended' }, 'Your chat has ended.']
+            [{ status: 'ended' }, 'Your chat has ended.'],
+            [{ status: 'open' }, 'Your chat window is open.']
         ] as [Partial<ChatState>, string][])('shows %p as “%s”', async (state, expected) => {
             const element = render({}, state);
 

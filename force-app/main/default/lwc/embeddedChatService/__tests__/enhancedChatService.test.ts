@@ -8,6 +8,7 @@ import {
     agentAccepts,
     agentEnds,
     becomeReady,
+    fireSessionStatus,
     fireButtonCreated,
     fireReady,
     getCalls,
@@ -247,7 +248,7 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
     });
 
     describe.each(VERSIONS)('status from the client’s events (%s)', (version) => {
-        it('follows requesting, queued, chatting and ended, and ready after the visitor closes', async () => {
+        it('follows requesting, queued, chatting and ended, and stays ended through the client’s reset', async () => {
             installEmbeddedServiceBootstrap({ version });
             const service = loadService();
             const states: string[] = [];
@@ -259,15 +260,49 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             expect(states).toEqual(['ready', 'requesting', 'queued', 'chatting', 'ended']);
             visitorCloses();
             await settleClient();
-            expect(service.getChatState().status).toBe('ready');
+            // The window closed and the client reset (Ready): the visitor still reads that the
+            // chat ended, until the next start or clear.
+            expect(service.getChatState().status).toBe('ended');
+            await expect(service.startChat()).resolves.toEqual({ ok: true });
         });
 
-        it('reads a conversation reopened after a reload as a chat under way', async () => {
-            installEmbeddedServiceBootstrap({ version, existingSession: 'Active' });
+        it('reads the visitor closing a chat under way as ended, not ready', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            await service.startChat();
+            await settleClient();
+            agentAccepts();
+            visitorCloses(); // ConversationClosed, then the reset's Ready
+            await settleClient();
+            expect(service.getChatState().status).toBe('ended');
+        });
+
+        it.each(['Active', 'Ended'] as const)(
+            'never takes a conversation reopened after a reload (%s) for a chat under way',
+            async (status) => {
+                installEmbeddedServiceBootstrap({ version, existingSession: status });
+                const service = loadService();
+                await settleClient();
+                // The client reopens the window and says nothing of the conversation's stage.
+                expect(service.getChatState().status).toBe('open');
+                await expect(service.startChat()).resolves.toMatchObject({
+                    code: 'CHAT_IN_PROGRESS'
+                });
+                // Its next status event says where it stands.
+                fireSessionStatus(status);
+                expect(service.getChatState().status).toBe(
+                    status === 'Active' ? 'chatting' : 'ended'
+                );
+            }
+        );
+
+        it('leaves a reopened window of unknown stage as no chat once the client resets', async () => {
+            installEmbeddedServiceBootstrap({ version, existingSession: 'Ended' });
             const service = loadService();
             await settleClient();
-            expect(service.getChatState().status).toBe('chatting');
-            await expect(service.startChat()).resolves.toMatchObject({ code: 'CHAT_IN_PROGRESS' });
+            visitorCloses();
+            await settleClient();
+            expect(service.getChatState().status).toBe('ready');
         });
     });
 
@@ -282,6 +317,11 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             await settleClient();
             await expect(end).resolves.toEqual({ ok: true });
             expect(getCalls('clearSession').map((c) => c.args)).toEqual([[true]]);
+            // The client reset at once, and the visitor reads that the chat ended.
+            expect(service.getChatState().status).toBe('ended');
+            const clear = service.clearSession();
+            await settleClient();
+            await expect(clear).resolves.toEqual({ ok: true });
             expect(service.getChatState().status).toBe('ready');
         });
 

@@ -3,7 +3,7 @@
 import {
     CLEAR_NOT_READY_MESSAGE,
     ENHANCED_EVENTS,
-    NOT_READY_MESSAGE,
+    V2_NO_BUTTON_MESSAGE,
     becomeReady,
     clientApi,
     fireButtonCreated,
@@ -47,7 +47,10 @@ describe('Enhanced Chat double, v2', () => {
 
     it('has the API objects from load, but they refuse before Ready', async () => {
         installEmbeddedServiceBootstrap({ version: 'v2', readiness: 'loading' });
-        expect(await rejection(client().utilAPI.launchChat())).toBe(NOT_READY_MESSAGE);
+        // init.js validateEmbeddedMessagingButtonCreatedEventFired: an Error, not a string.
+        const refused = await rejection(client().utilAPI.launchChat());
+        expect(refused).toBeInstanceOf(Error);
+        expect((refused as Error).message).toBe(V2_NO_BUTTON_MESSAGE);
         expect(await rejection(client().userVerificationAPI.clearSession())).toBe(
             CLEAR_NOT_READY_MESSAGE
         );

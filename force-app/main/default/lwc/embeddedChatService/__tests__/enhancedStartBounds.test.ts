@@ -77,7 +77,8 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
         await settleClient();
         expect(result).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
         expect(!result.ok && result.message).toContain('setHiddenPrechatFields');
-        expect(getCalls('setHiddenPrechatFields')).toHaveLength(1);
+        // Once when the routing was configured (for the client's own button), once by the start.
+        expect(getCalls('setHiddenPrechatFields')).toHaveLength(2);
         expect(getCalls('launchChat')).toHaveLength(0);
         expect(service.getChatState().status).toBe('ready');
     });
@@ -93,31 +94,24 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
     describe.each(VERSIONS)(
         'a service loaded after Ready but before the button (%s)',
         (version) => {
-            it('waits for ButtonCreated instead of launching into a rejection, then launches once', async () => {
+            it('waits for ButtonCreated, then launches once (v2: after one refused try)', async () => {
                 installEmbeddedServiceBootstrap({ version, readiness: 'loading' });
                 fireReady(); // before the service loads: it never hears this Ready
                 const service = loadService();
                 expect(service.getChatState().status).toBe('ready');
                 const start = service.startChat();
                 await settleClient();
-                expect(getCalls('launchChat')).toHaveLength(0);
+                // v1's button is page markup: none yet, no launch. v2's lives in its chat frame,
+                // there from init: the launch is tried, and refused until ButtonCreated.
+                const tries = version === 'v1' ? 0 : 1;
+                expect(getCalls('launchChat')).toHaveLength(tries);
                 fireButtonCreated();
                 await settleClient();
                 await expect(start).resolves.toEqual({ ok: true });
-                expect(getCalls('launchChat')).toHaveLength(1);
+                expect(getCalls('launchChat')).toHaveLength(tries + 1);
             });
 
-            it('finds the button drawn after the service looked (the page renders it late)', async () => {
-                installEmbeddedServiceBootstrap({ version }); // Ready and ButtonCreated already fired
-                const element = document.getElementById('embeddedMessagingConversationButton');
-                element?.remove();
-                const service = loadService(); // looks while the button is not drawn yet
-                document.body.appendChild(element as HTMLElement);
-                await expect(service.startChat()).resolves.toEqual({ ok: true });
-                expect(getCalls('launchChat')).toHaveLength(1);
-            });
-
-            it('launches at once when the button is already in the page', async () => {
+            it('launches at once when the client became ready before the service loaded', async () => {
                 installEmbeddedServiceBootstrap({ version });
                 const service = loadService();
                 await expect(service.startChat()).resolves.toEqual({ ok: true });
@@ -125,4 +119,14 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
             });
         }
     );
+
+    it('v1: finds the button drawn after a late service looked (the page renders it late)', async () => {
+        installEmbeddedServiceBootstrap({ version: 'v1' }); // Ready and ButtonCreated already fired
+        const element = document.getElementById('embeddedMessagingConversationButton');
+        element?.remove();
+        const service = loadService(); // looks while the button is not drawn yet
+        document.body.appendChild(element as HTMLElement);
+        await expect(service.startChat()).resolves.toEqual({ ok: true });
+        expect(getCalls('launchChat')).toHaveLength(1);
+    });
 });
