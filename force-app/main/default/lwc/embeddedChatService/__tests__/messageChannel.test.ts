@@ -160,7 +160,9 @@ describe('the chat on the Lightning message channel', () => {
             await page.service.startChat();
             page.received.length = 0;
             await page.send({ type: 'request', requestId: 'r', action: 'getState' });
-            expect(page.received.filter((m) => m.type !== 'request')).toEqual([]);
+            expect(
+                page.received.filter((m) => (m as { type?: unknown }).type !== 'request')
+            ).toEqual([]);
         });
 
         it('under Lightning Locker still says disabled / locker, and refuses a start', async () => {
