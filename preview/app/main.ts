@@ -16,6 +16,7 @@ import {
     type PreviewBuilderProperty,
     type PreviewComponent
 } from 'virtual:preview-components';
+import { mountChannelPanel } from './channelPanel.ts';
 import { clientToggle } from './clientToggle.ts';
 import { PAGE, type Placement } from './layout.ts';
 
@@ -453,5 +454,6 @@ function configureServiceFromUrl(): void {
 configureServiceFromUrl();
 setBuilderContextOverride(builderMode);
 renderToolbar();
+mountChannelPanel(document.getElementById('channel-panel'));
 mountAll();
 document.body.dataset.previewReady = 'true';
