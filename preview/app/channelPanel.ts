@@ -10,6 +10,7 @@
 /// <reference lib="dom" />
 import { createMessageContext, publish, subscribe } from 'lightning/messageService';
 import CHAT_CHANNEL from '@salesforce/messageChannel/Embedded_Chat__c';
+import { el } from './dom.ts';
 
 export interface ChannelPanelControls {
     /** Every message seen on the channel (requests included), oldest first. */
@@ -24,17 +25,6 @@ declare global {
     interface Window {
         __channelPanel?: ChannelPanelControls;
     }
-}
-
-function el(tag: string, attributes: Record<string, string> = {}, text?: string): HTMLElement {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        node.setAttribute(name, value);
-    }
-    if (text !== undefined) {
-        node.textContent = text;
-    }
-    return node;
 }
 
 /** One line of the log: the kind of message and what matters in it. */
