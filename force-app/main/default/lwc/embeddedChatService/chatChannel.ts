@@ -90,15 +90,18 @@ export class ChatChannel {
         this.subscription = null;
         this.unwatch = null;
         unwatch?.();
-        try {
-            if (subscription) {
-                unsubscribe(subscription);
+        const attempt = (step: () => void): void => {
+            try {
+                step();
+            } catch {
+                debug('releasing the message context failed');
             }
-            if (context) {
-                releaseMessageContext(context);
-            }
-        } catch {
-            debug('releasing the message context failed');
+        };
+        if (subscription) {
+            attempt(() => unsubscribe(subscription));
+        }
+        if (context) {
+            attempt(() => releaseMessageContext(context));
         }
     }
 

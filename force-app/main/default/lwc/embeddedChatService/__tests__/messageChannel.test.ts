@@ -23,6 +23,8 @@ import type { ChatChannelMessage, ChatChannelResultMessage } from '../channelTyp
 
 interface Page {
     service: typeof ServiceModule;
+    /** The page's copy of the lightning/messageService stubs. */
+    lms: typeof MessageService;
     bus: MessageBus;
     /** What the other component received, oldest first. */
     received: ChatChannelMessage[];
@@ -45,6 +47,7 @@ function openPage(): Page {
     bus.subscribe(other, CHANNEL, (message) => received.push(message as ChatChannelMessage));
     return {
         service: service as typeof ServiceModule,
+        lms: lms as typeof MessageService,
         bus,
         received,
         async send(message) {
@@ -193,6 +196,45 @@ describe('the chat on the Lightning message channel', () => {
         });
     });
 
+    describe('when the message service fails', () => {
+        it('keeps the chat working when no message context can be made', async () => {
+            installEmbeddedSvc();
+            let lms: typeof MessageService | undefined;
+            let service: typeof ServiceModule | undefined;
+            jest.isolateModules(() => {
+                /* eslint-disable @typescript-eslint/no-require-imports -- fresh module copies need require inside isolateModules */
+                lms = require('lightning/messageService') as typeof MessageService;
+                service = require('c/embeddedChatService') as typeof ServiceModule;
+                /* eslint-enable @typescript-eslint/no-require-imports */
+            });
+            (lms?.createMessageContext as jest.Mock).mockImplementation(() => {
+                throw new Error('no message service here');
+            });
+            const seen: string[] = [];
+            const stop = service?.subscribeToChat((state) => seen.push(state.status));
+            await expect(service?.startChat()).resolves.toEqual({ ok: true });
+            expect(seen).toEqual(['ready', 'requesting']);
+            expect(() => stop?.()).not.toThrow();
+        });
+
+        it('never throws when publishing or releasing fails', async () => {
+            installEmbeddedSvc();
+            const page = openPage();
+            const stop = page.service.subscribeToChat(() => undefined);
+            const failing = (fn: unknown): void => {
+                (fn as jest.Mock).mockImplementation(() => {
+                    throw new Error('failed');
+                });
+            };
+            const isolated = page.lms;
+            failing(isolated.publish);
+            failing(isolated.unsubscribe);
+            await expect(page.service.startChat()).resolves.toEqual({ ok: true });
+            expect(() => stop()).not.toThrow();
+            expect(page.bus.liveContexts()).toBe(1); // released all the same
+        });
+    });
+
     describe('requests', () => {
         let page: Page;
         let stop: () => void;
@@ -278,18 +320,20 @@ describe('the chat on the Lightning message channel', () => {
         });
 
         it('answers a request still running when the last component leaves, then lets go', async () => {
-            setMethodBehavior('endChat', { kind: 'resolve', value: undefined });
-            page.bus.publish(page.bus.createMessageContext(), CHANNEL, {
-                type: 'request',
-                requestId: 'e',
-                action: 'endChat'
-            });
-            await Promise.resolve(); // delivered: the end is under way
-            await Promise.resolve();
-            stop();
-            await flushMicrotasks();
-            expect(results(page).map((m) => m.requestId)).toEqual(['e']);
-            expect(page.bus.liveContexts()).toBe(2); // the two other components' contexts
+            jest.useFakeTimers();
+            try {
+                setMethodBehavior('endChat', { kind: 'never' });
+                await page.send({ type: 'request', requestId: 'e', action: 'endChat' });
+                stop(); // the last component leaves while the end waits for the client
+                expect(page.bus.liveContexts()).toBe(2); // the service's, kept for the answer
+                expect(results(page)).toEqual([]);
+                jest.advanceTimersByTime(8000); // the service's call timeout
+                await flushMicrotasks();
+                expect(results(page).map((m) => [m.requestId, m.result.ok])).toEqual([['e', true]]);
+                expect(page.bus.liveContexts()).toBe(1); // then released
+            } finally {
+                jest.useRealTimers();
+            }
         });
 
         it.each([
