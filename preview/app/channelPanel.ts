@@ -132,10 +132,14 @@ export function mountChannelPanel(host: HTMLElement | null): void {
         'Routing for Start (JSON, optional)'
     );
     host.replaceChildren(
-        el('h2', { class: 'sim-title' }, 'Another component (message channel Embedded_Chat__c)'),
+        el(
+            'h2',
+            { class: 'channel-title' },
+            'Another component (message channel Embedded_Chat__c)'
+        ),
         el(
             'p',
-            { class: 'sim-subtitle' },
+            { class: 'channel-subtitle' },
             'What an Aura header or another namespace sees and can ask, without importing the service.'
         ),
         stateLine,
