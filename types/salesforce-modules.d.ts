@@ -26,3 +26,37 @@ declare module '@salesforce/community/basePath' {
     const basePath: string;
     export default basePath;
 }
+
+// Lightning Message Service, as the LWC reference documents it ("Message Service",
+// lightning/messageService). Only what the package uses is typed.
+declare module 'lightning/messageService' {
+    /** What createMessageContext() returns: opaque to the caller. */
+    export interface MessageServiceContext {
+        readonly [key: string]: unknown;
+    }
+    /** What subscribe() returns: opaque, handed back to unsubscribe(). */
+    export interface MessageSubscription {
+        readonly [key: string]: unknown;
+    }
+    export function createMessageContext(): MessageServiceContext;
+    export function releaseMessageContext(context: MessageServiceContext): void;
+    export function publish(
+        context: MessageServiceContext,
+        channel: unknown,
+        message?: unknown
+    ): void;
+    export function subscribe(
+        context: MessageServiceContext,
+        channel: unknown,
+        listener: (message: unknown) => void,
+        options?: { scope?: unknown }
+    ): MessageSubscription;
+    export function unsubscribe(subscription: MessageSubscription): void;
+    export const APPLICATION_SCOPE: unknown;
+}
+
+/** A message channel (LightningMessageChannel metadata), imported by its API name. */
+declare module '@salesforce/messageChannel/*' {
+    const channel: unknown;
+    export default channel;
+}

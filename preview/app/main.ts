@@ -16,7 +16,9 @@ import {
     type PreviewBuilderProperty,
     type PreviewComponent
 } from 'virtual:preview-components';
+import { mountChannelPanel } from './channelPanel.ts';
 import { clientToggle } from './clientToggle.ts';
+import { el } from './dom.ts';
 import { PAGE, type Placement } from './layout.ts';
 
 // The same module instance the components use: the toggle flips what they all see.
@@ -48,17 +50,6 @@ const registry = new Map<string, PreviewComponent>(components.map((c) => [c.tag,
 const params = new URLSearchParams(window.location.search);
 let builderMode = ['1', 'true'].includes(params.get('builder') ?? '');
 const toasts: PreviewControls['toasts'] = [];
-
-function el(tag: string, attributes: Record<string, string> = {}, text?: string): HTMLElement {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        node.setAttribute(name, value);
-    }
-    if (text !== undefined) {
-        node.textContent = text;
-    }
-    return node;
-}
 
 function typed(property: PreviewBuilderProperty | undefined, text: string): unknown {
     if (property?.type === 'Boolean' && /^(true|false)$/i.test(text.trim())) {
@@ -453,5 +444,6 @@ function configureServiceFromUrl(): void {
 configureServiceFromUrl();
 setBuilderContextOverride(builderMode);
 renderToolbar();
+mountChannelPanel(document.getElementById('channel-panel'));
 mountAll();
 document.body.dataset.previewReady = 'true';

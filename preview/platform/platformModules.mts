@@ -7,6 +7,9 @@
  * - `@salesforce/schema/<Object>.<Field>` -> `{ objectApiName, fieldApiName }`
  * - `lightning/uiRecordApi`       -> preview/platform/uiRecordApi.ts (getRecord for the demo users)
  * - `lightning/platformShowToastEvent` -> preview/platform/showToastEvent.ts
+ * - `lightning/messageService`   -> preview/platform/messageService.ts (one bus for the page)
+ * - `@salesforce/messageChannel/<Name>__c` -> one object per channel: what subscribers and
+ *   publishers pass to the message service (the bus matches channels by identity)
  * - `lightning/iconSvgTemplates*` -> only the icons the sources name (the full sets are ~20 MB of
  *   templates that would take minutes to compile)
  *
@@ -29,7 +32,8 @@ const STAND_INS: Record<string, string> = {
     '@salesforce/user/isGuest': path.join(platformDir, 'isGuest.ts'),
     '@salesforce/community/basePath': path.join(platformDir, 'basePath.ts'),
     'lightning/uiRecordApi': path.join(platformDir, 'uiRecordApi.ts'),
-    'lightning/platformShowToastEvent': path.join(platformDir, 'showToastEvent.ts')
+    'lightning/platformShowToastEvent': path.join(platformDir, 'showToastEvent.ts'),
+    'lightning/messageService': path.join(platformDir, 'messageService.ts')
 };
 
 /**
@@ -40,6 +44,7 @@ const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInte
 
 const LABEL_PREFIX = '@salesforce/label/c.';
 const SCHEMA_PREFIX = '@salesforce/schema/';
+const CHANNEL_PREFIX = '@salesforce/messageChannel/';
 const ICONS_PATTERN = /^lightning\/iconSvgTemplates(Utility|Action|Standard|Doctype|Custom)(Rtl)?$/;
 const VIRTUAL = '\0preview-platform:';
 
@@ -103,6 +108,7 @@ export function platformModules(options: PlatformModulesOptions): Plugin {
             if (
                 source.startsWith(LABEL_PREFIX) ||
                 source.startsWith(SCHEMA_PREFIX) ||
+                source.startsWith(CHANNEL_PREFIX) ||
                 CLOSED_GATES.has(source)
             ) {
                 return VIRTUAL + source;
@@ -130,6 +136,10 @@ export function platformModules(options: PlatformModulesOptions): Plugin {
                     return `export default ${JSON.stringify(`[missing label c.${name}]`)};\n`;
                 }
                 return `export default ${JSON.stringify(text)};\n`;
+            }
+            if (source.startsWith(CHANNEL_PREFIX)) {
+                const name = JSON.stringify(source.slice(CHANNEL_PREFIX.length));
+                return `export default Object.freeze({ messageChannel: ${name} });\n`;
             }
             if (CLOSED_GATES.has(source)) {
                 return 'export default { isOpen: () => false };\n';

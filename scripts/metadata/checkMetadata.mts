@@ -103,7 +103,15 @@ const parser = new XMLParser({
     attributeNamePrefix: '@',
     parseTagValue: false,
     trimValues: true,
-    isArray: (name) => ['target', 'targetConfig', 'property', 'capability', 'labels'].includes(name)
+    isArray: (name) =>
+        [
+            'target',
+            'targetConfig',
+            'property',
+            'capability',
+            'labels',
+            'lightningMessageFields'
+        ].includes(name)
 });
 
 function relative(root: string, file: string): string {
@@ -308,6 +316,79 @@ function loadLabelNames(root: string): Set<string> {
     return names;
 }
 
+const MESSAGE_CHANNEL_SUFFIX = '.messageChannel-meta.xml';
+const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
+
+/** The API names of the project's message channels (file name without the suffix). */
+function messageChannelFiles(root: string): string[] {
+    return listFiles(path.join(root, 'force-app'), (n) => n.endsWith(MESSAGE_CHANNEL_SUFFIX));
+}
+
+/**
+ * LightningMessageChannel metadata: what an org refuses (a name it cannot take, a missing
+ * masterLabel, an isExposed that is not a Boolean) and what subscribers need to read the channel
+ * (a description of it and of every field, each field named once).
+ */
+function checkMessageChannels(
+    root: string,
+    malformed: Set<string>,
+    problems: MetadataProblem[]
+): void {
+    for (const file of messageChannelFiles(root)) {
+        if (malformed.has(file)) {
+            continue;
+        }
+        const rel = relative(root, file);
+        const name = path.basename(file).slice(0, -MESSAGE_CHANNEL_SUFFIX.length);
+        const say = (message: string): void => {
+            problems.push({ rule: 'message-channel', file: rel, message: `${rel}: ${message}` });
+        };
+        if (path.basename(path.dirname(file)) !== 'messageChannels') {
+            say('a message channel must be in a messageChannels folder. Move it.');
+        }
+        if (!API_NAME.test(name) || name.endsWith('_')) {
+            say(
+                `"${name}" cannot be a message channel's API name: letters, digits and single underscores, starting with a letter. Rename the file.`
+            );
+        }
+        const doc = asNode(parser.parse(fs.readFileSync(file, 'utf8')));
+        if (!('LightningMessageChannel' in doc)) {
+            say('the root element must be <LightningMessageChannel>. Fix the file.');
+            continue;
+        }
+        const channel = asNode(doc.LightningMessageChannel);
+        if (!asText(channel.masterLabel)) {
+            say('<masterLabel> is missing. Add the name admins see.');
+        }
+        if (!['true', 'false'].includes(asText(channel.isExposed) ?? '')) {
+            say(
+                '<isExposed> must be true or false (true lets components of other namespaces use the channel). Set it.'
+            );
+        }
+        if (!asText(channel.description)) {
+            say('<description> is missing. Say what the channel carries.');
+        }
+        const seen = new Set<string>();
+        for (const raw of (channel.lightningMessageFields as unknown[] | undefined) ?? []) {
+            const field = asNode(raw);
+            const fieldName = asText(field.fieldName);
+            if (!fieldName || !/^[A-Za-z][A-Za-z0-9_]*$/.test(fieldName)) {
+                say(
+                    `a <lightningMessageFields> entry has the fieldName "${fieldName ?? ''}": use a name of letters, digits and underscores.`
+                );
+                continue;
+            }
+            if (seen.has(fieldName)) {
+                say(`the field "${fieldName}" is listed twice. Remove one entry.`);
+            }
+            seen.add(fieldName);
+            if (!asText(field.description)) {
+                say(`the field "${fieldName}" has no <description>. Say what it carries.`);
+            }
+        }
+    }
+}
+
 /** The capability the platform requires of a bundle that imports or renders components dynamically. */
 export const DYNAMIC_COMPONENT_CAPABILITY = 'lightning__dynamicComponent';
 /** The oldest apiVersion that may declare it. */
@@ -374,6 +455,8 @@ function checkCompiles(
 interface ProjectContext {
     root: string;
     labelNames: Set<string>;
+    /** The API names of the project's message channels, without __c. */
+    channelNames: Set<string>;
     /** Every bundle of the project by name: its folder and parsed js-meta.xml (null: missing or malformed). */
     bundles: Map<string, { dir: string; meta: BundleMeta | null }>;
     malformed: Set<string>;
@@ -685,6 +768,19 @@ function checkBundle(bundleDir: string, ctx: ProjectContext, problems: MetadataP
         }
     }
 
+    for (const file of fs.readdirSync(bundleDir).filter((f) => /\.ts$/.test(f))) {
+        const text = fs.readFileSync(path.join(bundleDir, file), 'utf8');
+        for (const match of text.matchAll(/@salesforce\/messageChannel\/([A-Za-z0-9_]+)__c/g)) {
+            if (!ctx.channelNames.has(match[1])) {
+                problems.push({
+                    rule: 'message-channel-exists',
+                    file: relative(root, path.join(bundleDir, file)),
+                    message: `${relative(root, path.join(bundleDir, file))}: imports the message channel ${match[1]}__c, which the project does not define. Add messageChannels/${match[1]}${MESSAGE_CHANNEL_SUFFIX}.`
+                });
+            }
+        }
+    }
+
     const dynamicUses = dynamicComponentUses(bundleDir);
     const declaresDynamic = meta.capabilities.includes(DYNAMIC_COMPONENT_CAPABILITY);
     if (dynamicUses.length > 0 && !declaresDynamic) {
@@ -714,7 +810,13 @@ export function checkMetadata(root: string): MetadataProblem[] {
     const problems: MetadataProblem[] = [];
     const malformed = checkXmlFiles(root, problems);
     checkLabels(root, malformed, problems);
+    checkMessageChannels(root, malformed, problems);
     const labelNames = loadLabelNames(root);
+    const channelNames = new Set(
+        messageChannelFiles(root).map((f) =>
+            path.basename(f).slice(0, -MESSAGE_CHANNEL_SUFFIX.length)
+        )
+    );
     const sourceApiVersion = readSourceApiVersion(root, problems);
     const bundleDirs: string[] = [];
     const findLwcDirs = (dir: string): void => {
@@ -741,11 +843,25 @@ export function checkMetadata(root: string): MetadataProblem[] {
     const bundles = new Map(
         bundleDirs.map((dir) => [path.basename(dir), { dir, meta: readBundleMeta(dir, malformed) }])
     );
-    const ctx: ProjectContext = { root, labelNames, bundles, malformed, sourceApiVersion };
+    const ctx: ProjectContext = {
+        root,
+        labelNames,
+        channelNames,
+        bundles,
+        malformed,
+        sourceApiVersion
+    };
     for (const bundleDir of bundleDirs.sort()) {
         checkBundle(bundleDir, ctx, problems);
     }
     return problems;
+}
+
+/** The message channels' API names (without __c) under force-app (for the convert-source check). */
+export function listMessageChannels(root: string): string[] {
+    return messageChannelFiles(root)
+        .map((f) => path.basename(f).slice(0, -MESSAGE_CHANNEL_SUFFIX.length))
+        .sort();
 }
 
 /** The LWC bundle names found under force-app (for the convert-source check). */

@@ -638,6 +638,78 @@ export function loadNotice() {
     });
 });
 
+describe('checkMetadata: message channels', () => {
+    const CHANNEL_FILE =
+        'force-app/main/default/messageChannels/Greeting_Sent.messageChannel-meta.xml';
+    const CHANNEL = `<?xml version="1.0" encoding="UTF-8"?>
+<LightningMessageChannel xmlns="${NS}">
+    <masterLabel>Greeting Sent</masterLabel>
+    <isExposed>true</isExposed>
+    <description>A greeting was sent.</description>
+    <lightningMessageFields>
+        <fieldName>greeting</fieldName>
+        <description>The greeting's text.</description>
+    </lightningMessageFields>
+</LightningMessageChannel>
+`;
+    const IMPORTER = VALID_TS.replace(
+        "import HELLO from '@salesforce/label/c.Hello';",
+        "import HELLO from '@salesforce/label/c.Hello';\nimport SENT from '@salesforce/messageChannel/Greeting_Sent__c';"
+    );
+
+    it('accepts a described, exposed channel that a component imports', () => {
+        assert.deepEqual(
+            checkMetadata(
+                fixture({
+                    [CHANNEL_FILE]: CHANNEL,
+                    'force-app/main/default/lwc/greeting/greeting.ts': IMPORTER
+                })
+            ),
+            []
+        );
+    });
+
+    it('rejects a channel without a description, a field without one, a field listed twice', () => {
+        const broken = CHANNEL.replace('<description>A greeting was sent.</description>', '')
+            .replace("<description>The greeting's text.</description>", '')
+            .replace(
+                '</LightningMessageChannel>',
+                '<lightningMessageFields><fieldName>greeting</fieldName><description>x</description></lightningMessageFields></LightningMessageChannel>'
+            );
+        const problems = checkMetadata(fixture({ [CHANNEL_FILE]: broken }));
+        assert.deepEqual(
+            problems.map((p) => p.rule),
+            ['message-channel', 'message-channel', 'message-channel']
+        );
+        assert.match(problems[0].message, /<description> is missing/);
+        assert.match(problems[1].message, /the field "greeting" has no <description>/);
+        assert.match(problems[2].message, /the field "greeting" is listed twice/);
+    });
+
+    it('rejects isExposed that is not a Boolean, and a name an org cannot take', () => {
+        const problems = checkMetadata(
+            fixture({
+                'force-app/main/default/messageChannels/Bad__Name.messageChannel-meta.xml':
+                    CHANNEL.replace('<isExposed>true</isExposed>', '<isExposed>yes</isExposed>')
+            })
+        );
+        assert.deepEqual(
+            problems.map((p) => p.rule),
+            ['message-channel', 'message-channel']
+        );
+        assert.match(problems[0].message, /"Bad__Name" cannot be a message channel's API name/);
+        assert.match(problems[1].message, /<isExposed> must be true or false/);
+    });
+
+    it('rejects a component importing a message channel the project does not define', () => {
+        const problem = only(
+            checkMetadata(fixture({ 'force-app/main/default/lwc/greeting/greeting.ts': IMPORTER })),
+            'message-channel-exists'
+        );
+        assert.match(problem.message, /imports the message channel Greeting_Sent__c/);
+    });
+});
+
 describe('apiMembers', () => {
     it('finds @api fields, accessors and methods and ignores the rest', () => {
         const names = apiMembers(

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { listBundles } from './checkMetadata.mts';
+import { listBundles, listMessageChannels } from './checkMetadata.mts';
 import { projectRoot } from '../lib/paths.mts';
 import { run } from '../lib/run.mts';
 import { sfBin, sfEnv } from '../lib/sfEnv.mts';
@@ -39,9 +39,19 @@ try {
         );
         process.exit(1);
     }
+    const channels = new Set(
+        types.find((t) => t.name === 'LightningMessageChannel')?.members ?? []
+    );
+    const missingChannels = listMessageChannels(projectRoot).filter((c) => !channels.has(c));
+    if (missingChannels.length > 0) {
+        console.error(
+            `convert: package.xml does not list these message channels: ${missingChannels.join(', ')}. Check .forceignore.`
+        );
+        process.exit(1);
+    }
     const labelsListed = types.some((t) => t.name === 'CustomLabels' || t.name === 'CustomLabel');
     console.log(
-        `convert: package.xml lists all ${listed.size} component bundles${labelsListed ? ' and the Custom Labels' : ''}.`
+        `convert: package.xml lists all ${listed.size} component bundles, ${channels.size} message channel(s)${labelsListed ? ' and the Custom Labels' : ''}.`
     );
 } finally {
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@
  * rejects or hangs.
  */
 import { ChatService } from './chatService';
+import { ChatChannel } from './chatChannel';
 import { EmbeddedSvcClient } from './embeddedSvcClient';
 import { EnhancedChatClient } from './enhancedChatClient';
 import { detectSandbox } from './sandboxDetection';
@@ -46,6 +47,16 @@ export type {
     RoutingValidation,
     StartChatOptions
 } from './chatTypes';
+/** The messages of the chat's Lightning message channel (docs/service-api.md). */
+export type {
+    ChatChannelAction,
+    ChatChannelErrorCode,
+    ChatChannelMessage,
+    ChatChannelRequest,
+    ChatChannelResult,
+    ChatChannelResultMessage,
+    ChatChannelStateMessage
+} from './channelTypes';
 /**
  * ID helpers, for admin UIs: `checkId(id, kind)` says what is wrong with an ID (null when it is
  * a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character suffix of a
@@ -81,6 +92,15 @@ const service = new ChatService(
     detectSandbox() === 'locker'
 );
 
+/** Publishes the chat on the page's message channel while the service is in use. */
+const channel = new ChatChannel({
+    watch: (listener) => service.subscribe(listener),
+    state: getChatState,
+    startChat,
+    endChat,
+    clearSession
+});
+
 /** The last line of defence of the promise contract: an action never rejects or throws. */
 function settled(action: () => Promise<ChatActionResult>): Promise<ChatActionResult> {
     const unexpected = (): ChatActionResult => ({
@@ -106,7 +126,12 @@ export function getChatState(): ChatState {
  * the others.
  */
 export function subscribeToChat(listener: ChatStateListener): () => void {
-    return service.subscribe(listener);
+    const unsubscribe = service.subscribe(listener);
+    const release = channel.hold();
+    return () => {
+        unsubscribe();
+        release();
+    };
 }
 
 /**
