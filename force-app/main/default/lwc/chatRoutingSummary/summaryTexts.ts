@@ -45,6 +45,7 @@ import CLIENT_LOCKER from '@salesforce/label/c.Chat_Routing_Client_Locker';
 import CLIENT_NONE from '@salesforce/label/c.Chat_Routing_Client_None';
 import CLIENT_LOGIN from '@salesforce/label/c.Chat_Routing_Client_Login';
 import ENHANCED_PARAMETERS from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Parameters';
+import ENHANCED_CHECK from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Check';
 import ENHANCED_MAPPING from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Mapping';
 import ENHANCED_FLOW from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Flow';
 import NOT_SET from '@salesforce/label/c.Chat_Routing_Not_Set';
@@ -147,7 +148,7 @@ export function setupSteps(
     const names = (Object.keys(HIDDEN_FIELDS) as HiddenField[])
         .map((field) => settings.names[field].name)
         .filter((name): name is string => name !== null);
-    const steps = [ENHANCED_MAPPING, ENHANCED_FLOW];
+    const steps = [ENHANCED_MAPPING, ENHANCED_FLOW, ENHANCED_CHECK];
     return names.length > 0
         ? [formatLabel(ENHANCED_PARAMETERS, names.join(', ')), ...steps]
         : steps;

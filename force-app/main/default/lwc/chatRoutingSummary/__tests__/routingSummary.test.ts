@@ -148,7 +148,8 @@ describe('c-chat-routing-settings summary', () => {
         expect(summary.setupSteps.map((step) => step.text)).toEqual([
             'On the messaging channel, add the custom parameters Agent__c, Chat_Target_Id, Chat_Fallback_Routing, and add them to the deployment as hidden pre-chat fields.',
             'In the channel’s Parameter Mappings, map each parameter to a Text variable of the flow.',
-            'Route the channel with an Omni-Channel flow whose Route Work sends the chat to the agent and falls back to the queue.'
+            'Route the channel with an Omni-Channel flow whose Route Work sends the chat to the agent and falls back to the queue.',
+            "Before Route Work, have the flow check the IDs: hidden fields come from the visitor's browser, where anyone can set any agent or queue. Route only to a queue you allow and an agent who is an active member of it; otherwise to your default queue."
         ]);
         expect(summary.rules).toEqual([]);
         expect(summaryOf({ buttonId: QUEUE }, 'legacy').summary.hasSetupSteps).toBe(false);
