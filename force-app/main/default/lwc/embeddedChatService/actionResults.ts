@@ -13,7 +13,7 @@ const MESSAGES: Record<ChatErrorCode, string> = {
     CHAT_CLIENT_MISSING:
         'No chat client is on this page. Add the Embedded Service Chat (or Embedded Messaging) component to the site.',
     AGENTS_OFFLINE: 'No agents are available right now.',
-    LOGIN_REQUIRED: 'Chat on this site is for logged-in users: log in to chat.',
+    LOGIN_REQUIRED: 'Chat is for logged-in users.',
     CHAT_IN_PROGRESS: 'A chat is already open or being requested.',
     INVALID_ROUTING: 'The chat routing configuration is not valid.',
     CLIENT_ERROR: 'The chat client reported an error.',

@@ -83,9 +83,9 @@ export class ChatService {
     }
 
     /** What the client applies whenever it resets: the site routing, its own button hidden. */
-    private configurePage(force = false): void {
+    private configurePage(force?: boolean): void {
+        const { valid, config } = this.siteValidation;
         if (force || this.store.clientPhase === 'ready') {
-            const { valid, config } = this.siteValidation;
             this.client.configurePage(valid ? config : null, this.hideClientButton);
         }
     }

@@ -137,8 +137,8 @@ export class EmbeddedSvcClient implements ChatClient {
     readonly kind = 'legacy' as const;
     readonly reportsCloses = false;
     readonly launchGraceMs = 0;
-    /** The help button's own setting, while the service hides the button (null: not hidden). */
-    private helpSetting: unknown = null;
+    /** The service hides the client's help button. */
+    private helpHidden = false;
     /** Client objects already given our handlers (a reloaded script makes a new object). */
     private readonly connected = new WeakSet<object>();
     /** Availability per chat button (15-character ID), as onAvailability reported it. */
@@ -305,24 +305,14 @@ export class EmbeddedSvcClient implements ChatClient {
     configurePage(_routing: RoutingConfig | null, hideClientButton: boolean): void {
         const svc = this.svc();
         const settings = this.settings();
-        const hidden = this.helpSetting !== null;
-        if (!svc || !settings || hidden === hideClientButton) {
-            return;
-        }
-        try {
-            if (hideClientButton) {
-                this.helpSetting = settings.displayHelpButton ?? true;
-                settings.displayHelpButton = false;
-            } else {
-                settings.displayHelpButton = this.helpSetting;
-                this.helpSetting = null;
+        if (svc && settings && this.helpHidden !== hideClientButton) {
+            this.helpHidden = hideClientButton;
+            try {
+                settings.displayHelpButton = !hideClientButton;
+                (svc[hideClientButton ? 'hideHelpButton' : 'showHelpButton'] as () => void)();
+            } catch {
+                // a client without these methods keeps its button
             }
-            const toggle = readField(svc, hideClientButton ? 'hideHelpButton' : 'showHelpButton');
-            if (typeof toggle === 'function') {
-                toggle.call(svc);
-            }
-        } catch {
-            debug('the help button could not be hidden or shown');
         }
     }
 

@@ -42,7 +42,7 @@ const FRAME_ID = 'embeddedMessagingFrame';
 /** How a launchChat refusal reads when no agent is online (bootstrap.js handleClick). */
 const AGENT_UNAVAILABLE = /agent unavailable/i;
 /** v2's refusal before its frame's ButtonCreated (init.js validateEmbeddedMessagingButtonCreatedEventFired). */
-const NO_BUTTON_YET = /before onEmbeddedMessagingButtonCreated/i;
+const NO_BUTTON_YET = /ButtonCreated/;
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -306,9 +306,6 @@ export class EnhancedChatClient implements ChatClient {
             case 'onEmbeddedMessagingWindowMaximized':
                 this.windowOpen = true;
                 return [{ kind: 'opened' }];
-            case 'onEmbeddedMessagingWindowMinimized':
-                this.windowOpen = true;
-                return [{ kind: 'activity' }];
             default:
                 return [{ kind: 'activity' }];
         }
@@ -351,14 +348,16 @@ export class EnhancedChatClient implements ChatClient {
             ...(routing.visiblePrechatFields ?? {})
         };
         for (const [name, value] of Object.entries(values)) {
-            if (typeof value !== 'string') {
-                return `The pre-chat field ${name} must be text.`;
-            }
-            if (SCRIPT_LIKE.test(value)) {
-                return `The pre-chat field ${name} holds text the chat client refuses.`;
-            }
-            if (value.length > MAX_HIDDEN_VALUE_LENGTH) {
-                return `The pre-chat field ${name} is longer than ${MAX_HIDDEN_VALUE_LENGTH} characters.`;
+            const problem =
+                typeof value !== 'string'
+                    ? 'must be text'
+                    : SCRIPT_LIKE.test(value)
+                      ? 'holds text the chat client refuses'
+                      : value.length > MAX_HIDDEN_VALUE_LENGTH
+                        ? `is longer than ${MAX_HIDDEN_VALUE_LENGTH} characters`
+                        : null;
+            if (problem) {
+                return `The pre-chat field ${name} ${problem}.`;
             }
         }
         return null;
@@ -453,7 +452,7 @@ export class EnhancedChatClient implements ChatClient {
         try {
             this.call(api, name, args);
         } catch {
-            debug(`${api}.${name} failed`);
+            // nothing to do: the page goes on as the client left it
         }
     }
 
@@ -510,7 +509,7 @@ export class EnhancedChatClient implements ChatClient {
             this.call('prechatAPI', 'setHiddenPrechatFields', [hidden]) === false
         ) {
             throw new Error(
-                'setHiddenPrechatFields refused the routing fields, so no chat was launched: declare each of them as a hidden pre-chat field of the deployment, long enough for its value.'
+                'setHiddenPrechatFields refused a routing field (undeclared, or too long): no chat was launched.'
             );
         }
         const visible = routing.visiblePrechatFields ?? {};
