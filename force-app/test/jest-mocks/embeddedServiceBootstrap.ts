@@ -270,7 +270,11 @@ export function agentComesOnline(): void {
     const m = model();
     m.agentsOnline = true;
     if (m.waitingForAgent) {
-        becomeReady();
+        if (m.readyCount === 0) {
+            becomeReady(); // init's held-back Ready
+        } else {
+            m.initializeClientState(); // a reset waiting for an agent
+        }
     }
 }
 

@@ -274,7 +274,7 @@ export class EnhancedClientModel {
                 // handleClick asks for availability first; no agent: handleAgentUnavailableOnButtonClick
                 // resets the client (Ready), regenerates the button (ButtonCreated), then rejects.
                 turns(1).then(() => {
-                    this.resetClientToInitialState();
+                    this.resetClientToInitialState(false);
                     this.generateMarkup();
                     reject(AGENT_UNAVAILABLE_MESSAGE);
                 });
@@ -494,10 +494,11 @@ export class EnhancedClientModel {
     /**
      * resetClientToInitialState: clears in-memory data (hidden fields, pre-filled visible values),
      * removeMarkup (iframes, button) which re-emits Ready at once, then — after the agent
-     * availability promise — initializeClientState: generateMarkup (ButtonCreated) and
-     * resolveClearSessionPromise.
+     * availability promise (getAgentAvailability, which polls until an agent is online, unless
+     * `checkAvailability` is false as in handleAgentUnavailableOnButtonClick) —
+     * initializeClientState: generateMarkup (ButtonCreated) and resolveClearSessionPromise.
      */
-    resetClientToInitialState(): void {
+    resetClientToInitialState(checkAvailability = true): void {
         this.epoch += 1;
         const epoch = this.epoch;
         this.hiddenFields = {};
@@ -516,11 +517,22 @@ export class EnhancedClientModel {
             if (epoch !== this.epoch) {
                 return;
             }
-            this.generateMarkup();
-            const resolve = this.clearResolve;
-            this.clearResolve = null;
-            resolve?.();
+            const gate = this.options.availabilityCheck && !this.options.hideChatButtonOnLoad;
+            if (checkAvailability && gate && !this.agentsOnline) {
+                this.waitingForAgent = true; // agentComesOnline goes on with initializeClientState
+                return;
+            }
+            this.initializeClientState();
         });
+    }
+
+    /** initializeClientState: generateMarkup (ButtonCreated) and resolveClearSessionPromise. */
+    initializeClientState(): void {
+        this.waitingForAgent = false;
+        this.generateMarkup();
+        const resolve = this.clearResolve;
+        this.clearResolve = null;
+        resolve?.();
     }
 }
 

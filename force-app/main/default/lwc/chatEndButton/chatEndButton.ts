@@ -52,7 +52,8 @@ export default class ChatEndButton extends ChatActionElement {
 
     async handleClick(): Promise<void> {
         if (!this.isButtonDisabled) {
-            const chatWasActive = this.isChatActive;
+            // A window reopened after a reload may hold a chat that had already ended.
+            const chatWasActive = this.isChatActive && this.status !== 'open';
             await this.runAction(endChat, () => {
                 this.successMessage = chatWasActive ? SUCCESS : '';
             });

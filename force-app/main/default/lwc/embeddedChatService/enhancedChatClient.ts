@@ -43,6 +43,13 @@ const FRAME_ID = 'embeddedMessagingFrame';
 const AGENT_UNAVAILABLE = /agent unavailable/i;
 /** v2's refusal before its frame's ButtonCreated (init.js validateEmbeddedMessagingButtonCreatedEventFired). */
 const NO_BUTTON_YET = /ButtonCreated/;
+/**
+ * Under the availability check, how long after a reset's Ready the button may take before no
+ * agent is taken to be online (the client draws it once its availability request says yes).
+ */
+const BUTTON_DUE_MS = 2000;
+/** How long a launch refused for want of an agent keeps Start offline without a new Ready. */
+const REFUSAL_MS = 30000;
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -116,6 +123,9 @@ export class EnhancedChatClient implements ChatClient {
     private availability: boolean | null = null;
     /** No agent online as the client said (held-back Ready, a refused launch): until next Ready. */
     private offlineUntilReady = false;
+    private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+    /** A start is setting its fields and launching: the site's fields wait. */
+    private launching = false;
     /** The chat window is on the page (shown or minimized) since the last reset. */
     private windowOpen = false;
     /** The site routing's hidden fields, set at every Ready (each reset wipes them). */
@@ -264,6 +274,11 @@ export class EnhancedChatClient implements ChatClient {
                     this.offlineUntilReady = false;
                     signals.push(...this.availabilitySignal(first ? true : null));
                 }
+                clearTimeout(this.offlineTimer);
+                if (!first && this.availabilityGated()) {
+                    // The client checks for an agent before drawing the button again.
+                    this.offlineAfter(BUTTON_DUE_MS, false);
+                }
                 if (this.ownReset) {
                     this.ownReset = false; // a start's own first step: the start goes on
                     return signals;
@@ -272,19 +287,23 @@ export class EnhancedChatClient implements ChatClient {
             }
             case 'onEmbeddedMessagingButtonCreated': {
                 this.buttonReady = true;
+                clearTimeout(this.offlineTimer);
                 this.buttonWaiters.splice(0).forEach((resolve) => resolve());
                 if (this.hideButton) {
                     this.tryCall('utilAPI', 'hideChatButton');
                 }
                 // v2's event has no detail: its button shows unless hidden on load.
                 const visibility = readField(detail, 'buttonVisibility');
-                if ((visibility ?? 'Show') === 'Show' && this.availability === null) {
-                    return this.availabilitySignal(true);
-                }
-                return [];
+                const unknown = this.availability === null || this.offlineUntilReady;
+                this.offlineUntilReady = false;
+                return (visibility ?? 'Show') === 'Show' && unknown
+                    ? this.availabilitySignal(true)
+                    : [];
             }
             case 'onEmbeddedMessagingBusinessHoursStarted':
             case 'onEmbeddedMessagingBusinessHoursEnded':
+                // Outside business hours the client skips its availability check.
+                this.offlineUntilReady = false;
                 return this.availabilitySignal(name.endsWith('Started'));
             case 'onEmbeddedMessagingConversationStarted':
                 this.startedHere = true;
@@ -398,6 +417,9 @@ export class EnhancedChatClient implements ChatClient {
                 // eslint-disable-next-line no-await-in-loop -- the button comes before each try
                 await Promise.race([this.buttonCreated(), closed]);
             }
+            if (!this.buttonReady && this.offlineUntilReady) {
+                throw new AgentsUnavailable('no agent is online: the client drew no chat button');
+            }
             if (this.closes !== closes) {
                 debug('a later end or clear won over the start: no launch');
                 return undefined;
@@ -406,9 +428,10 @@ export class EnhancedChatClient implements ChatClient {
                 debug('a start the service gave up on: no launch');
                 return undefined;
             }
-            this.setFields(routing);
             const open = this.windowOpen;
+            this.launching = true;
             try {
+                this.setFields(routing);
                 // eslint-disable-next-line no-await-in-loop -- one launch per try
                 const answer: unknown = await this.call('utilAPI', 'launchChat', []);
                 if (open) {
@@ -425,18 +448,53 @@ export class EnhancedChatClient implements ChatClient {
                     continue;
                 }
                 if (AGENT_UNAVAILABLE.test(text)) {
-                    // No agent is online after all (handleClick's check): so until next Ready.
-                    this.offlineUntilReady = true;
-                    this.availabilitySignal(false).forEach((signal) => this.sink?.(signal));
+                    // No agent is online after all (handleClick's check). The client stops asking
+                    // and shows its button again: offline until the next Ready, or for a while.
+                    this.offlineAfter(0, true);
+                    if (this.hideButton) {
+                        this.tryCall('utilAPI', 'hideChatButton');
+                    }
                     throw new AgentsUnavailable(text);
                 }
                 throw error;
+            } finally {
+                this.launching = false;
             }
         }
     }
 
+    /**
+     * After `ms` (unless ButtonCreated or Ready comes first): no agent is online, and a start
+     * waiting for the button stops. `expires`: only for a while (REFUSAL_MS), then not known.
+     */
+    private offlineAfter(ms: number, expires: boolean): void {
+        clearTimeout(this.offlineTimer);
+        const offline = (): void => {
+            this.offlineUntilReady = true;
+            this.availabilitySignal(false).forEach((signal) => this.sink?.(signal));
+            this.buttonWaiters.splice(0).forEach((resolve) => resolve());
+            if (expires) {
+                // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded, cleared by the client's next Ready or button
+                this.offlineTimer = setTimeout(() => {
+                    this.offlineUntilReady = false;
+                    this.availabilitySignal(null).forEach((signal) => this.sink?.(signal));
+                }, REFUSAL_MS);
+            }
+        };
+        if (ms === 0) {
+            offline();
+        } else {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded, as above
+            this.offlineTimer = setTimeout(offline, ms);
+        }
+    }
+
     configurePage(routing: RoutingConfig | null, hideClientButton: boolean): void {
-        this.siteFields = routing ? hiddenRoutingValues(routing) : {};
+        const fields = routing ? hiddenRoutingValues(routing) : {};
+        if (this.readySeen && !this.launching && !this.windowOpen) {
+            this.dropSiteFieldsBut(fields);
+        }
+        this.siteFields = fields;
         const wasHidden = this.hideButton;
         this.hideButton = hideClientButton;
         if (this.readySeen) {
@@ -495,13 +553,22 @@ export class EnhancedChatClient implements ChatClient {
      * included (at Ready and whenever they change; the service checked them).
      */
     private setSiteFields(): void {
-        if (Object.keys(this.siteFields).length > 0) {
+        if (Object.keys(this.siteFields).length > 0 && !this.launching && !this.windowOpen) {
             this.tryCall('prechatAPI', 'setHiddenPrechatFields', [this.siteFields]);
+        }
+    }
+
+    /** The client only ever adds fields: the site's that `fields` does not set are removed. */
+    private dropSiteFieldsBut(fields: Record<string, string>): void {
+        const stale = Object.keys(this.siteFields).filter((name) => !(name in fields));
+        if (stale.length > 0) {
+            this.tryCall('prechatAPI', 'removeHiddenPrechatFields', [stale]);
         }
     }
 
     private setFields(routing: RoutingConfig): void {
         const hidden = hiddenRoutingValues(routing);
+        this.dropSiteFieldsBut(hidden);
         // v2 answers false when it dropped a field (v1 answers nothing): a chat launched then
         // would not be routed as configured, so it is not launched.
         if (

@@ -272,6 +272,19 @@ describe('c-chat-end-button', () => {
             expect(text(element, '.success')).toBeNull();
         });
 
+        it('shows the button for a reopened window, and confirms no end it cannot vouch for', async () => {
+            // Enhanced Chat reopened a conversation after a reload: it may have ended already.
+            const element = render({}, { status: 'open' });
+            expect(button(element)).not.toBeNull();
+
+            await clickButton(element);
+            setMockChatState({ status: 'ready' });
+            await flushPromises();
+
+            expect(endChat).toHaveBeenCalledTimes(1);
+            expect(text(element, '.success')).toBeNull();
+        });
+
         it('drops the confirmation when the chat history is cleared', async () => {
             const element = render({}, CHATTING);
             await clickButton(element);

@@ -16,6 +16,7 @@ import {
     getConversations,
     installEmbeddedServiceBootstrap,
     setAgentsOnline,
+    setBusinessHours,
     setCallBehavior,
     setIframeResponsive,
     setV2MaximizeDelay,
@@ -124,7 +125,7 @@ describe('c/embeddedChatService with Enhanced Chat as real sites run it', () => 
             expect(service.getChatState().status).toBe('ready');
         });
 
-        it('answers AGENTS_OFFLINE for a launch refused for want of an agent, until the next Ready', async () => {
+        it('answers AGENTS_OFFLINE for a launch refused for want of an agent, for a while', async () => {
             installEmbeddedServiceBootstrap({ availabilityCheck: true, readiness: 'loading' });
             const service = loadService();
             becomeReady(); // an agent is online: Ready, then the button
@@ -140,13 +141,61 @@ describe('c/embeddedChatService with Enhanced Chat as real sites run it', () => 
             });
             await expect(service.startChat()).resolves.toMatchObject({ code: 'AGENTS_OFFLINE' });
             expect(getCalls('launchChat')).toHaveLength(1);
-            // A reset (Ready, then the button once an agent is there again).
+            // The client stops asking after a refusal and fires no Ready: after a while the next
+            // start asks the client again.
+            jest.advanceTimersByTime(30000);
+            expect(service.getChatState().agentsAvailable).toBeNull();
             agentComesOnline();
-            const clear = service.clearSession();
+            await expect(service.startChat()).resolves.toEqual({ ok: true });
+            expect(getCalls('launchChat')).toHaveLength(2);
+        });
+
+        it('keeps the client’s own button hidden after a refusal shows it again', async () => {
+            installEmbeddedServiceBootstrap({ availabilityCheck: true });
+            const service = loadService();
+            service.configureChatService({ hideClientChatButton: true });
+            setAgentsOnline(false);
+            await service.startChat();
             await settleClient();
-            await clear;
+            expect(getClientState().buttonShown).toBe(false);
+        });
+
+        it('reads no agent online within 2 s of a reset whose button the client holds back', async () => {
+            installEmbeddedServiceBootstrap({ availabilityCheck: true, readiness: 'loading' });
+            const service = loadService();
+            becomeReady();
+            await service.startChat();
+            await settleClient();
+            agentAccepts();
+            setAgentsOnline(false); // the last agent leaves; the visitor closes the window
+            visitorCloses();
+            await settleClient();
+            expect(service.getChatState()).toMatchObject({
+                status: 'ended',
+                agentsAvailable: true
+            });
+            const start = service.startChat(); // waits for the button the client holds back
+            jest.advanceTimersByTime(2000);
+            await expect(start).resolves.toMatchObject({ code: 'AGENTS_OFFLINE' });
+            expect(service.getChatState().agentsAvailable).toBe(false);
+            agentComesOnline(); // the client's poll says yes: it draws the button
             expect(service.getChatState().agentsAvailable).toBe(true);
             await expect(service.startChat()).resolves.toEqual({ ok: true });
+        });
+
+        it('lets business hours decide when the client skips its check outside them', () => {
+            installEmbeddedServiceBootstrap({
+                readiness: 'loading',
+                availabilityCheck: true,
+                agentsOnline: false
+            });
+            const service = loadService();
+            service.subscribeToChat(() => undefined);
+            jest.advanceTimersByTime(2000);
+            expect(service.getChatState().agentsAvailable).toBe(false);
+            setBusinessHours(false); // BusinessHoursEnded before Ready: no check, Ready comes
+            agentComesOnline();
+            expect(service.getChatState().agentsAvailable).toBe(false);
         });
     });
 
@@ -254,6 +303,29 @@ describe('c/embeddedChatService with Enhanced Chat as real sites run it', () => 
             visitorCloses();
             await settleClient();
             expect(getClientState().hiddenFields).toEqual(fields);
+        });
+
+        it('lets a Start’s own routing leave out the site’s agent', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            service.configureRouting(routing);
+            const OTHER_QUEUE = '00G5g000000QuEv';
+            await service.startChat({
+                routing: { directToAgentRouting: { buttonId: OTHER_QUEUE } }
+            });
+            await settleClient();
+            expect(getConversations()[0].hiddenFields).toEqual({
+                Chat_Target_Id: OTHER_QUEUE,
+                Chat_Fallback: 'false'
+            });
+        });
+
+        it('removes the fields of a site routing that is withdrawn', () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            service.configureRouting(routing);
+            service.configureRouting({});
+            expect(getClientState().hiddenFields).toEqual({});
         });
 
         it('sets nothing for an invalid site routing', () => {
