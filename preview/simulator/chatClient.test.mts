@@ -251,6 +251,66 @@ describe('chat client simulator: page load', () => {
     });
 });
 
+describe('chat client simulator: the feature script task', () => {
+    it('does the rest of its onload work after featureLoaded, in the same task, and records it', () => {
+        const order: string[] = [];
+        let install: (() => void) | null = null;
+        const s = setup({
+            loadFeature: (fn) => (install = fn),
+            featureTaskWork: () => order.push('the loader callback and pending messages')
+        });
+        s.sim.embeddedSvc.addEventHandler('featureLoaded', () => order.push('featureLoaded'));
+        s.sim.load();
+        s.clock.advance(100);
+        assert.equal(s.sim.snapshot().featureTask, null);
+        (install as unknown as () => void)();
+        assert.deepEqual(order, ['featureLoaded', 'the loader callback and pending messages']);
+        const task = s.sim.snapshot().featureTask;
+        assert.ok(task);
+        assert.ok(task.endedAt >= task.firedAt);
+    });
+});
+
+describe('chat client simulator: an unreachable storage frame', () => {
+    it('never returns the session data: no sessionDataRetrieved, no settings call, availability unset', () => {
+        const s = setup({ storageFrameUnreachable: true });
+        const retrieved: unknown[] = [];
+        s.sim.embeddedSvc.addEventHandler('sessionDataRetrieved', (data) => retrieved.push(data));
+        s.sim.load();
+        s.clock.advance(60_000);
+        assert.ok(s.sim.embeddedSvc.liveAgentAPI);
+        assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, false);
+        assert.deepEqual(retrieved, []);
+        assert.deepEqual(
+            s.seen.filter((e) => e.name === 'onSettingsCallCompleted'),
+            []
+        );
+        assert.equal(s.sim.embeddedSvc.settings.agentAvailableOnButtonClick, undefined);
+        assert.equal(s.sim.snapshot().storageFrameUnreachable, true);
+    });
+
+    it('still starts a chat through the API (startChat does not wait for session data)', async () => {
+        const s = setup({ storageFrameUnreachable: true });
+        ready(s);
+        assert.equal(await start(s), undefined);
+        assert.equal(s.sim.snapshot().phase, 'waiting');
+        assert.ok(s.seen.some((e) => e.name === 'onChatRequestSuccess'));
+    });
+
+    it('clearSession never settles and posts nothing', async () => {
+        const s = setup({ storageFrameUnreachable: true });
+        ready(s);
+        const outcome = await Promise.race([
+            api(s.sim)
+                .clearSession()
+                .then(() => 'settled'),
+            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+        ]);
+        assert.equal(outcome, 'pending');
+        assert.deepEqual(s.posted, []);
+    });
+});
+
 describe('chat client simulator: startChat', () => {
     it('logs a deep copy taken before it mutates the attributes', async () => {
         const s = setup();
