@@ -27,6 +27,8 @@ export interface ChatSimulatorControls {
     /** Every event the client fired. */
     readonly events: SimulatorEvent[];
     readonly notes: SimulatorNote[];
+    /** Now, on the clock of the log's `at` times (ms since the simulator started). */
+    now(): number;
     /** The client script has loaded (`window.embedded_svc` exists). */
     scriptLoaded(): boolean;
     state(): SimulatorSnapshot;
@@ -263,6 +265,7 @@ function boot(): void {
         calls: simulator.calls,
         events: simulator.events,
         notes: simulator.notes,
+        now: () => simulator.elapsed(),
         scriptLoaded: () => loaded,
         state: () => simulator.snapshot(),
         registeredHandlers: () => simulator.registeredHandlers(),

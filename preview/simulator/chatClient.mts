@@ -883,7 +883,8 @@ export class ChatClientSimulator {
         });
     }
 
-    private elapsed(): number {
+    /** Milliseconds since the simulator started: the clock of every `at` in the log. */
+    elapsed(): number {
         return this.scheduler.now() - this.startedAt;
     }
 
