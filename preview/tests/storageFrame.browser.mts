@@ -119,15 +119,16 @@ describe('an unreachable storage frame', () => {
             `clearSession reached the client ${Math.round(call.at - ready)} ms after readiness`
         );
         // Polled every frame: the message's first frame on screen is the answer's time.
-        const answeredAt = await page.waitForFunction(
+        const answer = await page.waitForFunction(
             (text) =>
-                document.body.innerText.includes(text) ? window.__chatSimulator?.now() : false,
+                document.body.innerText.includes(text) ? (window.__chatSimulator?.now() ?? 0) : 0,
             'Your chat has ended, but its history may still be stored',
             { polling: 'raf', timeout: callTimeout + 2000 }
         );
+        const answeredAt = await answer.jsonValue();
         assert.ok(
-            (await answeredAt.jsonValue()) - ready <= callTimeout + 1000 + MARGIN_MS,
-            `the clear answered ${Math.round((await answeredAt.jsonValue()) - ready)} ms after readiness (clearSession at ${Math.round(call.at - ready)} ms)`
+            answeredAt - ready <= callTimeout + 1000 + MARGIN_MS,
+            `the clear answered ${Math.round(answeredAt - ready)} ms after readiness (clearSession at ${Math.round(call.at - ready)} ms)`
         );
         assertNoPageErrors(preview);
         await preview.close();
