@@ -99,6 +99,15 @@ function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup 
     return { clock, sim, errors, seen, posted };
 }
 
+/** Whether `promise` settles within 20 ms of real time (client promises that hang never do). */
+async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
+    const outcome = await Promise.race([
+        promise.then(() => 'settled'),
+        new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+    ]);
+    return outcome === 'settled';
+}
+
 function api(sim: ChatClientSimulator) {
     const liveAgentApi = sim.embeddedSvc.liveAgentAPI;
     assert.ok(liveAgentApi, 'liveAgentAPI should exist');
@@ -300,13 +309,7 @@ describe('chat client simulator: an unreachable storage frame', () => {
     it('clearSession never settles and posts nothing', async () => {
         const s = setup({ storageFrameUnreachable: true });
         ready(s);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.deepEqual(s.posted, []);
     });
 });
@@ -440,11 +443,11 @@ describe('chat client simulator: startChat', () => {
             .startChat({})
             .then(() => 'settled');
         s.clock.advance(100);
-        const outcome = await Promise.race([
-            pending,
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending', 'no liveagent.initialized for an offline form');
+        assert.equal(
+            await settlesSoon(pending),
+            false,
+            'no liveagent.initialized for an offline form'
+        );
         assert.equal(s.sim.snapshot().widget, 'offline-form');
         assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
     });
@@ -453,13 +456,7 @@ describe('chat client simulator: startChat', () => {
         const s = setup();
         ready(s);
         s.sim.setPromisesHang(true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .startChat({})
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).startChat({})), false);
     });
 });
 
@@ -602,13 +599,7 @@ describe('chat client simulator: clearSession', () => {
         ready(s);
         const key = await waiting(s);
         s.sim.setStorageFrameMissing(true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.equal(s.seen.at(-1)?.name, 'onChatEndedByChasitor');
         assert.equal(s.sim.snapshot().phase, 'none');
         assert.equal(s.sim.snapshot().sessionKey, key);
@@ -624,13 +615,7 @@ describe('chat client simulator: clearSession', () => {
         const s = setup({ storageFrameSilent: true });
         ready(s);
         assert.equal(s.sim.snapshot().storageFrameSilent, true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.deepEqual(s.posted, []);
         s.sim.setStorageFrameSilent(false);
         assert.equal(await api(s.sim).clearSession(), undefined);
@@ -654,13 +639,7 @@ describe('chat client simulator: clearSession', () => {
         ready(s);
         await waiting(s);
         s.sim.setPromisesHang(true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.equal(s.sim.snapshot().phase, 'none');
         assert.equal(s.sim.calls.at(-1)?.answer, 'never settles');
     });
