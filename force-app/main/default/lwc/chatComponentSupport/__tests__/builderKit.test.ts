@@ -84,10 +84,12 @@ function kitFails(): void {
     }
 }
 
+/** The placeholder's lines (split at its line break); [] when there is none. */
 const fallbackOf = (element: HTMLElement): string[] =>
-    Array.from(element.shadowRoot!.querySelectorAll('.admin-notice-fallback p')).map(
-        (p) => p.textContent?.trim() ?? ''
-    );
+    Array.from(element.shadowRoot!.querySelector('.admin-notice-fallback')?.childNodes ?? [])
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent?.trim() ?? '')
+        .filter(Boolean);
 
 function settle(): Promise<void> {
     // eslint-disable-next-line @lwc/lwc/no-async-operation -- waits for the import and a render
