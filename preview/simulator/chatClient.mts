@@ -344,8 +344,9 @@ export class ChatClientSimulator {
 
         const settings = demoSnippetSettings();
         if (!this.storageFrameUnreachable) {
-            // Without the frame's answer the settings call that sets it is never made (and the
-            // LiveAgent defaults are merged only when the widget is created).
+            // Set by the settings call (liveagent.esw.js handleSettings), which only the
+            // feature's sessionDataRetrieved handler makes: without the frame's answer it stays
+            // unset (esw.js merges the feature's defaults only in preparePageForSidebar).
             settings.agentAvailableOnButtonClick = this.agentsAvailable;
         }
         settings.isOfflineSupportEnabled = this.offlineSupport;
@@ -433,6 +434,8 @@ export class ChatClientSimulator {
                 this.fire('featureLoaded', 'LiveAgent');
                 this.note('LiveAgent feature loaded: embedded_svc.liveAgentAPI exists');
                 if (this.storageFrameUnreachable) {
+                    // esw.js resumeInitWithSessionData never runs: hasSessionDataLoaded stays
+                    // false, no sessionDataRetrieved, no settings call.
                     this.note('The session storage frame is unreachable: it never answers');
                 } else {
                     this.scheduler.setTimeout(
