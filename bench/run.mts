@@ -237,6 +237,9 @@ if (browserFigures) {
         old ? ms(old.median) : ''
     ];
     const old = previous?.browserFigures;
+    /** A row for a figure that older result files may lack. */
+    const optional = (name: string, s?: Summary, before?: Summary): (string | number)[][] =>
+        s ? [row(name, s, before)] : [];
     console.log(`\nIn the browser: ${browserInfo?.name} ${browserInfo?.version}\n`);
     console.log(
         table([
@@ -246,12 +249,37 @@ if (browserFigures) {
                 f.readiness.service,
                 old?.readiness.service
             ),
+            ...optional(
+                'featureLoaded -> Start enabled (the client work after it in that task included)',
+                f.readiness.featureLoadedToStart,
+                old?.readiness.featureLoadedToStart
+            ),
+            ...optional(
+                'end of the featureLoaded task -> Start enabled (target <= 1 ms)',
+                f.readiness.featureTaskEndToStart,
+                old?.readiness.featureTaskEndToStart
+            ),
+            ...optional(
+                "the service's featureLoaded handler (target < 2 ms)",
+                f.readiness.serviceFeatureLoadedHandler,
+                old?.readiness.serviceFeatureLoadedHandler
+            ),
             row(
                 'readiness: naive 500 ms polling, same page loads',
                 f.readiness.naivePolling500ms,
                 old?.readiness.naivePolling500ms
             ),
             row('click -> client startChat call', f.clickToStartChat, old?.clickToStartChat),
+            ...optional(
+                'storage frame unreachable: click at readiness -> startChat (target <= 1.2 s)',
+                f.unreachableStorageFrame?.clickAtReadiness,
+                old?.unreachableStorageFrame?.clickAtReadiness
+            ),
+            ...optional(
+                'storage frame unreachable: click 1.3 s later -> startChat (target <= 50 ms)',
+                f.unreachableStorageFrame?.clickLater,
+                old?.unreachableStorageFrame?.clickLater
+            ),
             row(
                 'afterMaximize -> startChat() settled (client promise pending)',
                 f.afterMaximizeToStartSettled,

@@ -34,6 +34,12 @@ export interface RegistrationFigure {
 
 export interface ReadinessFigures {
     service: Summary;
+    /** featureLoaded fired -> Start enabled (the client's own work after the event included). */
+    featureLoadedToStart?: Summary;
+    /** The end of the task that fired featureLoaded -> Start enabled (the floor: <= 1 ms). */
+    featureTaskEndToStart?: Summary;
+    /** The service's own featureLoaded handler, synchronous work per page load. */
+    serviceFeatureLoadedHandler?: Summary;
     naivePolling500ms: Summary;
     /** Page loads whose chat API appeared before the page's script ran (not measured). */
     skipped: number;
@@ -57,6 +63,11 @@ export interface BrowserFigures {
     registrations: RegistrationFigure[];
     readiness: ReadinessFigures;
     clickToStartChat: Summary;
+    /**
+     * With the storage frame unreachable (no session data ever): click -> startChat for a click
+     * made as soon as Start is enabled, and for one made 1.3 s later (one click per page load).
+     */
+    unreachableStorageFrame?: { clickAtReadiness: Summary; clickLater: Summary };
     /** afterMaximize -> the service's startChat() settled (client promise still pending). */
     afterMaximizeToStartSettled: Summary;
     memory: MemoryFigures;
@@ -178,17 +189,49 @@ async function readiness(
             window.__bench !== undefined &&
             window.__bench.startEnabledAt !== null &&
             window.__bench.naiveEnabledAt !== null,
-        () => ({
-            api: window.__bench?.apiAppearedAt ?? null,
-            start: window.__bench?.startEnabledAt ?? null,
-            naive: window.__bench?.naiveEnabledAt ?? null
-        })
+        () => {
+            // The simulator's scheduler runs on performance.now(), the bench's clock.
+            const task = window.__chatSimulator?.state().featureTask ?? null;
+            const handlers = window.__bench?.featureLoadedHandlerMs ?? [];
+            return {
+                api: window.__bench?.apiAppearedAt ?? null,
+                start: window.__bench?.startEnabledAt ?? null,
+                naive: window.__bench?.naiveEnabledAt ?? null,
+                fired: task?.firedAt ?? null,
+                taskEnd: task?.endedAt ?? null,
+                handler: handlers.length ? handlers.reduce((a, b) => a + b, 0) : null
+            };
+        }
     );
     return {
         service: summarize(loads.map((t) => t.start - t.api)),
+        featureLoadedToStart: summarize(loads.map((t) => t.start - t.fired)),
+        featureTaskEndToStart: summarize(loads.map((t) => t.start - t.taskEnd)),
+        serviceFeatureLoadedHandler: summarize(loads.map((t) => t.handler)),
         naivePolling500ms: summarize(loads.map((t) => t.naive - t.api)),
         skipped
     };
+}
+
+/** With the storage frame unreachable: one click per page load, `clickAfter` ms after Start is enabled. */
+async function unreachableFrameClicks(
+    browser: Browser,
+    wwwDir: string,
+    runs: number,
+    clickAfter: number
+): Promise<Summary> {
+    const { loads } = await measureLoads(
+        browser,
+        wwwDir,
+        runs,
+        { unreachableStorageFrame: 1, benchClickAfter: clickAfter },
+        () => (window.__bench?.startCallTimes.length ?? 0) > 0,
+        () => ({
+            click: window.__bench?.clickTimes[0] ?? null,
+            call: window.__bench?.startCallTimes[0] ?? null
+        })
+    );
+    return summarize(loads.map((t) => t.call - t.click));
 }
 
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
@@ -358,6 +401,11 @@ export async function measureInBrowser(
     const readinessFigures = await readiness(browser, wwwDir, runs);
     log(`click latency over ${runs} clicks`);
     const click = await clickLatency(browser, wwwDir, runs);
+    log(`storage frame unreachable: click -> startChat over 2 x ${runs} page loads`);
+    const unreachable = {
+        clickAtReadiness: await unreachableFrameClicks(browser, wwwDir, runs, 0),
+        clickLater: await unreachableFrameClicks(browser, wwwDir, runs, 1300)
+    };
     log(`afterMaximize -> startChat() settled over ${runs} starts`);
     const settling = await startSettling(browser, wwwDir, runs);
     log('memory over 1000 mount/unmount cycles');
@@ -366,6 +414,7 @@ export async function measureInBrowser(
         registrations: registrationFigures,
         readiness: readinessFigures,
         clickToStartChat: click,
+        unreachableStorageFrame: unreachable,
         afterMaximizeToStartSettled: settling,
         memory: memoryFigures
     };

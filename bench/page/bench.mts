@@ -48,6 +48,8 @@ export interface BenchControls {
     clickTimes: number[];
     /** performance.now() of each afterMaximize the client fired. */
     maximizeTimes: number[];
+    /** Milliseconds spent in each call of a featureLoaded handler the page registered. */
+    featureLoadedHandlerMs: number[];
     /**
      * Calls the service's startChat(); resolves with the time from the client's afterMaximize
      * to the call settling (null when the widget sent no afterMaximize before it settled).
@@ -77,6 +79,7 @@ const controls: BenchControls = {
     startCallTimes: [],
     clickTimes: [],
     maximizeTimes: [],
+    featureLoadedHandlerMs: [],
     startSettleAfterMaximize,
     status: () => getChatState().status,
     mount,
@@ -117,10 +120,35 @@ function watchMaximize(svc: object): void {
     }
 }
 
+/** Times every featureLoaded handler registered from now on (the service's: the page has no other). */
+function timeFeatureLoadedHandlers(svc: object): void {
+    const add = (svc as { addEventHandler?: unknown }).addEventHandler;
+    if (typeof add !== 'function') {
+        return;
+    }
+    (svc as { addEventHandler: unknown }).addEventHandler = (name: unknown, handler: unknown) => {
+        if (typeof handler !== 'function' || String(name).toLowerCase() !== 'featureloaded') {
+            return add.call(svc, name, handler);
+        }
+        return add.call(svc, name, (...args: unknown[]) => {
+            const started = performance.now();
+            try {
+                return (handler as (...a: unknown[]) => unknown)(...args);
+            } finally {
+                controls.featureLoadedHandlerMs.push(performance.now() - started);
+                // Runs at the task's end, after the render the handler queued: a Start button
+                // rendered then is seen at once, not at the next animation frame.
+                queueMicrotask(watchStartButton);
+            }
+        });
+    };
+}
+
 function instrumentSvc(svc: unknown): void {
     if (!svc || typeof svc !== 'object') {
         return;
     }
+    timeFeatureLoadedHandlers(svc);
     watchMaximize(svc);
     let api = (svc as { liveAgentAPI?: unknown }).liveAgentAPI;
     Object.defineProperty(svc, 'liveAgentAPI', {
@@ -224,15 +252,23 @@ function nativeStartButton(): HTMLButtonElement | null {
     return (host?.shadowRoot?.querySelector('button') as HTMLButtonElement | null) ?? null;
 }
 
+let watching = false;
+
+/** Once the native button exists, watches it until it is enabled. Safe to call any time. */
 function watchStartButton(): void {
-    const button = nativeStartButton();
+    const button = watching ? null : nativeStartButton();
     if (!button) {
-        requestAnimationFrame(watchStartButton);
         return;
     }
+    watching = true;
+    // ?benchClickAfter=<ms>: one click that long after Start is enabled (0: the next task).
+    const clickAfter = new URLSearchParams(window.location.search).get('benchClickAfter');
     const check = (): boolean => {
         if (!button.disabled && controls.startEnabledAt === null) {
             controls.startEnabledAt = performance.now();
+            if (clickAfter !== null) {
+                window.setTimeout(() => button.click(), Number(clickAfter));
+            }
             return true;
         }
         return false;
@@ -247,7 +283,15 @@ function watchStartButton(): void {
     });
     observer.observe(button, { attributes: true, attributeFilter: ['disabled'] });
 }
-watchStartButton();
+
+/** Looks for the button every frame until it exists (featureLoaded also looks: see above). */
+function pollStartButton(): void {
+    watchStartButton();
+    if (!watching) {
+        requestAnimationFrame(pollStartButton);
+    }
+}
+pollStartButton();
 
 document.addEventListener(
     'click',

@@ -292,6 +292,29 @@ function typescriptPreview(): Plugin {
     };
 }
 
+/**
+ * `?builderKit=off`: the page stands for a site where the platform cannot load the builder-only
+ * code (an Aura site running neither Lightning Locker nor Lightning Web Security, where dynamic
+ * components are not available). Every `import('c/…')` of the staged component code then
+ * rejects, as the platform's failed import would; the modules are still split into chunks.
+ */
+function builderKitSwitch(): Plugin {
+    return {
+        name: 'preview-builder-kit-switch',
+        transform(code, id) {
+            if (!id.startsWith(stagingDir) || !code.includes('import(')) {
+                return null;
+            }
+            const next = code.replace(
+                /\bimport\((['"])(c\/\w+)\1\)/g,
+                (_match, quote: string, specifier: string) =>
+                    `(new URLSearchParams(location.search).get('builderKit') === 'off' ? Promise.reject(new Error('the builder kit cannot load (?builderKit=off)')) : import(${quote}${specifier}${quote}))`
+            );
+            return next === code ? null : { code: next, map: null };
+        }
+    };
+}
+
 /** One cached LWC compilation. */
 interface CachedTransform {
     code: string;
@@ -422,6 +445,7 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
         }),
         componentRegistry(() => components),
         typescriptPreview(),
+        builderKitSwitch(),
         replace({
             preventAssignment: true,
             values: {

@@ -27,6 +27,8 @@ export interface ChatSimulatorControls {
     /** Every event the client fired. */
     readonly events: SimulatorEvent[];
     readonly notes: SimulatorNote[];
+    /** Now, on the clock of the log's `at` times (ms since the simulator started). */
+    now(): number;
     /** The client script has loaded (`window.embedded_svc` exists). */
     scriptLoaded(): boolean;
     state(): SimulatorSnapshot;
@@ -48,6 +50,8 @@ export interface ChatSimulatorControls {
     setStorageFrameSilent(value: boolean): void;
     /** Page reloads with new flags. */
     reloadContinued(): void;
+    /** Reloads with the storage frame unreachable (true) or answering again (false). */
+    setStorageFrameUnreachable(on: boolean): void;
     setLocker(on: boolean): void;
     removeScript(on: boolean): void;
     scriptLate(seconds: number): void;
@@ -166,6 +170,14 @@ function simulateLocker(): void {
     });
 }
 
+/** Keeps the main thread busy for `ms` (a stand-in for the client's own work in a task). */
+function spend(ms: number): void {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+        // busy: the real client's work holds the task as long
+    }
+}
+
 function reloadWith(changes: Record<string, string | number | boolean | null>): void {
     window.location.search = withFlags(window.location.search, changes);
 }
@@ -191,6 +203,10 @@ function boot(): void {
         restoredChat: flags.continued ? readRestoredChat() : null,
         offlineSupport: flags.offlineSupport,
         storageFrameMissing: flags.noStorageFrame,
+        storageFrameUnreachable: flags.unreachableStorageFrame,
+        // esw.js loadFeatureScript: the loader's callback and pending messages run after
+        // featureLoaded in the same task; the time they take there is spent here.
+        featureTaskWork: () => spend(flags.featureWorkMs),
         // The frame answers by postMessage; in the preview it shares the page's origin.
         postFromStorageFrame: (data) => window.postMessage(data, window.location.origin),
         // esw.js loadFeatureScript: the setup runs in the script's onload property, after any
@@ -215,6 +231,11 @@ function boot(): void {
     });
     if (flags.locker) {
         simulator.note('Lightning Locker simulated: String(window) starts with "SecureWindow"');
+    }
+    if (flags.unreachableStorageFrame) {
+        simulator.note(
+            'Session storage frame unreachable: no session data, no settings call; endChat and clearSession never settle'
+        );
     }
     if (flags.noStorageFrame) {
         simulator.note(
@@ -244,6 +265,7 @@ function boot(): void {
         calls: simulator.calls,
         events: simulator.events,
         notes: simulator.notes,
+        now: () => simulator.elapsed(),
         scriptLoaded: () => loaded,
         state: () => simulator.snapshot(),
         registeredHandlers: () => simulator.registeredHandlers(),
@@ -257,6 +279,7 @@ function boot(): void {
         setStorageFrameMissing: (value) => simulator.setStorageFrameMissing(value),
         setStorageFrameSilent: (value) => simulator.setStorageFrameSilent(value),
         reloadContinued: () => reloadWith({ continued: true }),
+        setStorageFrameUnreachable: (on) => reloadWith({ unreachableStorageFrame: on }),
         setLocker: (on) => reloadWith({ locker: on }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
         scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),

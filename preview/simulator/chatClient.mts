@@ -126,6 +126,12 @@ export interface SimulatorOptions {
     storageFrameMissing?: boolean;
     /** The storage frame is on the page but never answers (third-party storage blocked). */
     storageFrameSilent?: boolean;
+    /**
+     * The storage frame loads but can never post anything (a content-security policy, an
+     * extension, the network): not even the session data, so `hasSessionDataLoaded` stays false,
+     * `sessionDataRetrieved` never fires and the settings call is never made.
+     */
+    storageFrameUnreachable?: boolean;
     /** Posts the storage frame's messages to the page (the browser boot: window.postMessage). */
     postFromStorageFrame?: (data: unknown) => void;
     delays?: Partial<SimulatorDelays>;
@@ -138,6 +144,12 @@ export interface SimulatorOptions {
      * real <script>, so its load event fires as the real one's does). Default: install at once.
      */
     loadFeature?: (install: () => void) => void;
+    /**
+     * The rest of the feature script's `onload` task after `featureLoaded` (esw.js
+     * loadFeatureScript: the loader's callback, then processPendingMessages). The browser boot
+     * spends the time a real client does there; default: nothing.
+     */
+    featureTaskWork?: () => void;
 }
 
 export type EventHandler = (data: unknown) => unknown;
@@ -171,6 +183,13 @@ export interface SimulatorSnapshot {
     storageFrameMissing: boolean;
     /** The storage frame is there but never answers. */
     storageFrameSilent: boolean;
+    /** The storage frame is there but unreachable: not even the session data comes. */
+    storageFrameUnreachable: boolean;
+    /**
+     * The feature script's `onload` task: when `featureLoaded` fired and when the task ended
+     * (scheduler time); null until it ran.
+     */
+    featureTask: { firedAt: number; endedAt: number } | null;
 }
 
 export const DEMO_BUTTON_ID = '5735g000000b1Ab';
@@ -277,6 +296,9 @@ export class ChatClientSimulator {
     private readonly initialQueuePosition: number;
     private readonly liveAgentApi: LiveAgentApi;
     private readonly loadFeature: (install: () => void) => void;
+    private readonly featureTaskWork: () => void;
+    private readonly storageFrameUnreachable: boolean;
+    private featureTask: { firedAt: number; endedAt: number } | null = null;
 
     private loaded = false;
     private agentsAvailable: boolean | undefined;
@@ -308,6 +330,8 @@ export class ChatClientSimulator {
         this.postFromStorageFrame = options.postFromStorageFrame ?? (() => undefined);
         this.initialQueuePosition = options.initialQueuePosition ?? 3;
         this.loadFeature = options.loadFeature ?? ((install) => install());
+        this.featureTaskWork = options.featureTaskWork ?? (() => undefined);
+        this.storageFrameUnreachable = options.storageFrameUnreachable === true;
         this.logError =
             options.logError ??
             ((message, error) => {
@@ -319,7 +343,12 @@ export class ChatClientSimulator {
         this.sessionCounter = Number(/(\d+)$/.exec(restored?.sessionKey ?? '')?.[1] ?? 0);
 
         const settings = demoSnippetSettings();
-        settings.agentAvailableOnButtonClick = this.agentsAvailable;
+        if (!this.storageFrameUnreachable) {
+            // Set by the settings call (liveagent.esw.js handleSettings), which only the
+            // feature's sessionDataRetrieved handler makes: without the frame's answer it stays
+            // unset (esw.js merges the feature's defaults only in preparePageForSidebar).
+            settings.agentAvailableOnButtonClick = this.agentsAvailable;
+        }
         settings.isOfflineSupportEnabled = this.offlineSupport;
         this.embeddedSvc = {
             settings,
@@ -348,7 +377,9 @@ export class ChatClientSimulator {
             sessionKey: this.sessionKey,
             promisesHang: this.promisesHang,
             storageFrameMissing: this.storageFrameMissing,
-            storageFrameSilent: this.storageFrameSilent
+            storageFrameSilent: this.storageFrameSilent,
+            storageFrameUnreachable: this.storageFrameUnreachable,
+            featureTask: this.featureTask
         };
     }
 
@@ -394,14 +425,26 @@ export class ChatClientSimulator {
         this.scheduler.setTimeout(() => {
             // esw.js loadFeatureScript: the feature script's onload (after capture-phase load
             // listeners) sets up liveAgentAPI, then fires featureLoaded('LiveAgent').
+            // The rest of that onload runs in the same task: the loader's callback
+            // (onFeatureScriptsLoaded: the storage frame, whose answer comes later) and
+            // processPendingMessages; no page code runs before it ends.
             this.loadFeature(() => {
                 this.embeddedSvc.liveAgentAPI = this.liveAgentApi;
+                const firedAt = this.scheduler.now();
                 this.fire('featureLoaded', 'LiveAgent');
                 this.note('LiveAgent feature loaded: embedded_svc.liveAgentAPI exists');
-                this.scheduler.setTimeout(
-                    () => this.sessionDataRetrieved(),
-                    this.delays.sessionDataMs
-                );
+                if (this.storageFrameUnreachable) {
+                    // esw.js resumeInitWithSessionData never runs: hasSessionDataLoaded stays
+                    // false, no sessionDataRetrieved, no settings call.
+                    this.note('The session storage frame is unreachable: it never answers');
+                } else {
+                    this.scheduler.setTimeout(
+                        () => this.sessionDataRetrieved(),
+                        this.delays.sessionDataMs
+                    );
+                }
+                this.featureTaskWork();
+                this.featureTask = { firedAt, endedAt: this.scheduler.now() };
             });
         }, this.delays.liveAgentApiMs);
     }
@@ -603,7 +646,9 @@ export class ChatClientSimulator {
     }
 
     private frameAnswers(): boolean {
-        return !this.storageFrameMissing && !this.storageFrameSilent;
+        return (
+            !this.storageFrameMissing && !this.storageFrameSilent && !this.storageFrameUnreachable
+        );
     }
 
     /**
@@ -633,7 +678,7 @@ export class ChatClientSimulator {
             this.changed();
             return this.settle(call);
         }
-        if (this.storageFrameSilent) {
+        if (this.storageFrameSilent || this.storageFrameUnreachable) {
             call.outcome = `${ended}; the storage frame never answers: never settles`;
             this.changed();
             return this.settle(call, 'never');
@@ -841,7 +886,8 @@ export class ChatClientSimulator {
         });
     }
 
-    private elapsed(): number {
+    /** Milliseconds since the simulator started: the clock of every `at` in the log. */
+    elapsed(): number {
         return this.scheduler.now() - this.startedAt;
     }
 

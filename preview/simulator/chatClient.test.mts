@@ -99,6 +99,15 @@ function setup(options: Partial<SimulatorOptions> = {}, register = true): Setup 
     return { clock, sim, errors, seen, posted };
 }
 
+/** Whether `promise` settles within 20 ms of real time (client promises that hang never do). */
+async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
+    const outcome = await Promise.race([
+        promise.then(() => 'settled'),
+        new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
+    ]);
+    return outcome === 'settled';
+}
+
 function api(sim: ChatClientSimulator) {
     const liveAgentApi = sim.embeddedSvc.liveAgentAPI;
     assert.ok(liveAgentApi, 'liveAgentAPI should exist');
@@ -251,6 +260,60 @@ describe('chat client simulator: page load', () => {
     });
 });
 
+describe('chat client simulator: the feature script task', () => {
+    it('does the rest of its onload work after featureLoaded, in the same task, and records it', () => {
+        const order: string[] = [];
+        let install: (() => void) | null = null;
+        const s = setup({
+            loadFeature: (fn) => (install = fn),
+            featureTaskWork: () => order.push('the loader callback and pending messages')
+        });
+        s.sim.embeddedSvc.addEventHandler('featureLoaded', () => order.push('featureLoaded'));
+        s.sim.load();
+        s.clock.advance(100);
+        assert.equal(s.sim.snapshot().featureTask, null);
+        (install as unknown as () => void)();
+        assert.deepEqual(order, ['featureLoaded', 'the loader callback and pending messages']);
+        const task = s.sim.snapshot().featureTask;
+        assert.ok(task);
+        assert.ok(task.endedAt >= task.firedAt);
+    });
+});
+
+describe('chat client simulator: an unreachable storage frame', () => {
+    it('never returns the session data: no sessionDataRetrieved, no settings call, availability unset', () => {
+        const s = setup({ storageFrameUnreachable: true });
+        const retrieved: unknown[] = [];
+        s.sim.embeddedSvc.addEventHandler('sessionDataRetrieved', (data) => retrieved.push(data));
+        s.sim.load();
+        s.clock.advance(60_000);
+        assert.ok(s.sim.embeddedSvc.liveAgentAPI);
+        assert.equal(s.sim.embeddedSvc.hasSessionDataLoaded, false);
+        assert.deepEqual(retrieved, []);
+        assert.deepEqual(
+            s.seen.filter((e) => e.name === 'onSettingsCallCompleted'),
+            []
+        );
+        assert.equal(s.sim.embeddedSvc.settings.agentAvailableOnButtonClick, undefined);
+        assert.equal(s.sim.snapshot().storageFrameUnreachable, true);
+    });
+
+    it('still starts a chat through the API (startChat does not wait for session data)', async () => {
+        const s = setup({ storageFrameUnreachable: true });
+        ready(s);
+        assert.equal(await start(s), undefined);
+        assert.equal(s.sim.snapshot().phase, 'waiting');
+        assert.ok(s.seen.some((e) => e.name === 'onChatRequestSuccess'));
+    });
+
+    it('clearSession never settles and posts nothing', async () => {
+        const s = setup({ storageFrameUnreachable: true });
+        ready(s);
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
+        assert.deepEqual(s.posted, []);
+    });
+});
+
 describe('chat client simulator: startChat', () => {
     it('logs a deep copy taken before it mutates the attributes', async () => {
         const s = setup();
@@ -380,11 +443,11 @@ describe('chat client simulator: startChat', () => {
             .startChat({})
             .then(() => 'settled');
         s.clock.advance(100);
-        const outcome = await Promise.race([
-            pending,
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending', 'no liveagent.initialized for an offline form');
+        assert.equal(
+            await settlesSoon(pending),
+            false,
+            'no liveagent.initialized for an offline form'
+        );
         assert.equal(s.sim.snapshot().widget, 'offline-form');
         assert.equal(s.seen.filter((e) => e.name === 'onChatRequestSuccess').length, 0);
     });
@@ -393,13 +456,7 @@ describe('chat client simulator: startChat', () => {
         const s = setup();
         ready(s);
         s.sim.setPromisesHang(true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .startChat({})
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).startChat({})), false);
     });
 });
 
@@ -542,13 +599,7 @@ describe('chat client simulator: clearSession', () => {
         ready(s);
         const key = await waiting(s);
         s.sim.setStorageFrameMissing(true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.equal(s.seen.at(-1)?.name, 'onChatEndedByChasitor');
         assert.equal(s.sim.snapshot().phase, 'none');
         assert.equal(s.sim.snapshot().sessionKey, key);
@@ -564,13 +615,7 @@ describe('chat client simulator: clearSession', () => {
         const s = setup({ storageFrameSilent: true });
         ready(s);
         assert.equal(s.sim.snapshot().storageFrameSilent, true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.deepEqual(s.posted, []);
         s.sim.setStorageFrameSilent(false);
         assert.equal(await api(s.sim).clearSession(), undefined);
@@ -594,13 +639,7 @@ describe('chat client simulator: clearSession', () => {
         ready(s);
         await waiting(s);
         s.sim.setPromisesHang(true);
-        const outcome = await Promise.race([
-            api(s.sim)
-                .clearSession()
-                .then(() => 'settled'),
-            new Promise((resolve) => setTimeout(() => resolve('pending'), 20))
-        ]);
-        assert.equal(outcome, 'pending');
+        assert.equal(await settlesSoon(api(s.sim).clearSession()), false);
         assert.equal(s.sim.snapshot().phase, 'none');
         assert.equal(s.sim.calls.at(-1)?.answer, 'never settles');
     });

@@ -19,6 +19,16 @@ export interface SimulatorFlags {
     offlineSupport: boolean;
     /** The client's hidden session-storage iframe is missing from page load (`noStorageFrame`). */
     noStorageFrame: boolean;
+    /**
+     * The storage frame loads but never posts anything, not even the session data
+     * (`unreachableStorageFrame`: blocked by a content-security policy, an extension, the network).
+     */
+    unreachableStorageFrame: boolean;
+    /**
+     * Milliseconds the client spends in the feature script's onload task after `featureLoaded`
+     * (`featureWork`; default FEATURE_TASK_WORK_MS).
+     */
+    featureWorkMs: number;
     /** Timing overrides in ms (tests make the page fast). */
     apiDelayMs: number | null;
     settingsDelayMs: number | null;
@@ -28,6 +38,13 @@ export interface SimulatorFlags {
 
 /** Where the snippet's script appears when no delay is set: shortly after load, as in a site. */
 export const DEFAULT_SCRIPT_DELAY_SECONDS = 0.2;
+
+/**
+ * The real 5.0 client's work after `featureLoaded` in the same task (the loader's callback and
+ * pending messages, on a page configured like a site): 18-36 ms measured in Chromium on a 2-core
+ * machine. The simulator spends the low end, so it is never faster than the client.
+ */
+export const FEATURE_TASK_WORK_MS = 18;
 
 function numberOrNull(value: string | null): number | null {
     if (value === null || value.trim() === '') {
@@ -53,6 +70,8 @@ export function parseFlags(search: string): SimulatorFlags {
         agents: agents === 'offline' || agents === 'unknown' ? agents : 'online',
         offlineSupport: params.get('offlineSupport') !== '0',
         noStorageFrame: flag(params, 'noStorageFrame'),
+        unreachableStorageFrame: flag(params, 'unreachableStorageFrame'),
+        featureWorkMs: numberOrNull(params.get('featureWork')) ?? FEATURE_TASK_WORK_MS,
         apiDelayMs: numberOrNull(params.get('apiDelay')),
         settingsDelayMs: numberOrNull(params.get('settingsDelay')),
         requestDelayMs: numberOrNull(params.get('requestDelay')),
@@ -69,6 +88,8 @@ const NAMES = [
     'agents',
     'offlineSupport',
     'noStorageFrame',
+    'unreachableStorageFrame',
+    'featureWork',
     'apiDelay',
     'settingsDelay',
     'requestDelay',

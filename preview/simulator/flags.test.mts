@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
     DEFAULT_SCRIPT_DELAY_SECONDS,
+    FEATURE_TASK_WORK_MS,
     parseFlags,
     withFlags,
     withoutSimulatorFlags
@@ -18,6 +19,8 @@ describe('simulator URL flags', () => {
             agents: 'online',
             offlineSupport: true,
             noStorageFrame: false,
+            unreachableStorageFrame: false,
+            featureWorkMs: FEATURE_TASK_WORK_MS,
             apiDelayMs: null,
             settingsDelayMs: null,
             requestDelayMs: null,
@@ -27,8 +30,10 @@ describe('simulator URL flags', () => {
 
     it('reads every flag', () => {
         const flags = parseFlags(
-            '?locker=1&noScript=true&scriptDelay=5&continued=1&agents=offline&offlineSupport=0&noStorageFrame=1&apiDelay=10&settingsDelay=0&requestDelay=20&availabilityMs=0'
+            '?locker=1&noScript=true&scriptDelay=5&continued=1&agents=offline&offlineSupport=0&noStorageFrame=1&unreachableStorageFrame=1&featureWork=30&apiDelay=10&settingsDelay=0&requestDelay=20&availabilityMs=0'
         );
+        assert.equal(flags.unreachableStorageFrame, true);
+        assert.equal(flags.featureWorkMs, 30);
         assert.equal(flags.locker, true);
         assert.equal(flags.noScript, true);
         assert.equal(flags.scriptDelaySeconds, 5);
@@ -66,7 +71,7 @@ describe('simulator URL flags', () => {
     it('removes every simulator flag for a reset', () => {
         assert.equal(
             withoutSimulatorFlags(
-                '?locker=1&noScript=1&continued=1&agents=offline&noStorageFrame=1&user=member&p.start.variant=neutral'
+                '?locker=1&noScript=1&continued=1&agents=offline&noStorageFrame=1&unreachableStorageFrame=1&featureWork=0&user=member&p.start.variant=neutral'
             ),
             '?user=member&p.start.variant=neutral'
         );

@@ -167,6 +167,7 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
     if (flags.agents !== 'online') pageFlags.push(`agents ${flags.agents} at load`);
     if (!flags.offlineSupport) pageFlags.push('no Offline Support');
     if (flags.noStorageFrame) pageFlags.push('session storage frame missing at load');
+    if (flags.unreachableStorageFrame) pageFlags.push('session storage frame unreachable');
 
     host.replaceChildren(
         el(
@@ -239,6 +240,14 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                     'Navigation inside the site: the client skips onSettingsCallCompleted'
                 ),
                 button(
+                    flags.unreachableStorageFrame
+                        ? 'Load with the storage frame answering'
+                        : 'Load with the storage frame unreachable',
+                    'toggleUnreachableFrame',
+                    () => controls.setStorageFrameUnreachable(!flags.unreachableStorageFrame),
+                    'The frame loads but never posts: no session data, no settings call'
+                ),
+                button(
                     flags.locker ? 'Turn Lightning Locker off' : 'Turn Lightning Locker on',
                     'toggleLocker',
                     () => controls.setLocker(!flags.locker)
@@ -308,9 +317,11 @@ export function renderPanel(host: HTMLElement, controls: ChatSimulatorControls):
                 'Session storage frame',
                 state.storageFrameMissing
                     ? 'missing'
-                    : state.storageFrameSilent
-                      ? 'present, never answers'
-                      : 'present, answering'
+                    : state.storageFrameUnreachable
+                      ? 'present, unreachable (no session data)'
+                      : state.storageFrameSilent
+                        ? 'present, never answers'
+                        : 'present, answering'
             ]
         ];
         stateList.replaceChildren(

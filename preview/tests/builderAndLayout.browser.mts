@@ -83,6 +83,49 @@ describe('Experience Builder placeholders and layout', () => {
         await preview.close();
     });
 
+    for (const [name, query] of [
+        ['the default page', {}],
+        [
+            'offline, Start hidden, bare Status',
+            {
+                agents: 'offline',
+                'p.start.whenOffline': 'Hide the button',
+                'p.status.heading': '',
+                'p.status.showAvailability': false
+            }
+        ]
+    ] as const) {
+        it(`without the builder kit (?builderKit=off), every placed component keeps a visible placeholder: ${name}`, async () => {
+            const preview = await openPreview(browser, {
+                builder: true,
+                builderKit: 'off',
+                ...query
+            });
+            const { page } = preview;
+            await waitForClientReady(page);
+            const placements = ['status', 'start', 'end', 'clear', 'routing'];
+            for (const placement of placements) {
+                await page
+                    .locator(`[data-placement="${placement}"] .admin-notice-fallback`)
+                    .getByText('need Lightning Web Security', { exact: false })
+                    .waitFor();
+                assert.ok(
+                    (await heightOf(page, placement)) > 0,
+                    `${placement} is taller than 0 px`
+                );
+            }
+            await page
+                .locator('[data-placement="start"]')
+                .getByText('Start Chat Button: visitors see a button that starts a chat.', {
+                    exact: false
+                })
+                .waitFor();
+            assert.equal(await page.locator('c-chat-admin-notice').count(), 0, 'no kit loaded');
+            assertNoPageErrors(preview);
+            await preview.close();
+        });
+    }
+
     it('visitors see none of the placeholders', async () => {
         const preview = await openPreview(browser, {
             agents: 'offline',

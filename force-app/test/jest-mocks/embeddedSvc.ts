@@ -358,6 +358,18 @@ export function setSessionLoading(): void {
 }
 
 /**
+ * The storage frame is on the page but unreachable (blocked by a content-security policy or an
+ * extension, or lost on the network): it never posts anything. esw.js
+ * `resumeInitWithSessionData` never runs, so `sessionDataRetrieved` never fires and
+ * `hasSessionDataLoaded` stays false for the page's life; endChat (with a widget) and
+ * clearSession never settle, as with a silent frame.
+ */
+export function makeStorageFrameUnreachable(): void {
+    setStorageFrame('silent');
+    setSessionLoading();
+}
+
+/**
  * The storage frame returned the session data (esw.js resumeInitWithSessionData): fires
  * `sessionDataRetrieved` (a handler returning true would force a session to continue), then
  * marks the data loaded. `chat` continues a chat: its serialized chasitor data is included.

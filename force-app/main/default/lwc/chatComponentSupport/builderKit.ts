@@ -13,8 +13,9 @@
  * this package supports: LWR sites run their own LWS, and Aura sites run LWS when the org turns it
  * on ("Experience Builder Sites and Lightning Web Security",
  * https://developer.salesforce.com/docs/platform/lwc/guide/security-lwsec-lms-ec.html), which
- * docs/admin-guide.md already requires. Where the import fails (Lightning Locker), the promise
- * resolves null and the components show no notice; chat is off there anyway.
+ * docs/admin-guide.md recommends. An Aura site with Lightning Locker turned off (as legacy Chat
+ * required) and LWS off runs neither: there, under Locker, or wherever the import fails, the
+ * promise resolves null and each component shows a basic placeholder instead (builderFallback.ts).
  */
 import type { LightningElement } from 'lwc';
 import type { RoutingValidation } from 'c/embeddedChatService';

@@ -16,6 +16,8 @@ export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';
 export { loadBuilderKit, loadedBuilderKit } from './builderKit';
+export { builderFallback } from './builderFallback';
+export type { BuilderFallback } from './builderFallback';
 export type { AdminCheck, BuilderKit, Checked, CheckedKind } from './builderKit';
 export { ChatElement, isChatActiveStatus } from './chatElement';
 export type { BuilderNote } from './builderNotes';

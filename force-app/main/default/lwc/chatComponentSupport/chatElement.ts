@@ -5,9 +5,8 @@ import {
     type ChatState,
     type ChatStatus
 } from 'c/embeddedChatService';
-import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
-import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
 import { isBuilderContext } from './builderContext';
+import { builderFallback, type BuilderFallback } from './builderFallback';
 import type { BuilderNote } from './builderNotes';
 import { readSetting, type Setting, type Settings } from './builderProperties';
 import {
@@ -128,13 +127,10 @@ export abstract class ChatElement extends LightningElement implements Checked {
         return this.showNotice ? (this.builderKit?.notice ?? null) : null;
     }
 
-    /**
-     * The one line an admin still gets when the notice cannot load: under Lightning Locker, where
-     * the platform does not load dynamic components and chat is off for the same reason.
-     */
-    get noticeFallback(): string | null {
-        return this.showNotice && this.builderKitFailed && this.disabledReason === 'locker'
-            ? `${LOCKER_PROBLEM} ${LOCKER_FIX}`
+    /** What an admin gets in Experience Builder when the builder kit cannot load (any reason). */
+    get kitFallback(): BuilderFallback | null {
+        return this.isBuilder && this.builderKitFailed
+            ? builderFallback(this.kind, this.disabledReason === 'locker')
             : null;
     }
 

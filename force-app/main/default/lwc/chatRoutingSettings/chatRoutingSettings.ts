@@ -11,7 +11,7 @@ import {
     getRoutingValidation,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import { isBuilderContext } from 'c/chatComponentSupport';
+import { builderFallback, isBuilderContext, type BuilderFallback } from 'c/chatComponentSupport';
 import {
     buildRouting,
     readSettings,
@@ -31,7 +31,7 @@ let loadedCard: typeof LightningElement | null = null;
  * page and only in Experience Builder, so that visitors never download it: the same dynamic
  * import as the builder kit (see chatComponentSupport/builderKit.ts for the platform's
  * documentation of it and the `lightning__dynamicComponent` capability this bundle declares).
- * Never rejects: null when the platform can't load it (no summary is shown then).
+ * Never rejects: null when the platform can't load it (a basic placeholder is shown then).
  */
 function loadSummaryCard(): Promise<typeof LightningElement | null> {
     cardLoading ??= import('c/chatRoutingSummary').then(
@@ -62,6 +62,8 @@ const liveInstances = new Set<ChatRoutingSettings>();
 export default class ChatRoutingSettings extends LightningElement {
     /** Builder only: the summary card component for `lwc:is`, once loaded. */
     summaryCard: typeof LightningElement | null = loadedCard;
+    /** Builder only: the placeholder shown when the summary card cannot load. */
+    kitFallback: BuilderFallback | null = null;
     /** What the builder summary shows; null outside the builder (nothing is rendered). */
     summaryInput: SummaryInput | null = null;
     /** The logged-in user whose name and email pre-fill the pre-chat form; unset for guests. */
@@ -214,6 +216,7 @@ export default class ChatRoutingSettings extends LightningElement {
         if (isBuilderContext()) {
             loadSummaryCard().then((card) => {
                 this.summaryCard = card;
+                this.kitFallback = card ? null : builderFallback('routing', false);
             });
         }
         this.refresh();

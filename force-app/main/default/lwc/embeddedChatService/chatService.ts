@@ -10,6 +10,7 @@ import { guardedCall } from './clientCall';
 import { debug, setDebug } from './debugLog';
 import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
 import { SignalWatches, showsWidget } from './signalWatches';
+import { SessionWait } from './sessionWait';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
 import { newAttempt, phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
@@ -50,6 +51,7 @@ export class ChatService {
     /** The latest start that reached the client. */
     private attempt: StartAttempt | null = null;
     private readonly watches = new SignalWatches();
+    private readonly session = new SessionWait(this.watches);
 
     /** `clients`: one adapter per provider, in order of preference (never empty). */
     constructor(clients: readonly ChatClient[], locker: boolean) {
@@ -138,6 +140,7 @@ export class ChatService {
     /** The client is known: routing set before is checked again for it; the page is read. */
     private onClientReady(client: ChatClient): void {
         this.client = client;
+        this.session.clientReady();
         const again = validateRouting(this.siteRouting, client.kind);
         const verdict = (v: RoutingValidation): string =>
             JSON.stringify([v.valid, v.errors, v.warnings]);
@@ -169,16 +172,6 @@ export class ChatService {
             debug(`the page continues a chat (${phase})`);
             this.store.applySignal({ kind: 'continued', phase });
         }
-    }
-
-    /** While the client is still loading its stored session, waits for it (bounded). */
-    private async sessionLoaded(): Promise<void> {
-        if (!this.client.sessionPending()) {
-            return;
-        }
-        const loaded = this.watches.watch((signal) => signal.kind === 'continued');
-        await guardedCall(() => loaded.promise, this.callTimeoutMs);
-        loaded.stop();
     }
 
     /** Waits for the client; returns a failure result, or null when the client is ready. */
@@ -226,7 +219,7 @@ export class ChatService {
             if (missing) {
                 return missing;
             }
-            await this.sessionLoaded();
+            await this.session.loaded(this.client);
             this.adoptContinuedChat();
             if (this.store.chatActive) {
                 return fail('CHAT_IN_PROGRESS');
@@ -339,7 +332,7 @@ export class ChatService {
             return missing;
         }
         if (action === 'clearSession') {
-            await this.sessionLoaded();
+            await this.session.loaded(this.client);
         }
         debug(`calling ${action}`);
         const attempt = this.attempt;

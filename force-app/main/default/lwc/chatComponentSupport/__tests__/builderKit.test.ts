@@ -10,14 +10,30 @@ import type * as Double from 'test/jest-mocks/chatServiceDouble';
 import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
 import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
 import HTML_SHOWN from '@salesforce/label/c.Chat_Admin_Markup';
+import START_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Start';
+import END_BASIC from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
+import CLEAR_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Clear';
+import STATUS_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Status';
+import ROUTING_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Routing';
+import NEED_LWS from '@salesforce/label/c.Chat_Builder_Checks_Need_LWS';
 
-jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
+// Chat Routing Settings also hands its routing to the service: a verdict is all it needs here.
+jest.mock('c/embeddedChatService', () => {
+    const double = jest.requireActual<typeof Double>('test/jest-mocks/chatServiceDouble');
+    return {
+        ...double,
+        configureRouting: (config: unknown) => double.validateRouting(config),
+        getRoutingValidation: () => double.validateRouting({})
+    };
+});
 
 interface Fresh {
     lwc: { createElement: typeof createElement };
     support: typeof Support;
     double: typeof Double;
     ChatStatus: typeof LightningElement;
+    /** Every placed component, by the tag stem Experience Builder gives it. */
+    components: Record<string, typeof LightningElement>;
 }
 
 /** The modules as a newly loaded page has them: no kit loaded yet. */
@@ -27,7 +43,14 @@ async function freshPage(): Promise<Fresh> {
         lwc: await import('lwc'),
         support: await import('c/chatComponentSupport'),
         double: await import('test/jest-mocks/chatServiceDouble'),
-        ChatStatus: (await import('c/chatStatus')).default
+        ChatStatus: (await import('c/chatStatus')).default,
+        components: {
+            'chat-start-button': (await import('c/chatStartButton')).default,
+            'chat-end-button': (await import('c/chatEndButton')).default,
+            'chat-clear-session': (await import('c/chatClearSession')).default,
+            'chat-status': (await import('c/chatStatus')).default,
+            'chat-routing-settings': (await import('c/chatRoutingSettings')).default
+        }
     };
 }
 
@@ -42,6 +65,32 @@ function mountStatus(page: Fresh, props: Record<string, unknown> = {}): HTMLElem
     return element;
 }
 
+function mount(page: Fresh, stem: string, props: Record<string, unknown> = {}): HTMLElement {
+    pages += 1;
+    const element = page.lwc.createElement(`c-${stem}-${pages}`, {
+        is: page.components[stem]
+    });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+/** The platform cannot load any admin-only bundle (no Lightning Web Security, any failure). */
+function kitFails(): void {
+    for (const name of ['c/chatAdminNotice', 'c/chatRoutingSummary']) {
+        jest.doMock(name, () => {
+            throw new Error('dynamic components need Lightning Web Security');
+        });
+    }
+}
+
+/** The placeholder's lines (split at its line break); [] when there is none. */
+const fallbackOf = (element: HTMLElement): string[] =>
+    Array.from(element.shadowRoot!.querySelector('.admin-notice-fallback')?.childNodes ?? [])
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent?.trim() ?? '')
+        .filter(Boolean);
+
 function settle(): Promise<void> {
     // eslint-disable-next-line @lwc/lwc/no-async-operation -- waits for the import and a render
     return new Promise((resolve) => setTimeout(resolve, 0));
@@ -55,6 +104,7 @@ afterEach(() => {
         document.body.removeChild(document.body.firstChild);
     }
     jest.dontMock('c/chatAdminNotice');
+    jest.dontMock('c/chatRoutingSummary');
 });
 
 describe('the builder kit', () => {
@@ -93,11 +143,9 @@ describe('the builder kit', () => {
         expect(noticeOf(later)).not.toBeNull();
     });
 
-    it('leaves a one-line Locker explanation when the platform cannot load it', async () => {
+    it('leaves a placeholder and the Locker explanation when the platform cannot load it under Locker', async () => {
         const page = await freshPage();
-        jest.doMock('c/chatAdminNotice', () => {
-            throw new Error('dynamic components need Lightning Web Security');
-        });
+        kitFails();
         page.support.setBuilderContextOverride(true);
         page.double.setMockChatState({ status: 'disabled', disabledReason: 'locker' });
         const element = mountStatus(page);
@@ -105,16 +153,50 @@ describe('the builder kit', () => {
 
         expect(await page.support.loadBuilderKit()).toBeNull();
         expect(noticeOf(element)).toBeNull();
-        const fallback = element.shadowRoot!.querySelector('.admin-notice-fallback');
-        expect(fallback?.textContent?.trim()).toBe(`${LOCKER_PROBLEM} ${LOCKER_FIX}`);
+        expect(fallbackOf(element)).toEqual([STATUS_BASIC, `${LOCKER_PROBLEM} ${LOCKER_FIX}`]);
         await expect(element).toBeAccessible();
+    });
+
+    it('without it (no Lightning Web Security), every component still names itself, says what visitors see and that the checks need LWS', async () => {
+        const page = await freshPage();
+        kitFails();
+        page.support.setBuilderContextOverride(true);
+        // Offline, Start hidden, bare Status: components that show visitors nothing right now.
+        page.double.setMockChatState({ status: 'ready', agentsAvailable: false });
+        const placed: [string, Record<string, unknown>, string][] = [
+            ['chat-start-button', { whenOffline: 'Hide the button' }, START_BASIC],
+            ['chat-end-button', {}, END_BASIC],
+            ['chat-clear-session', { hideButton: true }, CLEAR_BASIC],
+            ['chat-status', { heading: '', showAvailability: false }, STATUS_BASIC],
+            ['chat-routing-settings', {}, ROUTING_BASIC]
+        ];
+        const elements = placed.map(([stem, props]) => mount(page, stem, props));
+        await settle();
+        await settle();
+
+        placed.forEach(([stem, , summary], i) => {
+            expect({ stem, lines: fallbackOf(elements[i]) }).toEqual({
+                stem,
+                lines: [summary, NEED_LWS]
+            });
+        });
+        await expect(document.body).toBeAccessible();
+    });
+
+    it('shows no placeholder once it has loaded', async () => {
+        const page = await freshPage();
+        page.support.setBuilderContextOverride(true);
+        page.double.setMockChatState({ status: 'ready' });
+        const element = mountStatus(page);
+        await settle();
+
+        expect(page.support.loadedBuilderKit()).not.toBeNull();
+        expect(fallbackOf(element)).toEqual([]);
     });
 
     it('shows visitors no Locker explanation when it cannot load', async () => {
         const page = await freshPage();
-        jest.doMock('c/chatAdminNotice', () => {
-            throw new Error('dynamic components need Lightning Web Security');
-        });
+        kitFails();
         page.support.setBuilderContextOverride(false);
         page.double.setMockChatState({ status: 'disabled', disabledReason: 'locker' });
         const element = mountStatus(page);
