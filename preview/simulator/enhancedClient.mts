@@ -882,10 +882,7 @@ export class EnhancedClientSimulator {
         const epoch = this.epoch;
         return new Promise((resolve) => {
             if (this.windows.length > 0) {
-                this.later(this.delays.iframeAnswerMs, () => {
-                    if (epoch !== this.epoch || !this.iframeResponsive) {
-                        return;
-                    }
+                this.whenIframeAnswers(this.delays.iframeAnswerMs, 'launchChat', () => {
                     resolve(undefined);
                     if (this.minimized) {
                         this.later(this.delays.maximizeMs, () => this.setMinimized(false));
@@ -920,14 +917,7 @@ export class EnhancedClientSimulator {
         this.minimized = false;
         this.notice = null;
         this.changed();
-        this.later(this.delays.iframeMs, () => {
-            if (epoch !== this.epoch) {
-                return;
-            }
-            if (!this.iframeResponsive) {
-                this.note('The chat iframe does not answer: launchChat stays pending');
-                return;
-            }
+        this.whenIframeAnswers(this.delays.iframeMs, 'launchChat', () => {
             if (this.v2) {
                 resolve();
                 this.later(this.delays.maximizeMs, () => {
@@ -1032,16 +1022,8 @@ export class EnhancedClientSimulator {
             if (!this.readyFired) {
                 return Promise.reject(new Error(V2_NOT_READY_MESSAGE));
             }
-            const epoch = this.epoch;
             return new Promise((resolve) => {
-                this.later(this.delays.iframeAnswerMs, () => {
-                    if (epoch !== this.epoch) {
-                        return;
-                    }
-                    if (!this.iframeResponsive) {
-                        this.note('The chat frame does not answer: clearSession stays pending');
-                        return;
-                    }
+                this.whenIframeAnswers(this.delays.iframeAnswerMs, 'clearSession', () => {
                     this.resetClientToInitialState();
                     resolve();
                 });
@@ -1054,17 +1036,9 @@ export class EnhancedClientSimulator {
                 return;
             }
             if (this.windows.length > 0) {
-                const epoch = this.epoch;
-                this.later(this.delays.iframeAnswerMs, () => {
-                    if (epoch !== this.epoch) {
-                        return;
-                    }
-                    if (this.iframeResponsive) {
-                        this.resetClientToInitialState();
-                    } else {
-                        this.note('The chat iframe does not answer: clearSession stays pending');
-                    }
-                });
+                this.whenIframeAnswers(this.delays.iframeAnswerMs, 'clearSession', () =>
+                    this.resetClientToInitialState()
+                );
                 return;
             }
             this.resetClientToInitialState();
@@ -1254,6 +1228,24 @@ export class EnhancedClientSimulator {
     }
 
     // ---- plumbing ---------------------------------------------------------------------------
+
+    /**
+     * After `ms`, while no reset came in between: `then()` when the chat iframe answers its
+     * postMessage (v2: the RPC), else `what` stays pending for good.
+     */
+    private whenIframeAnswers(ms: number, what: string, then: () => void): void {
+        const epoch = this.epoch;
+        this.later(ms, () => {
+            if (epoch !== this.epoch) {
+                return;
+            }
+            if (!this.iframeResponsive) {
+                this.note(`The chat iframe does not answer: ${what} stays pending`);
+                return;
+            }
+            then();
+        });
+    }
 
     private now(): number {
         return this.options.scheduler.now() - this.started;
