@@ -134,6 +134,7 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
         max: '5000',
         value: String(enhanced.maximizeDelayMs ?? 600),
         class: 'slds-input sim-late-seconds',
+        style: 'width: 5rem',
         'aria-label': 'Milliseconds from the launch answer to the window opening'
     }) as HTMLInputElement;
     const checking = enhanced.agentCheck !== 'off';
