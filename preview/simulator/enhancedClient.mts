@@ -436,6 +436,10 @@ export class EnhancedClientSimulator {
                 }
             });
         }
+        if (!this.withinBusinessHours) {
+            // setupBusinessHoursTimer at load: outside business hours, …Ended at once.
+            this.fire('onEmbeddedMessagingBusinessHoursEnded', {});
+        }
         this.note(
             `Configuration answered: auth mode ${authMode}` +
                 (this.channel.agentAvailabilityCheck ? ', agent-availability check on' : '')
@@ -1183,15 +1187,43 @@ export class EnhancedClientSimulator {
         return true;
     }
 
-    /** Business hours start or end. */
+    /**
+     * Business hours start or end (businessHoursTimerCallback, then the event). Leaving them
+     * hides the button (and v1 stops its availability timer); entering them shows it (v1: once an
+     * agent is online when the check applies). v1's timer names the event after the state it
+     * was set in, so it fires onEmbeddedMessagingBusinessHoursStarted when they END and
+     * …Ended when they START (setupBusinessHoursTimer); v2 names them right.
+     */
     setBusinessHours(within: boolean): void {
         this.withinBusinessHours = within;
-        this.fire(
-            within
-                ? 'onEmbeddedMessagingBusinessHoursStarted'
-                : 'onEmbeddedMessagingBusinessHoursEnded',
-            {}
-        );
+        if (!this.configLoaded) {
+            this.note(`Business hours ${within ? 'open' : 'closed'} at load`);
+            return;
+        }
+        const started = 'onEmbeddedMessagingBusinessHoursStarted';
+        const ended = 'onEmbeddedMessagingBusinessHoursEnded';
+        if (this.v2) {
+            if (within) {
+                this.showChatButton();
+            } else {
+                this.hideChatButton();
+            }
+            this.fire(within ? started : ended, {});
+            return;
+        }
+        this.clearAgentAvailabilityTimer();
+        if (!within) {
+            this.hideChatButton();
+        } else if (this.isAgentAvailabilityCheckEnabled()) {
+            this.getAgentAvailability(this.epoch, () => {
+                if (this.withinBusinessHours) {
+                    this.showChatButton();
+                }
+            });
+        } else {
+            this.showChatButton();
+        }
+        this.fire(within ? ended : started, {});
     }
 
     /**

@@ -542,7 +542,8 @@ describe('Enhanced Chat simulator: the agent-availability check (v1)', () => {
         const closed = setup({ ...CHECK, agentsOnline: false });
         closed.sim.setBusinessHours(false);
         await initWith(closed);
-        assert.deepEqual(names(closed).slice(1), ['Ready', 'ButtonCreated']);
+        assert.deepEqual(names(closed), ['BusinessHoursEnded', 'Ready', 'ButtonCreated']);
+        assert.deepEqual(closed.seen[2].detail, { buttonVisibility: 'Hide' });
         const restored = await ready({
             ...CHECK,
             agentsOnline: false,
@@ -587,6 +588,31 @@ describe('Enhanced Chat simulator: Experience-site login mode', () => {
         await initWith(s, {}, { ...EXP_SITE, isExpSiteGuestUser: true });
         assert.equal(config(s)?.embeddedServiceMessagingChannel.authMode, 'Auth');
         assert.deepEqual(names(s), ['Ready'], 'Auth mode: no button before an identity token');
+    });
+});
+
+describe('Enhanced Chat simulator: business hours', () => {
+    it('v1 names the events after the state its timer was set in: Started when they end', async () => {
+        const s = await ready(CHECK);
+        s.sim.setBusinessHours(false);
+        assert.equal(names(s).at(-1), 'BusinessHoursStarted');
+        assert.equal(s.sim.snapshot().button, 'Hide');
+        const checks = s.sim.snapshot().availabilityChecks;
+        await s.clock.advance(PERIOD * 2);
+        assert.equal(s.sim.snapshot().availabilityChecks, checks, 'the availability timer stopped');
+        s.sim.setBusinessHours(true);
+        assert.equal(names(s).at(-1), 'BusinessHoursEnded');
+        assert.equal(s.sim.snapshot().button, 'Show');
+    });
+
+    it('v2 names them right', async () => {
+        const s = await ready({ version: 'v2' });
+        s.sim.setBusinessHours(false);
+        assert.equal(names(s).at(-1), 'BusinessHoursEnded');
+        assert.equal(s.sim.snapshot().button, 'Hide');
+        s.sim.setBusinessHours(true);
+        assert.equal(names(s).at(-1), 'BusinessHoursStarted');
+        assert.equal(s.sim.snapshot().button, 'Show');
     });
 });
 
