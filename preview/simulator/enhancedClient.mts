@@ -148,6 +148,8 @@ export interface EnhancedSnapshot {
     initialized: boolean;
     /** The configuration call answered (v1: `settings.embeddedServiceConfig` is readable). */
     configLoaded: boolean;
+    /** When it answered, in ms since the simulator started (the log's clock); null before. */
+    configLoadedAt: number | null;
     /** The API objects are on the global (v1: from the first Ready). */
     apiObjects: boolean;
     readyFired: boolean;
@@ -251,6 +253,7 @@ export class EnhancedClientSimulator {
     >;
     private initialized = false;
     private configLoaded = false;
+    private configLoadedAt: number | null = null;
     private authMode: AuthMode | null = null;
     private apiObjects = false;
     private readyFired = false;
@@ -335,6 +338,7 @@ export class EnhancedClientSimulator {
             version: this.options.version,
             initialized: this.initialized,
             configLoaded: this.configLoaded,
+            configLoadedAt: this.configLoadedAt,
             apiObjects: this.apiObjects,
             readyFired: this.readyFired,
             readyCount: this.readyCount,
@@ -412,6 +416,7 @@ export class EnhancedClientSimulator {
      */
     private configArrived(): void {
         this.configLoaded = true;
+        this.configLoadedAt = this.now();
         let authMode: AuthMode = this.channel.authMode;
         const snippet = this.snippetConfig();
         const expSite = snippet.expSiteContext === 'LWR' || snippet.expSiteContext === 'AURA';

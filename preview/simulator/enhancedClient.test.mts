@@ -467,8 +467,11 @@ describe('Enhanced Chat simulator: the agent-availability check (v1)', () => {
     it('holds Ready back while no agent is online, asking every 30 s; config readable', async () => {
         const s = setup({ ...CHECK, agentsOnline: false });
         (s.sim.global.init as () => void)();
-        await s.clock.advance(DEFAULT_DELAYS.configMs);
+        await s.clock.advance(DEFAULT_DELAYS.configMs - 1);
+        assert.equal(config(s), undefined);
+        await s.clock.advance(1);
         assert.equal(config(s)?.messagingChannel.isAgentAvailabilityCheckEnabled, true);
+        assert.equal(s.sim.snapshot().configLoadedAt, DEFAULT_DELAYS.configMs);
         await s.clock.advance(PERIOD * 2 + STEP);
         assert.deepEqual(names(s), []);
         assert.equal(s.api().utilAPI, undefined);
