@@ -253,6 +253,7 @@ export class EnhancedClientSimulator {
     >;
     private initialized = false;
     private configLoaded = false;
+    private snippet: Record<string, unknown> = {};
     private configLoadedAt: number | null = null;
     private authMode: AuthMode | null = null;
     private apiObjects = false;
@@ -374,9 +375,9 @@ export class EnhancedClientSimulator {
 
     /**
      * EmbeddedServiceBootstrap.prototype.init: works once (a second call only logs); keeps its 4th
-     * argument as `settings.snippetConfig` and merges it; then the configuration call answers
-     * (`configMs`), and Ready waits for config, business hours, CSS (`readyMs`) and, when the
-     * check applies, an agent online.
+     * argument as `settings.snippetConfig` and merges it (v2 keeps it off `settings`); then the
+     * configuration call answers (`configMs`), and Ready waits for config, business hours, CSS
+     * (`readyMs`) and, when the check applies, an agent online.
      */
     private init(args: unknown[]): void {
         this.record('init', args).answer = 'returned undefined';
@@ -385,9 +386,14 @@ export class EnhancedClientSimulator {
             return;
         }
         this.initialized = true;
-        const snippetConfig = isRecord(args[3]) ? args[3] : {};
-        this.settings.snippetConfig = snippetConfig;
-        mergeSettings(this.settings, snippetConfig);
+        this.snippet = isRecord(args[3]) ? args[3] : {};
+        if (this.v2) {
+            // init.js keeps its arguments in its config helper; `settings` only gets metrics.
+            this.settings.metrics = { cwcInitTime: Date.now() };
+        } else {
+            this.settings.snippetConfig = this.snippet;
+            mergeSettings(this.settings, this.snippet);
+        }
         const configAt = Math.min(this.delays.configMs, this.delays.readyMs);
         this.later(configAt, () => {
             this.configArrived();
@@ -451,9 +457,9 @@ export class EnhancedClientSimulator {
         );
     }
 
+    /** init's 4th argument (v1: `settings.snippetConfig`, the same object). */
     private snippetConfig(): Record<string, unknown> {
-        const value = this.settings.snippetConfig;
-        return isRecord(value) ? value : {};
+        return this.snippet;
     }
 
     /** settings.snippetConfig.isExpSiteGuestUser. */

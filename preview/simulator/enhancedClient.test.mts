@@ -386,12 +386,14 @@ describe('Enhanced Chat simulator (v2)', () => {
         assert.match(s.sim.notes.at(-1)?.text ?? '', /dropped Nope/);
     });
 
-    it('fires ButtonCreated with an empty detail and keeps no merged config on settings', async () => {
-        const s = await ready({ version: 'v2' });
+    it('fires ButtonCreated with an empty detail and keeps config and init arguments off settings', async () => {
+        const s = setup({ version: 'v2' });
+        await initWith(s, {}, { expSiteContext: 'LWR', isExpSiteGuestUser: true });
         const created = s.seen.find((e) => e.name === 'onEmbeddedMessagingButtonCreated');
         assert.deepEqual(created?.detail, {});
         const settings = s.api().settings as unknown as Record<string, unknown>;
         assert.equal(settings.embeddedServiceConfig, undefined);
+        assert.equal(settings.snippetConfig, undefined);
     });
 
     it('resolves launchChat before the window maximized event reaches the page', async () => {
