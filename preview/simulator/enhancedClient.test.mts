@@ -417,6 +417,22 @@ describe('Enhanced Chat simulator (v2)', () => {
         );
     });
 
+    it('answers a launch with the window open without a new chat; a reset wipes hidden fields', async () => {
+        const s = await ready({ version: 'v2' });
+        s.api().prechatAPI.setHiddenPrechatFields(ROUTING);
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        const again = s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP);
+        assert.equal(await again, undefined);
+        assert.equal(s.sim.snapshot().conversations.length, 1);
+        assert.equal(s.sim.snapshot().windows.length, 1);
+        const cleared = s.api().userVerificationAPI.clearSession();
+        await s.clock.advance(STEP);
+        await cleared;
+        assert.deepEqual(s.sim.snapshot().hiddenFields, {});
+    });
+
     it('resolves launchChat having done nothing when the chat frame is missing', async () => {
         const s = await ready({ version: 'v2' });
         s.sim.setFrameMissing(true);
