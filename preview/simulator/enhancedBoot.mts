@@ -14,7 +14,12 @@ import {
     type EnhancedNote,
     type EnhancedSnapshot
 } from './enhancedClient.mts';
-import { parseEnhancedFlags, withClient, type EnhancedFlags } from './enhancedFlags.mts';
+import {
+    parseEnhancedFlags,
+    withClient,
+    type AgentCheck,
+    type EnhancedFlags
+} from './enhancedFlags.mts';
 import { renderEnhancedPanel } from './enhancedPanel.mts';
 import { renderChatWindow } from './enhancedWindow.mts';
 import { withFlags, withoutSimulatorFlags, type SimulatorFlags } from './flags.mts';
@@ -38,12 +43,21 @@ export interface EnhancedChatControls {
     setMinimized(minimized: boolean): boolean;
     setBusinessHours(within: boolean): void;
     setIframeResponsive(responsive: boolean): void;
+    /** The agent-availability endpoint's answer (the client learns it at its next request). */
+    setAgentsOnline(online: boolean): void;
+    /** v2: the chat frame is gone from the page. */
+    setFrameMissing(missing: boolean): void;
     /** The page reloads as it is (a session in progress comes back). */
     reload(): void;
     /** Page reloads: another client, version or pre-chat form, the script removed or late. */
     useClient(client: 'legacy' | 'enhanced'): void;
     setVersion(version: 'v1' | 'v2'): void;
     setPrechatForm(on: boolean): void;
+    setAgentCheck(check: AgentCheck): void;
+    setHideButtonOnLoad(on: boolean): void;
+    setSiteLogin(on: boolean): void;
+    /** v2: ms from launchChat's answer to the window's maximize event (null: the default). */
+    setMaximizeDelay(ms: number | null): void;
     removeScript(on: boolean): void;
     scriptLate(seconds: number): void;
     reset(): void;
@@ -81,6 +95,18 @@ function writeSession(conversation: EnhancedConversation | null): void {
     }
 }
 
+/** The page load's deployment and site, in words (the panel's first log line). */
+function describeDeployment(enhanced: EnhancedFlags, member: boolean): string {
+    const parts: string[] = [];
+    if (enhanced.prechatForm) parts.push('a pre-chat form');
+    if (enhanced.agentCheck !== 'off')
+        parts.push(`agent-availability check (${enhanced.agentCheck})`);
+    if (enhanced.hideButtonOnLoad) parts.push('hide chat button on load');
+    if (enhanced.siteLogin)
+        parts.push(`site login required, visitor ${member ? 'logged in' : 'a guest'}`);
+    return parts.length ? parts.join(', ') : 'plain deployment';
+}
+
 /** Counts the page's window listeners for the client's events (registrations per page). */
 function trackListeners(): EnhancedChatControls['listeners'] {
     const current = new Map<string, Set<unknown>>();
@@ -110,32 +136,49 @@ function trackListeners(): EnhancedChatControls['listeners'] {
 
 export function bootEnhanced(flags: SimulatorFlags): void {
     const enhanced = parseEnhancedFlags(window.location.search);
+    const member = new URLSearchParams(window.location.search).get('user') === 'member';
     const listeners = trackListeners();
-    const simulator = new EnhancedClientSimulator({
+    let agentsLeave = enhanced.agentCheck === 'unavailable';
+    const simulator: EnhancedClientSimulator = new EnhancedClientSimulator({
         scheduler: {
             setTimeout: (fn, ms) => window.setTimeout(fn, ms),
             clearTimeout: (handle) => window.clearTimeout(handle as number),
             now: () => performance.now()
         },
         // dispatchEventToHost: a CustomEvent on window.
-        dispatch: (name, detail) => window.dispatchEvent(new CustomEvent(name, { detail })),
+        dispatch: (name, detail) => {
+            window.dispatchEvent(new CustomEvent(name, { detail }));
+            // agentCheck=unavailable: the agent online at load leaves once the page is ready.
+            if (agentsLeave && name === 'onEmbeddedMessagingButtonCreated') {
+                agentsLeave = false;
+                simulator.setAgentsOnline(false);
+            }
+        },
         removeGlobal: () => {
             delete window.embeddedservice_bootstrap;
         },
         version: enhanced.version,
         prechatForm: enhanced.prechatForm,
+        channel: {
+            // The site component's login mode needs User Verification on the channel.
+            authMode: enhanced.siteLogin ? 'Auth' : 'UnAuth',
+            agentAvailabilityCheck: enhanced.agentCheck !== 'off'
+        },
+        agentsOnline: enhanced.agentCheck !== 'offline',
         restored: readSession(),
         delays: {
             ...(flags.apiDelayMs !== null ? { readyMs: flags.apiDelayMs } : {}),
             ...(flags.settingsDelayMs !== null ? { buttonMs: flags.settingsDelayMs } : {}),
             ...(flags.requestDelayMs !== null
                 ? { iframeMs: flags.requestDelayMs, conversationMs: flags.requestDelayMs }
-                : {})
+                : {}),
+            ...(enhanced.agentCheckMs !== null ? { agentCheckMs: enhanced.agentCheckMs } : {}),
+            ...(enhanced.maximizeDelayMs !== null ? { maximizeMs: enhanced.maximizeDelayMs } : {})
         }
     });
     simulator.subscribe(() => writeSession(simulator.sessionToKeep()));
     simulator.note(
-        `Enhanced Chat ${enhanced.version} simulated${enhanced.prechatForm ? ', with a pre-chat form' : ''}`
+        `Enhanced Chat ${enhanced.version} simulated: ${describeDeployment(enhanced, member)}`
     );
     if (flags.locker) {
         simulator.note('Lightning Locker simulated: String(window) starts with "SecureWindow"');
@@ -143,15 +186,29 @@ export function bootEnhanced(flags: SimulatorFlags): void {
 
     let loaded = false;
     // The Embedded Messaging component's snippet: bootstrap.min.js defines the global, then its
-    // onload calls init (settings first).
+    // onload sets the settings and calls init with the site's context as 4th argument (kept by
+    // the client as settings.snippetConfig).
     const install = () => {
         window.embeddedservice_bootstrap = simulator.global;
         loaded = true;
+        const settings = simulator.global.settings as Record<string, unknown>;
+        if (enhanced.hideButtonOnLoad) {
+            settings.hideChatButtonOnLoad = true;
+        }
+        if (enhanced.siteLogin) {
+            settings.expSiteAuthMode = true;
+        }
         (simulator.global.init as (...args: unknown[]) => void)(
             '00D000000000001',
             'Northwind_Web_Chat',
             'https://northwind.my.site.com/ESWNorthwindWebChat',
-            { scrt2URL: 'https://northwind.my.salesforce-scrt.com' }
+            {
+                scrt2URL: 'https://northwind.my.salesforce-scrt.com',
+                expSiteContext: 'LWR',
+                expSiteUrl: 'https://northwind.my.site.com',
+                isExpSiteGuestUser: !member,
+                ...(member ? { userId: '0055g00000MeMbR' } : {})
+            }
         );
     };
     if (flags.noScript) {
@@ -184,15 +241,21 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         setMinimized: (minimized) => simulator.setMinimized(minimized),
         setBusinessHours: (within) => simulator.setBusinessHours(within),
         setIframeResponsive: (responsive) => simulator.setIframeResponsive(responsive),
+        setAgentsOnline: (online) => simulator.setAgentsOnline(online),
+        setFrameMissing: (missing) => simulator.setFrameMissing(missing),
         useClient: (client) => {
             window.location.search = withClient(window.location.search, client);
         },
         setVersion: (version) => reloadWith({ clientVersion: version === 'v2' ? 'v2' : null }),
         setPrechatForm: (on) => reloadWith({ prechat: on }),
+        setAgentCheck: (check) => reloadWith({ agentCheck: check === 'off' ? null : check }),
+        setHideButtonOnLoad: (on) => reloadWith({ hideButtonOnLoad: on }),
+        setSiteLogin: (on) => reloadWith({ siteLogin: on }),
+        setMaximizeDelay: (ms) => reloadWith({ maximizeDelay: ms }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
         scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),
         reload: () => window.location.reload(),
-        // A plain page load that stays on Enhanced Chat (v1, no pre-chat form), no session.
+        // A plain page load that stays on Enhanced Chat (v1, no deployment switches), no session.
         reset: () => {
             writeSession(null);
             const plain = withClient(withoutSimulatorFlags(window.location.search), 'legacy');

@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-    CLEAR_NOT_READY_MESSAGE,
+    AGENT_UNAVAILABLE_MESSAGE,
     DEFAULT_DELAYS,
     EnhancedClientSimulator,
-    NOT_READY_MESSAGE,
     NO_BUTTON_MESSAGE,
+    V2_NOT_READY_MESSAGE,
+    V2_NO_BUTTON_MESSAGE,
     type EnhancedScheduler,
     type EnhancedSimulatorOptions
 } from './enhancedClient.mts';
@@ -77,8 +78,13 @@ const ROUTING = {
     Chat_Fallback_Routing: '00G5g00000QuEuEAAA'
 };
 
-/** Long enough for any one step of the simulated client. */
-const STEP = Math.max(...Object.values(DEFAULT_DELAYS)) + 1;
+/** Long enough for any one step of the simulated client (the 30 s availability period aside). */
+const STEP =
+    Math.max(
+        ...Object.entries(DEFAULT_DELAYS)
+            .filter(([name]) => name !== 'agentCheckMs')
+            .map(([, ms]) => ms)
+    ) + 1;
 
 function setup(options: Partial<EnhancedSimulatorOptions> = {}): Setup {
     const clock = new ManualClock();
@@ -328,6 +334,27 @@ describe('Enhanced Chat simulator: a page reloaded during a chat', () => {
     });
 });
 
+describe('Enhanced Chat simulator: a page reloaded after the agent ended the chat', () => {
+    it('finds no open conversation and resets: Ready and the button twice, nothing else', async () => {
+        const first = await ready();
+        first.api().utilAPI.launchChat();
+        await first.clock.advance(STEP * 4);
+        first.sim.agentAccepts();
+        first.sim.agentEnds();
+        const kept = first.sim.sessionToKeep();
+        assert.equal(kept?.status, 'Ended');
+
+        const s = await ready({ restored: kept });
+        await s.clock.advance(STEP * 2);
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated', 'Ready', 'ButtonCreated']);
+        assert.equal(s.sim.snapshot().windows.length, 0);
+        assert.equal(s.sim.sessionToKeep(), null);
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.ok(names(s).includes('ConversationStarted'), 'a launch starts a new conversation');
+    });
+});
+
 describe('Enhanced Chat simulator (v2)', () => {
     it('is a Proxy without a has trap, with API objects that refuse before Ready', async () => {
         const s = setup({ version: 'v2' });
@@ -336,19 +363,332 @@ describe('Enhanced Chat simulator (v2)', () => {
         assert.equal(typeof util.launchChat, 'function');
         assert.equal(util.removeAllComponents, undefined);
         assert.match(s.sim.notes.at(-1)?.text ?? '', /removeAllComponents' is not implemented/);
-        assert.equal(await rejection(util.launchChat()), NOT_READY_MESSAGE);
-        assert.equal(
-            await rejection(s.api().userVerificationAPI.clearSession()),
-            CLEAR_NOT_READY_MESSAGE
-        );
+        const early = await rejection(util.launchChat());
+        assert.ok(early instanceof Error);
+        assert.equal(early.message, V2_NO_BUTTON_MESSAGE);
+        const clear = await rejection(s.api().userVerificationAPI.clearSession());
+        assert.ok(clear instanceof Error);
+        assert.equal(clear.message, V2_NOT_READY_MESSAGE);
         assert.equal(s.api().prechatAPI.setHiddenPrechatFields(ROUTING), false);
         (s.sim.global.init as () => void)();
         await s.clock.advance(STEP * 2);
         assert.equal(s.api().prechatAPI.setHiddenPrechatFields(ROUTING), true);
-        assert.equal(s.api().prechatAPI.setHiddenPrechatFields({ Nope: 'x' }), false);
         const launch = util.launchChat();
         await s.clock.advance(STEP * 4);
         assert.equal(await launch, undefined);
         assert.deepEqual(s.sim.snapshot().conversations[0].hiddenFields, ROUTING);
+    });
+
+    it('answers true to setHiddenPrechatFields even when it dropped a field', async () => {
+        const s = await ready({ version: 'v2' });
+        assert.equal(s.api().prechatAPI.setHiddenPrechatFields({ Nope: 'x' }), true);
+        assert.deepEqual(s.sim.snapshot().hiddenFields, {});
+        assert.match(s.sim.notes.at(-1)?.text ?? '', /dropped Nope/);
+    });
+
+    it('fires ButtonCreated with an empty detail and keeps config and init arguments off settings', async () => {
+        const s = setup({ version: 'v2' });
+        await initWith(s, {}, { expSiteContext: 'LWR', isExpSiteGuestUser: true });
+        const created = s.seen.find((e) => e.name === 'onEmbeddedMessagingButtonCreated');
+        assert.deepEqual(created?.detail, {});
+        const settings = s.api().settings as unknown as Record<string, unknown>;
+        assert.equal(settings.embeddedServiceConfig, undefined);
+        assert.equal(settings.snippetConfig, undefined);
+    });
+
+    it('resolves launchChat before the window maximized event reaches the page', async () => {
+        const maximizeMs = 400;
+        const s = await ready({ version: 'v2', delays: { maximizeMs } });
+        let resolvedAt = -1;
+        (s.api().utilAPI.launchChat() as Promise<unknown>).then(() => {
+            resolvedAt = s.clock.now();
+        });
+        await s.clock.advance(DEFAULT_DELAYS.iframeMs);
+        assert.ok(resolvedAt > 0, 'resolved when the frame answered');
+        assert.ok(!names(s).includes('WindowMaximized'));
+        assert.ok(!names(s).includes('InitSuccess'), 'the v2 host fires no InitSuccess');
+        await s.clock.advance(maximizeMs);
+        assert.ok(names(s).includes('WindowMaximized'));
+        const maximized = s.sim.events.find((e) => e.name === 'onEmbeddedMessagingWindowMaximized');
+        const launch = s.sim.calls.find((c) => c.method === 'launchChat');
+        assert.equal(
+            (maximized?.at ?? 0) - (launch?.at ?? 0),
+            DEFAULT_DELAYS.iframeMs + maximizeMs
+        );
+    });
+
+    it('answers a launch with the window open without a new chat; a reset wipes hidden fields', async () => {
+        const s = await ready({ version: 'v2' });
+        s.api().prechatAPI.setHiddenPrechatFields(ROUTING);
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        const again = s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP);
+        assert.equal(await again, undefined);
+        assert.equal(s.sim.snapshot().conversations.length, 1);
+        assert.equal(s.sim.snapshot().windows.length, 1);
+        const cleared = s.api().userVerificationAPI.clearSession();
+        await s.clock.advance(STEP);
+        await cleared;
+        assert.deepEqual(s.sim.snapshot().hiddenFields, {});
+    });
+
+    it('resolves launchChat having done nothing when the chat frame is missing', async () => {
+        const s = await ready({ version: 'v2' });
+        s.sim.setFrameMissing(true);
+        assert.equal(await s.api().utilAPI.launchChat(), undefined);
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.sim.snapshot().windows.length, 0);
+        assert.equal(s.sim.snapshot().conversations.length, 0);
+    });
+
+    it('shows its frame after ButtonCreated, undoing a hide made by a ButtonCreated listener', async () => {
+        const answers: unknown[] = [];
+        const s = setup({
+            version: 'v2',
+            dispatch: (name) => {
+                if (name === 'onEmbeddedMessagingButtonCreated') {
+                    answers.push(s.api().utilAPI.hideChatButton());
+                }
+            }
+        });
+        (s.sim.global.init as () => void)();
+        await s.clock.advance(STEP * 2);
+        assert.deepEqual(answers, [true]);
+        assert.equal(s.sim.snapshot().button, 'Show');
+    });
+});
+
+/** init with the snippet's settings (set before init) and its 4th argument, then wait. */
+async function initWith(
+    s: Setup,
+    settings: Record<string, unknown> = {},
+    snippetConfig: Record<string, unknown> = {}
+): Promise<void> {
+    Object.assign(s.api().settings, settings);
+    (s.sim.global.init as (...args: unknown[]) => void)('00D', 'Dev', 'https://site', {
+        scrt2URL: 'https://scrt',
+        ...snippetConfig
+    });
+    await s.clock.advance(STEP * 2);
+}
+
+function config(s: Setup): Record<string, Record<string, unknown>> | undefined {
+    const settings = s.api().settings as unknown as Record<string, unknown>;
+    return settings.embeddedServiceConfig as Record<string, Record<string, unknown>> | undefined;
+}
+
+const CHECK = { channel: { agentAvailabilityCheck: true } };
+const PERIOD = DEFAULT_DELAYS.agentCheckMs;
+
+describe('Enhanced Chat simulator: the agent-availability check (v1)', () => {
+    it('holds Ready back while no agent is online, asking every 30 s; config readable', async () => {
+        const s = setup({ ...CHECK, agentsOnline: false });
+        (s.sim.global.init as () => void)();
+        await s.clock.advance(DEFAULT_DELAYS.configMs - 1);
+        assert.equal(config(s), undefined);
+        await s.clock.advance(1);
+        assert.equal(config(s)?.messagingChannel.isAgentAvailabilityCheckEnabled, true);
+        assert.equal(s.sim.snapshot().configLoadedAt, DEFAULT_DELAYS.configMs);
+        await s.clock.advance(PERIOD * 2 + STEP);
+        assert.deepEqual(names(s), []);
+        assert.equal(s.api().utilAPI, undefined);
+        assert.equal(s.sim.snapshot().availabilityChecks, 3);
+        assert.equal(s.sim.snapshot().waitingForAgent, true);
+        s.sim.setAgentsOnline(true);
+        await s.clock.advance(PERIOD - STEP);
+        assert.deepEqual(names(s), [], 'nothing until the next availability request');
+        await s.clock.advance(STEP);
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated']);
+        assert.equal(typeof s.api().utilAPI.launchChat, 'function');
+    });
+
+    it('is switched off by settings.hideChatButtonOnLoad: Ready on time, a hidden button', async () => {
+        const s = setup({ ...CHECK, agentsOnline: false });
+        await initWith(s, { hideChatButtonOnLoad: true });
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated']);
+        assert.deepEqual(s.seen[1].detail, { buttonVisibility: 'Hide' });
+        assert.equal(s.sim.snapshot().availabilityChecks, 0);
+    });
+
+    it('after Ready, shows and hides the button every 30 s with no event', async () => {
+        const s = await ready(CHECK);
+        const before = s.seen.length;
+        s.sim.setAgentsOnline(false);
+        await s.clock.advance(PERIOD);
+        assert.equal(s.sim.snapshot().button, 'Hide');
+        s.sim.setAgentsOnline(true);
+        await s.clock.advance(PERIOD);
+        assert.equal(s.sim.snapshot().button, 'Show');
+        assert.equal(s.seen.length, before, 'no event');
+    });
+
+    it('rejects a launch with no agent online: "Agent Unavailable", after a reset', async () => {
+        const s = await ready(CHECK);
+        s.api().prechatAPI.setHiddenPrechatFields(ROUTING);
+        s.sim.setAgentsOnline(false);
+        const before = s.seen.length;
+        const launch = rejection(s.api().utilAPI.launchChat());
+        await s.clock.advance(1);
+        const reason = await launch;
+        assert.equal(reason, AGENT_UNAVAILABLE_MESSAGE);
+        assert.match(String(reason), /Agent Unavailable$/);
+        assert.deepEqual(names(s).slice(before), ['Ready', 'ButtonCreated']);
+        const snapshot = s.sim.snapshot();
+        assert.equal(snapshot.windows.length, 0);
+        assert.deepEqual(snapshot.hiddenFields, {}, 'the reset wiped the hidden fields');
+        assert.notEqual(snapshot.notice, null);
+        const checks = snapshot.availabilityChecks;
+        await s.clock.advance(PERIOD * 3);
+        assert.equal(s.sim.snapshot().availabilityChecks, checks, 'no timer after it');
+    });
+
+    it('after a reset with no agent online: Ready, but no button and clearSession pending', async () => {
+        const s = await ready(CHECK);
+        s.sim.setAgentsOnline(false);
+        let resolved = false;
+        (s.api().userVerificationAPI.clearSession() as Promise<void>).then(() => {
+            resolved = true;
+        });
+        await s.clock.advance(PERIOD);
+        assert.deepEqual(names(s).slice(2), ['Ready']);
+        assert.equal(resolved, false);
+        s.sim.setAgentsOnline(true);
+        await s.clock.advance(PERIOD + STEP);
+        assert.deepEqual(names(s).slice(2), ['Ready', 'ButtonCreated']);
+        assert.equal(resolved, true);
+    });
+
+    it('is skipped outside business hours and for a session in web storage', async () => {
+        const closed = setup({ ...CHECK, agentsOnline: false });
+        closed.sim.setBusinessHours(false);
+        await initWith(closed);
+        assert.deepEqual(names(closed), ['BusinessHoursEnded', 'Ready', 'ButtonCreated']);
+        assert.deepEqual(closed.seen[2].detail, { buttonVisibility: 'Hide' });
+        const restored = await ready({
+            ...CHECK,
+            agentsOnline: false,
+            restored: {
+                conversationId: 'c1',
+                hiddenFields: {},
+                visibleFields: {},
+                status: 'Active'
+            }
+        });
+        assert.deepEqual(names(restored).slice(0, 2), ['Ready', 'ButtonCreated']);
+    });
+});
+
+const LOGIN_SITE = { channel: { authMode: 'Auth' as const } };
+const EXP_SITE = { expSiteContext: 'LWR', expSiteUrl: 'https://northwind.my.site.com' };
+
+describe('Enhanced Chat simulator: Experience-site login mode', () => {
+    it('gives a guest Ready but no button: every launch rejects', async () => {
+        const s = setup(LOGIN_SITE);
+        await initWith(s, { expSiteAuthMode: true }, { ...EXP_SITE, isExpSiteGuestUser: true });
+        assert.equal(config(s)?.embeddedServiceMessagingChannel.authMode, 'ExperienceSiteAuth');
+        assert.deepEqual(names(s), ['Ready']);
+        assert.equal(await rejection(s.api().utilAPI.launchChat()), NO_BUTTON_MESSAGE);
+        const cleared = s.api().userVerificationAPI.clearSession();
+        await s.clock.advance(STEP);
+        await cleared;
+        assert.deepEqual(names(s), ['Ready', 'Ready']);
+        assert.equal(await rejection(s.api().utilAPI.launchChat()), NO_BUTTON_MESSAGE);
+    });
+
+    it('gives a logged-in user the button; showChatButton still answers false', async () => {
+        const s = setup(LOGIN_SITE);
+        await initWith(s, { expSiteAuthMode: true }, { ...EXP_SITE, isExpSiteGuestUser: false });
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated']);
+        assert.equal(s.api().utilAPI.hideChatButton(), true);
+        assert.equal(s.api().utilAPI.showChatButton(), false);
+    });
+
+    it('stays UnAuth off an Experience site or without the page asking for login', async () => {
+        const s = setup(LOGIN_SITE);
+        await initWith(s, {}, { ...EXP_SITE, isExpSiteGuestUser: true });
+        assert.equal(config(s)?.embeddedServiceMessagingChannel.authMode, 'Auth');
+        assert.deepEqual(names(s), ['Ready'], 'Auth mode: no button before an identity token');
+    });
+});
+
+describe('Enhanced Chat simulator: business hours', () => {
+    it('v1 names the events after the state its timer was set in: Started when they end', async () => {
+        const s = await ready(CHECK);
+        s.sim.setBusinessHours(false);
+        assert.equal(names(s).at(-1), 'BusinessHoursStarted');
+        assert.equal(s.sim.snapshot().button, 'Hide');
+        const checks = s.sim.snapshot().availabilityChecks;
+        await s.clock.advance(PERIOD * 2);
+        assert.equal(s.sim.snapshot().availabilityChecks, checks, 'the availability timer stopped');
+        s.sim.setBusinessHours(true);
+        assert.equal(names(s).at(-1), 'BusinessHoursEnded');
+        assert.equal(s.sim.snapshot().button, 'Show');
+    });
+
+    it('v2 names them right', async () => {
+        const s = await ready({ version: 'v2' });
+        s.sim.setBusinessHours(false);
+        assert.equal(names(s).at(-1), 'BusinessHoursEnded');
+        assert.equal(s.sim.snapshot().button, 'Hide');
+        s.sim.setBusinessHours(true);
+        assert.equal(names(s).at(-1), 'BusinessHoursStarted');
+        assert.equal(s.sim.snapshot().button, 'Show');
+    });
+});
+
+describe("Enhanced Chat simulator: the client's own button is not remembered", () => {
+    it('comes back after a close and a clearSession; hiding fails once the window shows', async () => {
+        const s = await ready();
+        assert.equal(s.api().utilAPI.hideChatButton(), true);
+        assert.equal(s.sim.snapshot().button, 'Hide');
+        s.api().userVerificationAPI.clearSession();
+        await s.clock.advance(STEP);
+        assert.equal(s.sim.snapshot().button, 'Show');
+        assert.deepEqual(s.seen.at(-1), {
+            name: 'onEmbeddedMessagingButtonCreated',
+            detail: { buttonVisibility: 'Show' }
+        });
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.api().utilAPI.hideChatButton(), false);
+        s.sim.visitorCloses();
+        await s.clock.advance(STEP);
+        assert.equal(s.sim.snapshot().button, 'Show');
+        assert.equal(s.sim.snapshot().readyCount, 3);
+    });
+
+    it('v2: a launch shows the frame again; hiding fails while a conversation shows', async () => {
+        const s = await ready({ version: 'v2' });
+        assert.equal(s.api().utilAPI.hideChatButton(), true);
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.equal(s.sim.snapshot().button, 'Show');
+        assert.equal(s.api().utilAPI.hideChatButton(), false);
+        s.sim.visitorCloses();
+        await s.clock.advance(STEP);
+        assert.equal(s.sim.snapshot().button, 'Show');
+        assert.deepEqual(names(s).slice(-2), ['Ready', 'ButtonCreated']);
+    });
+});
+
+describe('Enhanced Chat simulator: hidden field limits from the configuration', () => {
+    it('checks each field against its own maxLength and drops undeclared names', async () => {
+        const s = await ready();
+        const config18 = 'x'.repeat(18);
+        s.api().prechatAPI.setHiddenPrechatFields({
+            Chat_Agent_Id: config18,
+            Chat_Target_Id: `${config18}y`,
+            Chat_Fallback: 'false',
+            Chat_Fallback_Routing: 'x'.repeat(255),
+            Chat_Queue: 'q'
+        });
+        assert.deepEqual(Object.keys(s.sim.snapshot().hiddenFields).sort(), [
+            'Chat_Agent_Id',
+            'Chat_Fallback',
+            'Chat_Fallback_Routing'
+        ]);
+        const declared = config(s)?.forms as unknown as { hiddenFormFields: { name: string }[] }[];
+        assert.ok(!declared[0].hiddenFormFields.some((f) => f.name === 'Chat_Queue'));
     });
 });

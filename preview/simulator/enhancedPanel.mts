@@ -126,6 +126,19 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
     const logList = el('ol', { class: 'sim-log', 'data-sim': 'log', 'aria-live': 'polite' });
     const mute = el('input', { type: 'checkbox', id: 'enh-mute-iframe' }) as HTMLInputElement;
     mute.addEventListener('change', () => controls.setIframeResponsive(!mute.checked));
+    const noFrame = el('input', { type: 'checkbox', id: 'enh-no-frame' }) as HTMLInputElement;
+    noFrame.addEventListener('change', () => controls.setFrameMissing(noFrame.checked));
+    const maximizeMs = el('input', {
+        type: 'number',
+        min: '0',
+        max: '5000',
+        value: String(enhanced.maximizeDelayMs ?? 600),
+        class: 'slds-input sim-late-seconds',
+        style: 'width: 5rem',
+        'aria-label': 'Milliseconds from the launch answer to the window opening'
+    }) as HTMLInputElement;
+    const checking = enhanced.agentCheck !== 'off';
+    const v2 = enhanced.version === 'v2';
     const lateSeconds = el('input', {
         type: 'number',
         min: '1',
@@ -136,6 +149,11 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
     }) as HTMLInputElement;
     const pageFlags = [`Enhanced Chat ${enhanced.version}`];
     if (enhanced.prechatForm) pageFlags.push('pre-chat form');
+    if (checking) pageFlags.push(`agent-availability check (${enhanced.agentCheck})`);
+    if (enhanced.hideButtonOnLoad) pageFlags.push('hide chat button on load');
+    if (enhanced.siteLogin) pageFlags.push('site login required');
+    if (v2 && enhanced.maximizeDelayMs !== null)
+        pageFlags.push(`window opens ${enhanced.maximizeDelayMs} ms after the launch answer`);
     if (flags.locker) pageFlags.push('Lightning Locker');
     if (flags.noScript) pageFlags.push('no chat script');
     if (!flags.noScript && flags.scriptDelaySeconds >= 1)
@@ -174,12 +192,33 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
                 button('Visitor closes window', 'visitorCloses', () => controls.visitorCloses()),
                 button('Business hours end', 'hoursEnd', () => controls.setBusinessHours(false)),
                 button('Business hours start', 'hoursStart', () => controls.setBusinessHours(true)),
+                checking &&
+                    button(
+                        'An agent comes online',
+                        'agentOnline',
+                        () => controls.setAgentsOnline(true),
+                        'The client learns it at its next availability request'
+                    ),
+                checking &&
+                    button(
+                        'Agents go offline',
+                        'agentsOffline',
+                        () => controls.setAgentsOnline(false),
+                        'The client learns it at its next availability request'
+                    ),
                 el(
                     'label',
                     { class: 'sim-check', for: 'enh-mute-iframe' },
                     mute,
                     ' Chat iframe stops answering'
-                )
+                ),
+                v2 &&
+                    el(
+                        'label',
+                        { class: 'sim-check', for: 'enh-no-frame' },
+                        noFrame,
+                        ' Remove the chat frame'
+                    )
             ),
             el(
                 'fieldset',
@@ -203,6 +242,53 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
                     'togglePrechat',
                     () => controls.setPrechatForm(!enhanced.prechatForm)
                 ),
+                ...(checking
+                    ? [
+                          button('Turn availability check off', 'agentCheckOff', () =>
+                              controls.setAgentCheck('off')
+                          )
+                      ]
+                    : [
+                          button(
+                              'Check agent availability, no agent online',
+                              'agentCheckOffline',
+                              () => controls.setAgentCheck('offline'),
+                              "The channel's agent-availability check, with no agent online: Ready waits"
+                          ),
+                          button(
+                              'Check agent availability, agent leaves',
+                              'agentCheckUnavailable',
+                              () => controls.setAgentCheck('unavailable'),
+                              'An agent is online at load and gone by the launch: launchChat rejects'
+                          )
+                      ]),
+                button(
+                    enhanced.hideButtonOnLoad
+                        ? 'Show chat button on load'
+                        : 'Hide chat button on load',
+                    'toggleHideOnLoad',
+                    () => controls.setHideButtonOnLoad(!enhanced.hideButtonOnLoad),
+                    "The site component's setting; it also switches the availability check off"
+                ),
+                button(
+                    enhanced.siteLogin ? 'Turn site login off' : 'Require site login',
+                    'toggleSiteLogin',
+                    () => controls.setSiteLogin(!enhanced.siteLogin),
+                    "The site component's login mode: guests (Signed in as: Guest) get no chat button"
+                ),
+                v2 &&
+                    el(
+                        'span',
+                        { class: 'sim-inline' },
+                        button(
+                            'Open the window late',
+                            'maximizeLate',
+                            () => controls.setMaximizeDelay(Number(maximizeMs.value) || 0),
+                            "The frame's maximize reaches the page after launchChat resolved"
+                        ),
+                        maximizeMs,
+                        ' ms'
+                    ),
                 button(
                     flags.noScript ? 'Restore chat script' : 'Remove chat script',
                     'toggleScript',
@@ -240,9 +326,26 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
                 'Chat script',
                 flags.noScript ? 'removed' : controls.scriptLoaded() ? 'loaded' : 'not loaded yet'
             ],
+            ['config', 'Configuration', state.configLoaded ? 'loaded' : 'not yet'],
+            [
+                'auth',
+                'Auth mode',
+                state.authMode
+                    ? `${state.authMode}${state.authMode === 'ExperienceSiteAuth' ? (state.guest ? ', guest' : ', logged in') : ''}`
+                    : '—'
+            ],
             ['api', 'API objects', state.apiObjects ? 'present' : 'not yet (before Ready)'],
             ['ready', 'Ready events', String(state.readyCount)],
-            ['button', 'Chat button', state.button ? 'created' : 'not created'],
+            [
+                'agents',
+                'Agents',
+                `${state.agentsOnline ? 'online' : 'offline'}${state.waitingForAgent ? ', client waiting for one' : ''} (${state.availabilityChecks} checks)`
+            ],
+            [
+                'button',
+                'Chat button',
+                state.button === null ? 'not created' : state.button === 'Show' ? 'shown' : 'hidden'
+            ],
             ['windows', 'Chat windows', String(state.windows.length)],
             [
                 'status',
@@ -261,6 +364,7 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
             ])
         );
         mute.checked = !state.iframeResponsive;
+        noFrame.checked = state.frameMissing;
         logList.replaceChildren(...entries(controls).reverse().map(renderEntry));
     }
     controls.subscribe(() => {

@@ -23,6 +23,7 @@ const STYLE = `
 .enh-window-body label { display: block; margin-top: .5rem; }
 .enh-window-body input { width: 100%; border: 1px solid #747474; border-radius: 4px; padding: .25rem; }
 .enh-line { margin: .25rem 0; padding: .375rem .5rem; border-radius: 6px; background: #f3f3f3; }
+.enh-notice { position: absolute; bottom: 64px; right: 0; width: 240px; }
 .enh-submit { margin-top: .75rem; background: #0b5cab; color: #fff; border: 0; border-radius: 4px;
   padding: .375rem .75rem; cursor: pointer; }
 `;
@@ -179,28 +180,48 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
         const children: HTMLElement[] = state.windows.map((win, index) =>
             chatWindow(simulator, state, win, index)
         );
-        // The client's own button: shown while no window is open, or to bring a minimized one back.
-        if (state.button && (state.windows.length === 0 || state.minimized)) {
+        // The client's own button, from its creation until a reset removes it; visible while
+        // shown (hideChatButton/showChatButton, the availability timer) and no window is open,
+        // or to bring a minimized one back.
+        if (state.button !== null) {
+            const fab = clickable(
+                'button',
+                {
+                    class: 'enh-fab',
+                    'data-enh': 'fab',
+                    'aria-label': 'Chat with us (simulated Enhanced Chat button)'
+                },
+                'Chat',
+                () => (state.minimized ? simulator.setMinimized(false) : simulator.clickButton())
+            );
+            fab.hidden = state.button === 'Hide' || (state.windows.length > 0 && !state.minimized);
+            if (state.version === 'v2') {
+                // init.js: the button lives inside the chat frame (#embeddedMessagingFrame); the
+                // page has no #embeddedMessagingConversationButton.
+                children.push(
+                    el('div', { id: 'embeddedMessagingFrame', 'data-enh': 'frame' }, fab)
+                );
+            } else {
+                // bootstrap.js generateMarkup: the button's id (it stays in the page while hidden),
+                // which a service loaded late looks for to know the button exists.
+                fab.id = 'embeddedMessagingConversationButton';
+                children.push(fab);
+            }
+        }
+        // handleAgentUnavailableOnButtonClick: a minimized notification by the button.
+        if (state.notice) {
             children.push(
-                clickable(
-                    'button',
-                    {
-                        // bootstrap.js generateMarkup: the button's id, which a service loaded
-                        // late looks for to know the button exists.
-                        id: 'embeddedMessagingConversationButton',
-                        class: 'enh-fab',
-                        'data-enh': 'fab',
-                        'aria-label': 'Chat with us (simulated Enhanced Chat button)'
-                    },
-                    'Chat',
-                    () =>
-                        state.minimized ? simulator.setMinimized(false) : simulator.clickButton()
+                el(
+                    'p',
+                    { class: 'enh-line enh-notice', role: 'status', 'data-enh': 'notice' },
+                    state.notice
                 )
             );
         }
         // Keep a half-typed pre-chat form: only redraw when something the visitor sees changed.
         const key = JSON.stringify([
             state.button,
+            state.notice,
             state.minimized,
             state.windows,
             state.visibleValues

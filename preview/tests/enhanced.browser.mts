@@ -7,12 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type {
-    EnhancedCall,
-    EnhancedEvent,
-    EnhancedSnapshot
-} from '../simulator/enhancedClient.mts';
+import type { Browser } from 'playwright-core';
 import {
     assertNoPageErrors,
     launchBrowser,
@@ -20,55 +15,21 @@ import {
     screenshot,
     type Query
 } from './harness.mts';
+import {
+    button,
+    calls,
+    events,
+    expectStatus,
+    methods,
+    openEnhanced,
+    state,
+    waitForConversations,
+    waitForEvent
+} from './enhancedPage.mts';
 
 /** A queue and an agent, as an admin enters them for Enhanced Chat (00G target, 005 user). */
 const QUEUE = '00G5g00000QuEuE';
 const AGENT = '0055g00000AbCdE';
-
-const button = (page: Page, placement: string) =>
-    page.locator(`[data-placement="${placement}"] lightning-button button`);
-const statusText = (page: Page) => page.locator('[data-placement="status"] .status');
-
-function openEnhanced(browser: Browser, query: Query = {}) {
-    return openPreview(browser, { client: 'enhanced', ...query });
-}
-
-function state(page: Page): Promise<EnhancedSnapshot> {
-    return page.evaluate(() => window.__enhancedChat!.state());
-}
-
-function calls(page: Page): Promise<EnhancedCall[]> {
-    return page.evaluate(() => window.__enhancedChat!.calls);
-}
-
-function events(page: Page): Promise<EnhancedEvent[]> {
-    return page.evaluate(() => window.__enhancedChat!.events);
-}
-
-async function waitForEvent(page: Page, name: string, count = 1): Promise<void> {
-    await page.waitForFunction(
-        ([n, c]) => window.__enhancedChat!.events.filter((e) => e.name === n).length >= c,
-        [`onEmbeddedMessaging${name}`, count] as const,
-        { timeout: 5000 }
-    );
-}
-
-async function waitForConversations(page: Page, count: number): Promise<void> {
-    await page.waitForFunction(
-        (c) => window.__enhancedChat!.state().conversations.length >= c,
-        count,
-        { timeout: 5000 }
-    );
-}
-
-async function expectStatus(page: Page, text: string): Promise<void> {
-    await statusText(page).filter({ hasText: text }).waitFor({ timeout: 5000 });
-}
-
-/** The components' calls to the client, by method name, oldest first. */
-async function methods(page: Page): Promise<string[]> {
-    return (await calls(page)).map((call) => call.method).filter((m) => m !== 'init');
-}
 
 const ROUTED: Query = {
     'p.routing.buttonId': QUEUE,

@@ -133,6 +133,10 @@ describe('preview infrastructure', () => {
             enhanced: {
                 toggleVersion: 'Switch to client v2 (Proxy)',
                 togglePrechat: 'Turn pre-chat form on',
+                agentCheckOffline: 'Check agent availability, no agent online',
+                agentCheckUnavailable: 'Check agent availability, agent leaves',
+                toggleHideOnLoad: 'Hide chat button on load',
+                toggleSiteLogin: 'Require site login',
                 toggleScript: 'Remove chat script'
             }
         };
