@@ -67,6 +67,7 @@ export interface EnhancedChatControls {
 declare global {
     interface Window {
         embeddedservice_bootstrap?: unknown;
+        agentforce_messaging?: unknown;
         __enhancedChat?: EnhancedChatControls;
     }
 }
@@ -190,6 +191,9 @@ export function bootEnhanced(flags: SimulatorFlags): void {
     // the client as settings.snippetConfig).
     const install = () => {
         window.embeddedservice_bootstrap = simulator.global;
+        if (simulator.host) {
+            window.agentforce_messaging = simulator.host; // init.js: the real object, v2 only
+        }
         loaded = true;
         const settings = simulator.global.settings as Record<string, unknown>;
         if (enhanced.hideButtonOnLoad) {

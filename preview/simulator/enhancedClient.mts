@@ -240,6 +240,8 @@ export class EnhancedClientSimulator {
     readonly notes: EnhancedNote[] = [];
     /** The object the page sees as `window.embeddedservice_bootstrap`. */
     readonly global: Record<string, unknown>;
+    /** v2 only: the object the page sees as `window.agentforce_messaging` (null on v1). */
+    readonly host: Record<string, unknown> | null;
     private readonly options: Required<Omit<EnhancedSimulatorOptions, 'delays' | 'channel'>>;
     private readonly channel: EnhancedChannel;
     private readonly delays: EnhancedDelays;
@@ -317,8 +319,11 @@ export class EnhancedClientSimulator {
                 impl[name] = this.proxy(api, name);
             }
             this.apiObjects = true;
+            // The script also leaves the real object on the page: window.agentforce_messaging.
+            this.host = impl;
             this.global = this.proxy(impl, 'embeddedservice_bootstrap');
         } else {
+            this.host = null;
             this.global = base;
         }
     }

@@ -359,6 +359,8 @@ describe('Enhanced Chat simulator (v2)', () => {
     it('is a Proxy without a has trap, with API objects that refuse before Ready', async () => {
         const s = setup({ version: 'v2' });
         const util = s.api().utilAPI;
+        assert.equal(s.sim.host?.utilAPI, util, 'agentforce_messaging holds the same Proxies');
+        assert.equal(setup().sim.host, null, 'v1 has no agentforce_messaging');
         assert.equal('launchChat' in util, false);
         assert.equal(typeof util.launchChat, 'function');
         assert.equal(util.removeAllComponents, undefined);

@@ -183,30 +183,39 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
         // The client's own button, from its creation until a reset removes it; visible while
         // shown (hideChatButton/showChatButton, the availability timer) and no window is open,
         // or to bring a minimized one back.
-        if (state.button !== null) {
-            const fab = clickable(
-                'button',
-                {
-                    class: 'enh-fab',
-                    'data-enh': 'fab',
-                    'aria-label': 'Chat with us (simulated Enhanced Chat button)'
-                },
-                'Chat',
-                () => (state.minimized ? simulator.setMinimized(false) : simulator.clickButton())
-            );
+        const fab =
+            state.button === null
+                ? null
+                : clickable(
+                      'button',
+                      {
+                          class: 'enh-fab',
+                          'data-enh': 'fab',
+                          'aria-label': 'Chat with us (simulated Enhanced Chat button)'
+                      },
+                      'Chat',
+                      () =>
+                          state.minimized ? simulator.setMinimized(false) : simulator.clickButton()
+                  );
+        if (fab) {
             fab.hidden = state.button === 'Hide' || (state.windows.length > 0 && !state.minimized);
-            if (state.version === 'v2') {
-                // init.js: the button lives inside the chat frame (#embeddedMessagingFrame); the
-                // page has no #embeddedMessagingConversationButton.
-                children.push(
-                    el('div', { id: 'embeddedMessagingFrame', 'data-enh': 'frame' }, fab)
-                );
-            } else {
-                // bootstrap.js generateMarkup: the button's id (it stays in the page while hidden),
-                // which a service loaded late looks for to know the button exists.
-                fab.id = 'embeddedMessagingConversationButton';
-                children.push(fab);
+        }
+        if (state.version === 'v2') {
+            // init.js createIframe: the chat frame (#embeddedMessagingFrame) is in the page from
+            // init on, and the button lives inside it: the page has no
+            // #embeddedMessagingConversationButton.
+            if (state.initialized && !state.frameMissing) {
+                const frame = el('div', { id: 'embeddedMessagingFrame', 'data-enh': 'frame' });
+                if (fab) {
+                    frame.append(fab);
+                }
+                children.push(frame);
             }
+        } else if (fab) {
+            // bootstrap.js generateMarkup: the button's id (it stays in the page while hidden),
+            // which a service loaded late looks for to know the button exists.
+            fab.id = 'embeddedMessagingConversationButton';
+            children.push(fab);
         }
         // handleAgentUnavailableOnButtonClick: a minimized notification by the button.
         if (state.notice) {
@@ -220,6 +229,8 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
         }
         // Keep a half-typed pre-chat form: only redraw when something the visitor sees changed.
         const key = JSON.stringify([
+            state.initialized,
+            state.frameMissing,
             state.button,
             state.notice,
             state.minimized,
