@@ -359,7 +359,16 @@ if (enhancedFigures) {
                 e.readiness.fromReady,
                 old?.readiness.fromReady
             ),
-            row('click -> client launchChat call', e.clickToLaunchChat, old?.clickToLaunchChat)
+            row('click -> client launchChat call', e.clickToLaunchChat, old?.clickToLaunchChat),
+            ...(e.gateOffline
+                ? [
+                      row(
+                          'availability gate: configuration -> agentsAvailable false',
+                          e.gateOffline.fromConfiguration,
+                          old?.gateOffline?.fromConfiguration
+                      )
+                  ]
+                : [])
         ])
     );
     console.log('');

@@ -7,7 +7,10 @@
  * - readiness: from the client's first onEmbeddedMessagingReady and its first
  *   onEmbeddedMessagingButtonCreated (the moment launchChat can work; at load it follows Ready in
  *   the same task) to the Start button being enabled, over many page loads;
- * - click: from the click event to the client's utilAPI.launchChat call.
+ * - click: from the click event to the client's utilAPI.launchChat call;
+ * - the availability gate: with the channel's agent-availability check on and no agent online
+ *   (`agentCheck=offline`: the client holds its Ready back, with no event), from the
+ *   configuration's arrival on the client's settings to the service saying no agent is online.
  *
  * Timings come from the page's own clock; figures only, never a failure on a time.
  */
@@ -38,6 +41,8 @@ export interface EnhancedFigures {
         skipped: number;
     };
     clickToLaunchChat: Summary;
+    /** Configuration arrival -> ready with agentsAvailable false, under the availability gate. */
+    gateOffline?: { fromConfiguration: Summary; skipped: number };
 }
 
 /**
@@ -104,6 +109,28 @@ async function readiness(
     };
 }
 
+async function gateOffline(
+    browser: Browser,
+    wwwDir: string,
+    runs: number
+): Promise<NonNullable<EnhancedFigures['gateOffline']>> {
+    const { loads, skipped } = await measureLoads(
+        browser,
+        wwwDir,
+        runs,
+        { ...ENHANCED, agentCheck: 'offline' },
+        () => window.__bench?.offlineAt != null && window.__benchEnhanced?.configArrivedAt != null,
+        () => ({
+            config: window.__benchEnhanced?.configArrivedAt ?? null,
+            offline: window.__bench?.offlineAt ?? null
+        })
+    );
+    return {
+        fromConfiguration: summarize(loads.map((t) => t.offline - t.config)),
+        skipped
+    };
+}
+
 async function clickLatency(browser: Browser, wwwDir: string, runs: number): Promise<Summary> {
     const context = await benchContext(browser, wwwDir);
     const page = await openPage(context, { ...ENHANCED, scriptDelay: 0.3 });
@@ -124,9 +151,12 @@ export async function measureEnhancedInBrowser(
     const readinessFigures = await readiness(browser, wwwDir, runs);
     log(`Enhanced Chat: click latency over ${runs} clicks`);
     const click = await clickLatency(browser, wwwDir, runs);
+    log(`Enhanced Chat: no agent online (availability gate) over ${runs} page loads`);
+    const gate = await gateOffline(browser, wwwDir, runs);
     return {
         registrations: registrationFigures,
         readiness: readinessFigures,
-        clickToLaunchChat: click
+        clickToLaunchChat: click,
+        gateOffline: gate
     };
 }

@@ -18,7 +18,7 @@ import ChatClearSession from 'c/chatClearSession';
 import ChatStatus from 'c/chatStatus';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import ChatAdminNotice from 'c/chatAdminNotice';
-import { clearSession, getChatState, startChat } from 'c/embeddedChatService';
+import { clearSession, getChatState, startChat, subscribeToChat } from 'c/embeddedChatService';
 import './enhancedInstrument.mts';
 
 type ComponentClass = typeof LightningElement;
@@ -64,6 +64,8 @@ export interface BenchControls {
     clear(): Promise<unknown>;
     /** Whether the first Start button's native button is enabled now. */
     startEnabled(): boolean;
+    /** performance.now() when the service first said: ready, and no agent online. */
+    offlineAt: number | null;
 }
 
 declare global {
@@ -73,6 +75,7 @@ declare global {
 }
 
 const controls: BenchControls = {
+    offlineAt: null,
     apiAppearedAt: null,
     startEnabledAt: null,
     naiveEnabledAt: null,
@@ -89,6 +92,11 @@ const controls: BenchControls = {
     startEnabled: () => nativeStartButton()?.disabled === false
 };
 window.__bench = controls;
+subscribeToChat((state) => {
+    if (state.status === 'ready' && state.agentsAvailable === false) {
+        controls.offlineAt ??= performance.now();
+    }
+});
 
 // ----- instrumentation of the chat client -------------------------------------------------------
 

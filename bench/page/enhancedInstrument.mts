@@ -13,6 +13,11 @@ export interface EnhancedBenchControls {
     buttonCreatedAt: number | null;
     /** performance.now() of each utilAPI.launchChat call. */
     launchCallTimes: number[];
+    /**
+     * performance.now() when the client's configuration arrived (its merged settings got
+     * `embeddedServiceConfig`: bootstrap.js init's mergeSettings), seen by a setter on them.
+     */
+    configArrivedAt: number | null;
 }
 
 declare global {
@@ -24,9 +29,40 @@ declare global {
 const controls: EnhancedBenchControls = {
     readyAt: null,
     buttonCreatedAt: null,
-    launchCallTimes: []
+    launchCallTimes: [],
+    configArrivedAt: null
 };
 window.__benchEnhanced = controls;
+
+/** Notes when the configuration lands on the client's settings object (a plain setter). */
+function watchConfiguration(client: unknown): void {
+    const settings = (client as { settings?: Record<string, unknown> } | null)?.settings;
+    if (!settings || typeof settings !== 'object' || 'embeddedServiceConfig' in settings) {
+        return;
+    }
+    let config: unknown;
+    Object.defineProperty(settings, 'embeddedServiceConfig', {
+        configurable: true,
+        enumerable: true,
+        get: () => config,
+        set(value: unknown) {
+            controls.configArrivedAt ??= performance.now();
+            config = value;
+        }
+    });
+}
+
+let clientValue: unknown = (window as unknown as { embeddedservice_bootstrap?: unknown })
+    .embeddedservice_bootstrap;
+watchConfiguration(clientValue);
+Object.defineProperty(window, 'embeddedservice_bootstrap', {
+    configurable: true,
+    get: () => clientValue,
+    set(value: unknown) {
+        watchConfiguration(value);
+        clientValue = value;
+    }
+});
 
 const listen = (type: string, listener: () => void): void =>
     EventTarget.prototype.addEventListener.call(window, type, listener);

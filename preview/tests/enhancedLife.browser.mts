@@ -196,3 +196,29 @@ describe('Enhanced Chat mode: a page reloaded after the agent ended the chat', (
         await preview.close();
     });
 });
+
+describe('Enhanced Chat mode: Salesforce’s own chat button', () => {
+    it('carries the site routing on a chat it starts, and stays hidden when the site hides it', async () => {
+        const preview = await openEnhanced(browser, {
+            'p.routing.buttonId': '00G5g00000QuEuE',
+            'p.routing.hideClientButton': 'true'
+        });
+        const { page } = preview;
+        await waitForEvent(page, 'ButtonCreated');
+        await page.waitForFunction(() => window.__enhancedChat!.state().button === 'Hide');
+        assert.ok((await methods(page)).includes('hideChatButton'));
+        // The site routing is already in the client: a chat its own launch starts carries it.
+        await page.evaluate(() =>
+            (
+                window as unknown as {
+                    embeddedservice_bootstrap: { utilAPI: { launchChat(): Promise<unknown> } };
+                }
+            ).embeddedservice_bootstrap.utilAPI.launchChat()
+        );
+        await waitForConversations(page, 1);
+        const [conversation] = (await state(page)).conversations;
+        assert.equal(conversation.hiddenFields.Chat_Target_Id, '00G5g00000QuEuE');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+});

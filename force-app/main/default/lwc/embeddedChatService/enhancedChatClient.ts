@@ -290,7 +290,8 @@ export class EnhancedChatClient implements ChatClient {
                 clearTimeout(this.offlineTimer);
                 this.buttonWaiters.splice(0).forEach((resolve) => resolve());
                 if (this.hideButton) {
-                    this.tryCall('utilAPI', 'hideChatButton');
+                    // After the event: v2 shows its button right after firing it.
+                    Promise.resolve().then(() => this.tryCall('utilAPI', 'hideChatButton'));
                 }
                 // v2's event has no detail: its button shows unless hidden on load.
                 const visibility = readField(detail, 'buttonVisibility');
@@ -499,7 +500,8 @@ export class EnhancedChatClient implements ChatClient {
         this.hideButton = hideClientButton;
         if (this.readySeen) {
             this.setSiteFields();
-            if (this.buttonReady && hideClientButton !== wasHidden) {
+            if (hideClientButton !== wasHidden) {
+                // Without a button the client answers false; ButtonCreated hides it again.
                 this.tryCall('utilAPI', hideClientButton ? 'hideChatButton' : 'showChatButton');
             }
         }
