@@ -62,20 +62,18 @@ export function buildApis(m: EnhancedClientModel): ApiObjects {
     }
     const prechatAPI: Record<string, unknown> = {
         // setHiddenPrechatFields: each entry validated (validatePrechatField), invalid ones dropped
-        // silently; v1 returns undefined, v2 a boolean (false before Ready or when one was dropped).
+        // silently; v1 returns undefined; v2 (init.js AgentforceMessagingPrechatAPI) false before
+        // Ready or for a non-object, else true, even when it dropped a field.
         setHiddenPrechatFields: method(m, 'setHiddenPrechatFields', (fields: unknown) => {
             if (!ready() || !fields || typeof fields !== 'object') {
                 return v2 ? false : undefined;
             }
-            let all = true;
             for (const [name, value] of Object.entries(fields as Record<string, unknown>)) {
                 if (m.validateField(true, name, value)) {
                     m.hiddenFields[name] = value as string;
-                } else {
-                    all = false;
                 }
             }
-            return v2 ? all : undefined;
+            return v2 ? true : undefined;
         }),
         // removeHiddenPrechatFields: deletes the named fields it holds.
         removeHiddenPrechatFields: method(m, 'removeHiddenPrechatFields', (names: unknown) => {

@@ -571,7 +571,8 @@ export class EnhancedChatClient implements ChatClient {
     private setFields(routing: RoutingConfig): void {
         const hidden = hiddenRoutingValues(routing);
         this.dropSiteFieldsBut(hidden);
-        // v2 answers false when it dropped a field (v1 answers nothing): a chat launched then
+        // v2 answers false when it took none (before its Ready: v1 answers nothing; neither says
+        // when it dropped one field, hence startProblem's checks first): a chat launched then
         // would not be routed as configured, so it is not launched.
         if (
             Object.keys(hidden).length > 0 &&

@@ -7,6 +7,7 @@ import {
     fireButtonCreated,
     fireReady,
     getCalls,
+    getConversations,
     installEmbeddedServiceBootstrap,
     settleClient,
     uninstallEmbeddedServiceBootstrap,
@@ -66,21 +67,30 @@ describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
         });
     });
 
-    it('v2: does not launch without routing when setHiddenPrechatFields refuses a field', async () => {
-        installEmbeddedServiceBootstrap({
-            version: 'v2',
-            hiddenFields: [{ name: 'Chat_Target_Id', maxLength: 18 }] // Chat_Agent_Id undeclared
-        });
+    it('v2: does not launch when setHiddenPrechatFields takes nothing (it answers false)', async () => {
+        // v2's API objects exist from load; before its Ready, setHiddenPrechatFields answers
+        // false (init.js): a service that took the objects for readiness must not launch then.
+        installEmbeddedServiceBootstrap({ version: 'v2', readiness: 'loading' });
         const service = loadService();
         service.configureRouting({ directToAgentRouting: { buttonId: QUEUE, userId: AGENT } });
         const result = await service.startChat();
         await settleClient();
         expect(result).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
         expect(!result.ok && result.message).toContain('setHiddenPrechatFields');
-        // Once when the routing was configured (for the client's own button), once by the start.
-        expect(getCalls('setHiddenPrechatFields')).toHaveLength(2);
         expect(getCalls('launchChat')).toHaveLength(0);
         expect(service.getChatState().status).toBe('ready');
+    });
+
+    it('v2: answers true even when it dropped an undeclared field (init.js): the chat launches', async () => {
+        installEmbeddedServiceBootstrap({
+            version: 'v2',
+            hiddenFields: [{ name: 'Chat_Target_Id', maxLength: 18 }] // Chat_Agent_Id undeclared
+        });
+        const service = loadService();
+        service.configureRouting({ directToAgentRouting: { buttonId: QUEUE, userId: AGENT } });
+        await expect(service.startChat()).resolves.toEqual({ ok: true });
+        await settleClient();
+        expect(getConversations()[0].hiddenFields).toEqual({ Chat_Target_Id: QUEUE });
     });
 
     it('v1 (no answer from setHiddenPrechatFields) still launches', async () => {
