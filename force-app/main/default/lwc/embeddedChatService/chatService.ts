@@ -340,6 +340,9 @@ export class ChatService {
             attempt.closings += 1;
         }
         let clear: ClearCall | null = null;
+        // An end is done once the chat's own end event came (the legacy promise waits for the
+        // storage frame, which may never answer).
+        const ended = this.watches.watch((signal) => signal.kind === 'ended');
         const outcome = await guardedCall(
             () => {
                 if (action === 'endChat') {
@@ -349,11 +352,15 @@ export class ChatService {
                 return clear.result;
             },
             this.callTimeoutMs,
-            () => (clear as ClearCall | null)?.confirmed
+            () => (action === 'endChat' ? ended.promise : (clear as ClearCall | null)?.confirmed)
         );
+        ended.stop();
         const proof = clear as ClearCall | null;
         proof?.dispose();
-        const failure = callFailure(outcome);
+        // A client that reports its closes and said nothing in time did nothing we know of.
+        const failure =
+            callFailure(outcome) ??
+            (outcome.kind === 'timeout' && this.client.reportsCloses ? fail('TIMEOUT') : null);
         if (failure) {
             if (attempt && this.attempt === attempt) {
                 attempt.closings -= 1; // a failed call closed nothing

@@ -19,6 +19,7 @@ import {
     setBusinessHours,
     setCallBehavior,
     setEmbeddedServiceBootstrapValue,
+    setIframeResponsive,
     settleClient,
     uninstallEmbeddedServiceBootstrap,
     visitorCloses,
@@ -334,7 +335,7 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             expect(getCalls('clearSession').map((c) => c.args)).toEqual([[]]);
         });
 
-        it('answers CLEAR_UNCONFIRMED when clearSession never settles, after the wait', async () => {
+        it('answers TIMEOUT when clearSession never settles, after the wait: nothing is known', async () => {
             installEmbeddedServiceBootstrap({ version });
             setCallBehavior('clearSession', { kind: 'hang' });
             const service = loadService();
@@ -342,7 +343,27 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             const clear = service.clearSession();
             await settleClient();
             jest.advanceTimersByTime(1000);
-            await expect(clear).resolves.toMatchObject({ code: 'CLEAR_UNCONFIRMED' });
+            await expect(clear).resolves.toMatchObject({ code: 'TIMEOUT' });
+        });
+
+        it('never claims an end or a clear the chat frame did not answer: TIMEOUT, the chat as it was', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 1000 });
+            await service.startChat();
+            await settleClient();
+            agentAccepts();
+            expect(service.getChatState().status).toBe('chatting');
+            setIframeResponsive(false);
+            for (const action of [service.endChat, service.clearSession]) {
+                const result = action();
+                // eslint-disable-next-line no-await-in-loop -- one action at a time
+                await settleClient();
+                jest.advanceTimersByTime(1000);
+                // eslint-disable-next-line no-await-in-loop -- one action at a time
+                await expect(result).resolves.toMatchObject({ ok: false, code: 'TIMEOUT' });
+                expect(service.getChatState().status).toBe('chatting');
+            }
         });
 
         it('answers CLIENT_ERROR for a string rejection and NOT_SUPPORTED for a missing method', async () => {
