@@ -52,6 +52,8 @@ export class ChatService {
     private attempt: StartAttempt | null = null;
     private readonly watches = new SignalWatches();
     private readonly session = new SessionWait(this.watches);
+    /** Ends still waiting: the next end or clear to settle settles them. */
+    private pendingEnds: (() => void)[] = [];
 
     /** `clients`: one adapter per provider, in order of preference (never empty). */
     constructor(clients: readonly ChatClient[], locker: boolean) {
@@ -341,8 +343,13 @@ export class ChatService {
         }
         let clear: ClearCall | null = null;
         // An end is done once the chat's own end event came (the legacy promise waits for the
-        // storage frame, which may never answer).
+        // storage frame, which may never answer), or a later end or clear settled (Enhanced Chat
+        // keeps only the latest call's resolver).
         const ended = this.watches.watch((signal) => signal.kind === 'ended');
+        const earlier = this.pendingEnds.splice(0);
+        const superseded = new Promise<void>((resolve) => {
+            if (action === 'endChat') this.pendingEnds.push(resolve);
+        });
         const outcome = await guardedCall(
             () => {
                 if (action === 'endChat') {
@@ -352,9 +359,13 @@ export class ChatService {
                 return clear.result;
             },
             this.callTimeoutMs,
-            () => (action === 'endChat' ? ended.promise : (clear as ClearCall | null)?.confirmed)
+            () =>
+                action === 'endChat'
+                    ? Promise.race([ended.promise, superseded])
+                    : (clear as ClearCall | null)?.confirmed
         );
         ended.stop();
+        earlier.forEach((resolve) => resolve());
         const proof = clear as ClearCall | null;
         proof?.dispose();
         // A client that reports its closes and said nothing in time did nothing we know of.

@@ -346,6 +346,27 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             await expect(clear).resolves.toMatchObject({ code: 'TIMEOUT' });
         });
 
+        it('settles an end when a clear made meanwhile settles (the client keeps only the latest)', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 5000 });
+            await service.startChat();
+            await settleClient();
+            agentAccepts();
+            let ended: unknown = null;
+            void service.endChat().then((r) => {
+                ended = r;
+            });
+            const clear = service.clearSession();
+            await settleClient();
+            await expect(clear).resolves.toEqual({ ok: true });
+            await settleClient();
+            // The end was made and the clear that followed settled: no wait for an answer the
+            // client will never give (it keeps only the latest clearSession's resolver).
+            expect(ended).toEqual({ ok: true });
+            expect(service.getChatState().status).toBe('ready');
+        });
+
         it('never claims an end or a clear the chat frame did not answer: TIMEOUT, the chat as it was', async () => {
             installEmbeddedServiceBootstrap({ version });
             const service = loadService();
