@@ -85,4 +85,63 @@ describe('Visitors are told only what happened', () => {
         assertNoPageErrors(preview);
         await preview.close();
     });
+
+    it('legacy: End with a hanging client tells one story, at the chat’s own end event', async () => {
+        const preview = await openPreview(browser);
+        const { page } = preview;
+        await waitForClientReady(page);
+        await button(page, 'start').click();
+        await expectStatus(page, 'in the queue');
+        assert.equal(await simControl(page, 'acceptChat'), true);
+        await expectStatus(page, 'You are chatting with an agent.');
+        await page.evaluate(() => window.__chatSimulator!.setPromisesHang(true));
+        await button(page, 'end').click();
+        await expectStatus(page, 'Your chat has ended.');
+        // Within the 8 s call timeout: the End button does not still say it is ending.
+        await expectMessages(page, 'end', 'You ended the chat.');
+        assert.doesNotMatch(await page.locator('body').innerText(), /Ending your chat/);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('legacy: a clear with no chat and no storage frame says only what applies', async () => {
+        for (const query of [{}, { 'p.clear.clearOnPageLoad': true }] as Query[]) {
+            // eslint-disable-next-line no-await-in-loop -- one page at a time
+            const preview = await openPreview(browser, {
+                noStorageFrame: 1,
+                callTimeout: 1000,
+                ...query
+            });
+            const { page } = preview;
+            // eslint-disable-next-line no-await-in-loop -- one page at a time
+            await waitForClientReady(page);
+            if (!query['p.clear.clearOnPageLoad']) {
+                // eslint-disable-next-line no-await-in-loop -- one page at a time
+                await button(page, 'clear').click();
+            }
+            // eslint-disable-next-line no-await-in-loop -- one page at a time
+            await expectMessages(
+                page,
+                'clear',
+                'Your chat history may still be stored in this browser.'
+            );
+            // eslint-disable-next-line no-await-in-loop -- one page at a time
+            assert.doesNotMatch(await page.locator('body').innerText(), /Your chat has ended/);
+            assertNoPageErrors(preview);
+            // eslint-disable-next-line no-await-in-loop -- one page at a time
+            await preview.close();
+        }
+    });
+
+    it('legacy, Start hidden during a chat: no word of it stays under no button', async () => {
+        const preview = await openPreview(browser, { 'p.start.hideDuringChat': true });
+        const { page } = preview;
+        await waitForClientReady(page);
+        await button(page, 'start').click();
+        await expectStatus(page, 'in the queue');
+        assert.equal(await button(page, 'start').count(), 0);
+        assert.equal((await messages(page, 'start').innerText()).trim(), '');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
 });
