@@ -116,7 +116,10 @@ export class ChatStore {
                 this.update({ agentsAvailable: signal.available });
                 break;
             case 'requested':
-                if (!ACTIVE.has(chat)) this.setChat('requesting');
+                if (!ACTIVE.has(chat) || chat === 'open') this.setChat('requesting');
+                break;
+            case 'awaiting':
+                if (chat === 'requesting') this.setChat('open');
                 break;
             case 'queued':
                 if (chat !== 'chatting') {

@@ -118,6 +118,8 @@ export class EnhancedChatClient implements ChatClient {
     private startEpoch = 0;
     /** A conversation began on this page since the last reset. */
     private startedHere = false;
+    /** A chat was requested (pre-chat form submitted, conversation started) since the last reset. */
+    private requested = false;
     /** The conversation in the window ended: a new start resets the client first. */
     private conversationEnded = false;
     private availability: boolean | null = null;
@@ -266,6 +268,7 @@ export class EnhancedChatClient implements ChatClient {
                 this.readyHeard = true;
                 this.buttonReady = false;
                 this.startedHere = false;
+                this.requested = false;
                 this.conversationEnded = false;
                 this.windowOpen = false;
                 this.setSiteFields();
@@ -307,6 +310,11 @@ export class EnhancedChatClient implements ChatClient {
                 return this.availabilitySignal(name.endsWith('Started'));
             case 'onEmbeddedMessagingConversationStarted':
                 this.startedHere = true;
+                this.requested = true;
+                return [{ kind: 'requested' }];
+            case 'onEmbeddedMessagingPreChatSubmitted':
+                // The pre-chat form requests nothing until the visitor submits it.
+                this.requested = true;
                 return [{ kind: 'requested' }];
             case 'onEmbeddedMessagingConversationOpened':
                 // Without ConversationStarted on this page: a conversation reopened after a
@@ -323,8 +331,12 @@ export class EnhancedChatClient implements ChatClient {
                 return [{ kind: 'ended' }];
             case 'onEmbeddedMessagingInitSuccess':
             case 'onEmbeddedMessagingWindowMaximized':
+                // handleAfterAppLoad: the window shows its pre-chat form, or creates the
+                // conversation (ConversationStarted); until then nothing is requested.
                 this.windowOpen = true;
-                return [{ kind: 'opened' }];
+                return this.requested
+                    ? [{ kind: 'opened' }]
+                    : [{ kind: 'opened' }, { kind: 'awaiting' }];
             default:
                 return [{ kind: 'activity' }];
         }

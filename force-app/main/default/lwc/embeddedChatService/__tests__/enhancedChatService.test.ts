@@ -21,6 +21,7 @@ import {
     setEmbeddedServiceBootstrapValue,
     setIframeResponsive,
     settleClient,
+    submitPrechatForm,
     uninstallEmbeddedServiceBootstrap,
     visitorCloses,
     type EnhancedVersion
@@ -258,7 +259,17 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             await settleClient();
             agentAccepts();
             agentEnds();
-            expect(states).toEqual(['ready', 'requesting', 'queued', 'chatting', 'ended']);
+            // The window shows before the conversation is created (handleAfterAppLoad): open,
+            // then requesting at ConversationStarted.
+            expect(states).toEqual([
+                'ready',
+                'requesting',
+                'open',
+                'requesting',
+                'queued',
+                'chatting',
+                'ended'
+            ]);
             visitorCloses();
             await settleClient();
             // The window closed and the client reset (Ready): the visitor still reads that the
@@ -302,6 +313,35 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             const service = loadService();
             await settleClient();
             visitorCloses();
+            await settleClient();
+            expect(service.getChatState().status).toBe('ready');
+        });
+    });
+
+    describe.each(VERSIONS)('the pre-chat form (%s)', (version) => {
+        it('requests nothing while the form waits for the visitor: the window is open', async () => {
+            installEmbeddedServiceBootstrap({ version, prechatForm: true });
+            const service = loadService();
+            const statuses: string[] = [];
+            service.subscribeToChat((s) => statuses.push(s.status));
+            await expect(service.startChat()).resolves.toEqual({ ok: true });
+            await settleClient();
+            expect(service.getChatState().status).toBe('open');
+            jest.advanceTimersByTime(25000); // the visitor fills the form
+            expect(service.getChatState().status).toBe('open');
+            submitPrechatForm({ _firstName: 'Ada' });
+            expect(service.getChatState().status).toBe('requesting');
+            await settleClient();
+            expect(statuses.slice(-2)).toEqual(['requesting', 'queued']);
+        });
+
+        it('goes back to ready, never ended, when the visitor closes the form', async () => {
+            installEmbeddedServiceBootstrap({ version, prechatForm: true });
+            const service = loadService();
+            await service.startChat();
+            await settleClient();
+            expect(service.getChatState().status).toBe('open');
+            await expect(service.endChat()).resolves.toEqual({ ok: true });
             await settleClient();
             expect(service.getChatState().status).toBe('ready');
         });
