@@ -11,6 +11,7 @@ import {
     assertNoPageErrors,
     launchBrowser,
     openPreview,
+    previewUrl,
     simControl,
     waitForClientReady,
     type Query
@@ -156,6 +157,41 @@ describe('Visitors are told only what happened', () => {
         await form.getByLabel('First Name').fill('Grace');
         await form.getByRole('button', { name: 'Start Conversation' }).click();
         await expectStatus(page, 'You are in the queue.');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('legacy, continued chat: never "agents online, Start enabled" before the chat shows', async () => {
+        const preview = await openPreview(browser);
+        const { page } = preview;
+        await waitForClientReady(page);
+        await button(page, 'start').click();
+        await expectStatus(page, 'in the queue');
+        assert.equal(await simControl(page, 'acceptChat'), true);
+        await expectStatus(page, 'You are chatting with an agent.');
+        // From the next page's first frame on: what Chat Status says and whether Start is enabled.
+        await page.addInitScript(() => {
+            const seen: string[] = [];
+            (window as unknown as { __seen: string[] }).__seen = seen;
+            const look = (): void => {
+                const status = document.querySelector('[data-placement="status"] .status');
+                const start = document.querySelector<HTMLButtonElement>(
+                    '[data-placement="start"] lightning-button button'
+                );
+                seen.push(`${status?.textContent?.trim() ?? ''}|${start && !start.disabled}`);
+                requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+        });
+        await page.goto(previewUrl({ continued: true }));
+        await expectStatus(page, 'You are chatting with an agent.');
+        const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+        assert.ok(seen.length > 0);
+        assert.deepEqual(
+            seen.filter((entry) => /Agents are online|\|true$/.test(entry)),
+            [],
+            'no frame said agents were ready, nor enabled Start'
+        );
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -52,6 +52,8 @@ export class ChatService {
     private attempt: StartAttempt | null = null;
     private readonly watches = new SignalWatches();
     private readonly session = new SessionWait(this.watches);
+    /** The state already read loading once while the client loaded its stored session. */
+    private sessionHeld = false;
     /** Ends still waiting: the next end or clear to settle settles them. */
     private pendingEnds: (() => void)[] = [];
 
@@ -152,7 +154,20 @@ export class ChatService {
             debug('site routing checked again for the page’s chat client');
         }
         this.adoptContinuedChat();
+        this.holdForSession(client);
         this.configurePage(true);
+    }
+
+    /**
+     * While the client loads its stored session, "no chat" is not known: the state reads loading
+     * until the session data comes, within the page's one wait for it (SessionWait).
+     */
+    private holdForSession(client: ChatClient): void {
+        if (!this.sessionHeld && client.sessionPending()) {
+            this.sessionHeld = true;
+            this.store.setSessionPending(true);
+            this.session.loaded(client).then(() => this.store.setSessionPending(false));
+        }
     }
 
     private onSignal(signal: ChatSignal): void {

@@ -18,6 +18,8 @@ interface InternalState {
     chat: ChatPhase;
     agentsAvailable: boolean | null;
     queuePosition: number | null;
+    /** The client is still loading its stored session: whether a chat continues is not known. */
+    sessionPending: boolean;
 }
 
 const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting', 'open']);
@@ -31,7 +33,10 @@ function derive(internal: InternalState): ChatState {
     } else if (internal.client === 'missing' || internal.client === 'login-required') {
         status = 'disabled';
         disabledReason = internal.client === 'missing' ? 'no-chat-client' : 'login-required';
-    } else if (internal.client !== 'ready') {
+    } else if (
+        internal.client !== 'ready' ||
+        (internal.sessionPending && internal.chat === 'idle')
+    ) {
         status = 'loading';
     } else {
         status = internal.chat === 'idle' ? 'ready' : internal.chat;
@@ -39,7 +44,8 @@ function derive(internal: InternalState): ChatState {
     return Object.freeze({
         status,
         client:
-            internal.client === 'ready' || internal.client === 'login-required'
+            (internal.client === 'ready' && status !== 'loading') ||
+            internal.client === 'login-required'
                 ? internal.kind
                 : null,
         agentsAvailable: internal.client === 'locker' ? null : internal.agentsAvailable,
@@ -60,7 +66,8 @@ export class ChatStore {
             kind: null,
             chat: 'idle',
             agentsAvailable: null,
-            queuePosition: null
+            queuePosition: null,
+            sessionPending: false
         };
         this.snapshot = derive(this.internal);
     }
@@ -102,6 +109,10 @@ export class ChatStore {
 
     setChat(chat: ChatPhase): void {
         this.update(chat === 'queued' ? { chat } : { chat, queuePosition: null });
+    }
+
+    setSessionPending(sessionPending: boolean): void {
+        this.update({ sessionPending });
     }
 
     setAvailability(agentsAvailable: boolean | null): void {
