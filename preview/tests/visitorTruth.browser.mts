@@ -107,29 +107,23 @@ describe('Visitors are told only what happened', () => {
 
     it('legacy: a clear with no chat and no storage frame says only what applies', async () => {
         for (const query of [{}, { 'p.clear.clearOnPageLoad': true }] as Query[]) {
-            // eslint-disable-next-line no-await-in-loop -- one page at a time
             const preview = await openPreview(browser, {
                 noStorageFrame: 1,
                 callTimeout: 1000,
                 ...query
             });
             const { page } = preview;
-            // eslint-disable-next-line no-await-in-loop -- one page at a time
             await waitForClientReady(page);
             if (!query['p.clear.clearOnPageLoad']) {
-                // eslint-disable-next-line no-await-in-loop -- one page at a time
                 await button(page, 'clear').click();
             }
-            // eslint-disable-next-line no-await-in-loop -- one page at a time
             await expectMessages(
                 page,
                 'clear',
                 'Your chat history may still be stored in this browser.'
             );
-            // eslint-disable-next-line no-await-in-loop -- one page at a time
             assert.doesNotMatch(await page.locator('body').innerText(), /Your chat has ended/);
             assertNoPageErrors(preview);
-            // eslint-disable-next-line no-await-in-loop -- one page at a time
             await preview.close();
         }
     });

@@ -374,10 +374,12 @@ export class ChatService {
                 return clear.result;
             },
             this.callTimeoutMs,
-            () =>
-                action === 'endChat'
-                    ? Promise.race([ended.promise, superseded])
-                    : (clear as ClearCall | null)?.confirmed
+            () => {
+                if (action === 'endChat') {
+                    return Promise.race([ended.promise, superseded]);
+                }
+                return (clear as ClearCall | null)?.confirmed;
+            }
         );
         ended.stop();
         earlier.forEach((resolve) => resolve());

@@ -760,7 +760,7 @@ describe('c/embeddedChatService', () => {
             setWidgetState('chat');
             fireEvent('onChatEstablished', {});
             let result: unknown = null;
-            void service.endChat().then((r) => {
+            service.endChat().then((r) => {
                 result = r;
             });
             await flush();

@@ -394,7 +394,7 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             await settleClient();
             agentAccepts();
             let ended: unknown = null;
-            void service.endChat().then((r) => {
+            service.endChat().then((r) => {
                 ended = r;
             });
             const clear = service.clearSession();
