@@ -43,6 +43,15 @@ async function enhancedChatting(page: Page): Promise<void> {
     await expectStatus(page, 'You are chatting with an agent.');
 }
 
+/** Legacy: a chat an agent accepted. */
+async function legacyChatting(page: Page): Promise<void> {
+    await waitForClientReady(page);
+    await button(page, 'start').click();
+    await expectStatus(page, 'in the queue');
+    assert.equal(await simControl(page, 'acceptChat'), true);
+    await expectStatus(page, 'You are chatting with an agent.');
+}
+
 describe('Visitors are told only what happened', () => {
     let browser: Browser;
     before(async () => {
@@ -88,11 +97,7 @@ describe('Visitors are told only what happened', () => {
     it('legacy: End with a hanging client tells one story, at the chat’s own end event', async () => {
         const preview = await openPreview(browser, { callTimeout: 8000 });
         const { page } = preview;
-        await waitForClientReady(page);
-        await button(page, 'start').click();
-        await expectStatus(page, 'in the queue');
-        assert.equal(await simControl(page, 'acceptChat'), true);
-        await expectStatus(page, 'You are chatting with an agent.');
+        await legacyChatting(page);
         await page.evaluate(() => window.__chatSimulator!.setPromisesHang(true));
         await button(page, 'end').click();
         await expectStatus(page, 'Your chat has ended.');
@@ -160,11 +165,7 @@ describe('Visitors are told only what happened', () => {
     it('legacy, continued chat: never "agents online, Start enabled" before the chat shows', async () => {
         const preview = await openPreview(browser);
         const { page } = preview;
-        await waitForClientReady(page);
-        await button(page, 'start').click();
-        await expectStatus(page, 'in the queue');
-        assert.equal(await simControl(page, 'acceptChat'), true);
-        await expectStatus(page, 'You are chatting with an agent.');
+        await legacyChatting(page);
         // From the next page's first frame on: what Chat Status says and whether Start is enabled.
         await page.addInitScript(() => {
             const seen: string[] = [];
