@@ -9,11 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
     assertNoPageErrors,
+    installDeepQuery,
     launchBrowser,
     openPreview,
     previewUrl,
     simControl,
     waitForClientReady,
+    type DeepQuery,
     type Query
 } from './harness.mts';
 
@@ -167,24 +169,14 @@ describe('Visitors are told only what happened', () => {
         const { page } = preview;
         await legacyChatting(page);
         // From the next page's first frame on: what Chat Status says and whether Start is enabled.
+        await installDeepQuery(page);
         await page.addInitScript(() => {
             const seen: string[] = [];
             (window as unknown as { __seen: string[] }).__seen = seen;
-            /** querySelector through open shadow roots (the components render in their own). */
-            const deep = (root: ParentNode, selector: string): Element | null => {
-                const found = root.querySelector(selector);
-                if (found) return found;
-                for (const element of root.querySelectorAll('*')) {
-                    const inner = element.shadowRoot ? deep(element.shadowRoot, selector) : null;
-                    if (inner) return inner;
-                }
-                return null;
-            };
+            const find = (window as unknown as { __deepQuery: DeepQuery }).__deepQuery;
             const look = (): void => {
-                const statusHost = document.querySelector('[data-placement="status"]');
-                const startHost = document.querySelector('[data-placement="start"]');
-                const status = statusHost ? deep(statusHost, '.status') : null;
-                const start = startHost ? deep(startHost, 'button') : null;
+                const status = find('[data-placement="status"]', '.status');
+                const start = find('[data-placement="start"]', 'button');
                 const enabled = start instanceof HTMLButtonElement && !start.disabled;
                 seen.push(`${status?.textContent?.trim() ?? ''}|${enabled}`);
                 requestAnimationFrame(look);
