@@ -55,11 +55,11 @@ export default class ChatEndButton extends ChatActionElement {
             // A chat known to be under way (not cleared meanwhile), or one the client reports
             // ended: never a window closed with no chat known in it (a pre-chat form, or a window
             // reopened after a reload, which may hold a chat that had already ended).
-            const chatWasOn = this.status === 'queued' || this.status === 'chatting';
-            const chatWasActive = this.isChatActive && this.status !== 'open';
+            const was = this.status;
+            const on = was === 'queued' || was === 'chatting';
             await this.runAction(endChat, () => {
-                const ended = this.status === 'ended' || (chatWasOn && this.isChatActive);
-                this.successMessage = chatWasActive && ended ? SUCCESS : '';
+                const ended = this.status === 'ended' || (on && this.isChatActive);
+                this.successMessage = (on || was === 'requesting') && ended ? SUCCESS : '';
             });
         }
     }

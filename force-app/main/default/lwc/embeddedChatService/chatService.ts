@@ -52,8 +52,6 @@ export class ChatService {
     private attempt: StartAttempt | null = null;
     private readonly watches = new SignalWatches();
     private readonly session = new SessionWait(this.watches);
-    /** The state already read loading once while the client loaded its stored session. */
-    private sessionHeld = false;
     /** Ends still waiting: the next end or clear to settle settles them. */
     private pendingEnds: (() => void)[] = [];
 
@@ -163,8 +161,7 @@ export class ChatService {
      * until the session data comes, within the page's one wait for it (SessionWait).
      */
     private holdForSession(client: ChatClient): void {
-        if (!this.sessionHeld && client.sessionPending()) {
-            this.sessionHeld = true;
+        if (client.sessionPending()) {
             this.store.setSessionPending(true);
             this.session.loaded(client).then(() => this.store.setSessionPending(false));
         }

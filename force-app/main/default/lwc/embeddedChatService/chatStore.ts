@@ -44,8 +44,7 @@ function derive(internal: InternalState): ChatState {
     return Object.freeze({
         status,
         client:
-            (internal.client === 'ready' && status !== 'loading') ||
-            internal.client === 'login-required'
+            internal.client === 'ready' || internal.client === 'login-required'
                 ? internal.kind
                 : null,
         agentsAvailable: internal.client === 'locker' ? null : internal.agentsAvailable,

@@ -51,7 +51,10 @@ export type ChatClientKind = 'legacy' | 'enhanced';
 /** A snapshot of the chat's state. Snapshots are frozen; a change produces a new one. */
 export interface ChatState {
     readonly status: ChatStatus;
-    /** The client the page runs; null while loading or when the feature is off. */
+    /**
+     * The client the page runs; null until it is found, or when the feature is off (found, it is
+     * known while the state still reads loading for its stored session).
+     */
     readonly client: ChatClientKind | null;
     /** Agent availability for the site's chat button; null = not known yet. */
     readonly agentsAvailable: boolean | null;

@@ -116,10 +116,8 @@ export class EnhancedChatClient implements ChatClient {
     private closeWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
     /** Counts starts and abandonments: a start launches only while it is still the latest. */
     private startEpoch = 0;
-    /** A conversation began on this page since the last reset. */
+    /** A chat was requested on this page since the last reset (form submitted, conversation started). */
     private startedHere = false;
-    /** A chat was requested (pre-chat form submitted, conversation started) since the last reset. */
-    private requested = false;
     /** The conversation in the window ended: a new start resets the client first. */
     private conversationEnded = false;
     private availability: boolean | null = null;
@@ -268,7 +266,6 @@ export class EnhancedChatClient implements ChatClient {
                 this.readyHeard = true;
                 this.buttonReady = false;
                 this.startedHere = false;
-                this.requested = false;
                 this.conversationEnded = false;
                 this.windowOpen = false;
                 this.setSiteFields();
@@ -308,13 +305,9 @@ export class EnhancedChatClient implements ChatClient {
                 // Outside business hours the client skips its availability check.
                 this.offlineUntilReady = false;
                 return this.availabilitySignal(name.endsWith('Started'));
+            case 'onEmbeddedMessagingPreChatSubmitted': // the form requests nothing before this
             case 'onEmbeddedMessagingConversationStarted':
                 this.startedHere = true;
-                this.requested = true;
-                return [{ kind: 'requested' }];
-            case 'onEmbeddedMessagingPreChatSubmitted':
-                // The pre-chat form requests nothing until the visitor submits it.
-                this.requested = true;
                 return [{ kind: 'requested' }];
             case 'onEmbeddedMessagingConversationOpened':
                 // Without ConversationStarted on this page: a conversation reopened after a
@@ -334,7 +327,7 @@ export class EnhancedChatClient implements ChatClient {
                 // handleAfterAppLoad: the window shows its pre-chat form, or creates the
                 // conversation (ConversationStarted); until then nothing is requested.
                 this.windowOpen = true;
-                return this.requested
+                return this.startedHere
                     ? [{ kind: 'opened' }]
                     : [{ kind: 'opened' }, { kind: 'awaiting' }];
             default:
