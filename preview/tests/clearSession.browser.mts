@@ -25,6 +25,11 @@ const button = (page: Page, placement: string) =>
     page.locator(`[data-placement="${placement}"] lightning-button button`);
 
 const SUCCESS = 'Your chat history was cleared from this browser.';
+/** A clear that ended a chat under way says so (label Chat_Clear_Success_Ended). */
+const SUCCESS_ENDED = 'Your chat ended, and its history was cleared from this browser.';
+/** An unconfirmed clear with no chat under way (label Chat_Clear_Unconfirmed_No_Chat). */
+const UNCONFIRMED_NO_CHAT =
+    'Your chat history may still be stored in this browser. To remove it, close all windows of this browser.';
 /** The visitor's words for CLEAR_UNCONFIRMED (label Chat_Error_Clear_Unconfirmed). */
 const UNCONFIRMED =
     'Your chat has ended, but its history may still be stored in this browser. To remove it, close all windows of this browser.';
@@ -116,7 +121,7 @@ describe('clear chat session', () => {
         await button(page, 'clear').click();
         await waitForCalls(page, 'clearSession');
         await waitForEvent(page, 'onChatEndedByChasitor');
-        await clearMessages(page).getByText(SUCCESS).waitFor();
+        await clearMessages(page).getByText(SUCCESS_ENDED).waitFor();
         assert.equal(await clearMessages(page).getByText(UNCONFIRMED).count(), 0);
         assert.deepEqual(await clearSessionAnswers(page), ['resolved undefined']);
         assert.equal((await simState(page))?.sessionKey, null, 'session data cleared');
@@ -139,8 +144,9 @@ describe('clear chat session', () => {
         assert.equal(await page.locator('#esw_storage_iframe').count(), 0);
         await button(page, 'clear').click();
         await waitForCalls(page, 'clearSession');
-        // The client settles at once (it only logs "iframe not present"), having cleared nothing.
-        await clearMessages(page).getByText(UNCONFIRMED).waitFor();
+        // The client settles at once (it only logs "iframe not present"), having cleared nothing;
+        // there was no chat: the visitor reads only that the history may still be there.
+        await clearMessages(page).getByText(UNCONFIRMED_NO_CHAT).waitFor();
         assert.equal(await clearMessages(page).getByText(SUCCESS).count(), 0);
         assert.deepEqual(await clearSessionAnswers(page), ['resolved undefined']);
         await clearSessionLog(page).first().getByText('iframe not present').first().waitFor();
@@ -183,7 +189,7 @@ describe('clear chat session', () => {
             .waitFor();
         await waitForClientReady(page);
         await waitForCalls(page, 'clearSession');
-        await clearMessages(page).getByText(UNCONFIRMED).waitFor();
+        await clearMessages(page).getByText(UNCONFIRMED_NO_CHAT).waitFor();
         await page.waitForTimeout(1500);
         assert.deepEqual(await clearSessionAnswers(page), ['resolved undefined']);
         assert.equal(await clearMessages(page).getByText(SUCCESS).count(), 0);

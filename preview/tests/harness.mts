@@ -159,6 +159,39 @@ export async function waitForReady(page: Page): Promise<void> {
     );
 }
 
+/**
+ * In the page: `window.__deepQuery(host, selector)` finds `selector` inside the placed component
+ * `host` (a `[data-placement]` selector), through the components' open shadow roots, for checks
+ * made on every animation frame (Playwright's locators poll more slowly once they back off).
+ */
+function defineDeepQuery(): void {
+    const deep = (root: ParentNode, selector: string): Element | null => {
+        const found = root.querySelector(selector);
+        if (found) return found;
+        for (const element of root.querySelectorAll('*')) {
+            const inner = element.shadowRoot ? deep(element.shadowRoot, selector) : null;
+            if (inner) return inner;
+        }
+        return null;
+    };
+    (window as unknown as { __deepQuery: unknown }).__deepQuery = (
+        host: string,
+        selector: string
+    ): Element | null => {
+        const root = document.querySelector(host);
+        return root ? deep(root, selector) : null;
+    };
+}
+
+/** `window.__deepQuery`'s type. */
+export type DeepQuery = (host: string, selector: string) => Element | null;
+
+/** Defines `window.__deepQuery` on this page now and on every page it loads next. */
+export async function installDeepQuery(page: Page): Promise<void> {
+    await page.addInitScript(defineDeepQuery);
+    await page.evaluate(defineDeepQuery);
+}
+
 /** Fails when the page logged errors (a scenario's last step). */
 export function assertNoPageErrors(preview: PreviewPage): void {
     assert.deepEqual(preview.errors, [], 'the page logged errors');

@@ -12,10 +12,12 @@ import {
     apiCalls,
     assertNoPageErrors,
     events,
+    installDeepQuery,
     launchBrowser,
     openPreview,
     waitForCalls,
-    waitForEvent
+    waitForEvent,
+    type DeepQuery
 } from './harness.mts';
 
 /** The page loads first; the client's script comes later, as on a site. */
@@ -43,22 +45,31 @@ describe('an unreachable storage frame', () => {
         await browser.close();
     });
 
-    it('20 clicks in one frame at readiness make one start, reaching startChat within 1.2 s of readiness', async () => {
+    it('20 clicks in the first frame Start is enabled make one start, reaching startChat within 1.2 s of readiness', async () => {
         const preview = await openPreview(browser, UNREACHABLE);
         const { page } = preview;
         const ready = await readyAt(page);
         await page.waitForFunction(() => window.__chatSimulator?.state().liveAgentApiReady);
-        const button = startButton(page);
-        await button.waitFor();
-        await page.waitForFunction(
-            (el) => !(el as HTMLButtonElement).disabled,
-            await button.elementHandle()
+        await installDeepQuery(page);
+        // The visitor clicks 20 times in the first frame Start is enabled.
+        await page.evaluate(
+            () =>
+                new Promise<void>((resolve) => {
+                    const find = (window as unknown as { __deepQuery: DeepQuery }).__deepQuery;
+                    const look = (): void => {
+                        const button = find('[data-placement="start"]', 'button');
+                        if (button instanceof HTMLButtonElement && !button.disabled) {
+                            for (let i = 0; i < 20; i++) {
+                                button.click();
+                            }
+                            resolve();
+                            return;
+                        }
+                        requestAnimationFrame(look);
+                    };
+                    look();
+                })
         );
-        await button.evaluate((element) => {
-            for (let i = 0; i < 20; i++) {
-                (element as HTMLButtonElement).click();
-            }
-        });
         const [call] = await waitForCalls(page, 'startChat');
         assert.ok(
             call.at - ready <= 1200,
@@ -122,7 +133,8 @@ describe('an unreachable storage frame', () => {
         const answer = await page.waitForFunction(
             (text) =>
                 document.body.innerText.includes(text) ? (window.__chatSimulator?.now() ?? 0) : 0,
-            'Your chat has ended, but its history may still be stored',
+            // No chat was under way: only what applies (label Chat_Clear_Unconfirmed_No_Chat).
+            'Your chat history may still be stored in this browser',
             { polling: 'raf', timeout: callTimeout + 2000 }
         );
         const answeredAt = await answer.jsonValue();

@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import { clearSession, type ChatState } from 'c/embeddedChatService';
+import { clearSession, type ChatErrorCode, type ChatState } from 'c/embeddedChatService';
 import {
     ChatActionElement,
     buttonStyle,
@@ -11,6 +11,8 @@ import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
 import REASON_CLEARING from '@salesforce/label/c.Chat_Clear_Reason_Clearing';
 import SUCCESS from '@salesforce/label/c.Chat_Clear_Success';
+import SUCCESS_ENDED from '@salesforce/label/c.Chat_Clear_Success_Ended';
+import UNCONFIRMED_NO_CHAT from '@salesforce/label/c.Chat_Clear_Unconfirmed_No_Chat';
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
 const SETTINGS: Settings = {
@@ -138,10 +140,24 @@ export default class ChatClearSession extends ChatActionElement {
         return super.outlivesMessages(then, next) || next.agentsAvailable !== then.agentsAvailable;
     }
 
+    /** The clear ends a chat under way: its words say so, and only then. */
+    private endsChat = false;
+
     private clear(): Promise<void> {
+        this.endsChat = this.isChatActive;
         return this.runAction(clearSession, () => {
-            this.successMessage = this.isButtonHidden ? '' : SUCCESS;
+            this.successMessage = this.isButtonHidden
+                ? ''
+                : this.endsChat
+                  ? SUCCESS_ENDED
+                  : SUCCESS;
         });
+    }
+
+    protected errorText(code: ChatErrorCode): string {
+        return code === 'CLEAR_UNCONFIRMED' && !this.endsChat
+            ? UNCONFIRMED_NO_CHAT
+            : super.errorText(code);
     }
 
     private get onPageLoad(): boolean {

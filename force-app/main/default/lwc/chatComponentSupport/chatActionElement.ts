@@ -1,4 +1,4 @@
-import type { ChatActionResult, ChatState, ChatStatus } from 'c/embeddedChatService';
+import type { ChatActionResult, ChatErrorCode, ChatState, ChatStatus } from 'c/embeddedChatService';
 import { buttonVariantOf, type ButtonStyle } from './buttonStyles';
 import { ChatElement } from './chatElement';
 import { chatErrorMessage } from './chatErrorMessages';
@@ -121,7 +121,7 @@ export abstract class ChatActionElement extends ChatElement {
             if (result.ok) {
                 onSuccess?.();
             } else {
-                this.errorMessage = chatErrorMessage(result.code);
+                this.errorMessage = this.errorText(result.code);
             }
         } catch {
             this.errorMessage = chatErrorMessage('CLIENT_ERROR');
@@ -133,6 +133,11 @@ export abstract class ChatActionElement extends ChatElement {
                 this.messagesState = this.describedChat(this.status);
             }
         }
+    }
+
+    /** The visitor's words for a failed action (a component may say more precisely what applies). */
+    protected errorText(code: ChatErrorCode): string {
+        return chatErrorMessage(code);
     }
 
     /** The chat as it stands, with `status` (nothing known about the rest when not subscribed). */

@@ -52,10 +52,14 @@ export default class ChatEndButton extends ChatActionElement {
 
     async handleClick(): Promise<void> {
         if (!this.isButtonDisabled) {
-            // A window reopened after a reload may hold a chat that had already ended.
-            const chatWasActive = this.isChatActive && this.status !== 'open';
+            // A chat known to be under way (not cleared meanwhile), or one the client reports
+            // ended: never a window closed with no chat known in it (a pre-chat form, or a window
+            // reopened after a reload, which may hold a chat that had already ended).
+            const was = this.status;
+            const on = was === 'queued' || was === 'chatting';
             await this.runAction(endChat, () => {
-                this.successMessage = chatWasActive ? SUCCESS : '';
+                const ended = this.status === 'ended' || (on && this.isChatActive);
+                this.successMessage = (on || was === 'requesting') && ended ? SUCCESS : '';
             });
         }
     }

@@ -94,13 +94,19 @@ export default class ChatStartButton extends ChatActionElement {
     }
 
     get showButton(): boolean {
-        if (!this.isChatShown) {
-            return false;
-        }
-        if (this.isChatActive && this.setting<boolean>('hideDuringChat')) {
+        if (!this.isChatShown || this.hiddenDuringChat) {
             return false;
         }
         return !(this.agentsOffline && this.offline === 'hide');
+    }
+
+    /** Hidden during a chat: nothing of the button's (its reason, its error) stays under no button. */
+    private get hiddenDuringChat(): boolean {
+        return this.isChatActive && this.setting<boolean>('hideDuringChat');
+    }
+
+    get shownError(): string {
+        return this.hiddenDuringChat ? '' : super.shownError;
     }
 
     /**
@@ -116,6 +122,9 @@ export default class ChatStartButton extends ChatActionElement {
     }
 
     get reason(): string {
+        if (this.hiddenDuringChat) {
+            return '';
+        }
         if (this.pending || this.status === 'requesting') {
             // What the visitor just asked for, not a refusal.
             return REASON_STARTING;

@@ -51,6 +51,11 @@ export type ChatSignal =
     | { kind: 'opened' }
     /** A chat request began (the client's own button, or a conversation was created). */
     | { kind: 'requested' }
+    /**
+     * The chat window shows and no chat is requested yet (Enhanced Chat's pre-chat form waits for
+     * the visitor): a start under way reads as an open window, not as a request.
+     */
+    | { kind: 'awaiting' }
     /** The chat waits for an agent. */
     | { kind: 'queued'; position: number | null }
     /** A chat reconnected after a page change: chatting unless it was still queued. */

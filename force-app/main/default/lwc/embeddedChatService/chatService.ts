@@ -52,6 +52,8 @@ export class ChatService {
     private attempt: StartAttempt | null = null;
     private readonly watches = new SignalWatches();
     private readonly session = new SessionWait(this.watches);
+    /** Ends still waiting: the next end or clear to settle settles them. */
+    private pendingEnds: (() => void)[] = [];
 
     /** `clients`: one adapter per provider, in order of preference (never empty). */
     constructor(clients: readonly ChatClient[], locker: boolean) {
@@ -150,7 +152,19 @@ export class ChatService {
             debug('site routing checked again for the page’s chat client');
         }
         this.adoptContinuedChat();
+        this.holdForSession(client);
         this.configurePage(true);
+    }
+
+    /**
+     * While the client loads its stored session, "no chat" is not known: the state reads loading
+     * until the session data comes, within the page's one wait for it (SessionWait).
+     */
+    private holdForSession(client: ChatClient): void {
+        if (client.sessionPending()) {
+            this.store.setSessionPending(true);
+            this.session.loaded(client).then(() => this.store.setSessionPending(false));
+        }
     }
 
     private onSignal(signal: ChatSignal): void {
@@ -340,6 +354,14 @@ export class ChatService {
             attempt.closings += 1;
         }
         let clear: ClearCall | null = null;
+        // An end is done once the chat's own end event came (the legacy promise waits for the
+        // storage frame, which may never answer), or a later end or clear settled (Enhanced Chat
+        // keeps only the latest call's resolver).
+        const ended = this.watches.watch((signal) => signal.kind === 'ended');
+        const earlier = this.pendingEnds.splice(0);
+        const superseded = new Promise<void>((resolve) => {
+            if (action === 'endChat') this.pendingEnds.push(resolve);
+        });
         const outcome = await guardedCall(
             () => {
                 if (action === 'endChat') {
@@ -349,11 +371,21 @@ export class ChatService {
                 return clear.result;
             },
             this.callTimeoutMs,
-            () => (clear as ClearCall | null)?.confirmed
+            () => {
+                if (action === 'endChat') {
+                    return Promise.race([ended.promise, superseded]);
+                }
+                return (clear as ClearCall | null)?.confirmed;
+            }
         );
+        ended.stop();
+        earlier.forEach((resolve) => resolve());
         const proof = clear as ClearCall | null;
         proof?.dispose();
-        const failure = callFailure(outcome);
+        // A client that reports its closes and said nothing in time did nothing we know of.
+        const failure =
+            callFailure(outcome) ??
+            (outcome.kind === 'timeout' && this.client.reportsCloses ? fail('TIMEOUT') : null);
         if (failure) {
             if (attempt && this.attempt === attempt) {
                 attempt.closings -= 1; // a failed call closed nothing

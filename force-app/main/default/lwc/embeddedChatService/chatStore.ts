@@ -18,6 +18,8 @@ interface InternalState {
     chat: ChatPhase;
     agentsAvailable: boolean | null;
     queuePosition: number | null;
+    /** The client is still loading its stored session: whether a chat continues is not known. */
+    sessionPending: boolean;
 }
 
 const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting', 'open']);
@@ -31,7 +33,10 @@ function derive(internal: InternalState): ChatState {
     } else if (internal.client === 'missing' || internal.client === 'login-required') {
         status = 'disabled';
         disabledReason = internal.client === 'missing' ? 'no-chat-client' : 'login-required';
-    } else if (internal.client !== 'ready') {
+    } else if (
+        internal.client !== 'ready' ||
+        (internal.sessionPending && internal.chat === 'idle')
+    ) {
         status = 'loading';
     } else {
         status = internal.chat === 'idle' ? 'ready' : internal.chat;
@@ -60,7 +65,8 @@ export class ChatStore {
             kind: null,
             chat: 'idle',
             agentsAvailable: null,
-            queuePosition: null
+            queuePosition: null,
+            sessionPending: false
         };
         this.snapshot = derive(this.internal);
     }
@@ -104,6 +110,10 @@ export class ChatStore {
         this.update(chat === 'queued' ? { chat } : { chat, queuePosition: null });
     }
 
+    setSessionPending(sessionPending: boolean): void {
+        this.update({ sessionPending });
+    }
+
     setAvailability(agentsAvailable: boolean | null): void {
         this.update({ agentsAvailable });
     }
@@ -116,7 +126,10 @@ export class ChatStore {
                 this.update({ agentsAvailable: signal.available });
                 break;
             case 'requested':
-                if (!ACTIVE.has(chat)) this.setChat('requesting');
+                if (!ACTIVE.has(chat) || chat === 'open') this.setChat('requesting');
+                break;
+            case 'awaiting':
+                if (chat === 'requesting') this.setChat('open');
                 break;
             case 'queued':
                 if (chat !== 'chatting') {

@@ -11,15 +11,20 @@ export type ChatStatus =
     | 'loading'
     /** Client present, no chat in progress. */
     | 'ready'
-    /** startChat accepted; the widget is open (pre-chat form or request under way). */
+    /**
+     * startChat accepted: the widget opens (legacy: its pre-chat form, or the request under way);
+     * under Enhanced Chat, a conversation is being created.
+     */
     | 'requesting'
     /** Chat requested, waiting for an agent (onChatRequestSuccess / onQueueUpdate). */
     | 'queued'
     /** Chat established with an agent. */
     | 'chatting'
     /**
-     * The client reopened a conversation (after a reload) without saying where it stands yet:
-     * a chat window is open; its stage follows from the client's next events.
+     * A chat window is open and nothing says a chat is under way: the client reopened a
+     * conversation (after a reload) without saying where it stands yet, or Enhanced Chat's window
+     * shows with no chat requested yet (its pre-chat form requests nothing until submitted). Its
+     * stage follows from the client's next events.
      */
     | 'open'
     /** Chat ended (by visitor, agent, bot or idle timeout); a new chat may be started. */
@@ -46,7 +51,10 @@ export type ChatClientKind = 'legacy' | 'enhanced';
 /** A snapshot of the chat's state. Snapshots are frozen; a change produces a new one. */
 export interface ChatState {
     readonly status: ChatStatus;
-    /** The client the page runs; null while loading or when the feature is off. */
+    /**
+     * The client the page runs; null until it is found, or when the feature is off (found, it is
+     * known while the state still reads loading for its stored session).
+     */
     readonly client: ChatClientKind | null;
     /** Agent availability for the site's chat button; null = not known yet. */
     readonly agentsAvailable: boolean | null;

@@ -116,7 +116,7 @@ export class EnhancedChatClient implements ChatClient {
     private closeWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
     /** Counts starts and abandonments: a start launches only while it is still the latest. */
     private startEpoch = 0;
-    /** A conversation began on this page since the last reset. */
+    /** A chat was requested on this page since the last reset (form submitted, conversation started). */
     private startedHere = false;
     /** The conversation in the window ended: a new start resets the client first. */
     private conversationEnded = false;
@@ -306,6 +306,7 @@ export class EnhancedChatClient implements ChatClient {
                 // Outside business hours the client skips its availability check.
                 this.offlineUntilReady = false;
                 return this.availabilitySignal(name.endsWith('Started'));
+            case 'onEmbeddedMessagingPreChatSubmitted': // the form requests nothing before this
             case 'onEmbeddedMessagingConversationStarted':
                 this.startedHere = true;
                 return [{ kind: 'requested' }];
@@ -324,8 +325,12 @@ export class EnhancedChatClient implements ChatClient {
                 return [{ kind: 'ended' }];
             case 'onEmbeddedMessagingInitSuccess':
             case 'onEmbeddedMessagingWindowMaximized':
+                // handleAfterAppLoad: the window shows its pre-chat form, or creates the
+                // conversation (ConversationStarted); until then nothing is requested.
                 this.windowOpen = true;
-                return [{ kind: 'opened' }];
+                return this.startedHere
+                    ? [{ kind: 'opened' }]
+                    : [{ kind: 'opened' }, { kind: 'awaiting' }];
             default:
                 return [{ kind: 'activity' }];
         }

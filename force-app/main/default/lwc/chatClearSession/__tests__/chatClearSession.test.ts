@@ -46,6 +46,10 @@ type Props = Partial<
 >;
 
 const CLEARED = 'Your chat history was cleared from this browser.';
+const CLEARED_ENDED = 'Your chat ended, and its history was cleared from this browser.';
+/** An unconfirmed clear with no chat to end: only what applies (label Chat_Clear_Unconfirmed_No_Chat). */
+const UNCONFIRMED_NO_CHAT =
+    'Your chat history may still be stored in this browser. To remove it, close all windows of this browser.';
 const CLEARING = 'Clearing your chat history…';
 /** What the service answers when the chat client never proved that the data was deleted. */
 const UNCONFIRMED = {
@@ -131,7 +135,7 @@ describe('c-chat-clear-session', () => {
 
             expect(button(element)!.disabled).toBe(false);
             expect(button(element)!.getAttribute('aria-busy')).toBe('false');
-            expect(text(element, '.success')).toBe(CLEARED);
+            expect(text(element, '.success')).toBe(CLEARED_ENDED);
         });
 
         itShowsTheVisitorWhatWentWrong('clearSession', () => render(), [
@@ -198,6 +202,28 @@ describe('c-chat-clear-session', () => {
 
             expect(text(element, '.success')).toBeNull();
         });
+
+        it.each(['queued', 'chatting', 'open'] as const)(
+            'says the chat ended when the clear ended one under way (%s)',
+            async (status) => {
+                const element = render({}, { status, agentsAvailable: true });
+                await clickButton(element);
+                expect(text(element, '.success')).toBe(CLEARED_ENDED);
+            }
+        );
+
+        it.each(['ready', 'ended'] as const)(
+            'never says a chat ended when there was none under way (%s)',
+            async (status) => {
+                const element = render({}, { status, agentsAvailable: true });
+                await clickButton(element);
+                expect(text(element, '.success')).toBe(CLEARED);
+
+                setMockActionResult('clearSession', UNCONFIRMED);
+                await clickButton(element);
+                expect(text(element, '.error')).toBe(UNCONFIRMED_NO_CHAT);
+            }
+        );
 
         it('drops its confirmation when the agents’ availability changes, not reading as news later', async () => {
             const element = render({}, { status: 'ready', agentsAvailable: true });
@@ -419,7 +445,7 @@ describe('c-chat-clear-session', () => {
 
             expect(clearSession).toHaveBeenCalledTimes(1);
             expect(text(element, '.success')).toBeNull();
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            expect(text(element, '.error')).toBe(UNCONFIRMED_NO_CHAT);
             expect(button(element)!.disabled).toBe(false);
             expect(jest.getTimerCount()).toBe(0);
 
@@ -439,7 +465,7 @@ describe('c-chat-clear-session', () => {
             expect(text(element, '.error')).toBeNull();
             releaseMockAction('clearSession', UNCONFIRMED);
             await jest.advanceTimersByTimeAsync(0);
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            expect(text(element, '.error')).toBe(UNCONFIRMED_NO_CHAT);
         });
 
         it('tells visitors, in a live region, that the data may still be there when the hidden clear is unconfirmed', async () => {
@@ -450,11 +476,11 @@ describe('c-chat-clear-session', () => {
 
             expect(clearSession).toHaveBeenCalledTimes(1);
             expect(button(element)).toBeNull();
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            expect(text(element, '.error')).toBe(UNCONFIRMED_NO_CHAT);
             const region = element.shadowRoot!.querySelector('.messages');
             expect(region?.getAttribute('aria-live')).toBe('polite');
             expect(region?.contains(element.shadowRoot!.querySelector('.error'))).toBe(true);
-            expect(element.shadowRoot!.textContent).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            expect(element.shadowRoot!.textContent).toBe(UNCONFIRMED_NO_CHAT);
             jest.useRealTimers();
             await expect(element).toBeAccessible();
         });
@@ -493,7 +519,7 @@ describe('c-chat-clear-session', () => {
             await jest.advanceTimersByTimeAsync(60000);
 
             expect(clearSession).toHaveBeenCalledTimes(1);
-            expect(text(element, '.error')).toBe(VISITOR_ERRORS.CLEAR_UNCONFIRMED);
+            expect(text(element, '.error')).toBe(UNCONFIRMED_NO_CHAT);
         });
     });
 

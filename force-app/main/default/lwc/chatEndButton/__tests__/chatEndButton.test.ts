@@ -285,6 +285,31 @@ describe('c-chat-end-button', () => {
             expect(text(element, '.success')).toBeNull();
         });
 
+        it.each(['requesting', 'open'] as const)(
+            'claims no ended chat when it only closed a window with no chat known (%s)',
+            async (status) => {
+                holdMockAction('endChat');
+                const element = render({}, { status, agentsAvailable: true });
+                await clickButton(element);
+                setMockChatState({ status: 'ready' }); // the pre-chat form or window closed
+                releaseMockAction('endChat');
+                await flushPromises();
+
+                expect(text(element, '.success')).toBeNull();
+            }
+        );
+
+        it('leaves the word to a clear made while it was ending the chat', async () => {
+            holdMockAction('endChat');
+            const element = render({}, CHATTING);
+            await clickButton(element);
+            setMockChatState({ status: 'ready' }); // Clear Chat Session cleared meanwhile
+            releaseMockAction('endChat');
+            await flushPromises();
+
+            expect(text(element, '.success')).toBeNull();
+        });
+
         it('drops the confirmation when the chat history is cleared', async () => {
             const element = render({}, CHATTING);
             await clickButton(element);

@@ -239,8 +239,25 @@ describe('c-chat-start-button', () => {
                 const element = render({ hideDuringChat }, CHATTING);
 
                 expect(button(element)).toBeNull();
+                // Nothing of the hidden button's stays: no reason above no button.
+                expect(element.shadowRoot!.textContent).toBe('');
             }
         );
+
+        it('leaves no error of its own under no button once a chat it found is under way', async () => {
+            setMockActionResult('startChat', {
+                ok: false,
+                code: 'CHAT_IN_PROGRESS',
+                message: 'A chat is already open or being requested.'
+            });
+            const element = render({ hideDuringChat: true });
+            await clickButton(element);
+            setMockChatState({ status: 'queued' }); // the chat the page continued
+            await flushPromises();
+
+            expect(button(element)).toBeNull();
+            expect(element.shadowRoot!.textContent).toBe('');
+        });
 
         it('enables the button again when the chat ends', async () => {
             const element = render({}, CHATTING);

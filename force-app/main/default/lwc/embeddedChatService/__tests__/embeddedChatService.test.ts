@@ -754,6 +754,24 @@ describe('c/embeddedChatService', () => {
             expect(service.getChatState().status).toBe('ready');
         });
 
+        it('end at the chat’s own end event when the client’s promise hangs (one story at a time)', async () => {
+            installEmbeddedSvc({ frame: 'silent' });
+            const service = loadService();
+            setWidgetState('chat');
+            fireEvent('onChatEstablished', {});
+            let result: unknown = null;
+            service.endChat().then((r) => {
+                result = r;
+            });
+            await flush();
+            expect(result).toBeNull(); // endChat's promise waits for the silent storage frame
+            fireEvent('onChatEndedByChasitor', {}); // the chat frame ends the chat
+            await flush();
+            expect(result).toEqual({ ok: true });
+            expect(service.getChatState().status).toBe('ended');
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
         it('confirm a clear only when the storage frame answers from its own origin', async () => {
             installEmbeddedSvc();
             const service = loadService();

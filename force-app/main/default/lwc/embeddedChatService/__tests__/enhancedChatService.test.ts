@@ -19,7 +19,9 @@ import {
     setBusinessHours,
     setCallBehavior,
     setEmbeddedServiceBootstrapValue,
+    setIframeResponsive,
     settleClient,
+    submitPrechatForm,
     uninstallEmbeddedServiceBootstrap,
     visitorCloses,
     type EnhancedVersion
@@ -257,7 +259,17 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             await settleClient();
             agentAccepts();
             agentEnds();
-            expect(states).toEqual(['ready', 'requesting', 'queued', 'chatting', 'ended']);
+            // The window shows before the conversation is created (handleAfterAppLoad): open,
+            // then requesting at ConversationStarted.
+            expect(states).toEqual([
+                'ready',
+                'requesting',
+                'open',
+                'requesting',
+                'queued',
+                'chatting',
+                'ended'
+            ]);
             visitorCloses();
             await settleClient();
             // The window closed and the client reset (Ready): the visitor still reads that the
@@ -306,6 +318,35 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
         });
     });
 
+    describe.each(VERSIONS)('the pre-chat form (%s)', (version) => {
+        it('requests nothing while the form waits for the visitor: the window is open', async () => {
+            installEmbeddedServiceBootstrap({ version, prechatForm: true });
+            const service = loadService();
+            const statuses: string[] = [];
+            service.subscribeToChat((s) => statuses.push(s.status));
+            await expect(service.startChat()).resolves.toEqual({ ok: true });
+            await settleClient();
+            expect(service.getChatState().status).toBe('open');
+            jest.advanceTimersByTime(25000); // the visitor fills the form
+            expect(service.getChatState().status).toBe('open');
+            submitPrechatForm({ _firstName: 'Ada' });
+            expect(service.getChatState().status).toBe('requesting');
+            await settleClient();
+            expect(statuses.slice(-2)).toEqual(['requesting', 'queued']);
+        });
+
+        it('goes back to ready, never ended, when the visitor closes the form', async () => {
+            installEmbeddedServiceBootstrap({ version, prechatForm: true });
+            const service = loadService();
+            await service.startChat();
+            await settleClient();
+            expect(service.getChatState().status).toBe('open');
+            await expect(service.endChat()).resolves.toEqual({ ok: true });
+            await settleClient();
+            expect(service.getChatState().status).toBe('ready');
+        });
+    });
+
     describe.each(VERSIONS)('endChat and clearSession (%s)', (version) => {
         it('ends with userVerificationAPI.clearSession(true)', async () => {
             installEmbeddedServiceBootstrap({ version });
@@ -334,7 +375,7 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             expect(getCalls('clearSession').map((c) => c.args)).toEqual([[]]);
         });
 
-        it('answers CLEAR_UNCONFIRMED when clearSession never settles, after the wait', async () => {
+        it('answers TIMEOUT when clearSession never settles, after the wait: nothing is known', async () => {
             installEmbeddedServiceBootstrap({ version });
             setCallBehavior('clearSession', { kind: 'hang' });
             const service = loadService();
@@ -342,7 +383,48 @@ describe('c/embeddedChatService with Enhanced Chat', () => {
             const clear = service.clearSession();
             await settleClient();
             jest.advanceTimersByTime(1000);
-            await expect(clear).resolves.toMatchObject({ code: 'CLEAR_UNCONFIRMED' });
+            await expect(clear).resolves.toMatchObject({ code: 'TIMEOUT' });
+        });
+
+        it('settles an end when a clear made meanwhile settles (the client keeps only the latest)', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 5000 });
+            await service.startChat();
+            await settleClient();
+            agentAccepts();
+            let ended: unknown = null;
+            service.endChat().then((r) => {
+                ended = r;
+            });
+            const clear = service.clearSession();
+            await settleClient();
+            await expect(clear).resolves.toEqual({ ok: true });
+            await settleClient();
+            // The end was made and the clear that followed settled: no wait for an answer the
+            // client will never give (it keeps only the latest clearSession's resolver).
+            expect(ended).toEqual({ ok: true });
+            expect(service.getChatState().status).toBe('ready');
+        });
+
+        it('never claims an end or a clear the chat frame did not answer: TIMEOUT, the chat as it was', async () => {
+            installEmbeddedServiceBootstrap({ version });
+            const service = loadService();
+            service.configureChatService({ callTimeoutMs: 1000 });
+            await service.startChat();
+            await settleClient();
+            agentAccepts();
+            expect(service.getChatState().status).toBe('chatting');
+            setIframeResponsive(false);
+            for (const action of [service.endChat, service.clearSession]) {
+                const result = action();
+                // eslint-disable-next-line no-await-in-loop -- one action at a time
+                await settleClient();
+                jest.advanceTimersByTime(1000);
+                // eslint-disable-next-line no-await-in-loop -- one action at a time
+                await expect(result).resolves.toMatchObject({ ok: false, code: 'TIMEOUT' });
+                expect(service.getChatState().status).toBe('chatting');
+            }
         });
 
         it('answers CLIENT_ERROR for a string rejection and NOT_SUPPORTED for a missing method', async () => {
