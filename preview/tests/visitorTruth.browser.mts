@@ -9,13 +9,10 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
     assertNoPageErrors,
-    installDeepQuery,
     launchBrowser,
     openPreview,
-    previewUrl,
     simControl,
     waitForClientReady,
-    type DeepQuery,
     type Query
 } from './harness.mts';
 
@@ -160,38 +157,6 @@ describe('Visitors are told only what happened', () => {
         await form.getByLabel('First Name').fill('Grace');
         await form.getByRole('button', { name: 'Start Conversation' }).click();
         await expectStatus(page, 'You are in the queue.');
-        assertNoPageErrors(preview);
-        await preview.close();
-    });
-
-    it('legacy, continued chat: never "agents online, Start enabled" before the chat shows', async () => {
-        const preview = await openPreview(browser);
-        const { page } = preview;
-        await legacyChatting(page);
-        // From the next page's first frame on: what Chat Status says and whether Start is enabled.
-        await installDeepQuery(page);
-        await page.addInitScript(() => {
-            const seen: string[] = [];
-            (window as unknown as { __seen: string[] }).__seen = seen;
-            const find = (window as unknown as { __deepQuery: DeepQuery }).__deepQuery;
-            const look = (): void => {
-                const status = find('[data-placement="status"]', '.status');
-                const start = find('[data-placement="start"]', 'button');
-                const enabled = start instanceof HTMLButtonElement && !start.disabled;
-                seen.push(`${status?.textContent?.trim() ?? ''}|${enabled}`);
-                requestAnimationFrame(look);
-            };
-            requestAnimationFrame(look);
-        });
-        await page.goto(previewUrl({ continued: true }));
-        await expectStatus(page, 'You are chatting with an agent.');
-        const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
-        assert.ok(seen.some((entry) => entry.startsWith('You are chatting')));
-        assert.deepEqual(
-            seen.filter((entry) => /Agents are online|\|true$/.test(entry)),
-            [],
-            'no frame said agents were ready, nor enabled Start'
-        );
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -152,19 +152,7 @@ export class ChatService {
             debug('site routing checked again for the page’s chat client');
         }
         this.adoptContinuedChat();
-        this.holdForSession(client);
         this.configurePage(true);
-    }
-
-    /**
-     * While the client loads its stored session, "no chat" is not known: the state reads loading
-     * until the session data comes, within the page's one wait for it (SessionWait).
-     */
-    private holdForSession(client: ChatClient): void {
-        if (client.sessionPending()) {
-            this.store.setSessionPending(true);
-            this.session.loaded(client).then(() => this.store.setSessionPending(false));
-        }
     }
 
     private onSignal(signal: ChatSignal): void {

@@ -18,8 +18,6 @@ interface InternalState {
     chat: ChatPhase;
     agentsAvailable: boolean | null;
     queuePosition: number | null;
-    /** The client is still loading its stored session: whether a chat continues is not known. */
-    sessionPending: boolean;
 }
 
 const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting', 'open']);
@@ -33,10 +31,7 @@ function derive(internal: InternalState): ChatState {
     } else if (internal.client === 'missing' || internal.client === 'login-required') {
         status = 'disabled';
         disabledReason = internal.client === 'missing' ? 'no-chat-client' : 'login-required';
-    } else if (
-        internal.client !== 'ready' ||
-        (internal.sessionPending && internal.chat === 'idle')
-    ) {
+    } else if (internal.client !== 'ready') {
         status = 'loading';
     } else {
         status = internal.chat === 'idle' ? 'ready' : internal.chat;
@@ -65,8 +60,7 @@ export class ChatStore {
             kind: null,
             chat: 'idle',
             agentsAvailable: null,
-            queuePosition: null,
-            sessionPending: false
+            queuePosition: null
         };
         this.snapshot = derive(this.internal);
     }
@@ -108,10 +102,6 @@ export class ChatStore {
 
     setChat(chat: ChatPhase): void {
         this.update(chat === 'queued' ? { chat } : { chat, queuePosition: null });
-    }
-
-    setSessionPending(sessionPending: boolean): void {
-        this.update({ sessionPending });
     }
 
     setAvailability(agentsAvailable: boolean | null): void {

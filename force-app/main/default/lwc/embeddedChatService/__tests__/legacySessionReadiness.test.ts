@@ -39,32 +39,9 @@ describe('c/embeddedChatService: legacy readiness while the stored session loads
         jest.useRealTimers();
     });
 
-    it('never reads ready (no chat) before the storage iframe says whether a chat continues', () => {
+    it('is ready as soon as liveAgentAPI exists, before the storage iframe answers', () => {
         const service = loadService();
-        const statuses: string[] = [];
-        service.subscribeToChat((s) => statuses.push(s.status));
-        expect(service.getChatState().status).toBe('loading');
-        jest.advanceTimersByTime(300); // the frame's round trip
-        retrieveSessionData('chatting');
-        expect(service.getChatState()).toMatchObject({ status: 'chatting', client: 'legacy' });
-        expect(statuses).not.toContain('ready');
-    });
-
-    it('is ready at the storage iframe’s answer when no chat continues', async () => {
-        const service = loadService();
-        retrieveSessionData(null);
-        await jest.advanceTimersByTimeAsync(0);
         expect(service.getChatState()).toMatchObject({ status: 'ready', client: 'legacy' });
-        expect(jest.getTimerCount()).toBe(0);
-    });
-
-    it('waits for a silent storage iframe at most 1 s, once per page', async () => {
-        const service = loadService();
-        await jest.advanceTimersByTimeAsync(999);
-        expect(service.getChatState().status).toBe('loading');
-        await jest.advanceTimersByTimeAsync(1);
-        expect(service.getChatState()).toMatchObject({ status: 'ready', client: 'legacy' });
-        expect(jest.getTimerCount()).toBe(0);
     });
 
     it('a start made meanwhile waits for the session and refuses, without calling the client, when a chat continues', async () => {
