@@ -50,6 +50,12 @@ const NO_BUTTON_YET = /ButtonCreated/;
 const BUTTON_DUE_MS = 2000;
 /** How long a launch refused for want of an agent keeps Start offline without a new Ready. */
 const REFUSAL_MS = 30000;
+/**
+ * How long a window may show before its conversation starts until it is taken to wait for the
+ * visitor (its pre-chat form): without a form the conversation follows within a request or two,
+ * and the status does not flicker.
+ */
+const FORM_SHOWN_MS = 1500;
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -124,6 +130,7 @@ export class EnhancedChatClient implements ChatClient {
     /** No agent online as the client said (held-back Ready, a refused launch): until next Ready. */
     private offlineUntilReady = false;
     private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+    private formTimer: ReturnType<typeof setTimeout> | undefined;
     /** A start is setting its fields and launching: the site's fields wait. */
     private launching = false;
     /** The chat window is on the page (shown or minimized) since the last reset. */
@@ -268,6 +275,7 @@ export class EnhancedChatClient implements ChatClient {
                 this.startedHere = false;
                 this.conversationEnded = false;
                 this.windowOpen = false;
+                clearTimeout(this.formTimer);
                 this.setSiteFields();
                 const signals: ChatSignal[] = [{ kind: 'ready' }];
                 if (this.offlineUntilReady) {
@@ -309,6 +317,7 @@ export class EnhancedChatClient implements ChatClient {
             case 'onEmbeddedMessagingPreChatSubmitted': // the form requests nothing before this
             case 'onEmbeddedMessagingConversationStarted':
                 this.startedHere = true;
+                clearTimeout(this.formTimer);
                 return [{ kind: 'requested' }];
             case 'onEmbeddedMessagingConversationOpened':
                 // Without ConversationStarted on this page: a conversation reopened after a
@@ -328,9 +337,16 @@ export class EnhancedChatClient implements ChatClient {
                 // handleAfterAppLoad: the window shows its pre-chat form, or creates the
                 // conversation (ConversationStarted); until then nothing is requested.
                 this.windowOpen = true;
-                return this.startedHere
-                    ? [{ kind: 'opened' }]
-                    : [{ kind: 'opened' }, { kind: 'awaiting' }];
+                if (!this.startedHere) {
+                    clearTimeout(this.formTimer);
+                    // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded, once per window shown
+                    this.formTimer = setTimeout(() => {
+                        if (!this.startedHere && this.windowOpen) {
+                            this.sink?.({ kind: 'awaiting' });
+                        }
+                    }, FORM_SHOWN_MS);
+                }
+                return [{ kind: 'opened' }];
             default:
                 return [{ kind: 'activity' }];
         }
