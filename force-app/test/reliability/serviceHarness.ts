@@ -39,6 +39,24 @@ export function trackDocumentListeners(): { removeAll: () => void } {
     };
 }
 
+/**
+ * The page of a service test: fake timers and tracked document listeners before each test; after
+ * each, the listeners removed, `cleanup` (uninstall the client doubles), no timer left, real timers.
+ */
+export function useServicePage(cleanup: () => void): void {
+    let documentListeners: { removeAll: () => void };
+    beforeEach(() => {
+        jest.useFakeTimers();
+        documentListeners = trackDocumentListeners();
+    });
+    afterEach(() => {
+        documentListeners.removeAll();
+        cleanup();
+        jest.clearAllTimers();
+        jest.useRealTimers();
+    });
+}
+
 /** Lets `turns` rounds of already-settled promise callbacks run. */
 export async function flushMicrotasks(turns = 20): Promise<void> {
     for (let i = 0; i < turns; i++) {

@@ -27,7 +27,7 @@ import {
     type EnhancedVersion
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { AGENT } from 'test/fixtures/ids';
-import { loadService, trackDocumentListeners } from 'test/reliability/serviceHarness';
+import { loadService, useServicePage } from 'test/reliability/serviceHarness';
 import {
     EnhancedChatClient,
     ENHANCED_EVENTS,
@@ -40,19 +40,9 @@ const QUEUE = '00G5g000000QuEu';
 const VERSIONS: EnhancedVersion[] = ['v1', 'v2'];
 
 describe('c/embeddedChatService with Enhanced Chat', () => {
-    let documentListeners: { removeAll: () => void };
-
-    beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
+    useServicePage(() => {
         uninstallEmbeddedServiceBootstrap();
         delete (window as unknown as { toString?: unknown }).toString;
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     describe.each(VERSIONS)('readiness (%s)', (version) => {

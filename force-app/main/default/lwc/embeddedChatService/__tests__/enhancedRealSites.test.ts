@@ -28,29 +28,15 @@ import {
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { helpButtonShown, installEmbeddedSvc, resetEmbeddedSvc } from 'test/jest-mocks/embeddedSvc';
 import { AGENT } from 'test/fixtures/ids';
-import {
-    loadService,
-    settleWithFakeTimers,
-    trackDocumentListeners
-} from 'test/reliability/serviceHarness';
+import { loadService, settleWithFakeTimers, useServicePage } from 'test/reliability/serviceHarness';
 
 const QUEUE = '00G5g000000QuEu';
 const VERSIONS: EnhancedVersion[] = ['v1', 'v2'];
 
 describe('c/embeddedChatService with Enhanced Chat as real sites run it', () => {
-    let documentListeners: { removeAll: () => void };
-
-    beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
+    useServicePage(() => {
         uninstallEmbeddedServiceBootstrap();
         resetEmbeddedSvc();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     describe('the agent-availability gate (v1 holds Ready back while no agent is online)', () => {

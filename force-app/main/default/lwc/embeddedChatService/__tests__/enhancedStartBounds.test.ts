@@ -14,24 +14,14 @@ import {
     type EnhancedVersion
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { AGENT } from 'test/fixtures/ids';
-import { loadService, trackDocumentListeners } from 'test/reliability/serviceHarness';
+import { loadService, useServicePage } from 'test/reliability/serviceHarness';
 
 const QUEUE = '00G5g000000QuEu';
 const VERSIONS: EnhancedVersion[] = ['v1', 'v2'];
 
 describe('c/embeddedChatService: Enhanced Chat starts at their bounds', () => {
-    let documentListeners: { removeAll: () => void };
-
-    beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
+    useServicePage(() => {
         uninstallEmbeddedServiceBootstrap();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     describe.each(VERSIONS)('a start waiting for the chat button (%s)', (version) => {

@@ -41,7 +41,7 @@ import {
     loadService,
     settleWithFakeTimers,
     spyOnClientCalls,
-    trackDocumentListeners,
+    useServicePage,
     type ClientMethod,
     type Service
 } from 'test/reliability/serviceHarness';
@@ -174,18 +174,8 @@ async function reset(service: Service): Promise<void> {
 }
 
 describe('the chat service under storms and random interleavings', () => {
-    let documentListeners: { removeAll: () => void };
-
-    beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
+    useServicePage(() => {
         resetEmbeddedSvc();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     describe('bursts', () => {

@@ -26,7 +26,7 @@ import {
     isActionResult,
     loadService,
     settleWithFakeTimers,
-    trackDocumentListeners,
+    useServicePage,
     type Service
 } from 'test/reliability/serviceHarness';
 import type { ChatActionResult } from '../../chatTypes';
@@ -119,18 +119,8 @@ async function run(
 }
 
 describe('the chat service with Enhanced Chat under storms, random interleavings and hostile clients', () => {
-    let documentListeners: { removeAll: () => void };
-
-    beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
+    useServicePage(() => {
         uninstallEmbeddedServiceBootstrap();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     describe.each(VERSIONS)('%s', (version) => {

@@ -14,22 +14,12 @@ import {
     flushMicrotasks,
     isSettled,
     loadService,
-    trackDocumentListeners
+    useServicePage
 } from 'test/reliability/serviceHarness';
 
 describe('regressions found by the reliability tests', () => {
-    let documentListeners: { removeAll: () => void };
-
-    beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
+    useServicePage(() => {
         resetEmbeddedSvc();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     describe('an endChat or clearSession that settles after a later startChat reached the client', () => {
