@@ -1,30 +1,16 @@
 /**
- * The results of the service's actions: one English message per code (for developers' logs;
- * components show the Custom Label for the code), and the result of a client call that failed.
+ * The results of the service's actions, and the result of a client call that failed. A failure's
+ * `message` is its code, then any detail (the client's own error text, the routing issue): what
+ * each code means is written once, on `ChatErrorCode`, and components show its Custom Label. No
+ * English sentence per code is shipped to visitors.
  */
 import { AgentsUnavailable, UnsupportedAction } from './chatClient';
 import { errorText } from './values';
 import type { CallOutcome } from './clientCall';
 import type { ChatActionResult, ChatErrorCode } from './chatTypes';
 
-const MESSAGES: Record<ChatErrorCode, string> = {
-    LOCKER_ACTIVE:
-        'Chat is unavailable because Lightning Locker is on for this site. Turn on Lightning Web Security.',
-    CHAT_CLIENT_MISSING:
-        'No chat client is on this page. Add the Embedded Service Chat (or Embedded Messaging) component to the site.',
-    AGENTS_OFFLINE: 'No agents are available right now.',
-    LOGIN_REQUIRED: 'Chat is for logged-in users.',
-    CHAT_IN_PROGRESS: 'A chat is already open or being requested.',
-    INVALID_ROUTING: 'The chat routing configuration is not valid.',
-    CLIENT_ERROR: 'The chat client reported an error.',
-    TIMEOUT: 'The chat client did not load or answer in time.',
-    NOT_SUPPORTED: 'The chat client on this page cannot do this.',
-    CLEAR_UNCONFIRMED:
-        'The chat ended, but the chat client did not confirm that its stored session data was deleted.'
-};
-
 export function fail(code: ChatErrorCode, detail?: string): ChatActionResult {
-    return { ok: false, code, message: detail ? `${MESSAGES[code]} ${detail}` : MESSAGES[code] };
+    return { ok: false, code, message: detail ? `${code}: ${detail}` : code };
 }
 
 export const OK: ChatActionResult = Object.freeze({ ok: true });

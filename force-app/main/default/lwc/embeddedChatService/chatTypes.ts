@@ -65,14 +65,21 @@ export interface ChatState {
 
 /** Why an action did not do what was asked. */
 export type ChatErrorCode =
+    /** Lightning Locker is on for the site: chat is off. Turn on Lightning Web Security. */
     | 'LOCKER_ACTIVE'
+    /** No chat client is on the page (add the Embedded Service Chat or Embedded Messaging component). */
     | 'CHAT_CLIENT_MISSING'
+    /** No agent is available right now. */
     | 'AGENTS_OFFLINE'
     /** The site's chat is for logged-in users and this visitor is a guest. */
     | 'LOGIN_REQUIRED'
+    /** A chat is already open or being requested. */
     | 'CHAT_IN_PROGRESS'
+    /** The routing is not valid; the message names the first issue's field, code and params. */
     | 'INVALID_ROUTING'
+    /** The chat client threw or rejected; the message carries its error text. */
     | 'CLIENT_ERROR'
+    /** The client did not load, a start showed nothing, or an Enhanced end or clear got no answer, in time. */
     | 'TIMEOUT'
     /** The page's chat client has no way to do this (e.g. a method its version lacks). */
     | 'NOT_SUPPORTED'
@@ -85,7 +92,8 @@ export type ChatErrorCode =
 /**
  * The outcome of startChat, endChat or clearSession. `ok: true` means the client was called;
  * what the chat then does is reported through state changes (the client's events).
- * `message` is written for a site admin or developer (English); components show their own
+ * `message` is for developers' logs: the code, then any detail (`CLIENT_ERROR: <the client's
+ * error text>`, `INVALID_ROUTING: <field>: <issue code> (<params>)`). Components show their own
  * translated Custom Labels keyed on `code`.
  */
 export type ChatActionResult = { ok: true } | { ok: false; code: ChatErrorCode; message: string };

@@ -432,7 +432,12 @@ describe('c/embeddedChatService', () => {
             const service = loadService();
             const [first, second] = await Promise.all([service.startChat(), service.startChat()]);
             expect(first).toEqual({ ok: true });
-            expect(second).toMatchObject({ ok: false, code: 'CHAT_IN_PROGRESS' });
+            // Without a detail, the message is the code itself (ChatErrorCode says what it means).
+            expect(second).toEqual({
+                ok: false,
+                code: 'CHAT_IN_PROGRESS',
+                message: 'CHAT_IN_PROGRESS'
+            });
             expect(getCalls('startChat')).toHaveLength(1);
         });
 
@@ -574,8 +579,9 @@ describe('c/embeddedChatService', () => {
                 routing: { directToAgentRouting: { buttonId: USER } }
             });
             expect(result).toMatchObject({ ok: false, code: 'INVALID_ROUTING' });
-            expect(result.ok === false && result.message).toMatch(
-                /directToAgentRouting\.buttonId: ID_PREFIX \(chatButton, 0055g000…, 573\)/
+            // The code, then the first issue's field, code and params: no sentence per code.
+            expect(result.ok === false && result.message).toBe(
+                'INVALID_ROUTING: directToAgentRouting.buttonId: ID_PREFIX (chatButton, 0055g000…, 573)'
             );
             expect(getCalls()).toHaveLength(0);
             const notAnObject = await service.startChat({
@@ -651,7 +657,7 @@ describe('c/embeddedChatService', () => {
             setMethodBehavior('startChat', { kind: 'throw', error: new Error('boom') });
             const result = await service.startChat();
             expect(result).toMatchObject({ ok: false, code: 'CLIENT_ERROR' });
-            expect(result.ok === false && result.message).toContain('boom');
+            expect(result.ok === false && result.message).toBe('CLIENT_ERROR: boom');
             expect(service.getChatState().status).toBe('ready');
         });
 
