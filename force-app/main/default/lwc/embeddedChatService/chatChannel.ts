@@ -74,11 +74,11 @@ export class ChatChannel {
                 this.receive(message)
             );
         } catch {
-            debug('no Lightning message service on this page');
+            debug('no LMS');
             this.close();
             return;
         }
-        debug('message channel open');
+        debug('channel open');
         this.unwatch = this.service.watch((state) =>
             this.send({ type: 'state', version: CHAT_CHANNEL_VERSION, state, requestId: null })
         );
@@ -94,7 +94,7 @@ export class ChatChannel {
             try {
                 step();
             } catch {
-                debug('releasing the message context failed');
+                debug('channel release failed');
             }
         };
         if (subscription) {
@@ -110,7 +110,7 @@ export class ChatChannel {
             try {
                 publish(this.context, CHAT_CHANNEL, message);
             } catch {
-                debug(`publishing a ${message.type} message failed`);
+                debug(`publish ${message.type} failed`);
             }
         }
     }

@@ -189,7 +189,7 @@ export class ChatStore {
             listener(state);
         } catch {
             // A subscriber's bug must not stop the others or reach the chat client's event loop.
-            debug('a subscriber threw while handling a state change');
+            debug('subscriber threw');
         }
     }
 }

@@ -95,7 +95,7 @@ export class ClientReadiness {
                 }
                 this.onReady(found);
                 this.store.setClient(phase, found.kind);
-                debug(`chat client ${phase} (${found.kind})`);
+                debug(`client ${found.kind} ${phase}`);
             }
             this.stopTimers();
             this.stopListening();
@@ -104,7 +104,7 @@ export class ClientReadiness {
             // The client went away (its script ran again and replaced the global with one still
             // loading its API): wait for it again rather than calling a missing API.
             this.store.setClient('loading', null);
-            debug('chat client went away; waiting again');
+            debug('client gone');
         }
         return phase;
     }
@@ -156,7 +156,7 @@ export class ClientReadiness {
             }
             if (Date.now() >= this.deadline) {
                 this.store.setClient('missing', null);
-                debug('no chat client appeared within the wait');
+                debug('no client');
                 this.settle('missing');
                 return;
             }
@@ -193,7 +193,7 @@ export class ClientReadiness {
             document.addEventListener('load', this.onScriptLoad, true);
             this.listening = true;
         } catch {
-            debug('cannot listen for script loads');
+            debug('no load events');
         }
     }
 

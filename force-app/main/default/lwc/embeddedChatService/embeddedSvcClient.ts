@@ -193,15 +193,15 @@ export class EmbeddedSvcClient implements ChatClient {
                             sink(signal);
                         }
                     } catch {
-                        debug(`handling ${name} failed`);
+                        debug(`${name} failed`);
                     }
                     return undefined;
                 });
             } catch {
-                debug(`addEventHandler(${name}) threw`);
+                debug(`addEventHandler ${name} threw`);
             }
         }
-        debug(`registered ${CLIENT_EVENTS.length} event handlers`);
+        debug('handlers on');
     }
 
     /** The client event `name` (lower case) in the service's vocabulary; null = nothing to say. */
@@ -283,7 +283,7 @@ export class EmbeddedSvcClient implements ChatClient {
         const api = this.api();
         const fn = readField(api, method);
         if (typeof fn !== 'function') {
-            throw new Error(`the chat client has no liveAgentAPI.${method}()`);
+            throw new Error(`no liveAgentAPI.${method}()`);
         }
         return (fn as (...a: unknown[]) => unknown).apply(api, args);
     }

@@ -146,7 +146,7 @@ export class EnhancedChatClient implements ChatClient {
                 this.sink?.(signal);
             }
         } catch {
-            debug(`handling ${event.type} failed`);
+            debug(`${event.type} failed`);
         }
     };
 
@@ -170,7 +170,7 @@ export class EnhancedChatClient implements ChatClient {
     private call(api: string, name: string, args: unknown[]): unknown {
         const fn = this.method(api, name);
         if (!fn) {
-            throw new UnsupportedAction(`the chat client has no ${api}.${name}()`);
+            throw new UnsupportedAction(`no ${api}.${name}()`);
         }
         return fn.apply(readField(this.global(), api), args);
     }
@@ -259,7 +259,7 @@ export class EnhancedChatClient implements ChatClient {
         for (const name of ENHANCED_EVENTS) {
             win.addEventListener(name, this.onEvent);
         }
-        debug(`listening for ${ENHANCED_EVENTS.length} Enhanced Chat events`);
+        debug('handlers on');
     }
 
     private translate(name: string, detail: unknown): ChatSignal[] {
@@ -391,14 +391,14 @@ export class EnhancedChatClient implements ChatClient {
         for (const [name, value] of Object.entries(values)) {
             const problem =
                 typeof value !== 'string'
-                    ? 'must be text'
+                    ? 'not text'
                     : SCRIPT_LIKE.test(value)
-                      ? 'holds text the chat client refuses'
+                      ? 'script-like'
                       : value.length > MAX_HIDDEN_VALUE_LENGTH
-                        ? `is longer than ${MAX_HIDDEN_VALUE_LENGTH} characters`
+                        ? `over ${MAX_HIDDEN_VALUE_LENGTH} characters`
                         : null;
             if (problem) {
-                return `The pre-chat field ${name} ${problem}.`;
+                return `pre-chat field ${name}: ${problem}`;
             }
         }
         return null;
@@ -411,7 +411,7 @@ export class EnhancedChatClient implements ChatClient {
     async startChat(routing: RoutingConfig): Promise<unknown> {
         const launch = this.method('utilAPI', 'launchChat');
         if (!launch) {
-            throw new UnsupportedAction('the chat client has no utilAPI.launchChat()');
+            throw new UnsupportedAction('no utilAPI.launchChat()');
         }
         this.startEpoch += 1;
         const epoch = this.startEpoch;
@@ -421,7 +421,7 @@ export class EnhancedChatClient implements ChatClient {
         const closes = this.closes;
         const closed = this.nextClose();
         if (this.conversationEnded) {
-            debug('resetting the client before a new chat');
+            debug('reset before start');
             this.buttonReady = false;
             this.ownReset = true;
             try {
@@ -440,14 +440,14 @@ export class EnhancedChatClient implements ChatClient {
                 await Promise.race([this.buttonCreated(), closed]);
             }
             if (!this.buttonReady && this.offlineUntilReady) {
-                throw new AgentsUnavailable('no agent is online: the client drew no chat button');
+                throw new AgentsUnavailable('no chat button drawn');
             }
             if (this.closes !== closes) {
-                debug('a later end or clear won over the start: no launch');
+                debug('start yields to a close');
                 return undefined;
             }
             if (this.startEpoch !== epoch) {
-                debug('a start the service gave up on: no launch');
+                debug('start abandoned');
                 return undefined;
             }
             const open = this.windowOpen;
@@ -599,9 +599,7 @@ export class EnhancedChatClient implements ChatClient {
             Object.keys(hidden).length > 0 &&
             this.call('prechatAPI', 'setHiddenPrechatFields', [hidden]) === false
         ) {
-            throw new Error(
-                'setHiddenPrechatFields refused a routing field (undeclared, or too long): no chat was launched.'
-            );
+            throw new Error('setHiddenPrechatFields refused the fields: not launched');
         }
         const visible = routing.visiblePrechatFields ?? {};
         const entries = Object.entries(visible);
@@ -615,7 +613,7 @@ export class EnhancedChatClient implements ChatClient {
     }
 
     openOfflineForm(): unknown {
-        throw new UnsupportedAction('Enhanced Chat has no offline form to open');
+        throw new UnsupportedAction('no offline form');
     }
 
     /** The client holds its Ready back for an agent: no chat exists, and no API to call yet. */
