@@ -160,8 +160,15 @@ export default class ChatStartButton extends ChatActionElement {
         );
     }
 
+    /**
+     * Enhanced Chat has no offline form (the service answers NOT_SUPPORTED): there the choice
+     * disables the button with its reason, so no visitor gets a button that does nothing.
+     */
     private get offline(): OfflineChoice {
-        return this.setting<OfflineChoice>('whenOffline');
+        const choice = this.setting<OfflineChoice>('whenOffline');
+        return choice === 'offline-form' && this.chatState?.client === 'enhanced'
+            ? 'disable'
+            : choice;
     }
 
     private get startOptions(): StartChatOptions {

@@ -749,6 +749,22 @@ describe('c-chat-start-button', () => {
             expect(button(element)!.label).toBe('Talk to us');
         });
 
+        it('under Enhanced Chat, which has no offline form, disables the button with the offline reason', async () => {
+            const element = render(
+                { whenOffline: 'Offer the offline form', buttonLabel: 'Talk to us' },
+                { ...READY_OFFLINE, client: 'enhanced' }
+            );
+
+            expect(button(element)!.label).toBe('Talk to us');
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(
+                'You can start a chat as soon as an agent is online.'
+            );
+            await clickButton(element);
+            expect(startChat).not.toHaveBeenCalled();
+            await expect(element).toBeAccessible();
+        });
+
         it('accepts the old offline-form value and tells the admin what visitors see', () => {
             viewInBuilder();
             const element = render({ whenOffline: 'offline-form' }, READY_OFFLINE);
