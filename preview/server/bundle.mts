@@ -537,6 +537,7 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
     }
     fs.writeFileSync(path.join(wwwDir, 'index.html'), html);
     fs.copyFileSync(path.join(previewDir, 'app', 'preview.css'), path.join(wwwDir, 'preview.css'));
+    fs.copyFileSync(path.join(previewDir, 'app', 'favicon.svg'), path.join(wwwDir, 'favicon.svg'));
     fs.copyFileSync(
         path.join(previewDir, 'simulator', 'simulator.css'),
         path.join(wwwDir, 'simulator.css')
