@@ -23,6 +23,7 @@ import {
 import { renderEnhancedPanel } from './enhancedPanel.mts';
 import { renderChatWindow } from './enhancedWindow.mts';
 import { withFlags, withoutSimulatorFlags, type SimulatorFlags } from './flags.mts';
+import { reloadPreview } from './pageReload.mts';
 
 /** What `window.__enhancedChat` offers: the log, the state and the viewer's controls. */
 export interface EnhancedChatControls {
@@ -227,7 +228,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
     }
 
     const reloadWith = (changes: Record<string, string | number | boolean | null>): void => {
-        window.location.search = withFlags(window.location.search, changes);
+        reloadPreview(withFlags(window.location.search, changes));
     };
     const controls: EnhancedChatControls = {
         flags,
@@ -247,9 +248,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         setIframeResponsive: (responsive) => simulator.setIframeResponsive(responsive),
         setAgentsOnline: (online) => simulator.setAgentsOnline(online),
         setFrameMissing: (missing) => simulator.setFrameMissing(missing),
-        useClient: (client) => {
-            window.location.search = withClient(window.location.search, client);
-        },
+        useClient: (client) => reloadPreview(withClient(window.location.search, client)),
         setVersion: (version) => reloadWith({ clientVersion: version === 'v2' ? 'v2' : null }),
         setPrechatForm: (on) => reloadWith({ prechat: on }),
         setAgentCheck: (check) => reloadWith({ agentCheck: check === 'off' ? null : check }),
@@ -258,12 +257,12 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         setMaximizeDelay: (ms) => reloadWith({ maximizeDelay: ms }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
         scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),
-        reload: () => window.location.reload(),
+        reload: () => reloadPreview(),
         // A plain page load that stays on Enhanced Chat (v1, no deployment switches), no session.
         reset: () => {
             writeSession(null);
             const plain = withClient(withoutSimulatorFlags(window.location.search), 'legacy');
-            window.location.search = withClient(plain, 'enhanced');
+            reloadPreview(withClient(plain, 'enhanced'));
         },
         subscribe: (listener) => {
             simulator.subscribe(listener);
