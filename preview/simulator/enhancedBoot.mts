@@ -50,13 +50,18 @@ export interface EnhancedChatControls {
     setFrameMissing(missing: boolean): void;
     /** The page reloads as it is (a session in progress comes back). */
     reload(): void;
-    /** Page reloads: another client, version or pre-chat form, the script removed or late. */
+    /**
+     * Page reloads: another client, version or pre-chat form, the site's setup, Locker, the script
+     * removed or late.
+     */
     useClient(client: 'legacy' | 'enhanced'): void;
     setVersion(version: 'v1' | 'v2'): void;
     setPrechatForm(on: boolean): void;
     setAgentCheck(check: AgentCheck): void;
     setHideButtonOnLoad(on: boolean): void;
     setSiteLogin(on: boolean): void;
+    /** Lightning Locker simulated from page load (boot.mts), as on the legacy panel. */
+    setLocker(on: boolean): void;
     /** v2: ms from launchChat's answer to the window's maximize event (null: the default). */
     setMaximizeDelay(ms: number | null): void;
     removeScript(on: boolean): void;
@@ -254,6 +259,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         setAgentCheck: (check) => reloadWith({ agentCheck: check === 'off' ? null : check }),
         setHideButtonOnLoad: (on) => reloadWith({ hideButtonOnLoad: on }),
         setSiteLogin: (on) => reloadWith({ siteLogin: on }),
+        setLocker: (on) => reloadWith({ locker: on }),
         setMaximizeDelay: (ms) => reloadWith({ maximizeDelay: ms }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
         scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),

@@ -157,6 +157,7 @@ describe('preview infrastructure', () => {
                 toggleAgentsAtLoad: 'Load with agents offline'
             },
             enhanced: {
+                toggleLocker: 'Turn Lightning Locker on',
                 toggleVersion: 'Switch to client v2 (Proxy)',
                 togglePrechat: 'Turn pre-chat form on',
                 agentCheckOffline: 'Check agent availability, no agent online',
