@@ -281,7 +281,12 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         if (host) {
             renderEnhancedPanel(host, controls);
         }
-        renderChatWindow(document.body, simulator);
+        // In the site's columns, after the chat card: floating in a wide window, in the page's
+        // flow in a narrow one (preview/app/preview.css).
+        renderChatWindow(
+            document.querySelector<HTMLElement>('.site-columns') ?? document.body,
+            simulator
+        );
     };
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', mount, { once: true });
