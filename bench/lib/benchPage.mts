@@ -9,36 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
-import { rollup, type Plugin, type RollupLog } from 'rollup';
-import ts from 'typescript';
+import { rollup, type RollupLog } from 'rollup';
 import { platformModules } from '../../preview/platform/platformModules.mts';
+import { typescriptPreview, writeSimulatedScripts } from '../../preview/server/bundle.mts';
 
 export interface BenchPage {
     /** The folder to serve: index.html, bench.js, simulator.js, simulated/*.js. */
     wwwDir: string;
     durationMs: number;
     warnings: string[];
-}
-
-/** Strips the types of the page, the simulator and the platform stand-ins. */
-function stripTypes(): Plugin {
-    return {
-        name: 'bench-strip-types',
-        transform(code, id) {
-            if (id.startsWith('\0') || id.includes('node_modules') || !/\.m?ts$/.test(id)) {
-                return null;
-            }
-            const output = ts.transpileModule(code, {
-                fileName: id,
-                compilerOptions: {
-                    target: ts.ScriptTarget.ES2022,
-                    module: ts.ModuleKind.ESNext,
-                    useDefineForClassFields: true
-                }
-            });
-            return { code: output.outputText, map: null };
-        }
-    };
 }
 
 /** Copies each bundle's compiled .js and its templates/styles into `stagingDir/c/<name>`. */
@@ -97,7 +76,7 @@ export async function buildBenchPage(
                 projectRoot,
                 iconSourceDirs: [path.join(projectRoot, 'force-app', 'main', 'default', 'lwc')]
             }),
-            stripTypes(),
+            typescriptPreview(),
             replace({
                 preventAssignment: true,
                 values: {
@@ -120,7 +99,7 @@ export async function buildBenchPage(
 
     const simulator = await rollup({
         input: path.join(previewDir, 'simulator', 'boot.mts'),
-        plugins: [stripTypes()],
+        plugins: [typescriptPreview()],
         onLog
     });
     await simulator.write({
@@ -130,22 +109,7 @@ export async function buildBenchPage(
     });
     await simulator.close();
 
-    // The simulator loads its "scripts" as real <script> elements (see preview/simulator/boot.mts).
-    fs.mkdirSync(path.join(wwwDir, 'simulated'), { recursive: true });
-    for (const [file, hook] of [
-        ['esw.min.js', 'esw'],
-        ['liveagent.esw.js', 'liveAgent']
-    ]) {
-        fs.writeFileSync(
-            path.join(wwwDir, 'simulated', file),
-            `window.__chatSimulatorHooks && window.__chatSimulatorHooks.${hook} && window.__chatSimulatorHooks.${hook}();\n`
-        );
-    }
-    // The simulated client's storage frame (#esw_storage_iframe): an empty page.
-    fs.writeFileSync(
-        path.join(wwwDir, 'simulated', 'storage.html'),
-        '<!doctype html><title>Live Chat Metadata</title>\n'
-    );
+    writeSimulatedScripts(wwwDir);
     fs.copyFileSync(path.join(pageDir, 'index.html'), path.join(wwwDir, 'index.html'));
     return { wwwDir, durationMs: Date.now() - started, warnings };
 }

@@ -1,10 +1,12 @@
 /**
  * The toolbar's chat client choice: the site runs legacy Embedded Chat (`embedded_svc`) or
  * Enhanced Chat (`embeddedservice_bootstrap`). The choice lives in the URL (`client=enhanced`),
- * so it survives reloads; changing it reloads the page, as a site only gets one client per load.
+ * so it survives reloads; changing it reloads the page, as a site only gets one client per load,
+ * and keeps the property-sheet edits.
  */
 /// <reference lib="dom" />
 import { parseEnhancedFlags, withClient, type PreviewClient } from '../simulator/enhancedFlags.mts';
+import { reloadPreview } from '../simulator/pageReload.mts';
 
 /** The label and select to place in the toolbar. */
 export function clientToggle(): HTMLElement[] {
@@ -27,7 +29,8 @@ export function clientToggle(): HTMLElement[] {
         select.append(option);
     }
     select.addEventListener('change', () => {
-        window.location.search = withClient(window.location.search, select.value as PreviewClient);
+        // A preview reload: the property-sheet edits go with it (preview/simulator/pageReload.mts).
+        reloadPreview(withClient(window.location.search, select.value as PreviewClient));
     });
     return [label, select];
 }

@@ -2,20 +2,10 @@
 // staged component with its constructor and its builder properties (from js-meta.xml).
 declare module 'virtual:preview-components' {
     import type { LightningElement } from 'lwc';
+    // Non-relative (from tsconfig's baseUrl): an ambient module cannot import a relative path.
+    import type { BuilderProperty } from 'preview/server/bundle.mts';
 
-    export interface PreviewBuilderProperty {
-        name: string;
-        type: string;
-        label?: string;
-        description?: string;
-        default?: string | number | boolean;
-        required?: boolean;
-        datasource?: string;
-        editor?: string;
-        min?: number;
-        max?: number;
-        placeholder?: string;
-    }
+    export type PreviewBuilderProperty = BuilderProperty;
 
     export interface PreviewComponent {
         tag: string;

@@ -16,6 +16,7 @@ import {
     type PreviewBuilderProperty,
     type PreviewComponent
 } from 'virtual:preview-components';
+import { PREVIEW_RELOAD_EVENT, reloadPreview } from '../simulator/pageReload.mts';
 import { mountChannelPanel } from './channelPanel.ts';
 import { clientToggle } from './clientToggle.ts';
 import { el } from './dom.ts';
@@ -66,9 +67,10 @@ function isPlaced(placement: Placement): boolean {
 }
 
 /**
- * Property-sheet edits carried over a reload the preview itself makes (the "Signed in as" switch):
- * kept in this tab's sessionStorage, not in the URL, which the server limits to about 16 kB and
- * which long values (fallback rules, pre-chat values) would soon fill. Read once, then dropped.
+ * Property-sheet edits carried over a reload the preview itself makes (preview/simulator/
+ * pageReload.mts: "Signed in as", the chat client, a simulator panel's page-load buttons): kept in
+ * this tab's sessionStorage, not in the URL, which the server limits to about 16 kB and which long
+ * values (fallback rules, pre-chat values) would soon fill. Read once, then dropped.
  */
 const CARRIED_EDITS_KEY = 'preview.carriedPropertyEdits';
 
@@ -95,6 +97,7 @@ function carryEditsOverReload(): void {
         // Storage turned off: the reload starts from the defaults and the URL.
     }
 }
+window.addEventListener(PREVIEW_RELOAD_EVENT, carryEditsOverReload);
 
 /**
  * Property values per placement: js-meta.xml defaults, then the layout, then the URL, then the
@@ -359,8 +362,7 @@ function renderToolbar(): void {
             next.delete('user');
         }
         // The user is fixed for a page's life (as on the platform): reload, keeping the edits.
-        carryEditsOverReload();
-        window.location.search = next.toString();
+        reloadPreview(next.toString());
     });
     host.replaceChildren(
         el('span', { class: 'preview-badge' }, 'Local preview'),

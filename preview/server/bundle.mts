@@ -269,8 +269,11 @@ function componentRegistry(components: () => StagedComponent[]): Plugin {
     };
 }
 
-/** Strips the types of the preview's own TypeScript (page, simulator, platform stand-ins). */
-function typescriptPreview(): Plugin {
+/**
+ * Strips the types of the preview's own TypeScript (page, simulator, platform stand-ins); the
+ * benchmark page (bench/lib/benchPage.mts) builds with it too.
+ */
+export function typescriptPreview(): Plugin {
     return {
         name: 'preview-typescript',
         transform(code, id) {
@@ -313,6 +316,29 @@ function builderKitSwitch(): Plugin {
             return next === code ? null : { code: next, map: null };
         }
     };
+}
+
+/**
+ * Writes the simulated chat client's files into `dir/simulated` (see preview/simulator/boot.mts):
+ * the scripts, real <script> files so that their load events reach the page as esw.min.js's
+ * would, and the storage frame (#esw_storage_iframe), an empty page the simulator posts its
+ * answers for. The benchmark page (bench/lib/benchPage.mts) serves them too.
+ */
+export function writeSimulatedScripts(dir: string): void {
+    fs.mkdirSync(path.join(dir, 'simulated'), { recursive: true });
+    for (const [file, hook] of [
+        ['esw.min.js', 'esw'],
+        ['liveagent.esw.js', 'liveAgent']
+    ]) {
+        fs.writeFileSync(
+            path.join(dir, 'simulated', file),
+            `// Simulated chat client script (preview only): installs the simulator's ${hook === 'esw' ? 'embedded_svc' : 'liveAgentAPI'}.\nwindow.__chatSimulatorHooks && window.__chatSimulatorHooks.${hook} && window.__chatSimulatorHooks.${hook}();\n`
+        );
+    }
+    fs.writeFileSync(
+        path.join(dir, 'simulated', 'storage.html'),
+        '<!doctype html><title>Live Chat Metadata</title>\n'
+    );
 }
 
 /** One cached LWC compilation. */
@@ -500,25 +526,7 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
     caches.simulator = simulator.cache;
     await simulator.close();
 
-    // The simulated chat client scripts (see preview/simulator/boot.mts): real <script> files,
-    // so their load events reach the page as esw.min.js's would.
-    fs.mkdirSync(path.join(wwwDir, 'simulated'), { recursive: true });
-    for (const [file, hook] of [
-        ['esw.min.js', 'esw'],
-        ['liveagent.esw.js', 'liveAgent']
-    ]) {
-        fs.writeFileSync(
-            path.join(wwwDir, 'simulated', file),
-            `// Simulated chat client script (preview only): installs the simulator's ${hook === 'esw' ? 'embedded_svc' : 'liveAgentAPI'}.\nwindow.__chatSimulatorHooks && window.__chatSimulatorHooks.${hook} && window.__chatSimulatorHooks.${hook}();\n`
-        );
-    }
-
-    // The simulated client's storage frame (#esw_storage_iframe): an empty page; the simulator
-    // posts its answers for it.
-    fs.writeFileSync(
-        path.join(wwwDir, 'simulated', 'storage.html'),
-        '<!doctype html><title>Live Chat Metadata</title>\n'
-    );
+    writeSimulatedScripts(wwwDir);
 
     let html = fs.readFileSync(path.join(previewDir, 'app', 'index.html'), 'utf8');
     if (options.liveReload) {
@@ -529,6 +537,7 @@ export async function bundlePreview(options: BundleOptions = {}): Promise<Bundle
     }
     fs.writeFileSync(path.join(wwwDir, 'index.html'), html);
     fs.copyFileSync(path.join(previewDir, 'app', 'preview.css'), path.join(wwwDir, 'preview.css'));
+    fs.copyFileSync(path.join(previewDir, 'app', 'favicon.svg'), path.join(wwwDir, 'favicon.svg'));
     fs.copyFileSync(
         path.join(previewDir, 'simulator', 'simulator.css'),
         path.join(wwwDir, 'simulator.css')

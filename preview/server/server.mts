@@ -38,7 +38,7 @@ export const URL_TOO_LONG_PAGE = `<!doctype html>
 <p>The preview server accepts URLs up to about 16 kB, and this one is longer, so the page did not
 open. Long property values (fallback rules, pre-chat values) belong in the property sheet:
 open the preview without the long <code>p.…</code> parameters, switch on the Experience Builder
-view and set them there (switching &ldquo;Signed in as&rdquo; keeps them).</p>
+view and set them there (switching &ldquo;Signed in as&rdquo; or the chat client keeps them).</p>
 <p><a href="/">Open the preview with its defaults</a></p>
 </body></html>
 `;

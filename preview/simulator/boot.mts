@@ -17,6 +17,7 @@ import {
 import { bootEnhanced } from './enhancedBoot.mts';
 import { parseEnhancedFlags } from './enhancedFlags.mts';
 import { parseFlags, withFlags, withoutSimulatorFlags, type SimulatorFlags } from './flags.mts';
+import { reloadPreview } from './pageReload.mts';
 import { renderPanel } from './panel.mts';
 
 /** What `window.__chatSimulator` offers: the log, the state, and the controls the panel uses. */
@@ -179,7 +180,7 @@ function spend(ms: number): void {
 }
 
 function reloadWith(changes: Record<string, string | number | boolean | null>): void {
-    window.location.search = withFlags(window.location.search, changes);
+    reloadPreview(withFlags(window.location.search, changes));
 }
 
 function boot(): void {
@@ -290,7 +291,7 @@ function boot(): void {
             } catch {
                 // nothing to clear
             }
-            window.location.search = withoutSimulatorFlags(window.location.search);
+            reloadPreview(withoutSimulatorFlags(window.location.search));
         },
         subscribe: (listener) => simulator.subscribe(listener)
     };

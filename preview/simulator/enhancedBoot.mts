@@ -23,6 +23,7 @@ import {
 import { renderEnhancedPanel } from './enhancedPanel.mts';
 import { renderChatWindow } from './enhancedWindow.mts';
 import { withFlags, withoutSimulatorFlags, type SimulatorFlags } from './flags.mts';
+import { reloadPreview } from './pageReload.mts';
 
 /** What `window.__enhancedChat` offers: the log, the state and the viewer's controls. */
 export interface EnhancedChatControls {
@@ -49,13 +50,18 @@ export interface EnhancedChatControls {
     setFrameMissing(missing: boolean): void;
     /** The page reloads as it is (a session in progress comes back). */
     reload(): void;
-    /** Page reloads: another client, version or pre-chat form, the script removed or late. */
+    /**
+     * Page reloads: another client, version or pre-chat form, the site's setup, Locker, the script
+     * removed or late.
+     */
     useClient(client: 'legacy' | 'enhanced'): void;
     setVersion(version: 'v1' | 'v2'): void;
     setPrechatForm(on: boolean): void;
     setAgentCheck(check: AgentCheck): void;
     setHideButtonOnLoad(on: boolean): void;
     setSiteLogin(on: boolean): void;
+    /** Lightning Locker simulated from page load (boot.mts), as on the legacy panel. */
+    setLocker(on: boolean): void;
     /** v2: ms from launchChat's answer to the window's maximize event (null: the default). */
     setMaximizeDelay(ms: number | null): void;
     removeScript(on: boolean): void;
@@ -227,7 +233,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
     }
 
     const reloadWith = (changes: Record<string, string | number | boolean | null>): void => {
-        window.location.search = withFlags(window.location.search, changes);
+        reloadPreview(withFlags(window.location.search, changes));
     };
     const controls: EnhancedChatControls = {
         flags,
@@ -247,23 +253,22 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         setIframeResponsive: (responsive) => simulator.setIframeResponsive(responsive),
         setAgentsOnline: (online) => simulator.setAgentsOnline(online),
         setFrameMissing: (missing) => simulator.setFrameMissing(missing),
-        useClient: (client) => {
-            window.location.search = withClient(window.location.search, client);
-        },
+        useClient: (client) => reloadPreview(withClient(window.location.search, client)),
         setVersion: (version) => reloadWith({ clientVersion: version === 'v2' ? 'v2' : null }),
         setPrechatForm: (on) => reloadWith({ prechat: on }),
         setAgentCheck: (check) => reloadWith({ agentCheck: check === 'off' ? null : check }),
         setHideButtonOnLoad: (on) => reloadWith({ hideButtonOnLoad: on }),
         setSiteLogin: (on) => reloadWith({ siteLogin: on }),
+        setLocker: (on) => reloadWith({ locker: on }),
         setMaximizeDelay: (ms) => reloadWith({ maximizeDelay: ms }),
         removeScript: (on) => reloadWith({ noScript: on, scriptDelay: null }),
         scriptLate: (seconds) => reloadWith({ scriptDelay: seconds, noScript: null }),
-        reload: () => window.location.reload(),
+        reload: () => reloadPreview(),
         // A plain page load that stays on Enhanced Chat (v1, no deployment switches), no session.
         reset: () => {
             writeSession(null);
             const plain = withClient(withoutSimulatorFlags(window.location.search), 'legacy');
-            window.location.search = withClient(plain, 'enhanced');
+            reloadPreview(withClient(plain, 'enhanced'));
         },
         subscribe: (listener) => {
             simulator.subscribe(listener);
@@ -276,7 +281,12 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         if (host) {
             renderEnhancedPanel(host, controls);
         }
-        renderChatWindow(document.body, simulator);
+        // In the site's columns, after the chat card: floating in a wide window, in the page's
+        // flow in a narrow one (preview/app/preview.css).
+        renderChatWindow(
+            document.querySelector<HTMLElement>('.site-columns') ?? document.body,
+            simulator
+        );
     };
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', mount, { once: true });

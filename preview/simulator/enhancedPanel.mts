@@ -290,6 +290,11 @@ export function renderEnhancedPanel(host: HTMLElement, controls: EnhancedChatCon
                         ' ms'
                     ),
                 button(
+                    flags.locker ? 'Turn Lightning Locker off' : 'Turn Lightning Locker on',
+                    'toggleLocker',
+                    () => controls.setLocker(!flags.locker)
+                ),
+                button(
                     flags.noScript ? 'Restore chat script' : 'Remove chat script',
                     'toggleScript',
                     () => controls.removeScript(!flags.noScript)

@@ -148,7 +148,10 @@ function chatWindow(
     return node;
 }
 
-/** Draws the client's button and windows into `host`, and keeps them up to date. */
+/**
+ * Draws the client's button and windows into `host` (the preview's site columns: enhancedBoot.mts),
+ * and keeps them up to date.
+ */
 export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSimulator): void {
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -160,8 +163,9 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
     });
     host.append(container);
     // In the bottom corner of the site, not over the preview's side panel; the page keeps a strip
-    // free of components there (preview/app/preview.css). Placed again when the site's width
-    // changes (a window resize, a scroll bar coming or going).
+    // free of components there, and in a one-column window puts the button and windows in its
+    // flow instead (preview/app/preview.css). Placed again when the site's width changes (a
+    // window resize, a scroll bar coming or going).
     const site = document.getElementById('site');
     const place = (): void => {
         const box = site?.getBoundingClientRect();

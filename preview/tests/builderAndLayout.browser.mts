@@ -1,8 +1,9 @@
 /**
  * What admins see in Experience Builder and how the page holds up: every chat component keeps a
  * visible placeholder when its settings hide it from visitors, long words wrap inside their
- * column, the preview's toolbar fits a 375 px window, and switching "Signed in as" keeps the
- * property-sheet edits.
+ * column, the preview's toolbar fits a 375 px window, and the reloads the preview makes (switching
+ * "Signed in as" or the chat client, a page-load button of the simulator) keep the property-sheet
+ * edits.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -226,6 +227,44 @@ describe('Experience Builder placeholders and layout', () => {
         await page.reload();
         await waitForReady(page);
         assert.equal(await page.locator('#prop-start-buttonLabel').inputValue(), '');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('switching the chat client, either way, keeps the property-sheet edits', async () => {
+        const preview = await openPreview(browser, { builder: true });
+        const { page } = preview;
+        await page.locator('details[data-placement="start"] > summary').click();
+        const label = page.locator('#prop-start-buttonLabel');
+        await label.fill('Talk to our team');
+        await label.blur();
+        const startButton = page
+            .locator('[data-placement="start"] lightning-button')
+            .getByText('Talk to our team');
+        await startButton.waitFor();
+
+        const expectEdit = async (client: string) => {
+            await waitForReady(page);
+            assert.equal(await page.locator('#preview-client').inputValue(), client);
+            assert.equal(await label.inputValue(), 'Talk to our team', client);
+            await startButton.waitFor();
+        };
+        await Promise.all([
+            page.waitForURL(/client=enhanced/),
+            page.locator('#preview-client').selectOption('enhanced')
+        ]);
+        await expectEdit('enhanced');
+        // A page-load button of the simulator panel reloads the page too.
+        await Promise.all([
+            page.waitForURL(/prechat=1/),
+            page.locator('#chat-simulator [data-sim-action="togglePrechat"]').click()
+        ]);
+        await expectEdit('enhanced');
+        await Promise.all([
+            page.waitForURL((url) => !url.search.includes('client=')),
+            page.locator('#preview-client').selectOption('legacy')
+        ]);
+        await expectEdit('legacy');
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -10,9 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
     assertNoPageErrors,
+    installDeepQuery,
     launchBrowser,
     openPreview,
     screenshot,
+    type DeepQuery,
     type Query
 } from './harness.mts';
 import {
@@ -107,6 +109,76 @@ describe('Enhanced Chat mode: the simulated client', () => {
             assertNoPageErrors(preview);
             await preview.close();
         }
+    });
+
+    it('in a 375 px window, neither its button nor its window covers End, Clear or a Builder card', async () => {
+        const preview = await openEnhanced(browser, { builder: true });
+        const { page } = preview;
+        await page.setViewportSize({ width: 375, height: 800 });
+        await installDeepQuery(page);
+        await waitForEvent(page, 'ButtonCreated');
+        /** What the client's visible button or window covers, scrolling the whole page. */
+        const covered = () =>
+            page.evaluate(() => {
+                const deepQuery = (window as unknown as { __deepQuery: DeepQuery }).__deepQuery;
+                const targets: [string, Element | null][] = [
+                    ['End', deepQuery('.preview-frame[data-placement="end"]', 'button')],
+                    ['Clear', deepQuery('.preview-frame[data-placement="clear"]', 'button')],
+                    ['chat card', document.querySelector('.site-chat')],
+                    [
+                        'routing card',
+                        document.querySelector('.preview-frame[data-placement="routing"]')
+                    ],
+                    ['property sheet', document.getElementById('property-sheet')]
+                ];
+                const found = new Set<string>();
+                const end = document.documentElement.scrollHeight;
+                for (let y = 0; y <= end; y += 100) {
+                    window.scrollTo(0, y);
+                    const client = [
+                        ...document.querySelectorAll('[data-enh="fab"], [data-enh="window"]')
+                    ]
+                        .map(
+                            (node) =>
+                                [
+                                    node.getAttribute('data-enh'),
+                                    node.getBoundingClientRect()
+                                ] as const
+                        )
+                        .filter(([, box]) => box.width > 0 && box.height > 0);
+                    for (const [name, element] of targets) {
+                        const target = element?.getBoundingClientRect();
+                        for (const [part, box] of client) {
+                            if (
+                                target &&
+                                target.width > 0 &&
+                                Math.min(box.right, target.right) -
+                                    Math.max(box.left, target.left) >
+                                    0 &&
+                                Math.min(box.bottom, target.bottom, window.innerHeight) -
+                                    Math.max(box.top, target.top, 0) >
+                                    0
+                            ) {
+                                found.add(`${part} over ${name}`);
+                            }
+                        }
+                    }
+                }
+                window.scrollTo(0, 0);
+                return [...found];
+            });
+        const withButton = await covered();
+        await button(page, 'start').click({ timeout: 5000 });
+        await page.locator('[data-enh="window"]').waitFor();
+        await button(page, 'end').waitFor();
+        const withWindow = await covered();
+        assert.deepEqual({ withButton, withWindow }, { withButton: [], withWindow: [] });
+        assert.ok(
+            (await page.evaluate(() => document.documentElement.scrollWidth)) <= 375,
+            'nothing scrolls sideways'
+        );
+        assertNoPageErrors(preview);
+        await preview.close();
     });
 
     it("opens the client's own window with the pre-chat form; submitting starts the conversation", async () => {

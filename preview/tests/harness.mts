@@ -14,7 +14,12 @@ import { launchBrowser as launchResolvedBrowser } from '../../scripts/lib/browse
 import type {} from '../app/main.ts';
 import type {} from '../simulator/boot.mts';
 import type {} from '../simulator/enhancedBoot.mts';
-import type { SimulatorCall, SimulatorEvent, SimulatorSnapshot } from '../simulator/chatClient.mts';
+import {
+    demoSnippetSettings,
+    type SimulatorCall,
+    type SimulatorEvent,
+    type SimulatorSnapshot
+} from '../simulator/chatClient.mts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
@@ -34,33 +39,12 @@ export const IDS = {
     otherAgent: '0055g00000FgHiJ'
 };
 
-/** The snippet's own pre-chat settings (preview/simulator/chatClient.mts demoSnippetSettings). */
+/** The snippet's own pre-chat settings, as the simulator sets them (demoSnippetSettings). */
+const snippetSettings = demoSnippetSettings();
 export const SNIPPET_PRECHAT = {
-    prepopulatedPrechatFields: { Subject: 'Question from the preview site' },
-    extraPrechatInfo: [
-        {
-            entityName: 'Contact',
-            showOnCreate: true,
-            saveToTranscript: 'ContactId',
-            entityFieldMaps: [
-                {
-                    fieldName: 'Email',
-                    label: 'Email',
-                    doCreate: false,
-                    doFind: true,
-                    isExactMatch: true
-                }
-            ]
-        }
-    ],
-    extraPrechatFormDetails: [
-        {
-            label: 'Site page',
-            value: 'Preview home',
-            displayToAgent: true,
-            transcriptFields: ['Site_Page__c']
-        }
-    ]
+    prepopulatedPrechatFields: snippetSettings.prepopulatedPrechatFields as Record<string, string>,
+    extraPrechatInfo: snippetSettings.extraPrechatInfo,
+    extraPrechatFormDetails: snippetSettings.extraPrechatFormDetails
 };
 
 /** Timings that keep scenarios fast; a scenario's own query overrides them. */

@@ -1,7 +1,7 @@
 /**
- * The preview infrastructure itself: the page mounts the built components, platform stand-ins
- * resolve, the builder-mode toggle re-mounts with the shared builder context, and nothing leaves
- * the machine.
+ * The preview infrastructure itself: the page mounts the built components and has its icon,
+ * platform stand-ins resolve, the builder-mode toggle re-mounts with the shared builder context,
+ * and nothing leaves the machine.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -46,6 +46,32 @@ describe('preview infrastructure', () => {
             'c-chat-status'
         ]);
         assert.equal(await page.locator('.sim-title').innerText(), 'Chat client simulator');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it("serves the page's icon: no request of the page answers 404", async () => {
+        const preview = await openPreview(browser);
+        const { page } = preview;
+        const failed: string[] = [];
+        page.on('response', (response) => {
+            if (response.status() >= 400) {
+                failed.push(`${response.status()} ${response.url()}`);
+            }
+        });
+        await page.reload();
+        await waitForClientReady(page);
+        // Headless Chromium asks for no icon: ask for the one a browser would, the page's
+        // <link rel="icon"> or else /favicon.ico.
+        const href = await page.evaluate(
+            () =>
+                document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ??
+                new URL('/favicon.ico', window.location.href).href
+        );
+        const icon = await page.request.get(href);
+        assert.equal(icon.status(), 200, href);
+        assert.match(icon.headers()['content-type'] ?? '', /^image\//);
+        assert.deepEqual(failed, []);
         assertNoPageErrors(preview);
         await preview.close();
     });
@@ -131,6 +157,7 @@ describe('preview infrastructure', () => {
                 toggleAgentsAtLoad: 'Load with agents offline'
             },
             enhanced: {
+                toggleLocker: 'Turn Lightning Locker on',
                 toggleVersion: 'Switch to client v2 (Proxy)',
                 togglePrechat: 'Turn pre-chat form on',
                 agentCheckOffline: 'Check agent availability, no agent online',

@@ -1,6 +1,7 @@
 /**
  * Lightning Locker on: visitors see nothing of the chat components, admins get the explanation
- * in Experience Builder, and the components never touch the chat client.
+ * in Experience Builder, and the components never touch the chat client (legacy or Enhanced Chat:
+ * each simulator panel turns Locker on and off).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -10,8 +11,10 @@ import {
     assertNoPageErrors,
     launchBrowser,
     openPreview,
-    waitForClientReady
+    waitForClientReady,
+    waitForReady
 } from './harness.mts';
+import { methods, openEnhanced, waitForEvent } from './enhancedPage.mts';
 
 const LOCKER_PROBLEM =
     'Chat is turned off on this site because Lightning Locker is on. Locker hides the chat client (Enhanced Chat or legacy Embedded Chat) from components.';
@@ -58,6 +61,40 @@ describe('Lightning Locker on', () => {
             .waitFor();
         assert.equal(await routing.getByText('not known yet', { exact: false }).count(), 0);
         assert.deepEqual(await allCalls(page), []);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('the Enhanced Chat panel turns Locker on and off, as the legacy panel does', async () => {
+        const preview = await openEnhanced(browser);
+        const { page } = preview;
+        const panel = page.locator('#chat-simulator');
+        await waitForEvent(page, 'ButtonCreated');
+        await Promise.all([
+            page.waitForURL(/locker=1/),
+            panel.locator('[data-sim-action="toggleLocker"]').click()
+        ]);
+        await waitForReady(page);
+        assert.equal(await page.locator('#preview-client').inputValue(), 'enhanced');
+        assert.match(await page.evaluate(() => String(window)), /^SecureWindow/);
+        assert.match(await panel.locator('[data-sim="flags"]').innerText(), /Lightning Locker/);
+        assert.equal(
+            await panel.locator('[data-sim-action="toggleLocker"]').innerText(),
+            'Turn Lightning Locker off'
+        );
+        // The site's client runs; the components must not use it.
+        await waitForEvent(page, 'ButtonCreated');
+        await page.waitForTimeout(300);
+        assert.equal((await page.locator('[data-region="chat"]').innerText()).trim(), '');
+        assert.deepEqual(await methods(page), []);
+
+        await Promise.all([
+            page.waitForURL((url) => !url.search.includes('locker')),
+            panel.locator('[data-sim-action="toggleLocker"]').click()
+        ]);
+        await waitForReady(page);
+        assert.equal(await page.evaluate(() => String(window)), '[object Window]');
+        assert.equal(await page.locator('#preview-client').inputValue(), 'enhanced');
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -3,6 +3,7 @@
  * sheet of the preview): what the admin sets changes what the next startChat sends.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -13,6 +14,7 @@ import {
     launchBrowser,
     openPreview,
     simControl,
+    type Query,
     waitForCalls,
     waitForClientReady,
     waitForEvent
@@ -23,6 +25,40 @@ const editor = (page: Page) =>
     page.locator('#property-sheet [data-property="fallbackRules"] c-chat-fallback-rules-editor');
 const startButton = (page: Page) =>
     page.locator('[data-placement="start"] lightning-button button');
+
+/** The colour word of the admin guide's summary statuses ("- **Green**, "These settings…"), by quote. */
+function adminGuideColours(): { colour: string; quote: string }[] {
+    const guide = fs.readFileSync(new URL('../../docs/admin-guide.md', import.meta.url), 'utf8');
+    const section = guide.slice(guide.indexOf('### What the summary card says'));
+    return [...section.matchAll(/^- \*\*(\w+)\*\*, "([^"]+)"/gm)].map(([, colour, quote]) => ({
+        colour: colour.toLowerCase(),
+        quote: quote.replace(/[….]+$/, '')
+    }));
+}
+
+/** A colour's everyday name, from its hue: what an admin would call it. */
+function colourName(css: string): string {
+    const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((n) => Number(n) / 255);
+    const max = Math.max(r, g, b);
+    const min = Math.min(r, g, b);
+    if (max === 0 || (max - min) / max < 0.15) {
+        return 'grey';
+    }
+    const delta = max - min;
+    const sector =
+        max === r ? (g - b) / delta : max === g ? (b - r) / delta + 2 : (r - g) / delta + 4;
+    const hue = (sector * 60 + 360) % 360;
+    const names: [number, string][] = [
+        [15, 'red'],
+        [45, 'orange'],
+        [70, 'yellow'],
+        [170, 'green'],
+        [260, 'blue'],
+        [345, 'purple'],
+        [360, 'red']
+    ];
+    return names.find(([below]) => hue < below)![1];
+}
 
 async function setSheetText(
     page: Page,
@@ -215,6 +251,34 @@ describe('routing settings and fallback rules', () => {
         assert.deepEqual(crossRoot, []);
         assertNoPageErrors(preview);
         await preview.close();
+    });
+
+    it('the admin guide names the colour of each summary status as the card shows it', async () => {
+        const guide = adminGuideColours();
+        assert.equal(guide.length, 4, 'four statuses in the admin guide');
+        for (const query of [
+            {},
+            { 'p.routing.buttonId': IDS.button },
+            { 'p.routing.buttonId': IDS.button, 'p.routing.fallbackToButton': true },
+            { 'p.routing.buttonId': '12345' }
+        ] as Query[]) {
+            const preview = await openPreview(browser, { builder: true, ...query });
+            const { page } = preview;
+            await waitForClientReady(page);
+            const status = summary(page).locator('.slds-scoped-notification.status');
+            await status.waitFor();
+            const text = await status.innerText();
+            const shown = colourName(
+                await status.evaluate((node) => getComputedStyle(node).backgroundColor)
+            );
+            const named = guide
+                .filter(({ quote }) => text.includes(quote))
+                .sort((a, b) => b.quote.length - a.quote.length)[0];
+            assert.ok(named, `the admin guide quotes "${text}"`);
+            assert.equal(named.colour, shown, text);
+            assertNoPageErrors(preview);
+            await preview.close();
+        }
     });
 
     it('visitors do not see the routing summary', async () => {
