@@ -210,6 +210,9 @@ function boot(): void {
         featureTaskWork: () => spend(flags.featureWorkMs),
         // The frame answers by postMessage; in the preview it shares the page's origin.
         postFromStorageFrame: (data) => window.postMessage(data, window.location.origin),
+        // esw.js session.updatePrimary keeps the tab's chat marker in the page's sessionStorage.
+        pageStorage: window.sessionStorage,
+        storageDomain: document.domain,
         // esw.js loadFeatureScript: the setup runs in the script's onload property, after any
         // capture-phase load listener of the page.
         loadFeature: (install) => loadFeatureScript(SIMULATED_SCRIPTS.liveAgent, install),
@@ -288,6 +291,8 @@ function boot(): void {
         reset: () => {
             try {
                 window.sessionStorage.removeItem(RESTORE_KEY);
+                // and the tab's chat marker (esw.js session.updatePrimary) a chat left
+                window.sessionStorage.removeItem(`${document.domain}MASTER_DEPLOYMENT_ID`);
             } catch {
                 // nothing to clear
             }

@@ -134,6 +134,13 @@ export interface SimulatorOptions {
     storageFrameUnreachable?: boolean;
     /** Posts the storage frame's messages to the page (the browser boot: window.postMessage). */
     postFromStorageFrame?: (data: unknown) => void;
+    /**
+     * The page's own sessionStorage (the browser boot: window.sessionStorage), where esw.js
+     * session.updatePrimary keeps the tab's chat marker; none: the marker is not kept.
+     */
+    pageStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+    /** esw.js settings.storageDomain (its default: document.domain). */
+    storageDomain?: string;
     delays?: Partial<SimulatorDelays>;
     /** Where internal errors go (the real script logs them to the console). */
     logError?: (message: string, error: unknown) => void;
@@ -311,6 +318,7 @@ export class ChatClientSimulator {
     private storageFrameMissing: boolean;
     private storageFrameSilent: boolean;
     private readonly postFromStorageFrame: (data: unknown) => void;
+    private readonly pageStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
     /** The chat the storage frame holds for a continued session, restored once it answers. */
     private readonly restored: RestoredChat | null;
     private availabilityTimer: unknown = null;
@@ -328,6 +336,7 @@ export class ChatClientSimulator {
         this.storageFrameMissing = options.storageFrameMissing === true;
         this.storageFrameSilent = options.storageFrameSilent === true;
         this.postFromStorageFrame = options.postFromStorageFrame ?? (() => undefined);
+        this.pageStorage = options.pageStorage ?? null;
         this.initialQueuePosition = options.initialQueuePosition ?? 3;
         this.loadFeature = options.loadFeature ?? ((install) => install());
         this.featureTaskWork = options.featureTaskWork ?? (() => undefined);
@@ -350,6 +359,7 @@ export class ChatClientSimulator {
             settings.agentAvailableOnButtonClick = this.agentsAvailable;
         }
         settings.isOfflineSupportEnabled = this.offlineSupport;
+        settings.storageDomain = options.storageDomain ?? 'localhost';
         this.embeddedSvc = {
             settings,
             hasSessionDataLoaded: false,
@@ -470,6 +480,9 @@ export class ChatClientSimulator {
             this.widget = 'chat';
         }
         const answers = this.fire('sessionDataRetrieved', data);
+        if (restored) {
+            this.updatePrimary(true); // the restored chat's frame loads it again (chasitor.load)
+        }
         if (answers.includes(true)) {
             this.note(
                 'A sessionDataRetrieved handler returned true: the client would force a session'
@@ -559,6 +572,7 @@ export class ChatClientSimulator {
                 // The pre-chat form is submitted: liveagent.initialized settles the start.
                 this.settleStart?.();
                 this.settleStart = null;
+                this.updatePrimary(true); // the chat frame loads the chat (chasitor.load)
                 this.phase = 'waiting';
                 this.queuePosition = this.initialQueuePosition;
                 this.fire('onChatRequestSuccess', { liveAgentSessionKey: key });
@@ -634,7 +648,27 @@ export class ChatClientSimulator {
             call.outcome += '; the storage frame does not answer: never settles';
             return this.settle(call, 'never');
         }
+        this.updatePrimary(false); // liveagent.esw.js endChat, once settled
         return this.settle(call);
+    }
+
+    /**
+     * esw.js `session.updatePrimary`: the storage frame says whether this tab holds the chat, and
+     * the page keeps it in its own sessionStorage (`${storageDomain}MASTER_DEPLOYMENT_ID` = the
+     * deployment's ID), where a tab reloaded mid-chat finds it before the frame answers.
+     */
+    private updatePrimary(isPrimary: boolean): void {
+        const { storageDomain, deploymentId } = this.embeddedSvc.settings;
+        const key = `${String(storageDomain)}MASTER_DEPLOYMENT_ID`;
+        try {
+            if (isPrimary) {
+                this.pageStorage?.setItem(key, String(deploymentId));
+            } else {
+                this.pageStorage?.removeItem(key);
+            }
+        } catch {
+            // the page's storage is unavailable: the real client's call throws the same way
+        }
     }
 
     /** endChat's work: ends the chat (if any) and closes the widget; says what it did. */
@@ -678,6 +712,8 @@ export class ChatClientSimulator {
             this.changed();
             return this.settle(call);
         }
+        // liveagent.esw.js clearSession: the tab's marker goes before the frame is asked.
+        this.updatePrimary(false);
         if (this.storageFrameSilent || this.storageFrameUnreachable) {
             call.outcome = `${ended}; the storage frame never answers: never settles`;
             this.changed();

@@ -667,3 +667,40 @@ describe('chat client simulator: call answers in the log', () => {
         );
     });
 });
+
+describe("chat client simulator: the tab's chat marker (esw.js session.updatePrimary)", () => {
+    function pageStorage(): Map<string, string> &
+        Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+        const map = new Map<string, string>();
+        return Object.assign(map, {
+            getItem: (key: string) => map.get(key) ?? null,
+            setItem: (key: string, value: string) => void map.set(key, value),
+            removeItem: (key: string) => void map.delete(key)
+        });
+    }
+    const KEY = 'site.example.comMASTER_DEPLOYMENT_ID';
+
+    it('is set once the chat is requested, and removed when endChat settles', async () => {
+        const storage = pageStorage();
+        const s = setup({ pageStorage: storage, storageDomain: 'site.example.com' });
+        ready(s);
+        await start(s);
+        assert.equal(storage.getItem(KEY), s.sim.embeddedSvc.settings.deploymentId);
+        await api(s.sim).endChat();
+        assert.equal(storage.getItem(KEY), null);
+    });
+
+    it('is set again when a continued chat is restored, and removed by clearSession', async () => {
+        const storage = pageStorage();
+        const s = setup({
+            pageStorage: storage,
+            storageDomain: 'site.example.com',
+            continuedSession: true,
+            restoredChat: { phase: 'active', sessionKey: 'sim-session-4', queuePosition: null }
+        });
+        ready(s);
+        assert.equal(storage.getItem(KEY), s.sim.embeddedSvc.settings.deploymentId);
+        void api(s.sim).clearSession();
+        assert.equal(storage.getItem(KEY), null);
+    });
+});

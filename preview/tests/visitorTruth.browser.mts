@@ -9,10 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
     assertNoPageErrors,
+    installDeepQuery,
     launchBrowser,
     openPreview,
+    previewUrl,
     simControl,
     waitForClientReady,
+    type DeepQuery,
     type Query
 } from './harness.mts';
 
@@ -157,6 +160,40 @@ describe('Visitors are told only what happened', () => {
         await form.getByLabel('First Name').fill('Grace');
         await form.getByRole('button', { name: 'Start Conversation' }).click();
         await expectStatus(page, 'You are in the queue.');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+    it('legacy, a tab reloaded mid-chat: never "agents online" nor Start enabled before the chat shows', async () => {
+        const preview = await openPreview(browser);
+        const { page } = preview;
+        await legacyChatting(page);
+        // From the next page's first frame on: what Chat Status says, and whether Start is enabled.
+        await installDeepQuery(page);
+        await page.addInitScript(() => {
+            const win = window as unknown as { __seen: string[]; __deepQuery: DeepQuery };
+            win.__seen = [];
+            const look = (): void => {
+                const status = win.__deepQuery('[data-placement="status"]', '.status');
+                const start = win.__deepQuery(
+                    '[data-placement="start"]',
+                    'lightning-button button'
+                ) as HTMLButtonElement | null;
+                win.__seen.push(
+                    `${status?.textContent?.trim() ?? ''}|${!!start && !start.disabled}`
+                );
+                requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+        });
+        await page.goto(previewUrl({ continued: true }));
+        await expectStatus(page, 'You are chatting with an agent.');
+        const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+        assert.ok(seen.length > 0, 'frames were recorded');
+        assert.deepEqual(
+            seen.filter((entry) => /Agents are online|\|true$/.test(entry)),
+            [],
+            'no frame said agents were ready, nor enabled Start'
+        );
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -15,7 +15,10 @@
  *   answers `session.deletedAllSessionData` by postMessage (frame/session.esw.js
  *   `deleteAllSessionData`), or at once when that frame is missing, having cleared nothing;
  * - a continued session shows as `sessionDataRetrieved` with CHASITOR_SERIALIZED_KEY and as the
- *   restored widget's state classes (esw.js `resumeInitWithSessionData`).
+ *   restored widget's state classes (esw.js `resumeInitWithSessionData`);
+ * - the tab that holds a chat keeps `${storageDomain}MASTER_DEPLOYMENT_ID` in the page's
+ *   sessionStorage (esw.js `session.updatePrimary`), set when the chat starts and again when it
+ *   is restored, removed by endChat once it settles and by clearSession (liveagent.esw.js).
  * Tests can also ask for hostile behaviours (throw, reject, never settle, missing methods).
  */
 
@@ -53,6 +56,12 @@ export interface DoubleSettings {
 /** What the real client writes to its own log when a chat is already under way (never returned). */
 export const RESTRICTED_MESSAGE =
     'Restricted from starting chat in current state. Chat request will not fire.';
+/** The deployment's ID in the double's settings (esw.js settings.deploymentId). */
+export const DEPLOYMENT_ID = '5720000000000AB';
+/** The key of the tab's chat marker (esw.js: settings.storageDomain + 'MASTER_DEPLOYMENT_ID'). */
+export function tabChatKey(): string {
+    return `${window.location.hostname}MASTER_DEPLOYMENT_ID`;
+}
 /** The origin of the double's storage frame (a Salesforce site). */
 export const STORAGE_ORIGIN = 'https://example.my.site.com';
 
@@ -177,6 +186,8 @@ function realEnd(): Promise<unknown> {
         // Once the sidebar is destroyed, the help button shows again if the settings say so.
         const settings = (state.svc?.settings ?? {}) as Record<string, unknown>;
         return Promise.resolve().then(() => {
+            // liveagent.esw.js endChat, once settled: the tab's chat marker goes.
+            updatePrimary(false);
             state.helpButtonShown ||= settings.displayHelpButton !== false;
             return undefined;
         });
@@ -195,6 +206,7 @@ function realClear(): Promise<unknown> {
         if (!Array.isArray(features) || !features.includes('LiveAgent')) {
             return undefined; // rejected inside, caught and logged: nothing cleared
         }
+        updatePrimary(false); // liveagent.esw.js clearSession: before the frame's answer
         if (state.frame === 'silent') {
             return NEVER();
         }
@@ -258,7 +270,14 @@ export function installEmbeddedSvc(
     options: { liveAgent?: boolean; settings?: DoubleSettings; frame?: StorageFrameBehavior } = {}
 ): Record<string, unknown> {
     const svc: Record<string, unknown> = {
-        settings: { enabledFeatures: ['LiveAgent'], ...(options.settings ?? {}) },
+        // esw.js init defaults: storageDomain is document.domain, the page's host name (an
+        // Experience Cloud site adds its path); deploymentId is init's own argument.
+        settings: {
+            enabledFeatures: ['LiveAgent'],
+            storageDomain: window.location.hostname,
+            deploymentId: DEPLOYMENT_ID,
+            ...(options.settings ?? {})
+        },
         // esw.js addEventHandler: names are case-insensitive; handlers can never be removed.
         // esw.js hideHelpButton / showHelpButton: the button's display, nothing remembered.
         hideHelpButton(): void {
@@ -384,6 +403,9 @@ export function retrieveSessionData(chat: 'queued' | 'chatting' | null): boolean
     }
     const forced = fireEvent('sessionDataRetrieved', data).includes(true);
     if (state.svc) state.svc.hasSessionDataLoaded = true;
+    if (chat) {
+        updatePrimary(true); // the restored chat's frame loads it again (chasitor.load)
+    }
     return forced;
 }
 
@@ -414,8 +436,23 @@ export function setWidgetState(widget: 'waiting' | 'chat' | 'prechat' | null): v
 export function submitPrechat(): void {
     const pending = state.pendingStarts.splice(0);
     pending.forEach((settle) => settle());
+    updatePrimary(true); // the chat frame loads the chat (chasitor.load): this tab holds it
     setWidgetState('waiting');
     fireEvent('onChatRequestSuccess', { liveAgentSessionKey: 'k-1' });
+}
+
+/**
+ * esw.js `session.updatePrimary`: the storage frame says whether this tab holds the chat; the
+ * page keeps the answer in its own sessionStorage (a tab reloaded mid-chat finds it there).
+ */
+export function updatePrimary(isPrimary: boolean): void {
+    const settings = (state.svc?.settings ?? {}) as Record<string, unknown>;
+    const key = `${String(settings.storageDomain)}MASTER_DEPLOYMENT_ID`;
+    if (isPrimary) {
+        window.sessionStorage.setItem(key, String(settings.deploymentId));
+    } else {
+        window.sessionStorage.removeItem(key);
+    }
 }
 
 /** Decides how a method answers from now on (applies to liveAgentAPI objects made afterwards for 'missing'). */
@@ -451,4 +488,5 @@ export function resetEmbeddedSvc(): void {
     state.helpButtonShown = true;
     storageFrameElement()?.remove();
     stateElement()?.remove();
+    window.sessionStorage.removeItem(tabChatKey());
 }

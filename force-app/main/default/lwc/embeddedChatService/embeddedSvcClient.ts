@@ -10,11 +10,13 @@
  *   read from events and from the page (the widget's state classes, the storage frame's answer).
  * - A continued chat shows as the event `sessionDataRetrieved` carrying CHASITOR_SERIALIZED_KEY
  *   (its handlers' return values are reduced by the client: ours returns undefined), and, once
- *   restored, as the widget's state classes.
+ *   restored, as the widget's state classes. Until the storage frame sends that data, the page
+ *   knows of a chat only through the tab's marker (`restoring`).
  */
 import { debug } from './debugLog';
 import { buildStartChatAttributes, type SnippetSettings } from './startChatAttributes';
 import { isObject, readField } from './values';
+import { SESSION_WAIT_MS } from './sessionWait';
 import type {
     ChatClient,
     ChatSignal,
@@ -128,6 +130,13 @@ export function continuedFromSessionData(data: unknown): ContinuedChat | null {
     }
 }
 
+/**
+ * esw.js session.updatePrimary: while this tab holds a chat (from the chat's start, again when it
+ * is restored), the page's own sessionStorage has `${storageDomain}MASTER_DEPLOYMENT_ID` set to
+ * the deployment's ID; liveagent.esw.js endChat and clearSession remove it.
+ */
+const TAB_CHAT_KEY = 'MASTER_DEPLOYMENT_ID';
+
 function currentWindow(): unknown {
     return typeof window === 'undefined' ? undefined : window;
 }
@@ -144,6 +153,15 @@ export class EmbeddedSvcClient implements ChatClient {
     /** Availability per chat button (15-character ID), as onAvailability reported it. */
     private readonly availabilityById = new Map<string, boolean | null>();
     private readonly getWindow: () => unknown;
+    /**
+     * Until when (Date.now()) a chat of this tab may still be restored: set at the first look
+     * with the API there (0 when the tab has no chat marker), so the hold is paid once per page.
+     */
+    private restoreUntil: number | null = null;
+    /** The storage frame's session data came (sessionDataRetrieved). */
+    private sessionAnswered = false;
+    /** The chat that data restores, for the service's look when the hold ends. */
+    private restored: ContinuedChat | null = null;
 
     constructor(getWindow: () => unknown = currentWindow) {
         this.getWindow = getWindow;
@@ -168,7 +186,35 @@ export class EmbeddedSvcClient implements ChatClient {
         if (!this.svc()) {
             return 'absent';
         }
-        return this.api() ? 'ready' : 'loading';
+        return this.api() && !this.restoring() ? 'ready' : 'loading';
+    }
+
+    /**
+     * A chat of this tab may continue and the storage frame has not said yet: whether a chat is
+     * under way is not known, so the client reads as loading (at most SESSION_WAIT_MS, once per
+     * page). A tab without the marker reads ready at once, whatever the frame does.
+     */
+    private restoring(): boolean {
+        if (this.sessionAnswered || readField(this.svc(), 'hasSessionDataLoaded') !== false) {
+            return false;
+        }
+        this.restoreUntil ??= this.tabHasChat() ? Date.now() + SESSION_WAIT_MS : 0;
+        return Date.now() < this.restoreUntil;
+    }
+
+    private tabHasChat(): boolean {
+        try {
+            const settings = this.settings();
+            const domain = readField(settings, 'storageDomain');
+            const id = readField(settings, 'deploymentId');
+            return (
+                typeof domain === 'string' &&
+                typeof id === 'string' &&
+                window.sessionStorage.getItem(domain + TAB_CHAT_KEY) === id
+            );
+        } catch {
+            return false; // storage blocked: no marker can be read
+        }
     }
 
     connect(sink: SignalSink): void {
@@ -222,7 +268,12 @@ export class EmbeddedSvcClient implements ChatClient {
             return { kind: 'queued', position: readQueuePosition(data) };
         }
         if (name === 'sessiondataretrieved') {
-            return { kind: 'continued', phase: continuedFromSessionData(data) };
+            const phase = continuedFromSessionData(data);
+            if (this.restoreUntil) {
+                this.restored = phase; // the hold ends with this signal: the chat it restores
+            }
+            this.sessionAnswered = true;
+            return { kind: 'continued', phase };
         }
         return FIXED_SIGNALS.get(name) ?? null;
     }
@@ -242,6 +293,11 @@ export class EmbeddedSvcClient implements ChatClient {
     }
 
     continuedChat(): ContinuedChat | null {
+        const restored = this.restored;
+        this.restored = null;
+        if (restored) {
+            return restored;
+        }
         try {
             if (typeof document === 'undefined') {
                 return null;
@@ -258,8 +314,12 @@ export class EmbeddedSvcClient implements ChatClient {
         }
     }
 
+    /** The page's one wait for the stored session: already paid when the tab's hold ran out. */
     sessionPending(): boolean {
-        return readField(this.svc(), 'hasSessionDataLoaded') === false;
+        return (
+            readField(this.svc(), 'hasSessionDataLoaded') === false &&
+            !(this.restoreUntil && Date.now() >= this.restoreUntil)
+        );
     }
 
     startProblem(): string | null {

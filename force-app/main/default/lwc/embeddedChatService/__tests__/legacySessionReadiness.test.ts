@@ -10,13 +10,15 @@
  * readiness, and "not arrived" is never taken for a chat under way.
  */
 import {
+    DEPLOYMENT_ID,
     getCalls,
     installEmbeddedSvc,
     makeStorageFrameUnreachable,
     resetEmbeddedSvc,
     retrieveSessionData,
     setSessionLoading,
-    submitPrechat
+    submitPrechat,
+    tabChatKey
 } from 'test/jest-mocks/embeddedSvc';
 import { DEFAULT_CALL_TIMEOUT_MS } from '../chatService';
 import { SESSION_WAIT_MS } from '../sessionWait';
@@ -173,5 +175,107 @@ describe('c/embeddedChatService: legacy client whose storage frame is unreachabl
         expect(service.getChatState().status).toBe('chatting');
         await expect(service.startChat()).resolves.toMatchObject({ code: 'CHAT_IN_PROGRESS' });
         expect(getCalls('startChat')).toHaveLength(0);
+    });
+});
+
+/**
+ * A tab reloaded in the middle of a chat: esw.js session.updatePrimary left the tab's marker in
+ * the page's sessionStorage, so a chat may continue, and only the storage frame's answer says
+ * whether it does. That page reads loading until the answer (at most SESSION_WAIT_MS, once per
+ * page) and never shows ready before a continued chat; a tab without the marker is unchanged.
+ */
+describe('c/embeddedChatService: legacy tab whose chat may continue (its sessionStorage marker)', () => {
+    let documentListeners: { removeAll: () => void };
+
+    beforeEach(() => {
+        jest.useFakeTimers();
+        documentListeners = trackDocumentListeners();
+        installEmbeddedSvc();
+        setSessionLoading();
+        window.sessionStorage.setItem(tabChatKey(), DEPLOYMENT_ID);
+    });
+
+    afterEach(() => {
+        documentListeners.removeAll();
+        resetEmbeddedSvc();
+        jest.restoreAllMocks();
+        jest.clearAllTimers();
+        jest.useRealTimers();
+    });
+
+    /** Every status the service publishes, from its first. */
+    function followStatuses(service: ReturnType<typeof loadService>): string[] {
+        const seen: string[] = [];
+        service.subscribeToChat((state) => seen.push(state.status));
+        return seen;
+    }
+
+    it('reads loading until the frame says the chat continues, then chatting: never ready in between', async () => {
+        const service = loadService();
+        const seen = followStatuses(service);
+        await jest.advanceTimersByTimeAsync(300);
+        expect(service.getChatState()).toMatchObject({ status: 'loading', client: null });
+        retrieveSessionData('chatting');
+        expect(service.getChatState()).toMatchObject({ status: 'chatting', client: 'legacy' });
+        expect(seen).toEqual(['loading', 'chatting']);
+    });
+
+    it('reads ready once the frame says no chat continues (a marker left by an ended chat)', async () => {
+        const service = loadService();
+        const seen = followStatuses(service);
+        await jest.advanceTimersByTimeAsync(250);
+        retrieveSessionData(null);
+        expect(service.getChatState().status).toBe('ready');
+        expect(seen).toEqual(['loading', 'ready']);
+    });
+
+    it('a start made while it loads waits, and refuses when the chat continues', async () => {
+        const service = loadService();
+        const result = service.startChat();
+        await jest.advanceTimersByTimeAsync(200);
+        expect(getCalls('startChat')).toHaveLength(0);
+        retrieveSessionData('queued');
+        await expect(result).resolves.toMatchObject({ ok: false, code: 'CHAT_IN_PROGRESS' });
+        expect(getCalls('startChat')).toHaveLength(0);
+        expect(service.getChatState().status).toBe('queued');
+    });
+
+    it('with a frame that never answers: ready within SESSION_WAIT_MS plus one re-check, and a start then does not wait again', async () => {
+        makeStorageFrameUnreachable();
+        const service = loadService();
+        followStatuses(service);
+        await jest.advanceTimersByTimeAsync(SESSION_WAIT_MS - 1);
+        expect(service.getChatState().status).toBe('loading');
+        await jest.advanceTimersByTimeAsync(SESSION_WAIT_MS);
+        expect(service.getChatState()).toMatchObject({ status: 'ready', client: 'legacy' });
+        const started = service.startChat();
+        await jest.advanceTimersByTimeAsync(0); // no second wait: no timer needs to run
+        expect(getCalls('startChat')).toHaveLength(1);
+        expect(started).toBeInstanceOf(Promise);
+    });
+
+    it('reads ready at once when the marker is another deployment’s', () => {
+        window.sessionStorage.setItem(tabChatKey(), '572000000000ZZZ');
+        expect(loadService().getChatState().status).toBe('ready');
+    });
+
+    it('reads ready at once when the page cannot read its sessionStorage', () => {
+        jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+            throw new Error('blocked');
+        });
+        expect(loadService().getChatState().status).toBe('ready');
+    });
+
+    it('the double keeps the marker as the client does: set when a chat starts, gone after clearSession', async () => {
+        window.sessionStorage.removeItem(tabChatKey());
+        retrieveSessionData(null);
+        const service = loadService();
+        const started = service.startChat();
+        await jest.advanceTimersByTimeAsync(0);
+        submitPrechat();
+        await expect(started).resolves.toEqual({ ok: true });
+        expect(window.sessionStorage.getItem(tabChatKey())).toBe(DEPLOYMENT_ID);
+        await service.clearSession();
+        expect(window.sessionStorage.getItem(tabChatKey())).toBeNull();
     });
 });
