@@ -12,7 +12,8 @@ import {
     type EnhancedConversation,
     type EnhancedEvent,
     type EnhancedNote,
-    type EnhancedSnapshot
+    type EnhancedSnapshot,
+    type WebStorage
 } from './enhancedClient.mts';
 import {
     parseEnhancedFlags,
@@ -78,24 +79,45 @@ declare global {
     }
 }
 
-/** Where the simulated client keeps its session across reloads (the real one: web storage). */
-const SESSION_KEY = 'previewEnhancedChat.session';
+/** The org ID the site's snippet passes to init (v1 names its web storage entry after it). */
+const ORG_ID = '00D000000000001';
+/**
+ * Where the preview keeps the simulated server's side of the conversation across reloads (the
+ * real one is on Salesforce's servers). The client's own part, the session's token, is in the
+ * page's web storage under `${ORG_ID}_WEB_STORAGE`, as bootstrap.js keeps it.
+ */
+const SERVER_KEY = 'previewEnhancedChat.server';
 
-function readSession(): EnhancedConversation | null {
+/**
+ * determineStorageType: localStorage, or sessionStorage when localStorage is out of reach
+ * (detectWebStorageAvailability); null when neither is.
+ */
+function pageStorage(): WebStorage | null {
+    for (const name of ['localStorage', 'sessionStorage'] as const) {
+        try {
+            return window[name];
+        } catch {
+            // out of reach: the next one
+        }
+    }
+    return null;
+}
+
+function readServer(): EnhancedConversation | null {
     try {
-        const text = window.sessionStorage.getItem(SESSION_KEY);
+        const text = pageStorage()?.getItem(SERVER_KEY);
         return text ? (JSON.parse(text) as EnhancedConversation) : null;
     } catch {
         return null;
     }
 }
 
-function writeSession(conversation: EnhancedConversation | null): void {
+function writeServer(conversation: EnhancedConversation | null): void {
     try {
         if (conversation) {
-            window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(conversation));
+            pageStorage()?.setItem(SERVER_KEY, JSON.stringify(conversation));
         } else {
-            window.sessionStorage.removeItem(SESSION_KEY);
+            pageStorage()?.removeItem(SERVER_KEY);
         }
     } catch {
         // storage unavailable: a reload starts without a session
@@ -172,7 +194,8 @@ export function bootEnhanced(flags: SimulatorFlags): void {
             agentAvailabilityCheck: enhanced.agentCheck !== 'off'
         },
         agentsOnline: enhanced.agentCheck !== 'offline',
-        restored: readSession(),
+        restored: readServer(),
+        webStorage: pageStorage(),
         delays: {
             ...(flags.apiDelayMs !== null ? { readyMs: flags.apiDelayMs } : {}),
             ...(flags.settingsDelayMs !== null ? { buttonMs: flags.settingsDelayMs } : {}),
@@ -183,7 +206,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
             ...(enhanced.maximizeDelayMs !== null ? { maximizeMs: enhanced.maximizeDelayMs } : {})
         }
     });
-    simulator.subscribe(() => writeSession(simulator.sessionToKeep()));
+    simulator.subscribe(() => writeServer(simulator.sessionToKeep()));
     simulator.note(
         `Enhanced Chat ${enhanced.version} simulated: ${describeDeployment(enhanced, member)}`
     );
@@ -209,7 +232,7 @@ export function bootEnhanced(flags: SimulatorFlags): void {
             settings.expSiteAuthMode = true;
         }
         (simulator.global.init as (...args: unknown[]) => void)(
-            '00D000000000001',
+            ORG_ID,
             'Northwind_Web_Chat',
             'https://northwind.my.site.com/ESWNorthwindWebChat',
             {
@@ -266,7 +289,8 @@ export function bootEnhanced(flags: SimulatorFlags): void {
         reload: () => reloadPreview(),
         // A plain page load that stays on Enhanced Chat (v1, no deployment switches), no session.
         reset: () => {
-            writeSession(null);
+            writeServer(null);
+            pageStorage()?.removeItem(`${ORG_ID}_WEB_STORAGE`); // clearWebStorage
             const plain = withClient(withoutSimulatorFlags(window.location.search), 'legacy');
             reloadPreview(withClient(plain, 'enhanced'));
         },

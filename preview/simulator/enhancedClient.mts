@@ -9,7 +9,8 @@
  * invalid hidden fields are dropped silently, hidden fields are read when the conversation is
  * created and wiped by every reset, after an ended chat `launchChat()` only re-shows the window,
  * the agent-availability check holds Ready back while no agent is online, the Experience-site
- * login mode gives a guest no button, and the button's hidden state is not remembered.
+ * login mode gives a guest no button, the button's hidden state is not remembered, and v1 keeps a
+ * conversation's token in the page's web storage, restoring the session from it after a reload.
  *
  * Pure logic, no DOM: the browser boot (enhancedBoot.mts) installs it on `window` and draws its
  * chat window; Node tests drive it with a manual clock. Never deployed.
@@ -88,6 +89,27 @@ export const DEMO_VISIBLE_FIELDS: DeclaredField[] = [
     { name: '_email', label: 'Email', maxLength: 80 }
 ];
 
+/** The part of a Web Storage object the client uses (the browser's localStorage in the preview). */
+export interface WebStorage {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+}
+
+/** A Web Storage in memory (the Node tests' page storage). */
+export function memoryStorage(): WebStorage {
+    const items = new Map<string, string>();
+    return {
+        getItem: (key) => items.get(key) ?? null,
+        setItem: (key, value) => {
+            items.set(key, String(value));
+        },
+        removeItem: (key) => {
+            items.delete(key);
+        }
+    };
+}
+
 export interface EnhancedSimulatorOptions {
     scheduler: EnhancedScheduler;
     /** dispatchEventToHost: the browser boot dispatches a CustomEvent on window. */
@@ -103,8 +125,18 @@ export interface EnhancedSimulatorOptions {
     agentsOnline?: boolean;
     /** What removeAllComponents does last: `delete window.embeddedservice_bootstrap`. */
     removeGlobal?: () => void;
-    /** A conversation from before a page reload (the client keeps its session in web storage). */
+    /**
+     * The server's side of a conversation from before a page reload: what listing the stored
+     * session's conversations finds (handleListConversation). v1 looks for it only when the page's
+     * storage holds the session's token; v2 keeps its session in its frame, so for v2 this alone
+     * is the stored session.
+     */
     restored?: EnhancedConversation | null;
+    /**
+     * The page's web storage as v1 uses it (determineStorageType: localStorage, or sessionStorage
+     * when localStorage is out of reach); null: none. Default: an empty one in memory.
+     */
+    webStorage?: WebStorage | null;
     delays?: Partial<EnhancedDelays>;
 }
 
@@ -276,8 +308,10 @@ export class EnhancedClientSimulator {
     private availabilityTimer = 0;
     private frameMissing = false;
     private notice: string | null = null;
-    /** The session in web storage that init finds (sessionExists), until a reset deletes it. */
-    private storedSession: EnhancedConversation | null;
+    /** v1 storageKey: `${settings.orgId}_WEB_STORAGE`, known once the configuration answered. */
+    private storageKey: string | null = null;
+    /** v2: its frame holds a session (its own storage, on another origin: not the page's). */
+    private frameSession: boolean;
     /** clearUserSessionPromiseResolve: one slot, overwritten by each clearSession call. */
     private clearResolve: (() => void) | null = null;
     /** Bumped by each reset: timers of an earlier state do nothing. */
@@ -295,14 +329,15 @@ export class EnhancedClientSimulator {
             prechatForm: options.prechatForm ?? false,
             agentsOnline: options.agentsOnline ?? true,
             removeGlobal: options.removeGlobal ?? (() => undefined),
-            restored: options.restored ?? null
+            restored: options.restored ?? null,
+            webStorage: options.webStorage === undefined ? memoryStorage() : options.webStorage
         };
         this.channel = {
             authMode: options.channel?.authMode ?? 'UnAuth',
             agentAvailabilityCheck: options.channel?.agentAvailabilityCheck ?? false
         };
         this.agentsOnline = this.options.agentsOnline;
-        this.storedSession = this.options.restored;
+        this.frameSession = this.v2 && this.options.restored !== null;
         this.delays = { ...DEFAULT_DELAYS, ...(options.delays ?? {}) };
         this.started = options.scheduler.now();
         this.apis = this.buildApis();
@@ -396,6 +431,7 @@ export class EnhancedClientSimulator {
             // init.js keeps its arguments in its config helper; `settings` only gets metrics.
             this.settings.metrics = { cwcInitTime: Date.now() };
         } else {
+            this.settings.orgId = args[0];
             this.settings.snippetConfig = this.snippet;
             mergeSettings(this.settings, this.snippet);
         }
@@ -408,7 +444,7 @@ export class EnhancedClientSimulator {
                 const gate =
                     this.isAgentAvailabilityCheckEnabled() &&
                     this.withinBusinessHours &&
-                    !this.storedSession;
+                    !this.sessionExists();
                 if (gate) {
                     this.getAgentAvailability(this.epoch, () => this.initialReady());
                 } else {
@@ -436,6 +472,8 @@ export class EnhancedClientSimulator {
         }
         this.authMode = authMode;
         if (!this.v2) {
+            // init waits for the configuration to name its web storage entry.
+            this.storageKey = `${String(this.settings.orgId)}_WEB_STORAGE`;
             mergeSettings(this.settings, {
                 embeddedServiceConfig: {
                     name: 'Northwind_Web_Chat',
@@ -497,14 +535,19 @@ export class EnhancedClientSimulator {
         );
     }
 
-    /** The end of init's Promise.all: initializeFeatureObjects, Ready, then the button. */
+    /**
+     * The end of init's Promise.all: initializeWebStorage, initializeFeatureObjects, Ready, then
+     * the stored session (sessionExists) or the button.
+     */
     private initialReady(): void {
+        this.initializeWebStorage();
         this.attachApis();
         this.emitReady();
         // Then, in the same task, handleExistingSession or generateMarkup: a Ready listener
-        // still finds no button, so a launchChat() from it rejects.
-        if (this.storedSession) {
-            this.handleExistingSession(this.storedSession);
+        // still finds no button, so a launchChat() from it rejects, and finds the session's token
+        // in web storage when there is one.
+        if (this.sessionExists()) {
+            this.handleExistingSession();
         } else if (this.buttonAllowed()) {
             this.generateMarkup();
         } else {
@@ -573,26 +616,36 @@ export class EnhancedClientSimulator {
     }
 
     /**
-     * handleExistingSession → bootstrapExistingSession (v1): a session in web storage gets the
-     * button (Show) and a window at once; the window then lists the visitor's open conversations
-     * (handleListConversation). One still open is reopened: the iframe relays ConversationOpened,
-     * but no ConversationStarted and no status. One that ended (the agent ended it, so it is
-     * closed on the server) is stale data: the client resets itself (resetClientToInitialState:
-     * Ready and the button again) and fires nothing about the old conversation.
+     * handleExistingSession → bootstrapExistingSession: a stored session gets the button (Show)
+     * and a window at once; the window then lists the visitor's open conversations
+     * (handleGetContinuityJwt, handleListConversation). One still open on the server is
+     * reopened: the iframe relays ConversationOpened, but no ConversationStarted and no status.
+     * None open (the agent ended it, so it is closed on the server; or the server has no record
+     * of it) means stale data: the client resets itself (resetClientToInitialState: storage
+     * cleared, Ready and the button again) and fires nothing about the old conversation.
      */
-    private handleExistingSession(stored: EnhancedConversation): void {
+    private handleExistingSession(): void {
         this.generateMarkup();
-        const conversation = copy(stored);
-        this.conversations.push(conversation);
+        const stored = this.options.restored;
+        const conversation = stored ? copy(stored) : null;
+        if (conversation) {
+            this.conversations.push(conversation);
+        }
         const win: ChatWindow = { id: this.nextWindow++, view: 'loading', conversation };
         this.windows.push(win);
-        this.note(`Session restored from web storage (conversation ${conversation.status})`);
+        this.note(
+            `Session restored from web storage (conversation ${conversation?.status ?? 'unknown'})`
+        );
         const epoch = this.epoch;
         this.later(this.delays.iframeMs, () => {
             if (epoch !== this.epoch) {
                 return;
             }
-            if (conversation.status === 'Ended' || conversation.status === 'Closed') {
+            if (
+                !conversation ||
+                conversation.status === 'Ended' ||
+                conversation.status === 'Closed'
+            ) {
                 this.note('No open conversation found for the stored session: the client resets');
                 this.resetClientToInitialState();
                 return;
@@ -600,6 +653,62 @@ export class EnhancedClientSimulator {
             win.view = 'conversation';
             this.fire('onEmbeddedMessagingConversationOpened', {});
         });
+    }
+
+    /** v1 getItemInWebStorageByKey: one field of the stored JSON object (undefined if none). */
+    private storedItem(key: string): unknown {
+        const storage = this.options.webStorage;
+        try {
+            const text = this.storageKey ? storage?.getItem(this.storageKey) : null;
+            return text ? (JSON.parse(text) as Record<string, unknown>)[key] : undefined;
+        } catch {
+            return undefined;
+        }
+    }
+
+    /** sessionExists: v1, a `JWT` in the page's web storage; v2, a session in its frame. */
+    private sessionExists(): boolean {
+        return this.v2 ? this.frameSession : Boolean(this.storedItem('JWT'));
+    }
+
+    /** initializeWebStorage (v1): `{}` under the key when it is missing. */
+    private initializeWebStorage(): void {
+        const storage = this.options.webStorage;
+        if (!this.v2 && storage && this.storageKey && !storage.getItem(this.storageKey)) {
+            storage.setItem(this.storageKey, '{}');
+        }
+    }
+
+    /**
+     * setAndStoreJwt: the conversation's access token, kept for the next page (v1: in the
+     * page's web storage, with whatever else the object holds; v2: in its frame).
+     */
+    private setAndStoreJwt(conversation: EnhancedConversation): void {
+        const storage = this.options.webStorage;
+        if (this.v2) {
+            this.frameSession = true;
+        } else if (storage && this.storageKey) {
+            let stored: Record<string, unknown> = {};
+            try {
+                stored = JSON.parse(storage.getItem(this.storageKey) ?? '{}') as Record<
+                    string,
+                    unknown
+                >;
+            } catch {
+                // not the client's JSON: replaced
+            }
+            stored.JWT = `simulated-token.${conversation.conversationId}`;
+            storage.setItem(this.storageKey, JSON.stringify(stored));
+        }
+    }
+
+    /** clearWebStorage, then initializeWebStorage (v1); v2 clears its frame's. */
+    private clearWebStorage(): void {
+        this.frameSession = false;
+        if (!this.v2 && this.storageKey) {
+            this.options.webStorage?.removeItem(this.storageKey);
+            this.initializeWebStorage();
+        }
     }
 
     /** What the client keeps in web storage for the next page: the conversation in its window. */
@@ -641,14 +750,14 @@ export class EnhancedClientSimulator {
             this.button = 'Hide';
             this.fire('onEmbeddedMessagingButtonCreated', {});
             const show =
-                this.storedSession !== null ||
+                this.sessionExists() ||
                 (typeof hideOnLoad === 'boolean' ? !hideOnLoad : this.withinBusinessHours);
             if (show) {
                 this.toggleChatFabVisibility(true);
             }
             return;
         }
-        const show = (this.withinBusinessHours && !hideOnLoad) || this.storedSession !== null;
+        const show = (this.withinBusinessHours && !hideOnLoad) || this.sessionExists();
         this.button = show ? 'Show' : 'Hide';
         this.fire('onEmbeddedMessagingButtonCreated', { buttonVisibility: this.button });
     }
@@ -1001,6 +1110,7 @@ export class EnhancedClientSimulator {
             visibleFields: { ...this.visibleValues, ...form },
             status: 'Created'
         };
+        this.setAndStoreJwt(conversation); // the access token of handleClick's conversation
         this.conversations.push(conversation);
         win.view = 'conversation';
         win.conversation = conversation;
@@ -1066,7 +1176,8 @@ export class EnhancedClientSimulator {
     }
 
     /**
-     * v1 resetClientToInitialState: wipes web storage and in-memory data (hidden fields,
+     * v1 resetClientToInitialState: wipes web storage (clearWebStorage, initializeWebStorage)
+     * and in-memory data (hidden fields,
      * pre-filled values), removeMarkup re-emits Ready at once; then, after an agent is online when
      * the check applies (and `checkAvailability`), initializeClientState makes a new button
      * (ButtonCreated) where the auth mode has one and resolves the pending clearSession.
@@ -1086,7 +1197,7 @@ export class EnhancedClientSimulator {
             }
         }
         this.windows = [];
-        this.storedSession = null;
+        this.clearWebStorage();
         this.minimized = false;
         this.hiddenFields = {};
         this.visibleValues = {};

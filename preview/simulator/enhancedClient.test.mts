@@ -11,6 +11,7 @@ import {
     NO_BUTTON_MESSAGE,
     V2_NOT_READY_MESSAGE,
     V2_NO_BUTTON_MESSAGE,
+    memoryStorage,
     type EnhancedScheduler,
     type EnhancedSimulatorOptions
 } from './enhancedClient.mts';
@@ -312,17 +313,28 @@ describe('Enhanced Chat simulator (v1)', () => {
     });
 });
 
+/** v1's web storage entry for `init()` without an org ID (`${settings.orgId}_WEB_STORAGE`). */
+const STORAGE_KEY = 'undefined_WEB_STORAGE';
+
+function stored(storage: ReturnType<typeof memoryStorage>): unknown {
+    return JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
+}
+
 describe('Enhanced Chat simulator: a page reloaded during a chat', () => {
-    it('reopens the window from web storage: ConversationOpened, no Started, no status', async () => {
-        const first = await ready();
+    it('keeps the token in web storage and reopens the window from it: ConversationOpened only', async () => {
+        const storage = memoryStorage();
+        const first = await ready({ webStorage: storage });
+        assert.deepEqual(stored(storage), {}, 'initializeWebStorage');
         first.api().prechatAPI.setHiddenPrechatFields(ROUTING);
         first.api().utilAPI.launchChat();
         await first.clock.advance(STEP * 4);
         first.sim.agentAccepts();
         const kept = first.sim.sessionToKeep();
         assert.equal(kept?.status, 'Active');
+        const token = (stored(storage) as { JWT?: unknown }).JWT;
+        assert.equal(typeof token, 'string', 'setAndStoreJwt');
 
-        const s = await ready({ restored: kept });
+        const s = await ready({ restored: kept, webStorage: storage });
         await s.clock.advance(STEP);
         assert.deepEqual(names(s), ['Ready', 'ButtonCreated', 'ConversationOpened']);
         assert.equal(s.sim.snapshot().windows.length, 1);
@@ -331,12 +343,36 @@ describe('Enhanced Chat simulator: a page reloaded during a chat', () => {
         s.sim.visitorCloses();
         await s.clock.advance(STEP);
         assert.equal(s.sim.sessionToKeep(), null);
+        assert.deepEqual(stored(storage), {}, 'clearWebStorage, then initializeWebStorage');
+    });
+
+    it('restores nothing without the token in web storage (v1), whatever the server holds', async () => {
+        const conversation = {
+            conversationId: 'c1',
+            hiddenFields: {},
+            visibleFields: {},
+            status: 'Active' as const
+        };
+        const s = await ready({ restored: conversation });
+        await s.clock.advance(STEP);
+        assert.deepEqual(names(s), ['Ready', 'ButtonCreated']);
+        assert.equal(s.sim.snapshot().windows.length, 0);
+    });
+
+    it('keeps v2’s session in its frame, out of the page’s storage', async () => {
+        const storage = memoryStorage();
+        const s = await ready({ version: 'v2', webStorage: storage });
+        s.api().utilAPI.launchChat();
+        await s.clock.advance(STEP * 4);
+        assert.ok(names(s).includes('ConversationStarted'));
+        assert.equal(storage.getItem(STORAGE_KEY), null);
     });
 });
 
 describe('Enhanced Chat simulator: a page reloaded after the agent ended the chat', () => {
     it('finds no open conversation and resets: Ready and the button twice, nothing else', async () => {
-        const first = await ready();
+        const storage = memoryStorage();
+        const first = await ready({ webStorage: storage });
         first.api().utilAPI.launchChat();
         await first.clock.advance(STEP * 4);
         first.sim.agentAccepts();
@@ -344,11 +380,12 @@ describe('Enhanced Chat simulator: a page reloaded after the agent ended the cha
         const kept = first.sim.sessionToKeep();
         assert.equal(kept?.status, 'Ended');
 
-        const s = await ready({ restored: kept });
+        const s = await ready({ restored: kept, webStorage: storage });
         await s.clock.advance(STEP * 2);
         assert.deepEqual(names(s), ['Ready', 'ButtonCreated', 'Ready', 'ButtonCreated']);
         assert.equal(s.sim.snapshot().windows.length, 0);
         assert.equal(s.sim.sessionToKeep(), null);
+        assert.deepEqual(stored(storage), {}, 'the stale token is gone');
         s.api().utilAPI.launchChat();
         await s.clock.advance(STEP * 4);
         assert.ok(names(s).includes('ConversationStarted'), 'a launch starts a new conversation');
@@ -567,9 +604,12 @@ describe('Enhanced Chat simulator: the agent-availability check (v1)', () => {
         await initWith(closed);
         assert.deepEqual(names(closed), ['BusinessHoursEnded', 'Ready', 'ButtonCreated']);
         assert.deepEqual(closed.seen[2].detail, { buttonVisibility: 'Hide' });
+        const storage = memoryStorage();
+        storage.setItem(STORAGE_KEY, JSON.stringify({ JWT: 'token' }));
         const restored = await ready({
             ...CHECK,
             agentsOnline: false,
+            webStorage: storage,
             restored: {
                 conversationId: 'c1',
                 hiddenFields: {},

@@ -1,14 +1,14 @@
 /**
  * The preview in Enhanced Chat mode as real sites run it (issue 17): the channel's
  * agent-availability check with no agent online, the site component's login mode with a guest,
- * the v2 client whose window opens after its launch resolved, and a page reloaded after the agent
- * ended the chat. Each scenario checks what the simulated client did (it behaves as
+ * the v2 client whose window opens after its launch resolved, a page reloaded during a chat (never
+ * "ready" while the client restores it) and after the agent ended the chat. Each scenario checks what the simulated client did (it behaves as
  * docs/enhanced-chat-client.md says) and what the components show.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { assertNoPageErrors, launchBrowser } from './harness.mts';
+import { assertNoPageErrors, installDeepQuery, launchBrowser, type DeepQuery } from './harness.mts';
 import {
     button,
     events,
@@ -22,6 +22,9 @@ import {
 } from './enhancedPage.mts';
 
 const NO_AGENTS = 'No agents are online right now.';
+/** What Chat Status says when chat is ready: agents online, or availability not known. */
+const READY = ['Agents are online and ready to chat.', 'You can start a chat.'];
+const OPEN = 'Your chat window is open.';
 const QUEUED = 'You are in the queue.';
 const CHATTING = 'You are chatting with an agent.';
 /** How often the simulated client asks whether an agent is online (the real one: 30 s). */
@@ -150,6 +153,73 @@ describe('Enhanced Chat mode: the v2 client', () => {
         await waitForConversations(page, 1);
         await expectStatus(page, QUEUED);
         assert.equal(await startError(page).count(), 0, 'no error shown for the launch');
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+});
+
+/**
+ * Records, on every animation frame of every page the tab loads from now on, what Chat Status
+ * says and whether Start is there and enabled (`window.__seen`, one entry per change).
+ */
+async function recordStatusAndStart(page: Page): Promise<void> {
+    await installDeepQuery(page);
+    await page.addInitScript(() => {
+        const seen: string[] = [];
+        const page = window as unknown as { __seen: string[]; __deepQuery?: DeepQuery };
+        page.__seen = seen;
+        const look = (): void => {
+            const query = page.__deepQuery;
+            if (query) {
+                const status = query('[data-placement="status"]', '.status');
+                const start = query('[data-placement="start"]', 'button') as HTMLButtonElement;
+                const entry = `${status?.textContent?.trim() ?? ''} | Start ${
+                    start ? (start.disabled ? 'disabled' : 'enabled') : 'absent'
+                }`;
+                if (seen[seen.length - 1] !== entry) {
+                    seen.push(entry);
+                }
+            }
+            requestAnimationFrame(look);
+        };
+        look();
+    });
+}
+
+describe('Enhanced Chat mode: a page reloaded during a chat', () => {
+    it('never says agents are ready, nor enables Start, before the reopened chat shows', async () => {
+        // The server takes 400 ms to list the conversations (real sites: 200-300 ms).
+        const preview = await openEnhanced(browser, { requestDelay: 400 });
+        const { page } = preview;
+        await waitForEvent(page, 'ButtonCreated');
+        await button(page, 'start').click({ timeout: 5000 });
+        await expectStatus(page, QUEUED);
+        await page.evaluate(() => window.__enhancedChat!.agentAccepts());
+        await expectStatus(page, CHATTING);
+        // bootstrap.js setAndStoreJwt: the session's token in the page's web storage.
+        const stored = await page.evaluate(() =>
+            localStorage.getItem('00D000000000001_WEB_STORAGE')
+        );
+        assert.equal(typeof (JSON.parse(stored ?? '{}') as { JWT?: unknown }).JWT, 'string');
+
+        await recordStatusAndStart(page);
+        await page.reload();
+        await page.waitForFunction(() => window.__enhancedChat !== undefined);
+        await expectStatus(page, OPEN);
+        assert.deepEqual(await eventNames(page), ['Ready', 'ButtonCreated', 'ConversationOpened']);
+        const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+        const before = seen.slice(
+            0,
+            seen.findIndex((entry) => entry.startsWith(OPEN))
+        );
+        assert.ok(before.length > 0, `recorded from the page's start: ${seen.join(' / ')}`);
+        assert.ok(
+            before.every(
+                (entry) =>
+                    !READY.some((text) => entry.includes(text)) && !entry.includes('Start enabled')
+            ),
+            `before the reopened chat: ${before.join(' / ')}`
+        );
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -14,10 +14,15 @@
  * - v2: the global and its sub-APIs are Proxies without a `has` trap (`'launchChat' in utilAPI` is
  *   false though `typeof utilAPI.launchChat === 'function'`), unknown properties are undefined, and
  *   there is no `removeAllComponents`.
+ * - v1 keeps a conversation's token (`JWT`) in the page's web storage under
+ *   `${settings.orgId}_WEB_STORAGE` (setAndStoreJwt); at the first Ready a stored token makes the
+ *   client restore the session (handleExistingSession), and every reset deletes it
+ *   (resetClientToInitialState → clearWebStorage). The storage outlives an install, as it
+ *   outlives a page; `uninstallEmbeddedServiceBootstrap()` clears it unless told to keep it.
  */
 import { showButtonElement, showFrameElement } from './embeddedServiceBootstrapMarkup';
 import { buildApis, proxyOf, type ApiObjects } from './embeddedServiceBootstrapApi';
-import { EnhancedClientModel } from './embeddedServiceBootstrapClient';
+import { clearWebStorage, EnhancedClientModel, storeItem } from './embeddedServiceBootstrapClient';
 import {
     DEFAULT_HIDDEN_FIELDS,
     DEFAULT_VISIBLE_FIELDS,
@@ -29,9 +34,11 @@ import {
     type ConversationRecord,
     type DeclaredField,
     type EnhancedVersion,
+    type ExistingSession,
     type FiredEvent,
     type RecordedCall,
-    type SessionStatus
+    type SessionStatus,
+    STORED_JWT
 } from './embeddedServiceBootstrapTypes';
 
 export * from './embeddedServiceBootstrapTypes';
@@ -56,10 +63,14 @@ export interface InstallOptions {
     /** The button's visibility in ButtonCreated. Default 'Show'. */
     buttonVisibility?: ButtonVisibility;
     /**
-     * The page was reloaded during a chat in this state: when ready, the client reopens the window
-     * and fires ConversationOpened only (no ConversationStarted, no status event).
+     * The page was reloaded during a chat: a session is stored (v1: a JWT in the page's web
+     * storage, as the earlier page left it; v2: in its frame) and, when the client lists its
+     * conversations after the first Ready, the server finds one open in this status (the client
+     * reopens the window and fires ConversationOpened only: no ConversationStarted, no status
+     * event), 'none' (the client resets: Ready again), or 'no-answer' (nothing more happens).
+     * With a JWT stored by storeSessionJwt and no value here: 'none'.
      */
-    existingSession?: SessionStatus;
+    existingSession?: ExistingSession;
     /**
      * Setup's agent-availability check on the channel. With it on and no agent online
      * (`agentsOnline: false`), init holds Ready back (getAgentAvailability) until agentComesOnline.
@@ -150,7 +161,7 @@ function attachApis(m: EnhancedClientModel): void {
 export function installEmbeddedServiceBootstrap(
     options: InstallOptions = {}
 ): Record<string, unknown> {
-    uninstallEmbeddedServiceBootstrap({ keepListeners: true });
+    uninstallEmbeddedServiceBootstrap({ keepListeners: true, keepStorage: true });
     const m = new EnhancedClientModel({
         version: options.version ?? 'v1',
         hiddenFields: options.hiddenFields ?? DEFAULT_HIDDEN_FIELDS,
@@ -166,6 +177,9 @@ export function installEmbeddedServiceBootstrap(
     m.agentsOnline = options.agentsOnline ?? true;
     if ((options.configuration ?? 'loaded') === 'loaded') {
         m.deliverConfiguration();
+    }
+    if (m.options.version === 'v1' && m.options.existingSession && !m.sessionExists()) {
+        storeSessionJwt();
     }
     state.model = m;
     let initialized = false;
@@ -199,9 +213,16 @@ export function installEmbeddedServiceBootstrap(
 
 /**
  * Removes the client from the page and forgets everything. Unless `keepListeners`, also removes
- * every window listener registered for the client's events (a new page has none).
+ * every window listener registered for the client's events (a new page has none); unless
+ * `keepStorage`, the client's web storage too (the next test is a new visitor; a page reload
+ * keeps it).
  */
-export function uninstallEmbeddedServiceBootstrap(options: { keepListeners?: boolean } = {}): void {
+export function uninstallEmbeddedServiceBootstrap(
+    options: { keepListeners?: boolean; keepStorage?: boolean } = {}
+): void {
+    if (!options.keepStorage) {
+        clearWebStorage();
+    }
     if (state.model) {
         state.model.epoch += 1;
     }
@@ -220,6 +241,27 @@ export function uninstallEmbeddedServiceBootstrap(options: { keepListeners?: boo
     }
 }
 
+/**
+ * Puts a session token in v1's web storage, as setAndStoreJwt left it on an earlier page: call it
+ * before the first Ready (before installing, or with `readiness: 'loading'`). 'session': in
+ * sessionStorage, where v1 keeps it when localStorage is out of reach.
+ */
+export function storeSessionJwt(storage: 'local' | 'session' = 'local', jwt = STORED_JWT): void {
+    storeItem('JWT', jwt, storage === 'local');
+}
+
+/**
+ * The server answers the conversation list of a restore held back (`existingSession:
+ * 'no-answer'`): one conversation open in this status, or 'none' (handleListConversation).
+ */
+export function answerConversationList(found: SessionStatus | 'none'): void {
+    const answer = model().answerList;
+    if (!answer) {
+        throw new Error('No conversation list is waiting for an answer.');
+    }
+    answer(found);
+}
+
 /** initializeFeatureObjects + emitEmbeddedMessagingReadyEvent (the first Ready, or another one). */
 export function fireReady(): void {
     const m = model();
@@ -235,7 +277,8 @@ export function fireButtonCreated(visibility?: ButtonVisibility): void {
 }
 
 /**
- * What init does when everything has loaded: Ready, then the button (ButtonCreated; none for a
+ * What init does when everything has loaded: initializeWebStorage, Ready, then with a stored
+ * session (sessionExists) handleExistingSession, else the button (ButtonCreated; none for a
  * guest of a login-only site). With the availability gate holding (no agent online), nothing
  * fires: init waits for getAgentAvailability (see agentComesOnline).
  */
@@ -249,11 +292,15 @@ export function becomeReady(): void {
         return;
     }
     m.waitingForAgent = false;
-    const restore = m.readyCount === 0 ? m.options.existingSession : null;
+    const first = m.readyCount === 0;
+    if (first) {
+        m.initializeWebStorage();
+    }
     fireReady();
-    fireButtonCreated();
-    if (restore) {
-        m.restoreSession(restore);
+    if (first && m.sessionExists()) {
+        m.handleExistingSession();
+    } else {
+        fireButtonCreated();
     }
 }
 

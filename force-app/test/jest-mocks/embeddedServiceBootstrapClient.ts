@@ -16,6 +16,9 @@ import {
     LAUNCH_ERROR_MESSAGE,
     NOT_READY_MESSAGE,
     NO_BUTTON_MESSAGE,
+    ORG_ID,
+    STORED_JWT,
+    WEB_STORAGE_KEY,
     type ButtonVisibility,
     type CallBehavior,
     type ClientMethod,
@@ -33,6 +36,60 @@ async function turns(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
         // eslint-disable-next-line no-await-in-loop -- one promise turn at a time, like chained network answers
         await Promise.resolve();
+    }
+}
+
+/**
+ * determineStorageType: v1's storage is localStorage, or sessionStorage when reading
+ * `window.localStorage` throws (detectWebStorageAvailability); undefined when neither is there.
+ */
+function webStorage(inLocalStorage = true): Storage | undefined {
+    try {
+        if (inLocalStorage) {
+            return window.localStorage;
+        }
+    } catch {
+        // localStorage is out of reach: sessionStorage instead
+    }
+    try {
+        return window.sessionStorage;
+    } catch {
+        return undefined;
+    }
+}
+
+/** getItemInWebStorageByKey: one field of v1's stored JSON object (undefined when unreadable). */
+function storedItem(key: string): unknown {
+    try {
+        const text = webStorage()?.getItem(WEB_STORAGE_KEY);
+        return text ? (JSON.parse(text) as Record<string, unknown>)[key] : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * setItemInWebStorage: sets one field of the stored object, in localStorage (or sessionStorage
+ * when localStorage is out of reach, or when `inLocalStorage` is false).
+ */
+export function storeItem(key: string, value: unknown, inLocalStorage = true): void {
+    const storage = webStorage(inLocalStorage);
+    if (storage) {
+        const text = storage.getItem(WEB_STORAGE_KEY);
+        const stored = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+        stored[key] = value;
+        storage.setItem(WEB_STORAGE_KEY, JSON.stringify(stored));
+    }
+}
+
+/** clearWebStorage: the key goes from both storages. */
+export function clearWebStorage(): void {
+    for (const name of ['localStorage', 'sessionStorage'] as const) {
+        try {
+            window[name].removeItem(WEB_STORAGE_KEY);
+        } catch {
+            // that storage is out of reach: nothing of the client's in it
+        }
     }
 }
 
@@ -83,19 +140,24 @@ export class EnhancedClientModel {
      * `embeddedservice_bootstrap.settings` as merged by init (mergeSettings): the configuration
      * (`embeddedServiceConfig`) once the configuration call answered.
      */
-    settings: Record<string, unknown> = { devMode: false };
+    settings: Record<string, unknown> = { devMode: false, orgId: ORG_ID };
     iframeResponsive = true;
     failNextLaunch = false;
     /** Windows waiting for the visitor to submit the pre-chat form. */
     pendingForms = 0;
     /** Bumped by each reset and by uninstall: stale asynchronous steps stop. */
     epoch = 0;
+    /** The stored session's conversation list, while its answer is pending (handleExistingSession). */
+    answerList: ((found: SessionStatus | 'none') => void) | null = null;
+    /** v2: its chat frame holds a session (its own storage, on another origin: not the page's). */
+    frameSession: boolean;
     /** clearUserSessionPromiseResolve: one slot, overwritten by each clearSession call. */
     private clearResolve: (() => void) | null = null;
     private nextId = 1;
 
     constructor(options: ClientOptions) {
         this.options = options;
+        this.frameSession = options.version === 'v2' && options.existingSession !== null;
         if (options.hideChatButtonOnLoad) {
             this.settings.hideChatButtonOnLoad = true;
         }
@@ -131,7 +193,7 @@ export class EnhancedClientModel {
             this.options.availabilityCheck &&
             !this.options.hideChatButtonOnLoad &&
             this.withinBusinessHours &&
-            this.options.existingSession === null &&
+            !this.sessionExists() &&
             !this.agentsOnline
         );
     }
@@ -159,6 +221,35 @@ export class EnhancedClientModel {
     dispatch(name: string, detail: unknown = {}): void {
         this.events.push({ name, detail: copy(detail) });
         window.dispatchEvent(new CustomEvent(name, { detail }));
+    }
+
+    /**
+     * initializeWebStorage (v1, just before the first Ready and after every reset): `{}` under
+     * the key in each storage that lacks it.
+     */
+    initializeWebStorage(): void {
+        if (this.options.version === 'v1') {
+            for (const inLocal of [true, false]) {
+                const storage = webStorage(inLocal);
+                if (storage && !storage.getItem(WEB_STORAGE_KEY)) {
+                    storage.setItem(WEB_STORAGE_KEY, '{}');
+                }
+            }
+        }
+    }
+
+    /** sessionExists: a JWT in v1's web storage (v2: in its frame's own storage). */
+    sessionExists(): boolean {
+        return this.options.version === 'v2' ? this.frameSession : Boolean(storedItem('JWT'));
+    }
+
+    /** setAndStoreJwt: the conversation's access token kept for the next page. */
+    private setAndStoreJwt(): void {
+        if (this.options.version === 'v2') {
+            this.frameSession = true;
+        } else {
+            storeItem('JWT', STORED_JWT);
+        }
     }
 
     /** emitEmbeddedMessagingReadyEvent. */
@@ -354,27 +445,49 @@ export class EnhancedClientModel {
     }
 
     /**
-     * handleExistingSession → bootstrapExistingSession: after a reload during a chat the client
-     * reopens its window and the iframe relays ConversationOpened, but nothing says the
-     * conversation's status and ConversationStarted does not fire (it did on the earlier page).
+     * handleExistingSession (init, right after the first Ready, when sessionExists): the button
+     * (generateMarkup: ButtonCreated), then bootstrapExistingSession: the window at once
+     * (generateIframes), then a continuity token and the visitor's conversations
+     * (handleGetContinuityJwt, handleListConversation), a few promise turns later; with
+     * 'no-answer', only when the test answers (answerList).
      */
-    restoreSession(status: SessionStatus): void {
+    handleExistingSession(): void {
+        this.generateMarkup();
+        this.windows = 1;
+        const epoch = this.epoch;
+        this.answerList = (found) => {
+            this.answerList = null;
+            if (epoch === this.epoch) {
+                this.handleListConversation(found);
+            }
+        };
+        const found = this.options.existingSession ?? 'none';
+        if (found !== 'no-answer') {
+            turns(STEP_TURNS).then(() => this.answerList?.(found));
+        }
+    }
+
+    /**
+     * handleListConversation on page load: one conversation still open is reopened (the iframe
+     * relays ConversationOpened; no ConversationStarted and no status: they fired on the earlier
+     * page). None open: stale data, the client resets (resetClientToInitialState: storage
+     * cleared, Ready again, then the button) and says nothing of the old conversation.
+     */
+    private handleListConversation(found: SessionStatus | 'none'): void {
+        if (found === 'none') {
+            this.resetClientToInitialState();
+            return;
+        }
         const record: ConversationRecord = {
             conversationId: `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`,
             hiddenFields: {},
             visibleFields: {},
-            status,
+            status: found,
             restored: true
         };
         this.conversations.push(record);
         this.current = record;
-        this.windows = 1;
-        const epoch = this.epoch;
-        turns(STEP_TURNS).then(() => {
-            if (epoch === this.epoch) {
-                this.dispatch(ENHANCED_EVENTS.conversationOpened);
-            }
-        });
+        this.dispatch(ENHANCED_EVENTS.conversationOpened);
     }
 
     /** handlePrechatSubmit: the visitor submits the visible form; the conversation is created then. */
@@ -403,6 +516,7 @@ export class EnhancedClientModel {
         if (epoch !== this.epoch) {
             return;
         }
+        this.setAndStoreJwt(); // initializeConversationState: the token for this conversation
         const record: ConversationRecord = {
             conversationId: `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`,
             hiddenFields: { ...this.hiddenFields },
@@ -492,7 +606,8 @@ export class EnhancedClientModel {
     }
 
     /**
-     * resetClientToInitialState: clears in-memory data (hidden fields, pre-filled visible values),
+     * resetClientToInitialState: clears web storage (clearWebStorage, then initializeWebStorage;
+     * v2: its frame's) and in-memory data (hidden fields, pre-filled visible values),
      * removeMarkup (iframes, button) which re-emits Ready at once, then — after the agent
      * availability promise (getAgentAvailability, which polls until an agent is online, unless
      * `checkAvailability` is false as in handleAgentUnavailableOnButtonClick) —
@@ -501,6 +616,11 @@ export class EnhancedClientModel {
     resetClientToInitialState(checkAvailability = true): void {
         this.epoch += 1;
         const epoch = this.epoch;
+        if (this.options.version === 'v1') {
+            clearWebStorage();
+            this.initializeWebStorage();
+        }
+        this.frameSession = false;
         this.hiddenFields = {};
         this.visibleValues = {};
         if (this.current && this.current.status !== 'Ended') {

@@ -5,6 +5,19 @@
 export type EnhancedVersion = 'v1' | 'v2';
 export type SessionStatus = 'Waiting' | 'Active' | 'Ended';
 export type ButtonVisibility = 'Show' | 'Hide';
+/**
+ * What the server answers when the client lists a stored session's conversations
+ * (handleListConversation): one still open, in that status; 'none' open (stale data); or
+ * 'no-answer' (the continuity token and list requests never finish).
+ */
+export type ExistingSession = SessionStatus | 'none' | 'no-answer';
+
+/** init's first argument, kept as `settings.orgId` (bootstrap.js init). */
+export const ORG_ID = '00D000000000001AAA';
+/** bootstrap.js storageKey: v1's one web storage entry, a JSON object. */
+export const WEB_STORAGE_KEY = `${ORG_ID}_WEB_STORAGE`;
+/** A stand-in for the access token setAndStoreJwt keeps (never a real token). */
+export const STORED_JWT = 'header.payload.signature';
 
 /** A field the deployment declares (Setup: custom parameter / pre-chat form field). */
 export interface DeclaredField {
@@ -66,7 +79,8 @@ export interface ClientOptions {
     prechatForm: boolean;
     queueOnStart: boolean;
     buttonVisibility: ButtonVisibility;
-    existingSession: SessionStatus | null;
+    /** What listing the stored session's conversations finds (handleListConversation). */
+    existingSession: ExistingSession | null;
     /** Setup's agent-availability check on the messaging channel (isAgentAvailabilityCheckEnabled). */
     availabilityCheck: boolean;
     /** settings.hideChatButtonOnLoad (it also switches the availability check off). */

@@ -17,6 +17,9 @@
  *   Embedded Messaging component is in login mode never gets a chat button (`loginRequired`).
  * - v2 answers launchChat when its chat frame answers, maybe before the window's event, and keeps
  *   the chat button inside that frame.
+ * - v1 keeps a session's token (`JWT`) in the page's web storage; with one there at the first
+ *   Ready, the client goes on to restore a conversation (ConversationOpened) or resets (Ready):
+ *   until then the chat reads as loading (`restoring`), at most RESTORE_MS.
  */
 import { debug } from './debugLog';
 import { hiddenFieldNames } from './prechatRules';
@@ -56,6 +59,8 @@ const REFUSAL_MS = 30000;
  * and the status does not flicker.
  */
 const FORM_SHOWN_MS = 1500;
+/** How long after the first Ready a stored session may take to reopen its conversation. */
+const RESTORE_MS = 3000;
 
 /** The client's window events this adapter listens to (one listener each, per page). */
 export const ENHANCED_EVENTS: readonly string[] = [
@@ -139,6 +144,10 @@ export class EnhancedChatClient implements ChatClient {
     private siteFields: Record<string, string> = {};
     /** Hide the client's own chat button whenever it is drawn. */
     private hideButton = false;
+    /** The bound of the stored session's restore, while it is under way (at most once a page). */
+    private restoring: ReturnType<typeof setTimeout> | undefined;
+    /** The window shows a conversation reopened after a reload (not started on this page). */
+    private reopened = false;
     private readonly onEvent = (event: Event): void => {
         try {
             const signals = this.translate(event.type, readField(event, 'detail'));
@@ -212,8 +221,9 @@ export class EnhancedChatClient implements ChatClient {
         }
         if (!isObject(readField(this.global(), 'utilAPI'))) {
             // v1 attaches its API objects just before Ready, which it holds back while the
-            // availability check finds no agent: the chat is there, with no agent online.
-            if (this.availabilityGated() && !this.readySeen) {
+            // availability check finds no agent (not with a stored session: init skips the
+            // check then): the chat is there, with no agent online.
+            if (this.availabilityGated() && !this.readySeen && !this.sessionStored()) {
                 this.availability = false;
                 this.offlineUntilReady = true;
                 return 'ready';
@@ -226,8 +236,51 @@ export class EnhancedChatClient implements ChatClient {
             // without it a start waits for the event (bounded by the service's timeout).
             this.readySeen = true;
             this.buttonReady = this.buttonInPage();
+            this.restore(true);
         }
-        return this.readySeen ? 'ready' : 'loading';
+        return this.readySeen && !this.restoring ? 'ready' : 'loading';
+    }
+
+    /** A v2 page: init.js leaves its real object there as `agentforce_messaging`. */
+    private v2(): boolean {
+        return isObject(readField(this.getWindow(), 'agentforce_messaging'));
+    }
+
+    /**
+     * bootstrap.js sessionExists(): v1 keeps its data as one JSON object under
+     * `${settings.orgId}_WEB_STORAGE`, in localStorage, or in sessionStorage when localStorage
+     * is out of reach (getItemInWebStorageByKey); a `JWT` there is a session init restores.
+     * v2 keeps its storage in its frame, on another origin: nothing to read here.
+     */
+    private sessionStored(): boolean {
+        const win = this.getWindow();
+        try {
+            const storage = (readField(win, 'localStorage') ??
+                readField(win, 'sessionStorage')) as Storage;
+            const key = `${this.setting('orgId') as string}_WEB_STORAGE`;
+            const jwt = readField(JSON.parse(storage.getItem(key) as string), 'JWT');
+            return typeof jwt === 'string' && jwt !== '' && !this.v2();
+        } catch {
+            return false; // storage refused, or not JSON: no session the service can see
+        }
+    }
+
+    /**
+     * Ends a restore under way (a conversation reopened, or the client reset). At the page's
+     * first Ready (`first`), with a stored session, begins one: the client lists its
+     * conversations (handleExistingSession) and either reopens one (ConversationOpened) or resets
+     * (Ready). The chat reads as loading until then, or for RESTORE_MS at most.
+     */
+    private restore(first: boolean): void {
+        clearTimeout(this.restoring);
+        this.restoring = undefined;
+        if (first && this.sessionStored()) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded, once per page
+            this.restoring = setTimeout(() => {
+                this.restore(false);
+                this.sink?.({ kind: 'ready' }); // the readiness reads the client again
+            }, RESTORE_MS);
+        }
     }
 
     /**
@@ -236,7 +289,7 @@ export class EnhancedChatClient implements ChatClient {
      * service that loaded after the client's Ready does the frame stand for the button.
      */
     private buttonInPage(): boolean {
-        const v2 = isObject(readField(this.getWindow(), 'agentforce_messaging'));
+        const v2 = this.v2();
         if (v2 && this.readyHeard) {
             return false;
         }
@@ -275,6 +328,8 @@ export class EnhancedChatClient implements ChatClient {
                 this.startedHere = false;
                 this.conversationEnded = false;
                 this.windowOpen = false;
+                this.reopened = false;
+                this.restore(first); // a later Ready is a reset: nothing is restored after it
                 clearTimeout(this.formTimer);
                 this.setSiteFields();
                 const signals: ChatSignal[] = [{ kind: 'ready' }];
@@ -322,8 +377,11 @@ export class EnhancedChatClient implements ChatClient {
             case 'onEmbeddedMessagingConversationOpened':
                 // Without ConversationStarted on this page: a conversation reopened after a
                 // reload, whose stage the client does not say (it may have ended): a window is
-                // open, and the status events that follow say where the chat stands.
+                // open, and the status events that follow say where the chat stands. It ends a
+                // restore: the readiness then finds it (continuedChat) before it reads ready.
                 this.windowOpen = true;
+                this.restore(false);
+                this.reopened = !this.startedHere;
                 return this.startedHere
                     ? [{ kind: 'activity' }]
                     : [{ kind: 'continued', phase: 'open' }];
@@ -375,8 +433,9 @@ export class EnhancedChatClient implements ChatClient {
         return undefined; // the flow routes; the client knows no per-target availability
     }
 
+    /** A conversation reopened after a reload, still in the window (ConversationOpened). */
     continuedChat(): ContinuedChat | null {
-        return null; // a reopened conversation shows as ConversationOpened (translate)
+        return this.reopened && !this.conversationEnded ? 'open' : null;
     }
 
     sessionPending(): boolean {

@@ -1,5 +1,5 @@
 // The Enhanced Chat double's v2 mode (Proxies without a `has` trap, API objects that refuse before
-// Ready) and a page reloaded during a chat.
+// Ready) and a page reloaded during a chat (the session v1 keeps in the page's web storage).
 import {
     CLEAR_NOT_READY_MESSAGE,
     ENHANCED_EVENTS,
@@ -11,9 +11,13 @@ import {
     getConversations,
     getFiredEvents,
     getNotImplementedReads,
+    answerConversationList,
     installEmbeddedServiceBootstrap,
     settleClient,
-    uninstallEmbeddedServiceBootstrap
+    storeSessionJwt,
+    uninstallEmbeddedServiceBootstrap,
+    STORED_JWT,
+    WEB_STORAGE_KEY
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { rejection } from 'test/rejection';
 
@@ -99,5 +103,53 @@ describe('Enhanced Chat double, page reloaded during a chat', () => {
         await settleClient();
         expect(getClientState()).toMatchObject({ windows: 0, readyCount: 2 });
         expect(getFiredEvents(ENHANCED_EVENTS.conversationOpened)).toHaveLength(1);
+    });
+
+    const stored = (): unknown =>
+        JSON.parse(window.localStorage.getItem(WEB_STORAGE_KEY) ?? 'null');
+
+    it('keeps a new conversation’s token in web storage, and a reset deletes it', async () => {
+        installEmbeddedServiceBootstrap({ readiness: 'loading' });
+        becomeReady();
+        expect(stored()).toEqual({}); // initializeWebStorage
+        await client().utilAPI.launchChat();
+        await settleClient();
+        expect(stored()).toEqual({ JWT: STORED_JWT }); // setAndStoreJwt
+        await client().userVerificationAPI.clearSession();
+        expect(stored()).toEqual({}); // clearWebStorage, then initializeWebStorage
+    });
+
+    it('keeps v2’s session out of the page’s storage', async () => {
+        installEmbeddedServiceBootstrap({ version: 'v2', readiness: 'loading' });
+        becomeReady();
+        await client().utilAPI.launchChat();
+        await settleClient();
+        expect(stored()).toBeNull();
+    });
+
+    it('restores a token stored before init, and resets when no conversation is open', async () => {
+        storeSessionJwt();
+        installEmbeddedServiceBootstrap({ readiness: 'loading' });
+        becomeReady();
+        expect(getClientState()).toMatchObject({ windows: 1, readyCount: 1 });
+        await settleClient();
+        expect(getFiredEvents().map((e) => e.name)).toEqual([
+            ENHANCED_EVENTS.ready,
+            ENHANCED_EVENTS.buttonCreated,
+            ENHANCED_EVENTS.ready,
+            ENHANCED_EVENTS.buttonCreated
+        ]);
+        expect(stored()).toEqual({});
+        expect(getConversations()).toEqual([]);
+    });
+
+    it('waits for the server when told, then reopens what it lists', async () => {
+        installEmbeddedServiceBootstrap({ existingSession: 'no-answer', readiness: 'loading' });
+        becomeReady();
+        await settleClient();
+        expect(getFiredEvents(ENHANCED_EVENTS.conversationOpened)).toHaveLength(0);
+        answerConversationList('Waiting');
+        expect(getFiredEvents(ENHANCED_EVENTS.conversationOpened)).toHaveLength(1);
+        expect(() => answerConversationList('Waiting')).toThrow(/No conversation list/);
     });
 });
