@@ -1,9 +1,9 @@
 import {
-    ROUTING_LIMITS,
     isEmptyRouting,
     mergeRouting,
     validateRouting as validateRoutingCodes
 } from '../routingRules';
+import { ROUTING_LIMITS } from '../routingIssues';
 import { idChecksum } from '../salesforceIds';
 import { idIssueFor as idIssueCodes } from '../routingIds';
 import { ROUTING_ISSUE_CODES } from '../../chatAdminText/routingIssueText';
