@@ -14,7 +14,7 @@ import {
     type Checked,
     type CheckedKind
 } from 'c/chatComponentSupport';
-import { routingIssueText } from 'c/chatAdminText';
+import { routingIssueText } from './routingIssueText';
 import { readChecked } from './propertyReaders';
 import START_LABEL from '@salesforce/label/c.Chat_Start_Prop_Label';
 import START_VARIANT from '@salesforce/label/c.Chat_Start_Prop_Variant';

@@ -1,7 +1,7 @@
 /**
  * Helpers and base classes shared by the chat components (not a component itself). Everything
- * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminChecks,
- * c/chatAdminText or c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
+ * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminChecks
+ * or c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
  */
 export {
     booleanOf,

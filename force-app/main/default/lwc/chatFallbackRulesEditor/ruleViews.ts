@@ -13,8 +13,7 @@ import {
     type RoutingIssue
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import { fallbackRuleText, type FallbackRuleKind } from 'c/chatAdminChecks';
-import { routingIssueText } from 'c/chatAdminText';
+import { fallbackRuleText, routingIssueText, type FallbackRuleKind } from 'c/chatAdminChecks';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
 import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';

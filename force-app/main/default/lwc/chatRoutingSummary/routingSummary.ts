@@ -14,11 +14,12 @@ import {
     type RoutingValidation
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,
+    issueNamesItsRule,
     parseFallbackRules,
+    routingIssueText,
     routingSettingsProblems
 } from 'c/chatAdminChecks';
 import {

@@ -6,7 +6,7 @@ import {
 import { ROUTING_LIMITS } from '../routingIssues';
 import { idChecksum } from '../salesforceIds';
 import { idIssueFor as idIssueCodes } from '../routingIds';
-import { ROUTING_ISSUE_CODES } from '../../chatAdminText/routingIssueText';
+import { ROUTING_ISSUE_CODES } from '../../chatAdminChecks/routingIssueText';
 import { worded, wordedValidation } from 'test/wordedRouting';
 import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';

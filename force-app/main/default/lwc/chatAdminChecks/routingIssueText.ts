@@ -110,7 +110,7 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
 export const ROUTING_ISSUE_CODES = Object.keys(TEMPLATES) as readonly RoutingIssueCode[];
 
 /** The codes whose first param is an ID kind (shown as the kind's name, never as the token). */
-export function hasKindParam(code: RoutingIssueCode): boolean {
+function hasKindParam(code: RoutingIssueCode): boolean {
     return code.startsWith('ID_') || code === 'RULE_UNKNOWN_KIND';
 }
 
