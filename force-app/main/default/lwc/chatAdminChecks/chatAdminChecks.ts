@@ -4,8 +4,6 @@
  * "Visitor and Builder bundles"). Not a component.
  */
 export { checkComponent } from './componentChecks';
-export { problemsOf, readBoolean, readChecked, readChoice, readText } from './propertyReaders';
-export type { Normalized } from './propertyReaders';
 export {
     parseFallbackRules,
     formatFallbackRules,

@@ -8,14 +8,14 @@
 import type { RoutingIssue } from 'c/embeddedChatService';
 import {
     formatLabel,
-    readSetting,
+    readProperty,
     type AdminCheck,
     type BuilderNote,
     type Checked,
     type CheckedKind
 } from 'c/chatComponentSupport';
+import { propertyProblemText } from './propertyProblemText';
 import { routingIssueText } from './routingIssueText';
-import { readChecked } from './propertyReaders';
 import START_LABEL from '@salesforce/label/c.Chat_Start_Prop_Label';
 import START_VARIANT from '@salesforce/label/c.Chat_Start_Prop_Variant';
 import START_STRETCH from '@salesforce/label/c.Chat_Start_Prop_Stretch';
@@ -139,18 +139,18 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
 /** Checks a chat component for the admin (the builder kit's `check`). */
 export function checkComponent(component: Checked): AdminCheck {
     const check = CHECKS[component.kind];
-    const value: Values = (property) =>
-        readSetting(component.settingValue(property), component.settings[property]);
+    const values: Record<string, boolean | string> = {};
     const problems: string[] = [];
-    // Every property the component reads is checked, in its order (a property without a
-    // Builder name here would show its API name: never silently unchecked).
-    for (const [property, setting] of Object.entries(component.settings)) {
-        const label = check.labels[property] ?? property;
-        const { problem } = readChecked(component.settingValue(property), setting, label);
-        if (problem !== null) {
-            problems.push(problem);
+    // Every property the component reads is read once and checked, in its order (a property
+    // without a Builder name here would show its API name: never silently unchecked).
+    for (const [property, spec] of Object.entries(component.settings)) {
+        const { value, problem } = readProperty(component.settingValue(property), spec);
+        values[property] = value;
+        if (problem) {
+            problems.push(propertyProblemText(check.labels[property] ?? property, spec, problem));
         }
     }
+    const value: Values = (property) => values[property];
     problems.push(...(check.more?.(value, component) ?? []));
     return { problems, notes: check.notes(value) };
 }

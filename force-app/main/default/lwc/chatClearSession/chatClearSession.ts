@@ -4,7 +4,7 @@ import {
     ChatActionElement,
     buttonStyle,
     isChatActiveStatus,
-    type Settings
+    type PropertySpecs
 } from 'c/chatComponentSupport';
 import { claimPageLoadClear, joinPageLoadClear } from './pageLoadClear';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
@@ -15,7 +15,7 @@ import SUCCESS_ENDED from '@salesforce/label/c.Chat_Clear_Success_Ended';
 import UNCONFIRMED_NO_CHAT from '@salesforce/label/c.Chat_Clear_Unconfirmed_No_Chat';
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
-const SETTINGS: Settings = {
+const SETTINGS: PropertySpecs = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('neutral'),
     clearOnPageLoad: { fallback: false },
@@ -59,7 +59,7 @@ export default class ChatClearSession extends ChatActionElement {
         return 'clear';
     }
 
-    get settings(): Settings {
+    get settings(): PropertySpecs {
         return SETTINGS;
     }
 

@@ -19,7 +19,7 @@
  */
 import type { LightningElement } from 'lwc';
 import type { RoutingValidation } from 'c/embeddedChatService';
-import type { Settings } from './builderProperties';
+import type { PropertySpecs } from './builderProperties';
 import type { BuilderNote } from './builderNotes';
 
 /** The chat components the kit checks. */
@@ -29,7 +29,7 @@ export type CheckedKind = 'start' | 'end' | 'clear' | 'status';
 export interface Checked {
     kind: CheckedKind;
     /** How each builder property reads. */
-    settings: Settings;
+    settings: PropertySpecs;
     /** A builder property's value as Experience Builder handed it over. */
     settingValue(property: string): unknown;
     /** The service's verdict on the component's own routing (Start button); null when none set. */

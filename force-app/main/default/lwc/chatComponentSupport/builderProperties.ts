@@ -1,10 +1,10 @@
 /**
  * Experience Builder property values, read in one place. The builder may hand a Boolean property
  * over as a string ('true'/'false'), a String property padded with spaces or blank, and old saved
- * pages may hold values that are no longer allowed. These readers give the value to use (the
- * fallback when the input is unset or unusable). What was wrong with an input is worded for the
- * admin by c/chatAdminChecks, loaded only in Experience Builder, on top of the same readers: so
- * visitors never download the wording.
+ * pages may hold values that are no longer allowed. `readProperty` gives the value to use (the
+ * fallback when the input is unset or unusable) and what was wrong with the input, as a code: the
+ * admin library words the codes (propertyProblemText), so visitors never download the words. Like
+ * the service's routing issues: codes here, words on the Builder side.
  */
 
 /**
@@ -14,26 +14,55 @@
  */
 export type Choices<T extends string> = Readonly<Record<T, string>>;
 
+/** A text property's length limit, unless its spec says otherwise. */
+export const TEXT_MAX_LENGTH = 80;
+
 /**
  * How a builder property reads: its fallback (a Boolean fallback makes it a Boolean property), a
- * picklist's choices, or a text's length limit (80 by default).
+ * picklist's choices, or a text's length limit (TEXT_MAX_LENGTH by default).
  */
-export interface Setting<T extends boolean | string = boolean | string> {
+export interface PropertySpec<T extends boolean | string = boolean | string> {
     fallback: T;
     choices?: Choices<T & string>;
     maxLength?: number;
 }
 
-/** A component's builder properties, by property name. */
-export type Settings = Readonly<Record<string, Setting>>;
+/** How each of a component's builder properties reads, by property name. */
+export type PropertySpecs = Readonly<Record<string, PropertySpec>>;
+
+/**
+ * What was wrong with a property's input: not true or false (`NOT_BOOLEAN`), not text
+ * (`NOT_TEXT`), not one of the choices (`NOT_A_CHOICE`), all three read as the fallback; longer
+ * than the limit, cut (`TOO_LONG`); markup, shown as plain text (`MARKUP`).
+ */
+export type PropertyProblemCode =
+    | 'NOT_BOOLEAN'
+    | 'NOT_TEXT'
+    | 'NOT_A_CHOICE'
+    | 'TOO_LONG'
+    | 'MARKUP';
+
+export interface PropertyProblem {
+    code: PropertyProblemCode;
+    /** The input as Experience Builder handed it over. */
+    given: unknown;
+}
+
+/** A property, read: the value to use, and what was wrong with the input (null: nothing). */
+export interface PropertyRead<T> {
+    value: T;
+    problem: PropertyProblem | null;
+}
+
+const MARKUP = /<\/?[a-z][^>]*>/i;
 
 /** No value at all: undefined, null or blank text (the fallback applies, and nothing is wrong). */
-export function isUnset(value: unknown): boolean {
+function isUnset(value: unknown): boolean {
     return value === undefined || value === null || (typeof value === 'string' && !value.trim());
 }
 
 /** A Boolean: true/false, or the strings 'true'/'false' in any case and padding; else undefined. */
-export function booleanOf(value: unknown): boolean | undefined {
+function booleanOf(value: unknown): boolean | undefined {
     if (typeof value === 'boolean') {
         return value;
     }
@@ -41,13 +70,11 @@ export function booleanOf(value: unknown): boolean | undefined {
     return text === 'true' || text === 'false' ? text === 'true' : undefined;
 }
 
-/** Text (a string or a number): trimmed and cut to `maxLength`; undefined when blank or not text. */
-export function textOf(value: unknown, maxLength = 80): string | undefined {
-    if (typeof value !== 'string' && typeof value !== 'number') {
-        return undefined;
-    }
-    const text = String(value).trim();
-    return text ? text.slice(0, maxLength) : undefined;
+/** Text (a string or a number): trimmed and cut to `maxLength`; undefined when not text. */
+function textOf(value: unknown, maxLength: number): string | undefined {
+    return typeof value === 'string' || typeof value === 'number'
+        ? String(value).trim().slice(0, maxLength)
+        : undefined;
 }
 
 /** Case, padding and repeated spaces do not matter when matching a choice. */
@@ -56,23 +83,44 @@ function choiceKey(text: string): string {
 }
 
 /** The code of a choice given by its Builder text or its code (any case, padding); else undefined. */
-export function choiceOf<T extends string>(value: unknown, choices: Choices<T>): T | undefined {
+function choiceOf<T extends string>(value: unknown, choices: Choices<T>): T | undefined {
     const key = choiceKey(String(value));
     return (Object.keys(choices) as T[]).find(
         (code) => choiceKey(code) === key || choiceKey(choices[code]) === key
     );
 }
 
-/** Reads a property as `setting` says; the fallback when it is unset or unusable. */
-export function readSetting<T extends boolean | string>(value: unknown, setting: Setting<T>): T {
-    const { fallback, choices } = setting;
-    const read =
-        typeof fallback === 'boolean'
-            ? booleanOf(value)
-            : choices
-              ? choiceOf(value, choices)
-              : textOf(value, setting.maxLength);
-    return (isUnset(value) || read === undefined ? fallback : read) as T;
+/**
+ * Reads a property as `spec` says: the value (the fallback when the input is unset or unusable)
+ * and the problem with the input. Text is trimmed and cut to its limit; markup in it is kept and
+ * shown as plain text, never rendered.
+ */
+export function readProperty<T extends boolean | string>(
+    raw: unknown,
+    spec: PropertySpec<T>
+): PropertyRead<T> {
+    const { fallback, choices, maxLength = TEXT_MAX_LENGTH } = spec;
+    const flag = typeof fallback === 'boolean';
+    const unset = isUnset(raw);
+    const read = unset
+        ? undefined
+        : flag
+          ? booleanOf(raw)
+          : choices
+            ? choiceOf(raw, choices)
+            : textOf(raw, maxLength);
+    let code: PropertyProblemCode | null = null;
+    if (read === undefined) {
+        code = unset ? null : flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT';
+    } else if (!flag && !choices) {
+        code =
+            String(raw).trim().length > maxLength
+                ? 'TOO_LONG'
+                : MARKUP.test(String(read))
+                  ? 'MARKUP'
+                  : null;
+    }
+    return { value: (read ?? fallback) as T, problem: code && { code, given: raw } };
 }
 
 /** Reads an optional String property (an ID, say): trimmed; blank means "not set" (''). */

@@ -3,7 +3,7 @@
  * text Experience Builder shows for each (the js-meta.xml datasource), and the lightning-button
  * variant each one shows as.
  */
-import type { Choices, Setting } from './builderProperties';
+import type { Choices, PropertySpec } from './builderProperties';
 
 export type ButtonStyle = 'brand' | 'neutral' | 'outline' | 'destructive' | 'success';
 
@@ -17,7 +17,7 @@ export const BUTTON_STYLES: Choices<ButtonStyle> = {
 };
 
 /** The style property: one of BUTTON_STYLES (text or code, any case), else `fallback`. */
-export function buttonStyle(fallback: ButtonStyle): Setting<ButtonStyle> {
+export function buttonStyle(fallback: ButtonStyle): PropertySpec<ButtonStyle> {
     return { fallback, choices: BUTTON_STYLES };
 }
 

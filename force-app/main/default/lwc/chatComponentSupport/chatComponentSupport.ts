@@ -3,15 +3,14 @@
  * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminChecks
  * or c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
  */
-export {
-    booleanOf,
-    choiceOf,
-    isUnset,
-    readOptionalText,
-    readSetting,
-    textOf
+export { readOptionalText, readProperty, TEXT_MAX_LENGTH } from './builderProperties';
+export type {
+    Choices,
+    PropertyProblem,
+    PropertyProblemCode,
+    PropertySpec,
+    PropertySpecs
 } from './builderProperties';
-export type { Choices, Setting, Settings } from './builderProperties';
 export { isBuilderContext, setBuilderContextOverride } from './builderContext';
 export { formatLabel } from './labelFormat';
 export { chatErrorMessage } from './chatErrorMessages';

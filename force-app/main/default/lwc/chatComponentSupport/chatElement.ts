@@ -8,7 +8,7 @@ import {
 import { isBuilderContext } from './builderContext';
 import { builderFallback, type BuilderFallback } from './builderFallback';
 import type { BuilderNote } from './builderNotes';
-import { readSetting, type Setting, type Settings } from './builderProperties';
+import { readProperty, type PropertySpec, type PropertySpecs } from './builderProperties';
 import {
     loadBuilderKit,
     loadedBuilderKit,
@@ -77,7 +77,7 @@ export abstract class ChatElement extends LightningElement implements Checked {
     abstract get kind(): CheckedKind;
 
     /** How each of the component's builder properties reads. */
-    abstract get settings(): Settings;
+    abstract get settings(): PropertySpecs;
 
     /** The component's own routing, checked (Start button only). */
     get routing(): Checked['routing'] {
@@ -91,7 +91,8 @@ export abstract class ChatElement extends LightningElement implements Checked {
 
     /** A builder property's value, read as `settings` says. */
     protected setting<T extends boolean | string>(property: string): T {
-        return readSetting(this.settingValue(property), this.settings[property] as Setting<T>);
+        return readProperty(this.settingValue(property), this.settings[property] as PropertySpec<T>)
+            .value;
     }
 
     /** The builder kit's check of this component: nothing before it loads, nor for visitors. */

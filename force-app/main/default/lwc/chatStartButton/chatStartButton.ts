@@ -13,7 +13,7 @@ import {
     buttonStyle,
     readOptionalText,
     type Choices,
-    type Settings
+    type PropertySpecs
 } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
@@ -42,7 +42,7 @@ interface RoutingOverride {
 }
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
-const SETTINGS: Settings = {
+const SETTINGS: PropertySpecs = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('brand'),
     stretch: { fallback: false },
@@ -75,7 +75,7 @@ export default class ChatStartButton extends ChatActionElement {
         return 'start';
     }
 
-    get settings(): Settings {
+    get settings(): PropertySpecs {
         return SETTINGS;
     }
 

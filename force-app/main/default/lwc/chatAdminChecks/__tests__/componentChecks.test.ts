@@ -2,14 +2,14 @@
  * The builder kit's check of a component, on a component-like object (the component tests check
  * the same through the notice they render in Experience Builder).
  */
-import type { Checked, Settings } from 'c/chatComponentSupport';
+import type { Checked, PropertySpecs } from 'c/chatComponentSupport';
 import { checkComponent } from '../componentChecks';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
 function component(
     kind: Checked['kind'],
-    settings: Settings,
+    settings: PropertySpecs,
     values: Record<string, unknown>
 ): Checked {
     return {
@@ -35,7 +35,7 @@ describe('checkComponent', () => {
     });
 
     it('names a property it has no Builder name for by its API name, rather than skip it', () => {
-        const settings: Settings = {
+        const settings: PropertySpecs = {
             showOnlyDuringChat: { fallback: true },
             extra: { fallback: false }
         };
@@ -48,7 +48,7 @@ describe('checkComponent', () => {
     });
 
     it('adds the problems of a combination of values, and notes what visitors see', () => {
-        const settings: Settings = {
+        const settings: PropertySpecs = {
             clearOnPageLoad: { fallback: false },
             hideButton: { fallback: false }
         };
