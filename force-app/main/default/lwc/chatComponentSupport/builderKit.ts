@@ -20,7 +20,6 @@
 import type { LightningElement } from 'lwc';
 import type { RoutingValidation } from 'c/embeddedChatService';
 import type { PropertySpecs } from './builderProperties';
-import type { BuilderNote } from './builderNotes';
 
 /** The chat components the kit checks. */
 export type CheckedKind = 'start' | 'end' | 'clear' | 'status';
@@ -39,7 +38,7 @@ export interface Checked {
 /** What the admin should fix in a component's builder properties, and what visitors see when. */
 export interface AdminCheck {
     problems: string[];
-    notes: BuilderNote[];
+    notes: string[];
 }
 
 export interface BuilderKit {

@@ -19,7 +19,6 @@ export { builderFallback } from './builderFallback';
 export type { BuilderFallback } from './builderFallback';
 export type { AdminCheck, BuilderKit, Checked, CheckedKind } from './builderKit';
 export { ChatElement, isChatActiveStatus } from './chatElement';
-export type { BuilderNote } from './builderNotes';
 export { ChatActionElement } from './chatActionElement';
 export { BUTTON_STYLES, buttonStyle } from './buttonStyles';
 export type { ButtonStyle } from './buttonStyles';

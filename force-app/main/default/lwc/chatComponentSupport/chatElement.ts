@@ -7,7 +7,6 @@ import {
 } from 'c/embeddedChatService';
 import { isBuilderContext } from './builderContext';
 import { builderFallback, type BuilderFallback } from './builderFallback';
-import type { BuilderNote } from './builderNotes';
 import { readProperty, type PropertySpec, type PropertySpecs } from './builderProperties';
 import {
     loadBuilderKit,
@@ -110,7 +109,7 @@ export abstract class ChatElement extends LightningElement implements Checked {
      * settings may hide it from visitors at times, and the admin should never face an empty,
      * unselectable slot): none while chat is off (the notice says why instead).
      */
-    get builderNotes(): BuilderNote[] {
+    get builderNotes(): string[] {
         return this.status !== 'disabled' ? this.adminCheck.notes : [];
     }
 

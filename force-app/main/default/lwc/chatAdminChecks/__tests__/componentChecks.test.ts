@@ -4,6 +4,8 @@
  */
 import type { Checked, PropertySpecs } from 'c/chatComponentSupport';
 import { checkComponent } from '../componentChecks';
+import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
+import CLEAR_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
@@ -43,7 +45,7 @@ describe('checkComponent', () => {
 
         expect(checkComponent(checked)).toEqual({
             problems: ['extra: “sometimes” is not true or false; using false.'],
-            notes: ['end-during-chat']
+            notes: [END_DURING_CHAT]
         });
     });
 
@@ -59,7 +61,7 @@ describe('checkComponent', () => {
         const both = { clearOnPageLoad: 'TRUE', hideButton: true };
         expect(checkComponent(component('clear', settings, both))).toEqual({
             problems: [],
-            notes: ['clear-hidden']
+            notes: [CLEAR_HIDDEN]
         });
     });
 });
