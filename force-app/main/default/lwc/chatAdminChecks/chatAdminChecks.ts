@@ -18,3 +18,5 @@ export type {
 } from './fallbackRulesText';
 export { FIELD_LABELS, FIELD_NAMES, routingSettingsProblems } from './routingSettingsChecks';
 export { issueNamesItsRule, routingIssueText } from './routingIssueText';
+export { issueView } from './issueView';
+export type { IssueView, Severity } from './issueView';

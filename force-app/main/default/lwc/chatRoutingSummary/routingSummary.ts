@@ -18,9 +18,12 @@ import {
     FIELD_LABELS,
     FIELD_NAMES,
     issueNamesItsRule,
+    issueView,
     parseFallbackRules,
     routingIssueText,
-    routingSettingsProblems
+    routingSettingsProblems,
+    type IssueView,
+    type Severity
 } from 'c/chatAdminChecks';
 import {
     HIDDEN_FIELDS,
@@ -46,20 +49,9 @@ import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
 import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
 import ENHANCED_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Heading';
-import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
-import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
 
 /** How much of a property's value the summary prints; the whole value is its title. */
 const VALUE_LENGTH = 60;
-
-export interface IssueView {
-    key: string;
-    text: string;
-    className: string;
-    iconName: string;
-    iconVariant: string;
-    iconAlt: string;
-}
 
 export interface FieldView {
     name: FieldName;
@@ -98,8 +90,6 @@ export interface SummaryView {
     fields: FieldView[];
 }
 
-type Severity = 'error' | 'warning';
-
 class IssueBoard {
     readonly byField = new Map<FieldName | null, IssueView[]>();
     errors = 0;
@@ -107,16 +97,7 @@ class IssueBoard {
     private count = 0;
 
     add(field: FieldName | null, severity: Severity, text: string): void {
-        const issue: IssueView = {
-            key: `${this.count++}`,
-            text,
-            className: `issue issue_${severity} slds-text-body_small${
-                severity === 'error' ? ' slds-text-color_error' : ''
-            }`,
-            iconName: severity === 'error' ? 'utility:error' : 'utility:warning',
-            iconVariant: severity,
-            iconAlt: severity === 'error' ? ERROR_ALT : WARNING_ALT
-        };
+        const issue = issueView(`${this.count++}`, severity, text);
         this.byField.set(field, [...(this.byField.get(field) ?? []), issue]);
         if (severity === 'error') {
             this.errors += 1;
