@@ -3,7 +3,7 @@
  * routing issues, in the admin's words (Custom Labels). Builder-only (docs/architecture.md,
  * "Visitor and Builder bundles"). Not a component.
  */
-export { checkComponent } from './componentChecks';
+export { componentNotice } from './componentChecks';
 export {
     parseFallbackRules,
     formatFallbackRules,

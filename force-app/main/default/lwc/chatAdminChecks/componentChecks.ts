@@ -10,7 +10,9 @@ import {
     readProperty,
     type AdminCheck,
     type Checked,
-    type CheckedKind
+    type AdminNotice,
+    type CheckedKind,
+    type NoticeSubject
 } from 'c/chatComponentSupport';
 import { propertyProblemText } from './propertyProblemText';
 import { routingIssueText } from './routingIssueText';
@@ -162,4 +164,18 @@ export function checkComponent(component: Checked): AdminCheck {
     const value: Values = (property) => values[property];
     problems.push(...(check.more?.(value, component) ?? []));
     return { problems, notes: check.notes(value) };
+}
+
+/**
+ * What the admin notice of a chat component shows (the builder kit's `check`): null when there is
+ * nothing to say. While chat is off the notice says why, and leaves out the notes on what visitors
+ * see (none of it is shown then).
+ */
+export function componentNotice(component: NoticeSubject): AdminNotice | null {
+    const off = component.status === 'disabled';
+    const { problems, notes } = checkComponent(component);
+    const shown = off ? [] : notes;
+    return off || problems.length > 0 || shown.length > 0
+        ? { disabledReason: component.disabledReason, propertyProblems: problems, notes: shown }
+        : null;
 }

@@ -1,8 +1,7 @@
 /**
  * What is wrong with the Chat Routing Settings properties, in the admin's words, by property: the
  * property names as Experience Builder shows them, and the problems of each raw value as
- * c/chatRoutingModel read it. Admin-only: used by the routing summary, which Chat Routing
- * Settings loads only in Experience Builder.
+ * c/chatRoutingModel reads it. Used by the routing summary.
  */
 import { shorten } from 'c/embeddedChatService';
 import { formatLabel, readProperty, type PropertySpec } from 'c/chatComponentSupport';

@@ -24,12 +24,12 @@ function textsOf(value: unknown): string[] {
 }
 
 /**
- * The admin-only notice of the chat components (rendered only in Experience Builder by its
- * parents), and all of their builder-only markup: why the feature is off and how to fix it, any
- * builder properties with bad values, and notes on what visitors see and when (the placeholder
- * of a component that visitors do not always see). A problem shows as a warning; notes alone as
- * information. The visible title names the note once: the region has no second label and the
- * icon is decorative.
+ * The admin notice of the chat components (Builder-only), and all of their Builder markup: why
+ * the feature is off and how to fix it, any builder properties with bad values, and notes on what
+ * visitors see and when (the placeholder of a component that visitors do not always see). A
+ * problem shows as a warning; notes alone as information. The visible title names the note once:
+ * the region has no second label and the icon is decorative. Its properties are what the admin
+ * library's `componentNotice` gives (the components spread them).
  */
 export default class ChatAdminNotice extends LightningElement {
     /** Why the chat is off, if it is: 'locker' or 'no-chat-client'. */

@@ -1,11 +1,7 @@
 import { api } from 'lwc';
 import { clearSession, type ChatErrorCode, type ChatState } from 'c/embeddedChatService';
-import {
-    ChatActionElement,
-    buttonStyle,
-    isChatActiveStatus,
-    type PropertySpecs
-} from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle, isChatActiveStatus } from 'c/chatComponentBase';
+import type { PropertySpecs } from 'c/chatComponentSupport';
 import { claimPageLoadClear, joinPageLoadClear } from './pageLoadClear';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';

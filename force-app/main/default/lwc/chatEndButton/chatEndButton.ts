@@ -1,6 +1,7 @@
 import { api } from 'lwc';
 import { endChat, type ChatStatus } from 'c/embeddedChatService';
-import { ChatActionElement, buttonStyle, type PropertySpecs } from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle } from 'c/chatComponentBase';
+import type { PropertySpecs } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_End_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_End_Reason_Loading';
 import REASON_ENDING from '@salesforce/label/c.Chat_End_Reason_Ending';

@@ -2,8 +2,7 @@
  * c/chatRoutingModel: the Chat Routing Settings properties, free of any template: builder
  * properties in, the routing configuration for the chat service out. The name rules are the chat
  * service's own (isPrechatFieldName, isChannelVariableName), never copies. What is wrong with the
- * properties is worded for the admin by c/chatAdminChecks (routingSettingsProblems), loaded only
- * in Experience Builder: visitors download only what the routing needs.
+ * properties is worded for the admin by c/chatAdminChecks (routingSettingsProblems).
  */
 import {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
@@ -52,10 +51,10 @@ const NAME_MAX_LENGTH = 255;
  * The keyword that leaves a field out (documented in each name property's help): a field name
  * set to `none`, in any case, is not filled. A cleared name takes its default, and says so.
  */
-export const LEAVE_OUT = 'none';
+const LEAVE_OUT = 'none';
 
 /** Default pre-chat field API names of the legacy client (standard Contact fields). */
-export const DEFAULT_PRECHAT_FIELDS = {
+const DEFAULT_PRECHAT_FIELDS = {
     firstNameField: 'FirstName',
     lastNameField: 'LastName',
     emailField: 'Email'
@@ -149,6 +148,14 @@ export interface UserValues {
 /** What the settings produce: the configuration for the service. */
 export interface BuiltRouting {
     config: RoutingConfig;
+}
+
+/** What the admin's summary card (c/chatRoutingSummary) is made of: the properties and what they build. */
+export interface SummaryInput {
+    settings: RoutingSettings;
+    built: BuiltRouting;
+    /** The logged-in user's record could not be read (pre-fill is off for this visit). */
+    userUnavailable: boolean;
 }
 
 export function readSettings(raw: RawSettings): RoutingSettings {

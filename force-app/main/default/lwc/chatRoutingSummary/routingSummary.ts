@@ -1,7 +1,6 @@
 /**
  * The admin's summary of Chat Routing Settings, free of any template (shown by the
- * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what
- * the settings mean, for the client the site runs, with each problem next to its property.
+ * c/chatRoutingSummary card): what the settings mean, for the client the site runs, with each problem next to its property.
  * Problems come from the chat service's `validateRouting` (placed by their structured location,
  * worded by their Custom Labels) and from reading the properties (c/chatRoutingModel; worded by
  * c/chatAdminChecks). The texts of the routing and of each value are in summaryTexts.ts.

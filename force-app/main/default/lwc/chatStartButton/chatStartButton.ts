@@ -8,13 +8,8 @@ import {
     type RoutingValidation,
     type StartChatOptions
 } from 'c/embeddedChatService';
-import {
-    ChatActionElement,
-    buttonStyle,
-    readOptionalText,
-    type Choices,
-    type PropertySpecs
-} from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle } from 'c/chatComponentBase';
+import { readOptionalText, type Choices, type PropertySpecs } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
 import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';

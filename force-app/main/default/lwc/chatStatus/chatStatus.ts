@@ -1,5 +1,6 @@
 import { api } from 'lwc';
-import { ChatElement, formatLabel, type PropertySpecs } from 'c/chatComponentSupport';
+import { ChatElement } from 'c/chatComponentBase';
+import { formatLabel, type PropertySpecs } from 'c/chatComponentSupport';
 import LOADING from '@salesforce/label/c.Chat_Status_Loading';
 import AGENTS_ONLINE from '@salesforce/label/c.Chat_Status_Agents_Online';
 import AGENTS_OFFLINE from '@salesforce/label/c.Chat_Status_Agents_Offline';

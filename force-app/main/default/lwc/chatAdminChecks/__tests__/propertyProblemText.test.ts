@@ -1,6 +1,5 @@
+import { BUTTON_STYLES, buttonStyle } from '../../chatComponentBase/chatActionElement';
 import {
-    BUTTON_STYLES,
-    buttonStyle,
     formatLabel,
     readOptionalText,
     readProperty,
