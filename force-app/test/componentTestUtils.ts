@@ -6,13 +6,16 @@
  */
 import { createElement, type LightningElement } from 'lwc';
 import type { ChatDisabledReason, ChatErrorCode, ChatState } from 'c/embeddedChatService';
-import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
+import {
+    loadBuilderKit,
+    setBuilderContextOverride
+} from '../main/default/lwc/chatComponentBase/builderKit';
 import { resetChatServiceDouble, setMockChatState } from './jest-mocks/chatServiceDouble';
 import { flushPromises } from './flushPromises';
 
 // In Experience Builder the components load their admin-only part (the notice, the admin wording)
 // with a dynamic import. Loaded once before each test file, a component shows its notice right
-// after a render; chatComponentSupport/__tests__/builderKit.test.ts tests the loading itself.
+// after a render; chatComponentBase/__tests__/builderKit.test.ts tests the loading itself.
 beforeAll(() => loadBuilderKit());
 
 // ---- mounting --------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 /**
  * The service reports routing issues as codes and params; their words are the codes' Custom
- * Labels (c/chatAdminText routingIssueText). These helpers give each issue of a verdict its words
+ * Labels (c/chatAdminChecks routingIssueText). These helpers give each issue of a verdict its words
  * as `message`, so that rule tests assert the code, the params and the text an admin reads.
  */
-import { routingIssueText } from '../main/default/lwc/chatAdminText/routingIssueText';
+import { routingIssueText } from '../main/default/lwc/chatAdminChecks/routingIssueText';
 import type {
     RoutingIssue,
     RoutingValidation

@@ -9,7 +9,7 @@
 /// <reference lib="dom" />
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { setBuilderContextOverride } from 'c/chatComponentBase';
 import { configureChatService } from 'c/embeddedChatService';
 import {
     components,

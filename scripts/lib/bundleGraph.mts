@@ -4,8 +4,9 @@
  * A bundle depends on another through its scripts (`import … from 'c/x'`, `export … from 'c/x'`,
  * and `import('c/x')`, which the platform loads only when the code runs) and through its templates
  * (a child tag `<c-x-y>` loads bundle `xY`). Type-only imports load nothing and are left out. Used
- * by the bench (what a visitor's page downloads) and by the metadata check (a bundle that imports
- * dynamically must declare the capability the platform needs for it).
+ * by the bench (what a visitor's page downloads), by the metadata check (a bundle that imports
+ * dynamically must declare the capability the platform needs for it) and by the boundary test
+ * (bundleBoundary.test.mts, where `scriptReferences` counts type-only imports too).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,19 +55,28 @@ function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
     );
 }
 
+/** Every `c/` bundle a script names: what it loads, and what it names only for types. */
+export interface ScriptReferences extends BundleDependencies {
+    /** Bundles named only in type-only imports and exports or `import('c/x')` types: load nothing. */
+    types: string[];
+    /** `import()` calls with a computed specifier, which cannot be followed. */
+    unresolved: number;
+}
+
 /**
- * The `c/` bundles a script imports. Reads the syntax tree, so an import written in a comment or
- * a string counts for nothing. A dynamic import with a computed specifier cannot be followed: it is
- * listed as `c/?` in `unresolved`.
+ * Every `c/` bundle a script names in an import or an export, a type-only one included: for
+ * boundary checks, where even a type counts. Reads the syntax tree, so an import written in a
+ * comment or a string counts for nothing.
  */
-export function scriptDependencies(
-    source: string,
-    fileName: string
-): BundleDependencies & { unresolved: number } {
+export function scriptReferences(source: string, fileName: string): ScriptReferences {
     const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false);
-    const found = { static: new Set<string>(), dynamic: new Set<string>() };
+    const found = {
+        static: new Set<string>(),
+        dynamic: new Set<string>(),
+        types: new Set<string>()
+    };
     let unresolved = 0;
-    const add = (kind: 'static' | 'dynamic', specifier: ts.Expression | undefined): void => {
+    const add = (kind: keyof typeof found, specifier: ts.Node | undefined): void => {
         if (specifier && ts.isStringLiteralLike(specifier)) {
             const bundle = bundleOfSpecifier(specifier.text);
             if (bundle) {
@@ -78,27 +88,46 @@ export function scriptDependencies(
     };
     const visit = (node: ts.Node): void => {
         if (ts.isImportDeclaration(node)) {
-            if (!isTypeOnlyImport(node)) {
-                add('static', node.moduleSpecifier);
-            }
+            add(isTypeOnlyImport(node) ? 'types' : 'static', node.moduleSpecifier);
             return;
         }
         if (ts.isExportDeclaration(node)) {
-            if (node.moduleSpecifier && !isTypeOnlyExport(node)) {
-                add('static', node.moduleSpecifier);
-            }
+            add(isTypeOnlyExport(node) ? 'types' : 'static', node.moduleSpecifier);
             return;
         }
         if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
             add('dynamic', node.arguments[0]);
         }
         if (ts.isImportTypeNode(node)) {
-            return; // `typeof import('c/x')` in a type position loads nothing
+            // `typeof import('c/x')` in a type position loads nothing
+            const argument = node.argument;
+            add('types', ts.isLiteralTypeNode(argument) ? argument.literal : undefined);
+            return;
         }
         ts.forEachChild(node, visit);
     };
     visit(file);
-    return { static: [...found.static].sort(), dynamic: [...found.dynamic].sort(), unresolved };
+    const sorted = (names: Set<string>): string[] => [...names].sort();
+    const loaded = new Set([...found.static, ...found.dynamic]);
+    return {
+        static: sorted(found.static),
+        dynamic: sorted(found.dynamic),
+        types: sorted(new Set([...found.types].filter((name) => !loaded.has(name)))),
+        unresolved
+    };
+}
+
+/**
+ * The `c/` bundles a script imports. Reads the syntax tree, so an import written in a comment or
+ * a string counts for nothing. A dynamic import with a computed specifier cannot be followed: it is
+ * listed as `c/?` in `unresolved`.
+ */
+export function scriptDependencies(
+    source: string,
+    fileName: string
+): BundleDependencies & { unresolved: number } {
+    const found = scriptReferences(source, fileName);
+    return { static: found.static, dynamic: found.dynamic, unresolved: found.unresolved };
 }
 
 /** `c-chat-admin-notice` → `chatAdminNotice`. */
@@ -123,7 +152,8 @@ export function templateDependencies(html: string): string[] {
     return [...found].sort();
 }
 
-function filesOf(dir: string, extension: string): string[] {
+/** The files of a bundle folder with `extension` (not its tests, nor `.d.ts` files), sorted. */
+export function filesOf(dir: string, extension: string): string[] {
     return fs.existsSync(dir)
         ? fs
               .readdirSync(dir, { withFileTypes: true })

@@ -153,7 +153,7 @@ describe('the project', () => {
         const dependencies = projectDependencies(lwcRoot);
         const buttons = ['chatStartButton', 'chatEndButton', 'chatClearSession', 'chatStatus'];
         const visitor = pageBundles(buttons, dependencies, false);
-        const adminBundles = ['chatAdminNotice', 'chatAdminChecks', 'chatAdminText'];
+        const adminBundles = ['chatAdminNotice', 'chatAdminChecks'];
         for (const adminOnly of [...adminBundles, 'chatFallbackRulesEditor']) {
             assert.ok(!visitor.includes(adminOnly), `${adminOnly} in ${visitor.join(', ')}`);
         }
@@ -168,7 +168,6 @@ describe('the project', () => {
         assert.ok(settingsInBuilder.includes('chatRoutingSummary'), settingsInBuilder.join(', '));
         const builder = pageBundles(buttons, dependencies, true);
         assert.ok(builder.includes('chatAdminNotice'), builder.join(', '));
-        assert.ok(builder.includes('chatAdminText'), builder.join(', '));
         assert.ok(builder.includes('chatAdminChecks'), builder.join(', '));
     });
 

@@ -27,18 +27,13 @@ import { validateRouting as realValidateRouting } from '../../main/default/lwc/e
 // The pure rule helpers are the service's own: they hold no state, so there is nothing to steer.
 export {
     checkId,
-    idChecksum,
-    idPrefixes,
     KEY_PREFIX,
-    shortId,
     shorten,
     targetKind
 } from '../../main/default/lwc/embeddedChatService/salesforceIds';
-export { ROUTING_LIMITS } from '../../main/default/lwc/embeddedChatService/routingRules';
 export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
-    hiddenFieldNames,
     isChannelVariableName,
     isPrechatFieldName
 } from '../../main/default/lwc/embeddedChatService/prechatRules';

@@ -6,7 +6,7 @@ import FIRST_NAME from '@salesforce/schema/User.FirstName';
 import LAST_NAME from '@salesforce/schema/User.LastName';
 import EMAIL from '@salesforce/schema/User.Email';
 import START_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
-import { isBuilderContext } from 'c/chatComponentSupport';
+import { isBuilderContext } from 'c/chatComponentBase';
 
 interface UserRecord {
     fields: Record<string, { value: unknown }>;

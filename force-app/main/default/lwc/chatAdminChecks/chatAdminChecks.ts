@@ -1,11 +1,9 @@
 /**
- * Admin-only checks of the chat components' builder properties, in the admin's words (Custom
- * Labels). Loaded only in Experience Builder (c/chatComponentSupport builderKit) or by admin-only
- * components (the routing summary): never in a visitor's static import graph. Not a component.
+ * The admin library: the checks of the chat components' builder properties and the words of
+ * routing issues, in the admin's words (Custom Labels). Builder-only (docs/architecture.md,
+ * "Visitor and Builder bundles"). Not a component.
  */
-export { checkComponent } from './componentChecks';
-export { problemsOf, readBoolean, readChecked, readChoice, readText } from './propertyReaders';
-export type { Normalized } from './propertyReaders';
+export { componentNotice } from './componentChecks';
 export {
     parseFallbackRules,
     formatFallbackRules,
@@ -19,3 +17,6 @@ export type {
     ParsedFallbackRules
 } from './fallbackRulesText';
 export { FIELD_LABELS, FIELD_NAMES, routingSettingsProblems } from './routingSettingsChecks';
+export { issueNamesItsRule, routingIssueText } from './routingIssueText';
+export { issueView } from './issueView';
+export type { IssueView, Severity } from './issueView';

@@ -1,21 +1,21 @@
 /**
  * The builder kit's check of a chat component (Start, End, Clear, Status): what is wrong with its
  * builder properties, each problem naming the property as Experience Builder shows it, and the
- * notes on what visitors see when (worded by c/chatAdminNotice). The components say how their
- * properties read (`settings`); this module holds only the admin's side. Admin-only: loaded by
- * c/chatComponentSupport's builder kit only in Experience Builder.
+ * notes on what visitors see when, all in the admin's words (c/chatAdminNotice shows them). The
+ * components say how their properties read (`settings`); this module holds the admin's side.
  */
 import type { RoutingIssue } from 'c/embeddedChatService';
 import {
     formatLabel,
-    readSetting,
+    readProperty,
     type AdminCheck,
-    type BuilderNote,
     type Checked,
-    type CheckedKind
+    type AdminNotice,
+    type CheckedKind,
+    type NoticeSubject
 } from 'c/chatComponentSupport';
-import { routingIssueText } from 'c/chatAdminText';
-import { readChecked } from './propertyReaders';
+import { propertyProblemText } from './propertyProblemText';
+import { routingIssueText } from './routingIssueText';
 import START_LABEL from '@salesforce/label/c.Chat_Start_Prop_Label';
 import START_VARIANT from '@salesforce/label/c.Chat_Start_Prop_Variant';
 import START_STRETCH from '@salesforce/label/c.Chat_Start_Prop_Stretch';
@@ -38,6 +38,14 @@ import CLEAR_HIDE_BUTTON from '@salesforce/label/c.Chat_Clear_Prop_Hide_Button';
 import HIDE_NEEDS_PAGE_LOAD from '@salesforce/label/c.Chat_Clear_Hide_Needs_Page_Load';
 import STATUS_HEADING from '@salesforce/label/c.Chat_Status_Prop_Heading';
 import STATUS_SHOW_AVAILABILITY from '@salesforce/label/c.Chat_Status_Prop_Show_Availability';
+import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
+import START_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
+import START_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
+import START_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
+import START_OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
+import STATUS_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
+import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
+import CLEAR_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
 
 /** A component's property values, read. */
 type Values = (property: string) => boolean | string;
@@ -47,8 +55,11 @@ interface ComponentCheck {
     labels: Readonly<Record<string, string>>;
     /** Problems beyond single values (a combination of values, the component's own routing). */
     more?: (value: Values, component: Checked) => string[];
-    /** What visitors see here and when, when the settings hide the component at times. */
-    notes: (value: Values) => BuilderNote[];
+    /**
+     * What visitors see here and when, when the settings hide the component at times (the
+     * admin should never face an empty, unselectable slot without knowing why).
+     */
+    notes: (value: Values) => string[];
 }
 
 /** The Start button's routing properties, by the field of a routing issue. */
@@ -86,15 +97,15 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
         },
         more: (_value, component) => startRoutingProblems(component),
         notes: (value) => {
-            const notes: BuilderNote[] = [];
+            const notes: string[] = [];
             const offline = value('whenOffline');
             if (offline === 'hide') {
-                notes.push('start-hidden-offline');
+                notes.push(START_HIDDEN_OFFLINE);
             } else if (offline === 'offline-form') {
-                notes.push('start-offline-form');
+                notes.push(formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL));
             }
             if (value('hideDuringChat')) {
-                notes.push('start-hidden-in-chat');
+                notes.push(START_HIDDEN_IN_CHAT);
             }
             return notes;
         }
@@ -106,7 +117,7 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
             stretch: END_STRETCH,
             showOnlyDuringChat: END_ONLY_DURING_CHAT
         },
-        notes: (value) => (value('showOnlyDuringChat') ? ['end-during-chat'] : [])
+        notes: (value) => (value('showOnlyDuringChat') ? [END_DURING_CHAT] : [])
     },
     clear: {
         labels: {
@@ -123,7 +134,7 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
             if (!value('clearOnPageLoad')) {
                 return [];
             }
-            return [value('hideButton') ? 'clear-hidden' : 'clear-on-load'];
+            return [value('hideButton') ? CLEAR_HIDDEN : CLEAR_ON_LOAD];
         }
     },
     status: {
@@ -131,7 +142,7 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
         notes: (value) => {
             // Without a heading or availability, visitors see nothing until they start a chat.
             const chatOnly = value('heading') === '' && !value('showAvailability');
-            return chatOnly ? ['status-chat-only'] : [];
+            return chatOnly ? [STATUS_CHAT_ONLY] : [];
         }
     }
 };
@@ -139,18 +150,32 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
 /** Checks a chat component for the admin (the builder kit's `check`). */
 export function checkComponent(component: Checked): AdminCheck {
     const check = CHECKS[component.kind];
-    const value: Values = (property) =>
-        readSetting(component.settingValue(property), component.settings[property]);
+    const values: Record<string, boolean | string> = {};
     const problems: string[] = [];
-    // Every property the component reads is checked, in its order (a property without a
-    // Builder name here would show its API name: never silently unchecked).
-    for (const [property, setting] of Object.entries(component.settings)) {
-        const label = check.labels[property] ?? property;
-        const { problem } = readChecked(component.settingValue(property), setting, label);
-        if (problem !== null) {
-            problems.push(problem);
+    // Every property the component reads is read once and checked, in its order (a property
+    // without a Builder name here would show its API name: never silently unchecked).
+    for (const [property, spec] of Object.entries(component.settings)) {
+        const { value, problem } = readProperty(component.settingValue(property), spec);
+        values[property] = value;
+        if (problem) {
+            problems.push(propertyProblemText(check.labels[property] ?? property, spec, problem));
         }
     }
+    const value: Values = (property) => values[property];
     problems.push(...(check.more?.(value, component) ?? []));
     return { problems, notes: check.notes(value) };
+}
+
+/**
+ * What the admin notice of a chat component shows (the builder kit's `check`): null when there is
+ * nothing to say. While chat is off the notice says why, and leaves out the notes on what visitors
+ * see (none of it is shown then).
+ */
+export function componentNotice(component: NoticeSubject): AdminNotice | null {
+    const off = component.status === 'disabled';
+    const { problems, notes } = checkComponent(component);
+    const shown = off ? [] : notes;
+    return off || problems.length > 0 || shown.length > 0
+        ? { disabledReason: component.disabledReason, propertyProblems: problems, notes: shown }
+        : null;
 }

@@ -1,22 +1,21 @@
 /**
  * What is wrong with the Chat Routing Settings properties, in the admin's words, by property: the
  * property names as Experience Builder shows them, and the problems of each raw value as
- * c/chatRoutingModel read it. Admin-only: used by the routing summary, which Chat Routing
- * Settings loads only in Experience Builder.
+ * c/chatRoutingModel reads it. Used by the routing summary.
  */
 import { shorten } from 'c/embeddedChatService';
-import { formatLabel } from 'c/chatComponentSupport';
+import { formatLabel, readProperty, type PropertySpec } from 'c/chatComponentSupport';
 import {
     FLAG_SETTINGS,
     HIDDEN_FIELD_NAMES,
-    NAME_MAX_LENGTH,
     PREFILL_FIELDS,
     defaultNameOf,
+    nameSpec,
     type FieldName,
     type NameField,
     type RoutingSettings
 } from 'c/chatRoutingModel';
-import { problemsOf, readChecked, readText } from './propertyReaders';
+import { propertyProblemText } from './propertyProblemText';
 import FIELD_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Button';
 import FIELD_AGENT from '@salesforce/label/c.Chat_Routing_Field_Agent';
 import FIELD_FALLBACK from '@salesforce/label/c.Chat_Routing_Field_Fallback';
@@ -54,47 +53,55 @@ export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
 /** The builder properties of Chat Routing Settings, in display order. */
 export const FIELD_NAMES = Object.keys(FIELD_LABELS) as readonly FieldName[];
 
+/** What reading the property `field` as `spec` says found wrong with its raw value, worded. */
+function readingProblems(
+    settings: RoutingSettings,
+    field: FieldName,
+    spec: PropertySpec
+): string[] {
+    const { problem } = readProperty(settings.raw[field], spec);
+    return problem ? [propertyProblemText(FIELD_LABELS[field], spec, problem)] : [];
+}
+
 /**
- * The problem of a field name property: none when left out (`none`); a cleared name takes its
+ * The problems of a field name property: none when left out (`none`); a cleared name takes its
  * default, and says so (the summary tells how to leave the field out); a name the service would
  * refuse is left out, with the reason; else what reading the text found (markup, say).
  */
-function nameProblem(settings: RoutingSettings, field: NameField, badName: string): string | null {
+function nameProblems(settings: RoutingSettings, field: NameField, badName: string): string[] {
     const raw = settings.raw[field];
     const { name, shown, leftOut } = settings.names[field];
     if (leftOut) {
-        return null;
+        return [];
     }
     if (typeof raw === 'string' && raw.trim() === '') {
-        return formatLabel(DEFAULT_USED, defaultNameOf(field));
+        return [formatLabel(DEFAULT_USED, defaultNameOf(field))];
     }
     if (name === null) {
-        return formatLabel(badName, shorten(shown));
+        return [formatLabel(badName, shorten(shown))];
     }
-    return readText(raw, defaultNameOf(field), FIELD_LABELS[field], NAME_MAX_LENGTH).problem;
+    return readingProblems(settings, field, nameSpec(field));
 }
 
 /** What was wrong with the raw values of the settings, by property. */
 export function routingSettingsProblems(
     settings: RoutingSettings
 ): Partial<Record<FieldName, string[]>> {
-    const { raw } = settings;
     const flag = (field: keyof typeof FLAG_SETTINGS): string[] =>
-        problemsOf(readChecked(raw[field], FLAG_SETTINGS[field], FIELD_LABELS[field]));
+        readingProblems(settings, field, FLAG_SETTINGS[field]);
     const problems: Partial<Record<FieldName, string[]>> = {
         fallbackToButton: flag('fallbackToButton'),
         prefillFromUser: flag('prefillFromUser'),
         hideClientButton: flag('hideClientButton')
     };
-    const listed = (problem: string | null): string[] => (problem === null ? [] : [problem]);
     for (const field of PREFILL_FIELDS) {
         // A pre-chat field name only matters while pre-fill is on.
         problems[field] = settings.prefillFromUser
-            ? listed(nameProblem(settings, field, BAD_PRECHAT_FIELD))
+            ? nameProblems(settings, field, BAD_PRECHAT_FIELD)
             : [];
     }
     for (const field of HIDDEN_FIELD_NAMES) {
-        problems[field] = listed(nameProblem(settings, field, BAD_HIDDEN_FIELD));
+        problems[field] = nameProblems(settings, field, BAD_HIDDEN_FIELD);
     }
     return problems;
 }

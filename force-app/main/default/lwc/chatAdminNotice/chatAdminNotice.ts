@@ -7,16 +7,7 @@ import NO_CLIENT_FIX from '@salesforce/label/c.Chat_Admin_No_Client_Fix';
 import LOGIN_PROBLEM from '@salesforce/label/c.Chat_Admin_Login_Problem';
 import LOGIN_FIX from '@salesforce/label/c.Chat_Admin_Login_Fix';
 import PROPERTY_PROBLEMS from '@salesforce/label/c.Chat_Admin_Property_Problems';
-import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
-import START_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
-import START_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
-import START_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
-import START_OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
-import STATUS_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
-import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
-import CLEAR_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
 import type { ChatDisabledReason } from 'c/embeddedChatService';
-import { formatLabel, type BuilderNote } from 'c/chatComponentSupport';
 
 /** Why chat is off, and what to do about it, for each reason. */
 const REASONS: Readonly<Record<ChatDisabledReason, readonly [string, string]>> = {
@@ -25,32 +16,28 @@ const REASONS: Readonly<Record<ChatDisabledReason, readonly [string, string]>> =
     'login-required': [LOGIN_PROBLEM, LOGIN_FIX]
 };
 
-/** The words of each note on what visitors see and when. */
-const NOTE_TEXTS: Readonly<Record<BuilderNote, string>> = {
-    'end-during-chat': END_DURING_CHAT,
-    'start-hidden-offline': START_HIDDEN_OFFLINE,
-    'start-hidden-in-chat': START_HIDDEN_IN_CHAT,
-    'start-offline-form': formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL),
-    'status-chat-only': STATUS_CHAT_ONLY,
-    'clear-on-load': CLEAR_ON_LOAD,
-    'clear-hidden': CLEAR_HIDDEN
-};
+/** The texts of a list given as a property: none unless it is a list; blanks and non-text left out. */
+function textsOf(value: unknown): string[] {
+    return (Array.isArray(value) ? (value as unknown[]) : []).filter(
+        (text): text is string => typeof text === 'string' && text.trim() !== ''
+    );
+}
 
 /**
- * The admin-only notice of the chat components (rendered only in Experience Builder by its
- * parents), and all of their builder-only markup: why the feature is off and how to fix it, any
- * builder properties with bad values, and notes on what visitors see and when (the placeholder
- * of a component that visitors do not always see). A problem shows as a warning; notes alone as
- * information. The visible title names the note once: the region has no second label and the
- * icon is decorative.
+ * The admin notice of the chat components (Builder-only), and all of their Builder markup: why
+ * the feature is off and how to fix it, any builder properties with bad values, and notes on what
+ * visitors see and when (the placeholder of a component that visitors do not always see). A
+ * problem shows as a warning; notes alone as information. The visible title names the note once:
+ * the region has no second label and the icon is decorative. Its properties are what the admin
+ * library's `componentNotice` gives (the components spread them).
  */
 export default class ChatAdminNotice extends LightningElement {
     /** Why the chat is off, if it is: 'locker' or 'no-chat-client'. */
     @api disabledReason: ChatDisabledReason | null = null;
     /** Problems with the component's builder properties, one message each. */
     @api propertyProblems: string[] = [];
-    /** What visitors see and when (the components name them; this component words them). */
-    @api notes: BuilderNote[] = [];
+    /** What visitors see and when, one text each (c/chatAdminChecks words them). */
+    @api notes: string[] = [];
 
     noticeTitle = NOTICE_TITLE;
     propertyHeading = PROPERTY_PROBLEMS;
@@ -83,14 +70,7 @@ export default class ChatAdminNotice extends LightningElement {
     }
 
     get noteItems(): { key: string; text: string }[] {
-        const notes: unknown[] = Array.isArray(this.notes) ? this.notes : [];
-        return notes
-            .filter(
-                (note): note is BuilderNote =>
-                    typeof note === 'string' &&
-                    Object.prototype.hasOwnProperty.call(NOTE_TEXTS, note)
-            )
-            .map((note) => ({ key: note, text: NOTE_TEXTS[note] }));
+        return textsOf(this.notes).map((text, index) => ({ key: `${index}`, text }));
     }
 
     private get hasProblem(): boolean {

@@ -1,11 +1,7 @@
 import { api } from 'lwc';
 import { clearSession, type ChatErrorCode, type ChatState } from 'c/embeddedChatService';
-import {
-    ChatActionElement,
-    buttonStyle,
-    isChatActiveStatus,
-    type Settings
-} from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle, isChatActiveStatus } from 'c/chatComponentBase';
+import type { PropertySpecs } from 'c/chatComponentSupport';
 import { claimPageLoadClear, joinPageLoadClear } from './pageLoadClear';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Clear_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Clear_Reason_Loading';
@@ -15,7 +11,7 @@ import SUCCESS_ENDED from '@salesforce/label/c.Chat_Clear_Success_Ended';
 import UNCONFIRMED_NO_CHAT from '@salesforce/label/c.Chat_Clear_Unconfirmed_No_Chat';
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
-const SETTINGS: Settings = {
+const SETTINGS: PropertySpecs = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('neutral'),
     clearOnPageLoad: { fallback: false },
@@ -59,7 +55,7 @@ export default class ChatClearSession extends ChatActionElement {
         return 'clear';
     }
 
-    get settings(): Settings {
+    get settings(): PropertySpecs {
         return SETTINGS;
     }
 

@@ -1,27 +1,181 @@
 /**
- * Helpers and base classes shared by the chat components (not a component itself). Everything
- * here is in a visitor's static import graph: admin-only code belongs in c/chatAdminChecks,
- * c/chatAdminText or c/chatAdminNotice, which `loadBuilderKit` loads only in Experience Builder.
+ * What the chat components share with the Builder-only admin library (not a component): how
+ * builder properties read, what the admin check reads of a component, and label formatting. It
+ * imports nothing of the components, so the admin library imports it without reaching the loader
+ * (docs/architecture.md, "Visitor and Builder bundles").
+ *
+ * Builder property values are read in one place. The builder may hand a Boolean property over as
+ * a string ('true'/'false'), a String property padded with spaces or blank, and old saved pages
+ * may hold values that are no longer allowed. `readProperty` gives the value to use (the fallback
+ * when the input is unset or unusable) and what was wrong with the input, as a code: the admin
+ * library words the codes (propertyProblemText), so visitors never download the words. Like the
+ * service's routing issues: codes here, words on the Builder side.
  */
-export {
-    booleanOf,
-    choiceOf,
-    isUnset,
-    readOptionalText,
-    readSetting,
-    textOf
-} from './builderProperties';
-export type { Choices, Setting, Settings } from './builderProperties';
-export { isBuilderContext, setBuilderContextOverride } from './builderContext';
-export { formatLabel } from './labelFormat';
-export { chatErrorMessage } from './chatErrorMessages';
-export { loadBuilderKit, loadedBuilderKit } from './builderKit';
-export { builderFallback } from './builderFallback';
-export type { BuilderFallback } from './builderFallback';
-export type { AdminCheck, BuilderKit, Checked, CheckedKind } from './builderKit';
-export { ChatElement, isChatActiveStatus } from './chatElement';
-export type { BuilderNote } from './builderNotes';
-export { ChatActionElement } from './chatActionElement';
-export { BUTTON_STYLES, buttonStyle } from './buttonStyles';
-export type { ButtonStyle } from './buttonStyles';
+import type { ChatDisabledReason, ChatStatus, RoutingValidation } from 'c/embeddedChatService';
+
+/**
+ * The choices of a picklist property: each value the code uses, with the text Experience Builder
+ * shows for it (the js-meta.xml `datasource` entry, which Builder shows as it is and saves as the
+ * value). Values saved before the readable texts existed are the codes themselves.
+ */
+export type Choices<T extends string> = Readonly<Record<T, string>>;
+
+/** A text property's length limit, unless its spec says otherwise. */
+export const TEXT_MAX_LENGTH = 80;
+
+/**
+ * How a builder property reads: its fallback (a Boolean fallback makes it a Boolean property), a
+ * picklist's choices, or a text's length limit (TEXT_MAX_LENGTH by default).
+ */
+export interface PropertySpec<T extends boolean | string = boolean | string> {
+    fallback: T;
+    choices?: Choices<T & string>;
+    maxLength?: number;
+}
+
+/** How each of a component's builder properties reads, by property name. */
+export type PropertySpecs = Readonly<Record<string, PropertySpec>>;
+
+/**
+ * What was wrong with a property's input: not true or false (`NOT_BOOLEAN`), not text
+ * (`NOT_TEXT`), not one of the choices (`NOT_A_CHOICE`), all three read as the fallback; longer
+ * than the limit, cut (`TOO_LONG`); markup, shown as plain text (`MARKUP`).
+ */
+export type PropertyProblemCode =
+    | 'NOT_BOOLEAN'
+    | 'NOT_TEXT'
+    | 'NOT_A_CHOICE'
+    | 'TOO_LONG'
+    | 'MARKUP';
+
+export interface PropertyProblem {
+    code: PropertyProblemCode;
+    /** The input as Experience Builder handed it over. */
+    given: unknown;
+}
+
+/** A property, read: the value to use, and what was wrong with the input (null: nothing). */
+export interface PropertyRead<T> {
+    value: T;
+    problem: PropertyProblem | null;
+}
+
+const MARKUP = /<\/?[a-z][^>]*>/i;
+
+/** No value at all: undefined, null or blank text (the fallback applies, and nothing is wrong). */
+function isUnset(value: unknown): boolean {
+    return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
+/** A Boolean: true/false, or the strings 'true'/'false' in any case and padding; else undefined. */
+function booleanOf(value: unknown): boolean | undefined {
+    if (typeof value === 'boolean') {
+        return value;
+    }
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return text === 'true' || text === 'false' ? text === 'true' : undefined;
+}
+
+/** Text (a string or a number): trimmed and cut to `maxLength`; undefined when not text. */
+function textOf(value: unknown, maxLength: number): string | undefined {
+    return typeof value === 'string' || typeof value === 'number'
+        ? String(value).trim().slice(0, maxLength)
+        : undefined;
+}
+
+/** Case, padding and repeated spaces do not matter when matching a choice. */
+function choiceKey(text: string): string {
+    return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The code of a choice given by its Builder text or its code (any case, padding); else undefined. */
+function choiceOf<T extends string>(value: unknown, choices: Choices<T>): T | undefined {
+    const key = choiceKey(String(value));
+    return (Object.keys(choices) as T[]).find(
+        (code) => choiceKey(code) === key || choiceKey(choices[code]) === key
+    );
+}
+
+/**
+ * Reads a property as `spec` says: the value (the fallback when the input is unset or unusable)
+ * and the problem with the input. Text is trimmed and cut to its limit; markup in it is kept and
+ * shown as plain text, never rendered.
+ */
+export function readProperty<T extends boolean | string>(
+    raw: unknown,
+    spec: PropertySpec<T>
+): PropertyRead<T> {
+    const { fallback, choices, maxLength = TEXT_MAX_LENGTH } = spec;
+    const flag = typeof fallback === 'boolean';
+    const unset = isUnset(raw);
+    const read = unset
+        ? undefined
+        : flag
+          ? booleanOf(raw)
+          : choices
+            ? choiceOf(raw, choices)
+            : textOf(raw, maxLength);
+    let code: PropertyProblemCode | null = null;
+    if (read === undefined) {
+        code = unset ? null : flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT';
+    } else if (!flag && !choices) {
+        code =
+            String(raw).trim().length > maxLength
+                ? 'TOO_LONG'
+                : MARKUP.test(String(read))
+                  ? 'MARKUP'
+                  : null;
+    }
+    return { value: (read ?? fallback) as T, problem: code && { code, given: raw } };
+}
+
+/** Reads an optional String property (an ID, say): trimmed; blank means "not set" (''). */
+export function readOptionalText(value: unknown): string {
+    return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The chat components that the admin library (c/chatAdminChecks) checks. */
+export type CheckedKind = 'start' | 'end' | 'clear' | 'status';
+
+/** What the admin library's check reads of a chat component. */
+export interface Checked {
+    kind: CheckedKind;
+    /** How each builder property reads. */
+    settings: PropertySpecs;
+    /** A builder property's value as Experience Builder handed it over. */
+    settingValue(property: string): unknown;
+    /** The service's verdict on the component's own routing (Start button); null when none set. */
+    routing: RoutingValidation | null;
+}
+
+/** What the check gives back: what the admin should fix, and what visitors see when. */
+export interface AdminCheck {
+    problems: string[];
+    notes: string[];
+}
+
+/** A chat component in Builder: what its admin notice reads (the check's input, and the chat). */
+export interface NoticeSubject extends Checked {
+    status: ChatStatus;
+    disabledReason: ChatDisabledReason | null;
+}
+
+/** What the admin notice of a component shows: c/chatAdminNotice's properties. */
+export interface AdminNotice {
+    disabledReason: ChatDisabledReason | null;
+    propertyProblems: string[];
+    notes: string[];
+}
+
+/**
+ * Fills the `{0}`, `{1}`… placeholders of a Custom Label. Arguments are inserted as text (the
+ * templates render it escaped); a placeholder without an argument is left empty.
+ */
+export function formatLabel(template: string, ...args: readonly (string | number)[]): string {
+    return template.replace(/\{(\d+)\}/g, (_match, index: string) => {
+        const arg = args[Number(index)];
+        return arg === undefined ? '' : String(arg);
+    });
+}
+
 export { fallbackRuleEntries } from './fallbackRuleEntries';

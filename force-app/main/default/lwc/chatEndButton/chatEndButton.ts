@@ -1,13 +1,14 @@
 import { api } from 'lwc';
 import { endChat, type ChatStatus } from 'c/embeddedChatService';
-import { ChatActionElement, buttonStyle, type Settings } from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle } from 'c/chatComponentBase';
+import type { PropertySpecs } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_End_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_End_Reason_Loading';
 import REASON_ENDING from '@salesforce/label/c.Chat_End_Reason_Ending';
 import SUCCESS from '@salesforce/label/c.Chat_End_Success';
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
-const SETTINGS: Settings = {
+const SETTINGS: PropertySpecs = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('neutral'),
     stretch: { fallback: false },
@@ -28,7 +29,7 @@ export default class ChatEndButton extends ChatActionElement {
         return 'end';
     }
 
-    get settings(): Settings {
+    get settings(): PropertySpecs {
         return SETTINGS;
     }
 

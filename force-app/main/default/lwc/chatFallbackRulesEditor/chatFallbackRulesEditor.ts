@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { subscribeToChat, type ChatClientKind } from 'c/embeddedChatService';
-import { formatLabel, readSetting } from 'c/chatComponentSupport';
+import { formatLabel, readProperty } from 'c/chatComponentSupport';
 import {
     fallbackRuleText,
     formatFallbackRules,
@@ -126,7 +126,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     }
 
     get isRequired(): boolean {
-        return readSetting(this.required, { fallback: false });
+        return readProperty(this.required, { fallback: false }).value;
     }
 
     get hasRows(): boolean {

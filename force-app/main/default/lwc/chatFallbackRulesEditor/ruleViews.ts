@@ -13,14 +13,18 @@ import {
     type RoutingIssue
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import { fallbackRuleText, type FallbackRuleKind } from 'c/chatAdminChecks';
-import { routingIssueText } from 'c/chatAdminText';
+import {
+    fallbackRuleText,
+    issueView,
+    routingIssueText,
+    type FallbackRuleKind,
+    type IssueView,
+    type Severity
+} from 'c/chatAdminChecks';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
 import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
 import REMOVE from '@salesforce/label/c.Chat_Rules_Remove';
-import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
-import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
 import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
 import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
 import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
@@ -40,17 +44,6 @@ export interface Row {
     buttonId: string;
     /** Messages for an empty ID wait until the admin has typed in it (or the row was stored). */
     touched: boolean;
-}
-
-type Severity = 'error' | 'warning';
-
-export interface MessageView {
-    key: string;
-    text: string;
-    severity: Severity;
-    className: string;
-    iconName: string;
-    iconAlt: string;
 }
 
 /**
@@ -82,7 +75,7 @@ export interface RuleView {
     userFieldClass: string;
     buttonFieldClass: string;
     /** Problems of the rule as a whole (a repeat, a swapped pair, a rule of no known kind). */
-    messages: MessageView[];
+    messages: IssueView[];
     hasMessages: boolean;
     isFirst: boolean;
     isLast: boolean;
@@ -94,7 +87,7 @@ export interface RuleView {
 export interface EditorView {
     rules: RuleView[];
     /** Problems of the list as a whole (too many rules). */
-    listMessages: MessageView[];
+    listMessages: IssueView[];
     hasListMessages: boolean;
 }
 
@@ -104,24 +97,11 @@ export interface EditorView {
  */
 const SUMMARY_ONLY = new Set(['BUTTON_NOT_LAST', 'SITE_BUTTON_NOT_LAST']);
 
-function message(key: string, severity: Severity, text: string): MessageView {
-    return {
-        key,
-        text,
-        severity,
-        className: `message message_${severity} slds-text-body_small${
-            severity === 'error' ? ' slds-text-color_error' : ''
-        }`,
-        iconName: severity === 'error' ? 'utility:error' : 'utility:warning',
-        iconAlt: severity === 'error' ? ERROR_ALT : WARNING_ALT
-    };
-}
-
 /** The issues of one row, sorted by where they belong. */
 interface RowIssues {
     user: string | null;
     button: string | null;
-    rule: MessageView[];
+    rule: IssueView[];
 }
 
 function fieldClass(messageText: string | null): string {
@@ -131,7 +111,7 @@ function fieldClass(messageText: string | null): string {
 /** The view of the rows, checked for the client the page runs (null: not known). */
 export function editorView(rows: readonly Row[], client: ChatClientKind | null): EditorView {
     const byRow = rows.map((): RowIssues => ({ user: null, button: null, rule: [] }));
-    const listMessages: MessageView[] = [];
+    const listMessages: IssueView[] = [];
     // The stored text holds the rows that have an ID, in order: map its rules back to rows.
     const positions: number[] = [];
     const texts: string[] = [];
@@ -151,7 +131,7 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
         const text = routingIssueText(issue);
         const at = index === undefined ? undefined : byRow[positions[index]];
         if (!at) {
-            listMessages.push(message(`list-${listMessages.length}`, severity, text));
+            listMessages.push(issueView(`list-${listMessages.length}`, severity, text));
             return;
         }
         const row = rows[positions[index as number]];
@@ -165,7 +145,7 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
                 return;
             }
         }
-        at.rule.push(message(`rule-${at.rule.length}`, severity, text));
+        at.rule.push(issueView(`rule-${at.rule.length}`, severity, text));
     };
     verdict?.errors.forEach((issue) => place(issue, 'error'));
     verdict?.warnings.forEach((issue) => place(issue, 'warning'));

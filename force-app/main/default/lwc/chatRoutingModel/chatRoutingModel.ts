@@ -2,8 +2,7 @@
  * c/chatRoutingModel: the Chat Routing Settings properties, free of any template: builder
  * properties in, the routing configuration for the chat service out. The name rules are the chat
  * service's own (isPrechatFieldName, isChannelVariableName), never copies. What is wrong with the
- * properties is worded for the admin by c/chatAdminChecks (routingSettingsProblems), loaded only
- * in Experience Builder: visitors download only what the routing needs.
+ * properties is worded for the admin by c/chatAdminChecks (routingSettingsProblems).
  */
 import {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
@@ -15,8 +14,8 @@ import {
 import {
     fallbackRuleEntries,
     readOptionalText,
-    readSetting,
-    type Setting
+    readProperty,
+    type PropertySpec
 } from 'c/chatComponentSupport';
 
 /** The builder properties of Chat Routing Settings (c/chatAdminChecks lists them in display order). */
@@ -43,19 +42,19 @@ export const FLAG_SETTINGS = {
     fallbackToButton: { fallback: false },
     prefillFromUser: { fallback: true },
     hideClientButton: { fallback: false }
-} as const satisfies Record<string, Setting<boolean>>;
+} as const satisfies Record<string, PropertySpec<boolean>>;
 
 /** A field name property reads well past the limit, so that a long name is refused, never cut. */
-export const NAME_MAX_LENGTH = 255;
+const NAME_MAX_LENGTH = 255;
 
 /**
  * The keyword that leaves a field out (documented in each name property's help): a field name
  * set to `none`, in any case, is not filled. A cleared name takes its default, and says so.
  */
-export const LEAVE_OUT = 'none';
+const LEAVE_OUT = 'none';
 
 /** Default pre-chat field API names of the legacy client (standard Contact fields). */
-export const DEFAULT_PRECHAT_FIELDS = {
+const DEFAULT_PRECHAT_FIELDS = {
     firstNameField: 'FirstName',
     lastNameField: 'LastName',
     emailField: 'Email'
@@ -98,6 +97,11 @@ export function defaultNameOf(field: NameField): string {
         : DEFAULT_PRECHAT_FIELDS[field as PrefillField];
 }
 
+/** How a field name property reads: its default, and a limit no usable name reaches. */
+export function nameSpec(field: NameField): PropertySpec<string> {
+    return { fallback: defaultNameOf(field), maxLength: NAME_MAX_LENGTH };
+}
+
 /** A name property, read: the name to use, or null when the field is left out. */
 export interface NameSetting {
     /** The name to use; null = left out (by `none`, or because the name can't be used). */
@@ -117,7 +121,7 @@ function readName(raw: unknown, field: NameField, usable: (name: string) => bool
     if (typeof raw === 'string' && raw.trim().toLowerCase() === LEAVE_OUT) {
         return { name: null, shown: LEAVE_OUT, leftOut: true };
     }
-    const shown = readSetting(raw, { fallback: defaultNameOf(field), maxLength: NAME_MAX_LENGTH });
+    const shown = readProperty(raw, nameSpec(field)).value;
     return { name: usable(shown) ? shown : null, shown, leftOut: false };
 }
 
@@ -146,7 +150,17 @@ export interface BuiltRouting {
     config: RoutingConfig;
 }
 
+/** What the admin's summary card (c/chatRoutingSummary) is made of: the properties and what they build. */
+export interface SummaryInput {
+    settings: RoutingSettings;
+    built: BuiltRouting;
+    /** The logged-in user's record could not be read (pre-fill is off for this visit). */
+    userUnavailable: boolean;
+}
+
 export function readSettings(raw: RawSettings): RoutingSettings {
+    const flag = (field: keyof typeof FLAG_SETTINGS): boolean =>
+        readProperty<boolean>(raw[field], FLAG_SETTINGS[field]).value;
     const names = {} as Record<NameField, NameSetting>;
     for (const field of PREFILL_FIELDS) {
         names[field] = readName(raw[field], field, isPrechatFieldName);
@@ -158,10 +172,10 @@ export function readSettings(raw: RawSettings): RoutingSettings {
         raw,
         buttonId: readOptionalText(raw.buttonId),
         agentUserId: readOptionalText(raw.agentUserId),
-        fallbackToButton: readSetting(raw.fallbackToButton, FLAG_SETTINGS.fallbackToButton),
+        fallbackToButton: flag('fallbackToButton'),
         fallbackRules: typeof raw.fallbackRules === 'string' ? raw.fallbackRules : '',
-        prefillFromUser: readSetting(raw.prefillFromUser, FLAG_SETTINGS.prefillFromUser),
-        hideClientButton: readSetting(raw.hideClientButton, FLAG_SETTINGS.hideClientButton),
+        prefillFromUser: flag('prefillFromUser'),
+        hideClientButton: flag('hideClientButton'),
         names
     };
 }

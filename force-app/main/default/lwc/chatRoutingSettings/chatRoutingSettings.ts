@@ -11,35 +11,23 @@ import {
     getRoutingValidation,
     type RoutingValidation
 } from 'c/embeddedChatService';
-import { builderFallback, isBuilderContext, type BuilderFallback } from 'c/chatComponentSupport';
+import {
+    builderFallback,
+    isBuilderContext,
+    loadSummaryCard,
+    loadedSummaryCard,
+    type BuilderFallback
+} from 'c/chatComponentBase';
 import {
     buildRouting,
     readSettings,
     type FieldName,
     type RawSettings,
+    type SummaryInput,
     type UserValues
 } from 'c/chatRoutingModel';
-import type { SummaryInput } from 'c/chatRoutingSummary';
 
 const USER_FIELDS = [FIRST_NAME_FIELD, LAST_NAME_FIELD, EMAIL_FIELD];
-
-let cardLoading: Promise<typeof LightningElement | null> | null = null;
-let loadedCard: typeof LightningElement | null = null;
-
-/**
- * The admin's summary card (c/chatRoutingSummary, with the admin wording it uses), loaded once per
- * page and only in Experience Builder, so that visitors never download it: the same dynamic
- * import as the builder kit (see chatComponentSupport/builderKit.ts for the platform's
- * documentation of it and the `lightning__dynamicComponent` capability this bundle declares).
- * Never rejects: null when the platform can't load it (a basic placeholder is shown then).
- */
-function loadSummaryCard(): Promise<typeof LightningElement | null> {
-    cardLoading ??= import('c/chatRoutingSummary').then(
-        (module) => (loadedCard = module.default),
-        () => null
-    );
-    return cardLoading;
-}
 
 function text(value: unknown): string | undefined {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -60,8 +48,8 @@ const liveInstances = new Set<ChatRoutingSettings>();
  * site runs and says when chat is off.
  */
 export default class ChatRoutingSettings extends LightningElement {
-    /** Builder only: the summary card component for `lwc:is`, once loaded. */
-    summaryCard: typeof LightningElement | null = loadedCard;
+    /** Builder only: the summary card component for `lwc:is`, once loaded (builderKit.ts). */
+    summaryCard: typeof LightningElement | null = loadedSummaryCard();
     /** Builder only: the placeholder shown when the summary card cannot load. */
     kitFallback: BuilderFallback | null = null;
     /** What the builder summary shows; null outside the builder (nothing is rendered). */

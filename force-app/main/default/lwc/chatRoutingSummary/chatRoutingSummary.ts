@@ -1,7 +1,6 @@
 /**
- * c/chatRoutingSummary: the admin's summary card of Chat Routing Settings (not exposed). Chat
- * Routing Settings loads it with a dynamic import only in Experience Builder, so that visitors
- * never download it, the admin wording it uses or its template.
+ * c/chatRoutingSummary: the admin's summary card of Chat Routing Settings (not exposed;
+ * Builder-only, see chatComponentBase/builderKit.ts).
  */
 import { LightningElement, api } from 'lwc';
 import {
@@ -10,18 +9,10 @@ import {
     type ChatClientKind,
     type ChatDisabledReason
 } from 'c/embeddedChatService';
-import type { BuiltRouting, RoutingSettings } from 'c/chatRoutingModel';
+import type { SummaryInput } from 'c/chatRoutingModel';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import { summarize, type SummaryView } from './routingSummary';
-
-/** What the summary is made of: the properties and what they build. */
-export interface SummaryInput {
-    settings: RoutingSettings;
-    built: BuiltRouting;
-    /** The logged-in user's record could not be read (pre-fill is off for this visit). */
-    userUnavailable: boolean;
-}
 
 /**
  * The card follows the chat itself: the settings are checked with the service's verdict for the

@@ -1,7 +1,6 @@
 /**
  * The admin's summary of Chat Routing Settings, free of any template (shown by the
- * c/chatRoutingSummary card, which Chat Routing Settings loads only in Experience Builder): what
- * the settings mean, for the client the site runs, with each problem next to its property.
+ * c/chatRoutingSummary card): what the settings mean, for the client the site runs, with each problem next to its property.
  * Problems come from the chat service's `validateRouting` (placed by their structured location,
  * worded by their Custom Labels) and from reading the properties (c/chatRoutingModel; worded by
  * c/chatAdminChecks). The texts of the routing and of each value are in summaryTexts.ts.
@@ -14,12 +13,16 @@ import {
     type RoutingValidation
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import { issueNamesItsRule, routingIssueText } from 'c/chatAdminText';
 import {
     FIELD_LABELS,
     FIELD_NAMES,
+    issueNamesItsRule,
+    issueView,
     parseFallbackRules,
-    routingSettingsProblems
+    routingIssueText,
+    routingSettingsProblems,
+    type IssueView,
+    type Severity
 } from 'c/chatAdminChecks';
 import {
     HIDDEN_FIELDS,
@@ -45,20 +48,9 @@ import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
 import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
 import ENHANCED_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Heading';
-import ERROR_ALT from '@salesforce/label/c.Chat_Routing_Error';
-import WARNING_ALT from '@salesforce/label/c.Chat_Routing_Warning';
 
 /** How much of a property's value the summary prints; the whole value is its title. */
 const VALUE_LENGTH = 60;
-
-export interface IssueView {
-    key: string;
-    text: string;
-    className: string;
-    iconName: string;
-    iconVariant: string;
-    iconAlt: string;
-}
 
 export interface FieldView {
     name: FieldName;
@@ -97,8 +89,6 @@ export interface SummaryView {
     fields: FieldView[];
 }
 
-type Severity = 'error' | 'warning';
-
 class IssueBoard {
     readonly byField = new Map<FieldName | null, IssueView[]>();
     errors = 0;
@@ -106,16 +96,7 @@ class IssueBoard {
     private count = 0;
 
     add(field: FieldName | null, severity: Severity, text: string): void {
-        const issue: IssueView = {
-            key: `${this.count++}`,
-            text,
-            className: `issue issue_${severity} slds-text-body_small${
-                severity === 'error' ? ' slds-text-color_error' : ''
-            }`,
-            iconName: severity === 'error' ? 'utility:error' : 'utility:warning',
-            iconVariant: severity,
-            iconAlt: severity === 'error' ? ERROR_ALT : WARNING_ALT
-        };
+        const issue = issueView(`${this.count++}`, severity, text);
         this.byField.set(field, [...(this.byField.get(field) ?? []), issue]);
         if (severity === 'error') {
             this.errors += 1;

@@ -8,13 +8,8 @@ import {
     type RoutingValidation,
     type StartChatOptions
 } from 'c/embeddedChatService';
-import {
-    ChatActionElement,
-    buttonStyle,
-    readOptionalText,
-    type Choices,
-    type Settings
-} from 'c/chatComponentSupport';
+import { ChatActionElement, buttonStyle } from 'c/chatComponentBase';
+import { readOptionalText, type Choices, type PropertySpecs } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
 import REASON_STARTING from '@salesforce/label/c.Chat_Start_Reason_Starting';
@@ -42,7 +37,7 @@ interface RoutingOverride {
 }
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
-const SETTINGS: Settings = {
+const SETTINGS: PropertySpecs = {
     buttonLabel: { fallback: DEFAULT_LABEL },
     variant: buttonStyle('brand'),
     stretch: { fallback: false },
@@ -75,7 +70,7 @@ export default class ChatStartButton extends ChatActionElement {
         return 'start';
     }
 
-    get settings(): Settings {
+    get settings(): PropertySpecs {
         return SETTINGS;
     }
 

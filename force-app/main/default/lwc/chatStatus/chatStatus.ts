@@ -1,5 +1,6 @@
 import { api } from 'lwc';
-import { ChatElement, formatLabel, type Settings } from 'c/chatComponentSupport';
+import { ChatElement } from 'c/chatComponentBase';
+import { formatLabel, type PropertySpecs } from 'c/chatComponentSupport';
 import LOADING from '@salesforce/label/c.Chat_Status_Loading';
 import AGENTS_ONLINE from '@salesforce/label/c.Chat_Status_Agents_Online';
 import AGENTS_OFFLINE from '@salesforce/label/c.Chat_Status_Agents_Offline';
@@ -12,7 +13,7 @@ import ENDED from '@salesforce/label/c.Chat_Status_Ended';
 import OPEN from '@salesforce/label/c.Chat_Status_Open';
 
 /** How each builder property reads (c/chatAdminChecks words its problems for the admin). */
-const SETTINGS: Settings = {
+const SETTINGS: PropertySpecs = {
     heading: { fallback: '' },
     showAvailability: { fallback: true }
 };
@@ -28,7 +29,7 @@ export default class ChatStatus extends ChatElement {
         return 'status';
     }
 
-    get settings(): Settings {
+    get settings(): PropertySpecs {
         return SETTINGS;
     }
 

@@ -339,7 +339,7 @@ export interface RoutingIssue {
     location: RoutingIssueLocation;
     /**
      * The kind of problem. Its text is the code's Custom Label with the params filled in:
-     * `routingIssueText(issue)` from c/chatAdminText (admin code: visitors never download it).
+     * `routingIssueText(issue)` from the admin library c/chatAdminChecks.
      */
     code: RoutingIssueCode;
     /** The values the text mentions (IDs, numbers, names), in the order its code documents. */

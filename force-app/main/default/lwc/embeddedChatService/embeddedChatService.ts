@@ -59,30 +59,20 @@ export type {
 } from './channelTypes';
 /**
  * ID helpers, for admin UIs: `checkId(id, kind)` says what is wrong with an ID (null when it is
- * a well-formed ID of that kind), `idChecksum(id15)` gives the 18-character suffix of a
- * 15-character ID, `shortId(id)` and `shorten(text, max)` short forms for messages, `KEY_PREFIX`
+ * a well-formed ID of that kind), `shorten(text, max)` a short form for messages, `KEY_PREFIX`
  * the key prefixes routing uses, `targetKind(client)` the kind of ID a routing target must be.
  */
-export {
-    checkId,
-    idChecksum,
-    idPrefixes,
-    KEY_PREFIX,
-    shortId,
-    shorten,
-    targetKind
-} from './salesforceIds';
+export { checkId, KEY_PREFIX, shorten, targetKind } from './salesforceIds';
 export type { IdKind, IdProblem } from './salesforceIds';
 /**
- * The routing rules, for admin UIs and the chat client adapters, so that each rule has one home:
- * `validateRouting(input, client)` (pure, never throws), `idIssueFor(id, kind)` (the issue of one
- * ID, as validateRouting words it), the pre-chat name rules, the hidden routing field names.
+ * The routing rules, for admin UIs, so that each rule has one home: `validateRouting(input,
+ * client)` (pure, never throws), `idIssueFor(id, kind)` (the issue of one ID, as validateRouting
+ * gives it), the pre-chat name rules and the default hidden routing field names.
  */
-export { validateRouting, ROUTING_LIMITS } from './routingRules';
+export { validateRouting } from './routingRules';
 export { idIssueFor } from './routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
-    hiddenFieldNames,
     isChannelVariableName,
     isPrechatFieldName
 } from './prechatRules';

@@ -116,7 +116,7 @@ function readAvailability(data: unknown): boolean | null {
 }
 
 /** The continued chat that session data carries (CHASITOR_SERIALIZED_KEY), or null. */
-export function continuedFromSessionData(data: unknown): ContinuedChat | null {
+function continuedFromSessionData(data: unknown): ContinuedChat | null {
     const serialized = readField(data, 'CHASITOR_SERIALIZED_KEY');
     if (!serialized) {
         return null;

@@ -80,7 +80,7 @@ export const ENHANCED_EVENTS: readonly string[] = [
 ];
 
 /** The longest hidden field value sent (a custom parameter's maximum length is the admin's). */
-export const MAX_HIDDEN_VALUE_LENGTH = 255;
+const MAX_HIDDEN_VALUE_LENGTH = 255;
 /** What the client refuses in a pre-chat value (it drops such fields silently). */
 const SCRIPT_LIKE = /javascript:|<script/i;
 

@@ -1,7 +1,7 @@
 /**
  * What every routing rule module shares: the limits and the collector that turns a code, its
  * params and a location into a RoutingIssue. The rules hold only codes and params; the words
- * are the codes' Custom Labels, in admin code (c/chatAdminText), so visitors never download them.
+ * are the codes' Custom Labels, in the Builder-only admin library (c/chatAdminChecks).
  */
 import type { RoutingIssue, RoutingIssueCode, RoutingIssueLocation } from './chatTypes';
 

@@ -21,8 +21,6 @@ import {
 } from './prechatRules';
 import { readExtraPrechatInfo, readFormDetails } from './extraPrechatRules';
 
-export { ROUTING_LIMITS } from './routingIssues';
-
 const DIRECT = 'directToAgentRouting';
 
 function readDirect(

@@ -2,14 +2,16 @@
  * The builder kit's check of a component, on a component-like object (the component tests check
  * the same through the notice they render in Experience Builder).
  */
-import type { Checked, Settings } from 'c/chatComponentSupport';
+import type { Checked, PropertySpecs } from 'c/chatComponentSupport';
 import { checkComponent } from '../componentChecks';
+import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Chat';
+import CLEAR_HIDDEN from '@salesforce/label/c.Chat_Clear_Builder_Hidden';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
 function component(
     kind: Checked['kind'],
-    settings: Settings,
+    settings: PropertySpecs,
     values: Record<string, unknown>
 ): Checked {
     return {
@@ -35,7 +37,7 @@ describe('checkComponent', () => {
     });
 
     it('names a property it has no Builder name for by its API name, rather than skip it', () => {
-        const settings: Settings = {
+        const settings: PropertySpecs = {
             showOnlyDuringChat: { fallback: true },
             extra: { fallback: false }
         };
@@ -43,12 +45,12 @@ describe('checkComponent', () => {
 
         expect(checkComponent(checked)).toEqual({
             problems: ['extra: “sometimes” is not true or false; using false.'],
-            notes: ['end-during-chat']
+            notes: [END_DURING_CHAT]
         });
     });
 
     it('adds the problems of a combination of values, and notes what visitors see', () => {
-        const settings: Settings = {
+        const settings: PropertySpecs = {
             clearOnPageLoad: { fallback: false },
             hideButton: { fallback: false }
         };
@@ -59,7 +61,7 @@ describe('checkComponent', () => {
         const both = { clearOnPageLoad: 'TRUE', hideButton: true };
         expect(checkComponent(component('clear', settings, both))).toEqual({
             problems: [],
-            notes: ['clear-hidden']
+            notes: [CLEAR_HIDDEN]
         });
     });
 });

@@ -1,6 +1,15 @@
 import { createElement } from 'lwc';
 import ChatAdminNotice from 'c/chatAdminNotice';
 
+// The notes, as c/chatAdminChecks words them (its tests and the components' check which note when).
+const END_DURING_CHAT =
+    'End Chat Button: visitors see it only while a chat is being requested, is queued or is in progress.';
+const START_OFFLINE_FORM =
+    'While no agent is online, visitors see the button “Leave a message”, which opens the offline support form.';
+const START_HIDDEN_IN_CHAT = 'Start Chat Button: hidden from visitors during a chat.';
+const STATUS_CHAT_ONLY =
+    'Chat Status: visitors see nothing here until they start a chat; then it shows how their chat is going.';
+
 function mount(props: Record<string, unknown>): HTMLElement {
     const element = createElement('c-chat-admin-notice', { is: ChatAdminNotice });
     Object.assign(element, props);
@@ -63,11 +72,8 @@ describe('c-chat-admin-notice', () => {
     });
 
     it('says what visitors see and when, as information rather than a warning', async () => {
-        const element = mount({ notes: ['end-during-chat', 'start-offline-form'] });
-        expect(texts(element, '.note')).toEqual([
-            'End Chat Button: visitors see it only while a chat is being requested, is queued or is in progress.',
-            'While no agent is online, visitors see the button “Leave a message”, which opens the offline support form.'
-        ]);
+        const element = mount({ notes: [END_DURING_CHAT, START_OFFLINE_FORM] });
+        expect(texts(element, '.note')).toEqual([END_DURING_CHAT, START_OFFLINE_FORM]);
         const notice = element.shadowRoot!.querySelector('.notice')!;
         expect(notice.classList).toContain('slds-scoped-notification_light');
         expect(notice.classList).not.toContain('slds-theme_warning');
@@ -75,17 +81,15 @@ describe('c-chat-admin-notice', () => {
     });
 
     it('shows a problem as a warning, with the notes under it', () => {
-        const element = mount({ disabledReason: 'locker', notes: ['start-hidden-in-chat'] });
+        const element = mount({ disabledReason: 'locker', notes: [START_HIDDEN_IN_CHAT] });
         expect(element.shadowRoot!.querySelector('.notice')!.classList).toContain(
             'slds-theme_warning'
         );
-        expect(texts(element, '.note')).toEqual([
-            'Start Chat Button: hidden from visitors during a chat.'
-        ]);
+        expect(texts(element, '.note')).toEqual([START_HIDDEN_IN_CHAT]);
     });
 
     it('gives screen readers its title once (no second label, a decorative icon)', () => {
-        const element = mount({ notes: ['clear-hidden'], propertyProblems: ['Bad.'] });
+        const element = mount({ notes: [STATUS_CHAT_ONLY], propertyProblems: ['Bad.'] });
         const root = element.shadowRoot!;
         const title = 'Only admins see this message';
         const named = [
@@ -100,12 +104,10 @@ describe('c-chat-admin-notice', () => {
         expect(named.split(title)).toHaveLength(2);
     });
 
-    it('ignores notes that are not a list, and notes it does not know', () => {
+    it('ignores notes that are not a list, and notes that are not text', () => {
         expect(mount({ notes: 'oops' }).shadowRoot!.querySelector('.notice')).toBeNull();
-        const element = mount({ notes: ['toString', 'no-such-note', 7, 'status-chat-only'] });
-        expect(texts(element, '.note')).toEqual([
-            'Chat Status: visitors see nothing here until they start a chat; then it shows how their chat is going.'
-        ]);
+        const element = mount({ notes: [7, null, '  ', STATUS_CHAT_ONLY] });
+        expect(texts(element, '.note')).toEqual([STATUS_CHAT_ONLY]);
     });
 
     it('ignores an unknown reason and a property list that is not a list', () => {

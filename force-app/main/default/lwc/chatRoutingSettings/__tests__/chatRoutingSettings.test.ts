@@ -7,7 +7,7 @@ import {
     startChat,
     subscribeToChat
 } from 'c/embeddedChatService';
-import { loadBuilderKit, setBuilderContextOverride } from 'c/chatComponentSupport';
+import { loadBuilderKit, setBuilderContextOverride } from '../../chatComponentBase/builderKit';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { flushPromises } from 'test/flushPromises';
 import { validateRouting } from '../../embeddedChatService/routingRules';

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import { configureRouting } from 'c/embeddedChatService';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { setBuilderContextOverride } from 'c/chatComponentBase';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { flushPromises } from 'test/flushPromises';
 import type { RoutingConfig } from '../../embeddedChatService/chatTypes';

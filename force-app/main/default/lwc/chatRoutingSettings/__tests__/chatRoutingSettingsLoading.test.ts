@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
-import { setBuilderContextOverride } from 'c/chatComponentSupport';
+import { setBuilderContextOverride } from 'c/chatComponentBase';
 import { flushPromises } from 'test/flushPromises';
 import { BUTTON } from 'test/fixtures/ids';
 

@@ -18,6 +18,7 @@ import {
     submitPrechat
 } from 'test/jest-mocks/embeddedSvc';
 import { CLIENT_EVENTS } from '../embeddedSvcClient';
+import { idChecksum, shortId } from '../salesforceIds';
 import type { ChatState, RoutingConfig } from '../chatTypes';
 import type * as ServiceModule from 'c/embeddedChatService';
 import { AGENT as USER, BUTTON, OTHER_BUTTON } from 'test/fixtures/ids';
@@ -991,8 +992,8 @@ describe('c/embeddedChatService', () => {
         it('answers ID checks for values that are not text', () => {
             const service = loadService();
             expect(service.checkId(undefined as unknown as string, 'user')).toBe('characters');
-            expect(service.shortId(42 as unknown as string)).toBe('42');
-            expect(service.idChecksum(null as unknown as string)).toHaveLength(3);
+            expect(shortId(42 as unknown as string)).toBe('42');
+            expect(idChecksum(null as unknown as string)).toHaveLength(3);
         });
     });
 

@@ -1,12 +1,12 @@
 import {
-    ROUTING_LIMITS,
     isEmptyRouting,
     mergeRouting,
     validateRouting as validateRoutingCodes
 } from '../routingRules';
+import { ROUTING_LIMITS } from '../routingIssues';
 import { idChecksum } from '../salesforceIds';
 import { idIssueFor as idIssueCodes } from '../routingIds';
-import { ROUTING_ISSUE_CODES } from '../../chatAdminText/routingIssueText';
+import { ROUTING_ISSUE_CODES } from '../../chatAdminChecks/routingIssueText';
 import { worded, wordedValidation } from 'test/wordedRouting';
 import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';

@@ -7,10 +7,11 @@
  */
 import fc from 'fast-check';
 import { AGENT as USER, BUTTON } from 'test/fixtures/ids';
-import { validateRouting, mergeRouting, ROUTING_LIMITS } from '../../routingRules';
+import { validateRouting, mergeRouting } from '../../routingRules';
+import { ROUTING_LIMITS } from '../../routingIssues';
 import { buildStartChatAttributes } from '../../startChatAttributes';
 import { checkId, idChecksum } from '../../salesforceIds';
-import { ROUTING_ISSUE_CODES, routingIssueText } from '../../../chatAdminText/routingIssueText';
+import { ROUTING_ISSUE_CODES, routingIssueText } from '../../../chatAdminChecks/routingIssueText';
 import type { RoutingConfig, RoutingValidation } from '../../chatTypes';
 import {
     clientProblems,

@@ -1,4 +1,4 @@
-import { isBuilderContext, setBuilderContextOverride } from '../builderContext';
+import { isBuilderContext, setBuilderContextOverride } from '../builderKit';
 
 describe('isBuilderContext', () => {
     const original = window.location;

@@ -5,17 +5,22 @@ import {
     type ChatState,
     type ChatStatus
 } from 'c/embeddedChatService';
-import { isBuilderContext } from './builderContext';
-import { builderFallback, type BuilderFallback } from './builderFallback';
-import type { BuilderNote } from './builderNotes';
-import { readSetting, type Setting, type Settings } from './builderProperties';
 import {
+    readProperty,
+    type AdminNotice,
+    type Checked,
+    type CheckedKind,
+    type NoticeSubject,
+    type PropertySpec,
+    type PropertySpecs
+} from 'c/chatComponentSupport';
+import {
+    builderFallback,
+    isBuilderContext,
     loadBuilderKit,
     loadedBuilderKit,
-    type AdminCheck,
-    type BuilderKit,
-    type Checked,
-    type CheckedKind
+    type BuilderFallback,
+    type BuilderKit
 } from './builderKit';
 
 const ACTIVE_STATUSES: readonly ChatStatus[] = ['requesting', 'queued', 'chatting', 'open'];
@@ -28,19 +33,18 @@ export function isChatActiveStatus(status: ChatStatus): boolean {
 /**
  * The base of the chat components: follows the chat state while the component is on the page
  * (subscribed when inserted, unsubscribed when removed) and shows the admin notice in Experience
- * Builder. A component says how its builder properties read (`settings`; the builder kit checks
- * them for the admin) and may react to each new state in `chatStateChanged`. The notice and the
- * admin checks (`builderKit`) load only in the builder, so visitors never download them: the
- * template renders the notice with `<lwc:component lwc:is={adminNotice}>` (see builderKit.ts).
+ * Builder. A component says how its builder properties read (`settings`) and may react to each
+ * new state in `chatStateChanged`. The template renders the notice with
+ * `<lwc:component lwc:is={adminNotice} lwc:spread={noticeProps}>` (Builder-only: builderKit.ts).
  * Builder properties stay `@api` fields of each component: the metadata check finds them in the
  * component's own source.
  */
-export abstract class ChatElement extends LightningElement implements Checked {
+export abstract class ChatElement extends LightningElement implements NoticeSubject {
     chatState?: ChatState;
     isBuilder = false;
     /** Builder only: the admin notice and checks, once loaded (null before, and for visitors). */
     builderKit: BuilderKit | null = null;
-    /** Builder only: the kit could not be loaded (dynamic components need Lightning Web Security). */
+    /** Builder only: the kit could not be loaded (see builderKit.ts). */
     private builderKitFailed = false;
     private unsubscribe?: () => void;
 
@@ -77,7 +81,7 @@ export abstract class ChatElement extends LightningElement implements Checked {
     abstract get kind(): CheckedKind;
 
     /** How each of the component's builder properties reads. */
-    abstract get settings(): Settings;
+    abstract get settings(): PropertySpecs;
 
     /** The component's own routing, checked (Start button only). */
     get routing(): Checked['routing'] {
@@ -91,40 +95,18 @@ export abstract class ChatElement extends LightningElement implements Checked {
 
     /** A builder property's value, read as `settings` says. */
     protected setting<T extends boolean | string>(property: string): T {
-        return readSetting(this.settingValue(property), this.settings[property] as Setting<T>);
+        return readProperty(this.settingValue(property), this.settings[property] as PropertySpec<T>)
+            .value;
     }
 
-    /** The builder kit's check of this component: nothing before it loads, nor for visitors. */
-    private get adminCheck(): AdminCheck {
-        return this.builderKit?.check(this) ?? { problems: [], notes: [] };
+    /** What the admin notice shows: null for visitors, before the kit loads, or with nothing to say. */
+    get noticeProps(): AdminNotice | null {
+        return this.builderKit?.check(this) ?? null;
     }
 
-    /** What the admin should fix in the component's builder properties. */
-    get propertyProblems(): string[] {
-        return this.adminCheck.problems;
-    }
-
-    /**
-     * The notes the admin notice shows on what visitors see here and when (each component's
-     * settings may hide it from visitors at times, and the admin should never face an empty,
-     * unselectable slot): none while chat is off (the notice says why instead).
-     */
-    get builderNotes(): BuilderNote[] {
-        return this.status !== 'disabled' ? this.adminCheck.notes : [];
-    }
-
-    get showNotice(): boolean {
-        return (
-            this.isBuilder &&
-            (this.status === 'disabled' ||
-                this.propertyProblems.length > 0 ||
-                this.builderNotes.length > 0)
-        );
-    }
-
-    /** The admin notice component for `lwc:is`, when the notice shows and has loaded. */
+    /** The admin notice component for `lwc:is`, when the notice shows. */
     get adminNotice(): BuilderKit['notice'] | null {
-        return this.showNotice ? (this.builderKit?.notice ?? null) : null;
+        return this.noticeProps ? (this.builderKit?.notice ?? null) : null;
     }
 
     /** What an admin gets in Experience Builder when the builder kit cannot load (any reason). */

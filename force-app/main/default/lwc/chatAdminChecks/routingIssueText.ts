@@ -1,7 +1,7 @@
 /**
  * The words (translated Custom Labels) for the routing problems and cautions that the chat
  * service's `validateRouting` reports as codes and params: the one home of each issue's text,
- * for admin UIs and for developers. Visitors never download it (the service holds no text).
+ * for admin UIs and for developers (the service holds no text).
  */
 import type { RoutingIssue, RoutingIssueCode } from 'c/embeddedChatService';
 import UNREADABLE from '@salesforce/label/c.Chat_Routing_Issue_Unreadable';
@@ -110,7 +110,7 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
 export const ROUTING_ISSUE_CODES = Object.keys(TEMPLATES) as readonly RoutingIssueCode[];
 
 /** The codes whose first param is an ID kind (shown as the kind's name, never as the token). */
-export function hasKindParam(code: RoutingIssueCode): boolean {
+function hasKindParam(code: RoutingIssueCode): boolean {
     return code.startsWith('ID_') || code === 'RULE_UNKNOWN_KIND';
 }
 

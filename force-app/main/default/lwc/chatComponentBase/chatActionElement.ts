@@ -1,7 +1,70 @@
+/**
+ * The chat buttons that run one service action (start, end, clear): the styles an admin can
+ * choose for them, the visitor's words for a failed action, and their base class.
+ */
 import type { ChatActionResult, ChatErrorCode, ChatState, ChatStatus } from 'c/embeddedChatService';
-import { buttonVariantOf, type ButtonStyle } from './buttonStyles';
+import type { Choices, PropertySpec } from 'c/chatComponentSupport';
+import LOCKER_ACTIVE from '@salesforce/label/c.Chat_Error_Locker_Active';
+import CHAT_CLIENT_MISSING from '@salesforce/label/c.Chat_Error_Chat_Client_Missing';
+import AGENTS_OFFLINE from '@salesforce/label/c.Chat_Error_Agents_Offline';
+import LOGIN_REQUIRED from '@salesforce/label/c.Chat_Error_Login_Required';
+import CHAT_IN_PROGRESS from '@salesforce/label/c.Chat_Error_Chat_In_Progress';
+import INVALID_ROUTING from '@salesforce/label/c.Chat_Error_Invalid_Routing';
+import CLIENT_ERROR from '@salesforce/label/c.Chat_Error_Client_Error';
+import TIMEOUT from '@salesforce/label/c.Chat_Error_Timeout';
+import NOT_SUPPORTED from '@salesforce/label/c.Chat_Error_Not_Supported';
+import CLEAR_UNCONFIRMED from '@salesforce/label/c.Chat_Error_Clear_Unconfirmed';
 import { ChatElement } from './chatElement';
-import { chatErrorMessage } from './chatErrorMessages';
+
+/**
+ * The button styles an admin can choose for a chat button (the `variant` builder property): the
+ * text Experience Builder shows for each is the js-meta.xml datasource.
+ */
+export type ButtonStyle = 'brand' | 'neutral' | 'outline' | 'destructive' | 'success';
+
+/** Each style and its Builder text; the old saved values are the lower-case codes. */
+export const BUTTON_STYLES: Choices<ButtonStyle> = {
+    brand: 'Brand',
+    neutral: 'Neutral',
+    outline: 'Outline',
+    destructive: 'Destructive',
+    success: 'Success'
+};
+
+/** The style property: one of BUTTON_STYLES (text or code, any case), else `fallback`. */
+export function buttonStyle(fallback: ButtonStyle): PropertySpec<ButtonStyle> {
+    return { fallback, choices: BUTTON_STYLES };
+}
+
+/** The lightning-button variant of a style: "outline" is the brand outline. */
+function buttonVariantOf(style: ButtonStyle): string {
+    return style === 'outline' ? 'brand-outline' : style;
+}
+
+/** The visitor's words for each ChatErrorCode. */
+const MESSAGES: Readonly<Record<ChatErrorCode, string>> = {
+    LOCKER_ACTIVE,
+    CHAT_CLIENT_MISSING,
+    AGENTS_OFFLINE,
+    LOGIN_REQUIRED,
+    CHAT_IN_PROGRESS,
+    INVALID_ROUTING,
+    CLIENT_ERROR,
+    TIMEOUT,
+    NOT_SUPPORTED,
+    CLEAR_UNCONFIRMED
+};
+
+/**
+ * The visitor's words (a translated Custom Label) for a failed chat action. The service's own
+ * `message` is for admins and developers; never show it to visitors. An unknown code reads as a
+ * general client error.
+ */
+export function chatErrorMessage(code: ChatErrorCode | string | null | undefined): string {
+    return Object.prototype.hasOwnProperty.call(MESSAGES, code ?? '')
+        ? MESSAGES[code as ChatErrorCode]
+        : CLIENT_ERROR;
+}
 
 /**
  * The base of the chat buttons that run one service action (start, end, clear). A component's

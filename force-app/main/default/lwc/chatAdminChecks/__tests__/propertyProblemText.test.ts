@@ -1,14 +1,41 @@
+import { BUTTON_STYLES, buttonStyle } from '../../chatComponentBase/chatActionElement';
 import {
-    BUTTON_STYLES,
-    buttonStyle,
     formatLabel,
     readOptionalText,
-    readSetting,
-    type Setting
+    readProperty,
+    type Choices,
+    type PropertySpec
 } from 'c/chatComponentSupport';
-import { problemsOf, readBoolean, readChecked, readChoice, readText } from '../propertyReaders';
+import { propertyProblemText } from '../propertyProblemText';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
+
+/** A property read as the admin sees it: the value, and its problem in the admin's words. */
+function readWorded(
+    value: unknown,
+    spec: PropertySpec,
+    property: string
+): { value: boolean | string; problem: string | null } {
+    const read = readProperty(value, spec);
+    return {
+        value: read.value,
+        problem: read.problem && propertyProblemText(property, spec, read.problem)
+    };
+}
+
+const readBoolean = (value: unknown, fallback: boolean, property: string) =>
+    readWorded(value, { fallback }, property);
+const readText = (value: unknown, fallback: string, property: string, maxLength?: number) =>
+    readWorded(value, { fallback, maxLength }, property);
+const readChoice = <T extends string>(
+    value: unknown,
+    choices: Choices<T>,
+    fallback: T,
+    property: string
+) => readWorded(value, { fallback, choices } as PropertySpec, property);
+/** The problems of several reads, in order, without the blanks. */
+const problemsOf = (...reads: { problem: string | null }[]): string[] =>
+    reads.map((r) => r.problem).filter((p): p is string => p !== null);
 
 describe('builder property normalisation', () => {
     it('reads Booleans given as Booleans or as strings in any case and padding', () => {
@@ -95,12 +122,12 @@ describe('builder property normalisation', () => {
             'Destructive',
             'Success'
         ]);
-        expect(readSetting('Outline', buttonStyle('neutral'))).toBe('outline');
-        expect(readSetting('destructive', buttonStyle('neutral'))).toBe('destructive');
+        expect(readProperty('Outline', buttonStyle('neutral')).value).toBe('outline');
+        expect(readProperty('destructive', buttonStyle('neutral')).value).toBe('destructive');
     });
 
-    it('gives visitors the same values as the worded readers give the admin', () => {
-        const settings: Setting[] = [
+    it('gives visitors the fallback exactly when it tells the admin the input was not used', () => {
+        const specs: PropertySpec[] = [
             { fallback: false },
             { fallback: true },
             { fallback: 'Chat' },
@@ -109,11 +136,22 @@ describe('builder property normalisation', () => {
         ];
         const inputs = [undefined, null, '', '  ', true, false, ' TRUE ', 'false', 'maybe', 1];
         const more = [12, {}, '  Chat with us  ', 'x'.repeat(100), '<b>Chat</b>', 'OUTLINE'];
-        for (const setting of settings) {
-            for (const input of [...inputs, ...more]) {
-                expect(readSetting(input, setting)).toBe(readChecked(input, setting, 'P').value);
-            }
-        }
+        const unset = [undefined, null, '', '  '];
+        const notUsed = ['NOT_BOOLEAN', 'NOT_TEXT', 'NOT_A_CHOICE'];
+        const wrong = specs.flatMap((spec) =>
+            [...inputs, ...more]
+                .map((input) => ({ spec, input, ...readProperty(input, spec) }))
+                .filter(({ input, value, problem }) => {
+                    if (unset.includes(input as never)) {
+                        return value !== spec.fallback || problem !== null;
+                    }
+                    if (problem && notUsed.includes(problem.code)) {
+                        return value !== spec.fallback || problem.given !== input;
+                    }
+                    return typeof value !== typeof spec.fallback;
+                })
+        );
+        expect(wrong).toEqual([]);
     });
 
     it('reads optional text such as IDs and collects problems in order', () => {

@@ -5,7 +5,7 @@
  * test renders the notice: under Jest its tag is the same for every engine instance.
  */
 import type { LightningElement, createElement } from 'lwc';
-import type * as Support from 'c/chatComponentSupport';
+import type * as Support from '../builderKit';
 import type * as Double from 'test/jest-mocks/chatServiceDouble';
 import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
 import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
@@ -41,7 +41,7 @@ async function freshPage(): Promise<Fresh> {
     jest.resetModules();
     return {
         lwc: await import('lwc'),
-        support: await import('c/chatComponentSupport'),
+        support: await import('../builderKit'),
         double: await import('test/jest-mocks/chatServiceDouble'),
         ChatStatus: (await import('c/chatStatus')).default,
         components: {
