@@ -158,7 +158,7 @@ export class ChatService {
     private onSignal(signal: ChatSignal): void {
         debug(`signal ${signal.kind}`);
         if (showsWidget(signal) && this.attempt) {
-            this.attempt.events += 1;
+            this.attempt.shown = true;
         }
         if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
             this.readiness.check();
@@ -266,12 +266,11 @@ export class ChatService {
             () => shown.promise
         );
         const grace = this.client.launchGraceMs;
-        if (outcome.kind === 'resolved' && !attempt.events && !attempt.closings && grace) {
+        if (outcome.kind === 'resolved' && !attempt.shown && !attempt.closings && grace) {
             // The call answered before the window's event could (Enhanced Chat v2): a short wait.
             await guardedCall(() => shown.promise, grace);
         }
         shown.stop();
-        attempt.inFlight = false;
         if (outcome.kind === 'timeout') {
             this.client.abandonStart(); // a start still preparing never launches later
         }
@@ -279,19 +278,21 @@ export class ChatService {
         // Settling proves nothing: with no sign of the widget, the start did not happen.
         const unseen = unseenEnd(attempt, outcome);
         const phase = this.store.chatPhase;
-        if (attempt.settledUnseen && phase === attempt.leftByClose) {
-            attempt.settledUnseen = false; // the close already acted on what was before it
-            attempt.failed = true;
+        if (unseen === 'whileClosing') {
+            // Failed once the close already acted on what was before it; else the close decides.
+            attempt.state = phase === attempt.leftByClose ? 'failed' : 'silentWhileClosing';
+        } else {
+            attempt.state = failure || unseen ? 'failed' : 'settled';
         }
-        attempt.failed ||= failure !== null || unseen !== null;
-        if (attempt.failed) {
-            if (phase === 'requesting' || phase === attempt.leftByClose) {
-                // Failed, or no answer and no sign of the widget: nothing shows a chat under
-                // way, so the visitor is not left with a button that stays disabled.
-                this.store.setChat(attempt.revertTo);
-            }
+        if (
+            attempt.state === 'failed' &&
+            (phase === 'requesting' || phase === attempt.leftByClose)
+        ) {
+            // Failed, or no answer and no sign of the widget: nothing shows a chat under way, so
+            // the visitor is not left with a button that stays disabled.
+            this.store.setChat(attempt.revertTo);
         }
-        if (unseen) {
+        if (unseen === 'timeout' || unseen === 'settled') {
             debug('startChat: no sign of the widget');
             return unseen === 'timeout'
                 ? fail('TIMEOUT', 'The chat widget showed no sign of the start.')
@@ -399,9 +400,8 @@ export class ChatService {
 
     /** A start that settled unseen while a close was pending, once that close failed. */
     private revertIfUnseen(attempt: StartAttempt): void {
-        if (attempt.settledUnseen && attempt.closings === 0) {
-            attempt.settledUnseen = false;
-            attempt.failed = true;
+        if (attempt.state === 'silentWhileClosing' && attempt.closings === 0) {
+            attempt.state = 'failed';
             if (this.store.chatPhase === 'requesting') {
                 this.store.setChat(attempt.revertTo);
             }
@@ -414,21 +414,33 @@ export class ChatService {
         next: (phase: ChatPhase) => ChatPhase
     ): void {
         const latest = this.attempt;
-        if (latest && latest === attempt && latest.inFlight) {
-            // The close reached the client after this start, still unanswered: should the start
-            // fail, the close acted on what was before it.
-            latest.revertTo = next(latest.revertTo);
-            this.store.setChat(next(this.store.chatPhase));
-            latest.leftByClose = this.store.chatPhase;
-        } else if (latest && latest === attempt && latest.settledUnseen) {
-            // The start did nothing: the close acted on what was before it.
-            latest.failed = true;
-            latest.settledUnseen = false;
-            this.store.setChat(next(latest.revertTo));
-        } else if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
-            this.store.setChat(next(this.store.chatPhase));
-        } else if (latest?.inFlight || latest?.settledUnseen) {
-            latest.revertTo = next(latest.revertTo);
+        const same = latest === attempt;
+        switch (latest?.state) {
+            case 'waiting':
+                latest.revertTo = next(latest.revertTo);
+                if (same) {
+                    // The close reached the client after this start, still unanswered: should
+                    // the start fail, the close acted on what was before it.
+                    this.store.setChat(next(this.store.chatPhase));
+                    latest.leftByClose = this.store.chatPhase;
+                }
+                break;
+            case 'silentWhileClosing':
+                latest.revertTo = next(latest.revertTo);
+                if (same) {
+                    // The start did nothing: the close acted on what was before it.
+                    latest.state = 'failed';
+                    this.store.setChat(latest.revertTo);
+                }
+                break;
+            case 'failed':
+                this.store.setChat(next(this.store.chatPhase));
+                break;
+            default:
+                // Settled, or no start yet: a close made since a later start leaves it alone.
+                if (same) {
+                    this.store.setChat(next(this.store.chatPhase));
+                }
         }
     }
 }
