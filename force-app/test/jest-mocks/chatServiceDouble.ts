@@ -35,6 +35,11 @@ export {
     targetKind
 } from '../../main/default/lwc/embeddedChatService/salesforceIds';
 export { ROUTING_LIMITS } from '../../main/default/lwc/embeddedChatService/routingRules';
+export {
+    ruleParts,
+    ruleText,
+    splitRules
+} from '../../main/default/lwc/embeddedChatService/fallbackRouting';
 export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,

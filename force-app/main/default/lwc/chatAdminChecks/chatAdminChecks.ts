@@ -6,16 +6,6 @@
 export { checkComponent } from './componentChecks';
 export { problemsOf, readBoolean, readChecked, readChoice, readText } from './propertyReaders';
 export type { Normalized } from './propertyReaders';
-export {
-    parseFallbackRules,
-    formatFallbackRules,
-    fallbackRuleText,
-    makeFallbackRule
-} from './fallbackRulesText';
-export type {
-    FallbackRule,
-    FallbackRuleKind,
-    FallbackRuleParts,
-    ParsedFallbackRules
-} from './fallbackRulesText';
+export { parseFallbackRules, formatFallbackRules } from './fallbackRulesText';
+export type { FallbackRule } from './fallbackRulesText';
 export { FIELD_LABELS, FIELD_NAMES, routingSettingsProblems } from './routingSettingsChecks';

@@ -24,4 +24,3 @@ export type { BuilderNote } from './builderNotes';
 export { ChatActionElement } from './chatActionElement';
 export { BUTTON_STYLES, buttonStyle } from './buttonStyles';
 export type { ButtonStyle } from './buttonStyles';
-export { fallbackRuleEntries } from './fallbackRuleEntries';

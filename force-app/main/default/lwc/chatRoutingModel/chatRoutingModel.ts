@@ -9,15 +9,11 @@ import {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
     isChannelVariableName,
     isPrechatFieldName,
+    splitRules,
     type HiddenRoutingFieldNames,
     type RoutingConfig
 } from 'c/embeddedChatService';
-import {
-    fallbackRuleEntries,
-    readOptionalText,
-    readSetting,
-    type Setting
-} from 'c/chatComponentSupport';
+import { readOptionalText, readSetting, type Setting } from 'c/chatComponentSupport';
 
 /** The builder properties of Chat Routing Settings (c/chatAdminChecks lists them in display order). */
 export type FieldName =
@@ -189,7 +185,7 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
             fallback: settings.fallbackToButton
         };
     }
-    const rules = fallbackRuleEntries(settings.fallbackRules);
+    const rules = splitRules(settings.fallbackRules);
     if (rules.length > 0) {
         config.fallbackRouting = rules;
     }

@@ -103,7 +103,7 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('fallbackToButton', value);
     }
 
-    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRuleEntries). */
+    /** Fallback rules in their text form (see c/embeddedChatService splitRules). */
     @api
     get fallbackRules(): unknown {
         return this.raw.fallbackRules;

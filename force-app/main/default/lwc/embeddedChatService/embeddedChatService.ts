@@ -79,6 +79,12 @@ export type { IdKind, IdProblem } from './salesforceIds';
  * ID, as validateRouting words it), the pre-chat name rules, the hidden routing field names.
  */
 export { validateRouting, ROUTING_LIMITS } from './routingRules';
+/**
+ * The fallback rules' text form, as Chat Routing Settings stores it: `splitRules(text)` its rules,
+ * `ruleParts(rule)` a rule's kind and IDs, `ruleText(parts)` a rule printed back.
+ */
+export { ruleParts, ruleText, splitRules } from './fallbackRouting';
+export type { RuleKind, RuleParts } from './fallbackRouting';
 export { idIssueFor } from './routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
