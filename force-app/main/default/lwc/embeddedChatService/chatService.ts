@@ -13,7 +13,7 @@ import { SignalWatches, showsWidget } from './signalWatches';
 import { SessionWait } from './sessionWait';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
-import { newAttempt, phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
+import { phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
@@ -255,7 +255,13 @@ export class ChatService {
     }
 
     private async requestChat(config: RoutingConfig): Promise<ChatActionResult> {
-        const attempt = newAttempt(this.store.chatPhase);
+        const attempt: StartAttempt = {
+            state: 'waiting',
+            shown: false,
+            revertTo: this.store.chatPhase,
+            closings: 0,
+            leftByClose: null
+        };
         this.attempt = attempt;
         this.store.setChat('requesting');
         const shown = this.watches.watch(showsWidget);
@@ -278,9 +284,9 @@ export class ChatService {
         // Settling proves nothing: with no sign of the widget, the start did not happen.
         const unseen = unseenEnd(attempt, outcome);
         const phase = this.store.chatPhase;
-        if (unseen === 'whileClosing') {
+        if (unseen === 'silentWhileClosing') {
             // Failed once the close already acted on what was before it; else the close decides.
-            attempt.state = phase === attempt.leftByClose ? 'failed' : 'silentWhileClosing';
+            attempt.state = phase === attempt.leftByClose ? 'failed' : unseen;
         } else {
             attempt.state = failure || unseen ? 'failed' : 'settled';
         }
@@ -378,7 +384,13 @@ export class ChatService {
         if (failure) {
             if (attempt && this.attempt === attempt) {
                 attempt.closings -= 1; // a failed call closed nothing
-                this.revertIfUnseen(attempt);
+                if (attempt.state === 'silentWhileClosing' && attempt.closings === 0) {
+                    // The start settled unseen while this close was pending: it did nothing.
+                    attempt.state = 'failed';
+                    if (this.store.chatPhase === 'requesting') {
+                        this.store.setChat(attempt.revertTo);
+                    }
+                }
             }
             return failure;
         }
@@ -396,16 +408,6 @@ export class ChatService {
             return fail('CLEAR_UNCONFIRMED');
         }
         return OK;
-    }
-
-    /** A start that settled unseen while a close was pending, once that close failed. */
-    private revertIfUnseen(attempt: StartAttempt): void {
-        if (attempt.state === 'silentWhileClosing' && attempt.closings === 0) {
-            attempt.state = 'failed';
-            if (this.store.chatPhase === 'requesting') {
-                this.store.setChat(attempt.revertTo);
-            }
-        }
     }
 
     /** Moves the chat on after a close made when `attempt` was the latest start. */

@@ -29,19 +29,15 @@ export interface StartAttempt {
     leftByClose: ChatPhase | null;
 }
 
-export function newAttempt(revertTo: ChatPhase): StartAttempt {
-    return { state: 'waiting', shown: false, revertTo, closings: 0, leftByClose: null };
-}
-
 /**
  * How a start ended with no sign of the widget: 'timeout' (no answer, and no close reached the
- * client meanwhile), 'settled' (the call settled), 'whileClosing' (it settled while a close was
- * pending), or null (a sign came, the client failed, or a close may explain the silence).
+ * client meanwhile), 'settled' (the call settled), 'silentWhileClosing' (it settled while a close
+ * was pending), or null (a sign came, the client failed, or a close may explain the silence).
  */
 export function unseenEnd(
     attempt: StartAttempt,
     outcome: CallOutcome
-): 'timeout' | 'settled' | 'whileClosing' | null {
+): 'timeout' | 'settled' | 'silentWhileClosing' | null {
     if (attempt.shown) {
         return null;
     }
@@ -51,7 +47,7 @@ export function unseenEnd(
     if (outcome.kind !== 'resolved') {
         return null;
     }
-    return attempt.closings === 0 ? 'settled' : 'whileClosing';
+    return attempt.closings === 0 ? 'settled' : 'silentWhileClosing';
 }
 
 /** Where a chat stands once the visitor's end reached the client. */
