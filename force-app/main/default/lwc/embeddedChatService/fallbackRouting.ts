@@ -31,20 +31,17 @@ export interface RuleParts {
     buttonId: string;
 }
 
-/** Commas, semicolons, line breaks and spaces separate rules (a pasted list splits as written). */
-const SEPARATORS = /[,;\s]+/;
-/** Spaces around the `_` of a pair belong to the pair, not between two rules. */
-const SPACED_UNDERSCORE = /\s*_\s*/g;
-
 /**
- * The rules of the text form, each in the client's format (blank or non-text input: none). Empty
- * entries and a lone `_` (a pair with neither ID) are no rule.
+ * The rules of the text form, each in the client's format (blank or non-text input: none).
+ * Commas, semicolons, line breaks and spaces separate rules (a pasted list splits as written);
+ * spaces around the `_` of a pair belong to the pair. Empty entries and a lone `_` (a pair with
+ * neither ID) are no rule.
  */
 export function splitRules(text: unknown): string[] {
     return typeof text === 'string'
         ? text
-              .replace(SPACED_UNDERSCORE, '_')
-              .split(SEPARATORS)
+              .replace(/\s*_\s*/g, '_')
+              .split(/[,;\s]+/)
               .filter((entry) => entry !== '' && entry !== '_')
         : [];
 }
@@ -99,29 +96,26 @@ function readRule(value: unknown, index: number, target: IdKind, out: Collector)
         out.add('error', at, 'RULE_EMPTY');
         return null;
     }
-    const parts = ruleParts(rule);
-    const { kind, userId, buttonId } = parts;
-    if (kind === 'agentThenButton') {
-        if (buttonId.includes('_')) {
-            out.add('error', at, 'RULE_PAIR_SHAPE', [shortId(rule)]);
-            return null;
-        }
-        if (isSwapped(userId, buttonId, target)) {
-            out.add('error', at, 'RULE_PAIR_SWAPPED', [shortId(rule), idPrefixes(target)]);
-            return null;
-        }
-        const user = readId(userId, 'user', { ...at, side: 'userId' }, out);
-        const button = readId(buttonId, target, { ...at, side: 'buttonId' }, out);
-        return user && button ? ruleText({ ...parts, userId: user, buttonId: button }) : null;
+    const { kind, userId, buttonId } = ruleParts(rule);
+    const pair = kind === 'agentThenButton';
+    if (pair && buttonId.includes('_')) {
+        out.add('error', at, 'RULE_PAIR_SHAPE', [shortId(rule)]);
+        return null;
     }
-    if (kind === 'agent') {
-        return readId(userId, 'user', { ...at, side: 'userId' }, out);
+    if (pair && isSwapped(userId, buttonId, target)) {
+        out.add('error', at, 'RULE_PAIR_SWAPPED', [shortId(rule), idPrefixes(target)]);
+        return null;
     }
-    if (Object.values(KEY_PREFIX).some((prefix) => buttonId.startsWith(prefix))) {
-        return readId(buttonId, target, { ...at, side: 'buttonId' }, out);
+    if (kind === 'button' && !Object.values(KEY_PREFIX).some((key) => rule.startsWith(key))) {
+        out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shortId(rule), idPrefixes(target)]);
+        return null;
     }
-    out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shortId(rule), idPrefixes(target)]);
-    return null;
+    const user = kind === 'button' ? '' : readId(userId, 'user', { ...at, side: 'userId' }, out);
+    const button =
+        kind === 'agent' ? '' : readId(buttonId, target, { ...at, side: 'buttonId' }, out);
+    return user === null || button === null
+        ? null
+        : ruleText({ kind, userId: user, buttonId: button });
 }
 
 /**
