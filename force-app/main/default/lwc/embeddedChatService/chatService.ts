@@ -30,6 +30,15 @@ export const DEFAULT_CALL_TIMEOUT_MS = 8000;
 const MAX_WAIT_MS = 120000;
 
 const UNREADABLE = 'unreadable'; // a stand-in for routing whose properties could not be read
+
+/** What one owner set for the site: its routing as given, its choice for the client's button. */
+interface SiteSetup {
+    routing: unknown;
+    hide?: unknown;
+}
+/** The site with no owner: the snippet's own routing. */
+const SNIPPET: SiteSetup = { routing: {} };
+
 function clampMs(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(value, MAX_WAIT_MS)
@@ -42,9 +51,13 @@ export class ChatService {
     private readonly readiness: ClientReadiness;
     private clientWaitMs = DEFAULT_CLIENT_WAIT_MS;
     private callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS;
-    /** The site routing as given (may be invalid: then startChat refuses). */
-    private siteRouting: unknown = {};
+    /**
+     * Who set the site routing, in the order they last did so: the newest one's applies. The
+     * calls that name no owner have the service for theirs, which never leaves.
+     */
+    private readonly owners = new Map<unknown, SiteSetup>();
     private siteValidation: RoutingValidation = validateRouting({});
+    /** configureChatService's choice for the client's own button, for owners that made none. */
     private hideClientButton = false;
     /** A startChat is running: one at a time, later ones answer CHAT_IN_PROGRESS. */
     private starting = false;
@@ -86,11 +99,20 @@ export class ChatService {
         }
     }
 
+    /** The newest owner's setup, none: the snippet's routing (may be invalid: startChat refuses). */
+    private get site(): SiteSetup {
+        return [...this.owners.values()].pop() ?? SNIPPET;
+    }
+
     /** What the client applies whenever it resets: the site routing, its own button hidden. */
     private configurePage(force?: boolean): void {
         const { valid, config } = this.siteValidation;
+        const { hide } = this.site;
         if (force || this.store.clientPhase === 'ready') {
-            this.client.configurePage(valid ? config : null, this.hideClientButton);
+            this.client.configurePage(
+                valid ? config : null,
+                typeof hide === 'boolean' ? hide : this.hideClientButton
+            );
         }
     }
 
@@ -122,11 +144,28 @@ export class ChatService {
         }
     }
 
-    configureRouting(config: unknown): RoutingValidation {
-        const validation = validateRouting(config, this.store.state.client);
-        this.siteRouting = config ?? {};
+    /** `owner`'s routing (and its choice for the client's button) becomes the site's. */
+    configureRouting(config: unknown, owner?: unknown, hide?: unknown): RoutingValidation {
+        const key = owner ?? this;
+        this.owners.delete(key);
+        this.owners.set(key, { routing: config ?? {}, hide });
+        return this.applySite();
+    }
+
+    /** Withdraws what `owner` set: when its setup applied, the next newest owner's applies. */
+    releaseRouting(owner: unknown): void {
+        const site = this.site;
+        this.owners.delete(owner);
+        if (this.site !== site) {
+            this.applySite();
+        }
+    }
+
+    /** The newest owner's setup (none: the snippet's) applies, checked for `client`. */
+    private applySite(client = this.store.state.client, force?: boolean): RoutingValidation {
+        const validation = validateRouting(this.site.routing, client);
         this.siteValidation = validation;
-        this.configurePage();
+        this.configurePage(force);
         debug(
             validation.valid
                 ? `site routing set (${validation.config && isEmptyRouting(validation.config) ? 'snippet routing' : 'custom'})`
@@ -143,16 +182,8 @@ export class ChatService {
     private onClientReady(client: ChatClient): void {
         this.client = client;
         this.session.clientReady();
-        const again = validateRouting(this.siteRouting, client.kind);
-        const verdict = (v: RoutingValidation): string =>
-            JSON.stringify([v.valid, v.errors, v.warnings]);
-        if (verdict(again) !== verdict(this.siteValidation)) {
-            // Replaced only when the verdict changes: owners compare the validation's identity.
-            this.siteValidation = again;
-            debug('site routing checked again for the page’s chat client');
-        }
+        this.applySite(client.kind, true);
         this.adoptContinuedChat();
-        this.configurePage(true);
     }
 
     private onSignal(signal: ChatSignal): void {
@@ -192,15 +223,16 @@ export class ChatService {
     private routingFor(options: StartChatOptions): RoutingValidation {
         const kind = this.client.kind;
         try {
+            const site = this.site.routing;
             if (!options.routing) {
-                return validateRouting(this.siteRouting, kind);
+                return validateRouting(site, kind);
             }
             const override = options.routing as unknown;
             if (!isObject(override) || Array.isArray(override)) {
                 return validateRouting(override, kind);
             }
-            const site = isObject(this.siteRouting) ? (this.siteRouting as RoutingConfig) : {};
-            return validateRouting(mergeRouting(site, options.routing), kind);
+            const base = isObject(site) ? (site as RoutingConfig) : {};
+            return validateRouting(mergeRouting(base, options.routing), kind);
         } catch {
             return validateRouting(UNREADABLE, kind);
         }
