@@ -31,6 +31,11 @@ export {
     shorten,
     targetKind
 } from '../../main/default/lwc/embeddedChatService/salesforceIds';
+export {
+    ruleParts,
+    ruleText,
+    splitRules
+} from '../../main/default/lwc/embeddedChatService/fallbackRouting';
 export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
@@ -99,6 +104,8 @@ export const clearSession = jest.fn(implementations.clearSession);
 export const validateRouting = jest.fn(implementations.validateRouting);
 /** The service's tuning (chatService.ts configure): the double only records the calls. */
 export const configureChatService = jest.fn((_options: ChatServiceOptions): void => undefined);
+/** Withdraws an owner's site routing (chatService.ts releaseRouting): the double only records it. */
+export const releaseRouting = jest.fn((_owner: object): void => undefined);
 
 // ---- the control API -------------------------------------------------------------------------
 

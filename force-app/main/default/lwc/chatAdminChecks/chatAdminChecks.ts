@@ -4,18 +4,8 @@
  * "Visitor and Builder bundles"). Not a component.
  */
 export { componentNotice } from './componentChecks';
-export {
-    parseFallbackRules,
-    formatFallbackRules,
-    fallbackRuleText,
-    makeFallbackRule
-} from './fallbackRulesText';
-export type {
-    FallbackRule,
-    FallbackRuleKind,
-    FallbackRuleParts,
-    ParsedFallbackRules
-} from './fallbackRulesText';
+export { parseFallbackRules, formatFallbackRules } from './fallbackRulesText';
+export type { FallbackRule } from './fallbackRulesText';
 export { FIELD_LABELS, FIELD_NAMES, routingSettingsProblems } from './routingSettingsChecks';
 export { issueNamesItsRule, routingIssueText } from './routingIssueText';
 export { issueView } from './issueView';

@@ -178,4 +178,3 @@ export function formatLabel(template: string, ...args: readonly (string | number
     });
 }
 
-export { fallbackRuleEntries } from './fallbackRuleEntries';

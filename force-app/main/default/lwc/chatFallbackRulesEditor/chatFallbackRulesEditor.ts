@@ -1,13 +1,12 @@
 import { LightningElement, api } from 'lwc';
-import { subscribeToChat, type ChatClientKind } from 'c/embeddedChatService';
-import { formatLabel, readProperty } from 'c/chatComponentSupport';
 import {
-    fallbackRuleText,
-    formatFallbackRules,
-    parseFallbackRules,
-    type FallbackRule,
-    type FallbackRuleKind
-} from 'c/chatAdminChecks';
+    ruleText,
+    subscribeToChat,
+    type ChatClientKind,
+    type RuleKind
+} from 'c/embeddedChatService';
+import { formatLabel, readProperty } from 'c/chatComponentSupport';
+import { formatFallbackRules, parseFallbackRules, type FallbackRule } from 'c/chatAdminChecks';
 import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
@@ -212,11 +211,9 @@ export default class ChatFallbackRulesEditor extends LightningElement {
             changed = { ...changed, buttonId: row.kind === 'agent' ? row.buttonId : '' };
         }
         const one = parsed.length === 1 ? parsed[0] : null;
-        const pair = (kind: FallbackRuleKind): boolean => kind === 'agentThenButton';
+        const pair = (kind: RuleKind): boolean => kind === 'agentThenButton';
         const sameRule =
-            one !== null &&
-            one.text === fallbackRuleText(changed) &&
-            pair(one.kind) === pair(row.kind);
+            one !== null && one.text === ruleText(changed) && pair(one.kind) === pair(row.kind);
         if (parsed.length === 0 || sameRule) {
             if (one && one.kind !== row.kind && WHOLE_ID.test(value.trim())) {
                 this.replaceRow(index, [{ ...this.rowOf(one), key: row.key }]);
@@ -247,7 +244,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         this.emit();
     }
 
-    private kindName(kind: FallbackRuleKind): string {
+    private kindName(kind: RuleKind): string {
         return KIND_OPTIONS.find((option) => option.value === kind)?.label ?? kind;
     }
 

@@ -7,20 +7,15 @@
  */
 import {
     idIssueFor,
+    ruleText,
     targetKind,
     validateRouting,
     type ChatClientKind,
-    type RoutingIssue
+    type RoutingIssue,
+    type RuleKind
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import {
-    fallbackRuleText,
-    issueView,
-    routingIssueText,
-    type FallbackRuleKind,
-    type IssueView,
-    type Severity
-} from 'c/chatAdminChecks';
+import { issueView, routingIssueText, type IssueView, type Severity } from 'c/chatAdminChecks';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
 import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
@@ -30,7 +25,7 @@ import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
 import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
 
 /** The kinds of rule, by name, in the order the editor offers them. */
-export const KIND_OPTIONS: readonly { label: string; value: FallbackRuleKind }[] = [
+export const KIND_OPTIONS: readonly { label: string; value: RuleKind }[] = [
     { label: KIND_BUTTON, value: 'button' },
     { label: KIND_AGENT, value: 'agent' },
     { label: KIND_AGENT_BUTTON, value: 'agentThenButton' }
@@ -39,7 +34,7 @@ export const KIND_OPTIONS: readonly { label: string; value: FallbackRuleKind }[]
 /** One rule as the admin edits it. */
 export interface Row {
     key: number;
-    kind: FallbackRuleKind;
+    kind: RuleKind;
     userId: string;
     buttonId: string;
     /** Messages for an empty ID wait until the admin has typed in it (or the row was stored). */
@@ -56,9 +51,9 @@ export interface RuleView {
     index: number;
     title: string;
     titleId: string;
-    kind: FallbackRuleKind;
+    kind: RuleKind;
     kindId: string;
-    kindOptions: { label: string; value: FallbackRuleKind; selected: boolean }[];
+    kindOptions: { label: string; value: RuleKind; selected: boolean }[];
     userInputId: string;
     buttonInputId: string;
     /** 'true' while the field shows an error (its aria-invalid), else null (no attribute). */
@@ -116,7 +111,7 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
     const positions: number[] = [];
     const texts: string[] = [];
     rows.forEach((row, index) => {
-        const text = fallbackRuleText(row);
+        const text = ruleText(row);
         if (text !== '') {
             positions.push(index);
             texts.push(text);

@@ -8,15 +8,11 @@ import {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
     isChannelVariableName,
     isPrechatFieldName,
+    splitRules,
     type HiddenRoutingFieldNames,
     type RoutingConfig
 } from 'c/embeddedChatService';
-import {
-    fallbackRuleEntries,
-    readOptionalText,
-    readProperty,
-    type PropertySpec
-} from 'c/chatComponentSupport';
+import { readOptionalText, readProperty, type PropertySpec } from 'c/chatComponentSupport';
 
 /** The builder properties of Chat Routing Settings (c/chatAdminChecks lists them in display order). */
 export type FieldName =
@@ -203,7 +199,7 @@ export function buildRouting(settings: RoutingSettings, user: UserValues | null)
             fallback: settings.fallbackToButton
         };
     }
-    const rules = fallbackRuleEntries(settings.fallbackRules);
+    const rules = splitRules(settings.fallbackRules);
     if (rules.length > 0) {
         config.fallbackRouting = rules;
     }

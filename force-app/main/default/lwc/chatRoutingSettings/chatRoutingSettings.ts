@@ -5,12 +5,7 @@ import IS_GUEST from '@salesforce/user/isGuest';
 import FIRST_NAME_FIELD from '@salesforce/schema/User.FirstName';
 import LAST_NAME_FIELD from '@salesforce/schema/User.LastName';
 import EMAIL_FIELD from '@salesforce/schema/User.Email';
-import {
-    configureChatService,
-    configureRouting,
-    getRoutingValidation,
-    type RoutingValidation
-} from 'c/embeddedChatService';
+import { configureRouting, releaseRouting } from 'c/embeddedChatService';
 import {
     builderFallback,
     isBuilderContext,
@@ -34,13 +29,6 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * The instances on the page, oldest first. A page can hold two (theme layout and page, or the
- * next page's instance connecting before the old one disconnects); the site routing is the one
- * the last of them handed to the service.
- */
-const liveInstances = new Set<ChatRoutingSettings>();
-
-/**
  * Site routing for either chat client (legacy Embedded Chat or Enhanced Chat), set in Experience
  * Builder: hands the configuration to the chat service (site-wide, whatever order the chat
  * components mount in) whenever a property or the logged-in user's record changes. Visitors see
@@ -60,9 +48,6 @@ export default class ChatRoutingSettings extends LightningElement {
     private raw: RawSettings = {};
     private user: UserValues | null = null;
     private userUnavailable = false;
-    private connected = false;
-    /** The service's verdict on the routing this instance last handed over (its identity). */
-    private applied: RoutingValidation | null = null;
 
     /** The routing target: a chat button (573…, legacy) or a queue or user (00G…/005…, Enhanced). */
     @api
@@ -91,7 +76,7 @@ export default class ChatRoutingSettings extends LightningElement {
         this.setProperty('fallbackToButton', value);
     }
 
-    /** Fallback rules in their text form (see c/chatComponentSupport fallbackRuleEntries). */
+    /** Fallback rules in their text form (see c/embeddedChatService splitRules). */
     @api
     get fallbackRules(): unknown {
         return this.raw.fallbackRules;
@@ -199,8 +184,6 @@ export default class ChatRoutingSettings extends LightningElement {
     }
 
     connectedCallback(): void {
-        this.connected = true;
-        liveInstances.add(this);
         if (isBuilderContext()) {
             loadSummaryCard().then((card) => {
                 this.summaryCard = card;
@@ -211,23 +194,10 @@ export default class ChatRoutingSettings extends LightningElement {
     }
 
     disconnectedCallback(): void {
-        this.connected = false;
-        liveInstances.delete(this);
-        const applied = this.applied;
-        this.applied = null;
-        // Only the routing in use is withdrawn: when another instance (or anyone) has configured
-        // the service since, its routing stays. Otherwise the newest remaining instance hands its
-        // own routing over again; with none left, the snippet's own routing applies again.
-        if (applied === null || getRoutingValidation() !== applied) {
-            return;
-        }
-        const successor = [...liveInstances].pop();
-        if (successor) {
-            successor.refresh();
-        } else {
-            configureRouting({});
-            configureChatService({ hideClientChatButton: false });
-        }
+        // A page can hold two instances (theme layout and page, or the next page's instance
+        // connecting before the old one leaves): the service gives the site routing back to the
+        // one that set it before this one, or to the snippet.
+        releaseRouting(this);
     }
 
     private setProperty(name: FieldName, value: unknown): void {
@@ -236,15 +206,14 @@ export default class ChatRoutingSettings extends LightningElement {
     }
 
     private refresh(): void {
-        if (!this.connected) {
+        if (!this.isConnected) {
             return;
         }
         const settings = readSettings(this.raw);
         const wantsUser = settings.prefillFromUser && !IS_GUEST && Boolean(USER_ID);
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
-        this.applied = configureRouting(built.config);
-        configureChatService({ hideClientChatButton: settings.hideClientButton });
+        configureRouting(built.config, this, settings.hideClientButton);
         this.summaryInput = isBuilderContext()
             ? { settings, built, userUnavailable: wantsUser && this.userUnavailable }
             : null;

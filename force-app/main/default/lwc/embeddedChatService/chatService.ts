@@ -13,7 +13,7 @@ import { SignalWatches, showsWidget } from './signalWatches';
 import { SessionWait } from './sessionWait';
 import { isObject } from './values';
 import { callFailure, fail, OK } from './actionResults';
-import { newAttempt, phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
+import { phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
@@ -30,6 +30,15 @@ export const DEFAULT_CALL_TIMEOUT_MS = 8000;
 const MAX_WAIT_MS = 120000;
 
 const UNREADABLE = 'unreadable'; // a stand-in for routing whose properties could not be read
+
+/** What one owner set for the site: its routing as given, its choice for the client's button. */
+interface SiteSetup {
+    routing: unknown;
+    hide?: unknown;
+}
+/** The site with no owner: the snippet's own routing. */
+const SNIPPET: SiteSetup = { routing: {} };
+
 function clampMs(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? Math.min(value, MAX_WAIT_MS)
@@ -42,9 +51,13 @@ export class ChatService {
     private readonly readiness: ClientReadiness;
     private clientWaitMs = DEFAULT_CLIENT_WAIT_MS;
     private callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS;
-    /** The site routing as given (may be invalid: then startChat refuses). */
-    private siteRouting: unknown = {};
+    /**
+     * Who set the site routing, in the order they last did so: the newest one's applies. The
+     * calls that name no owner have the service for theirs, which never leaves.
+     */
+    private readonly owners = new Map<unknown, SiteSetup>();
     private siteValidation: RoutingValidation = validateRouting({});
+    /** configureChatService's choice for the client's own button, for owners that made none. */
     private hideClientButton = false;
     /** A startChat is running: one at a time, later ones answer CHAT_IN_PROGRESS. */
     private starting = false;
@@ -86,11 +99,20 @@ export class ChatService {
         }
     }
 
+    /** The newest owner's setup, none: the snippet's routing (may be invalid: startChat refuses). */
+    private get site(): SiteSetup {
+        return [...this.owners.values()].pop() ?? SNIPPET;
+    }
+
     /** What the client applies whenever it resets: the site routing, its own button hidden. */
     private configurePage(force?: boolean): void {
         const { valid, config } = this.siteValidation;
+        const { hide } = this.site;
         if (force || this.store.clientPhase === 'ready') {
-            this.client.configurePage(valid ? config : null, this.hideClientButton);
+            this.client.configurePage(
+                valid ? config : null,
+                typeof hide === 'boolean' ? hide : this.hideClientButton
+            );
         }
     }
 
@@ -122,11 +144,28 @@ export class ChatService {
         }
     }
 
-    configureRouting(config: unknown): RoutingValidation {
-        const validation = validateRouting(config, this.store.state.client);
-        this.siteRouting = config ?? {};
+    /** `owner`'s routing (and its choice for the client's button) becomes the site's. */
+    configureRouting(config: unknown, owner?: unknown, hide?: unknown): RoutingValidation {
+        const key = owner ?? this;
+        this.owners.delete(key);
+        this.owners.set(key, { routing: config ?? {}, hide });
+        return this.applySite();
+    }
+
+    /** Withdraws what `owner` set: when its setup applied, the next newest owner's applies. */
+    releaseRouting(owner: unknown): void {
+        const site = this.site;
+        this.owners.delete(owner);
+        if (this.site !== site) {
+            this.applySite();
+        }
+    }
+
+    /** The newest owner's setup (none: the snippet's) applies, checked for `client`. */
+    private applySite(client = this.store.state.client, force?: boolean): RoutingValidation {
+        const validation = validateRouting(this.site.routing, client);
         this.siteValidation = validation;
-        this.configurePage();
+        this.configurePage(force);
         debug(
             validation.valid
                 ? `site routing set (${validation.config && isEmptyRouting(validation.config) ? 'snippet routing' : 'custom'})`
@@ -143,22 +182,14 @@ export class ChatService {
     private onClientReady(client: ChatClient): void {
         this.client = client;
         this.session.clientReady();
-        const again = validateRouting(this.siteRouting, client.kind);
-        const verdict = (v: RoutingValidation): string =>
-            JSON.stringify([v.valid, v.errors, v.warnings]);
-        if (verdict(again) !== verdict(this.siteValidation)) {
-            // Replaced only when the verdict changes: owners compare the validation's identity.
-            this.siteValidation = again;
-            debug('site routing checked again for the page’s chat client');
-        }
+        this.applySite(client.kind, true);
         this.adoptContinuedChat();
-        this.configurePage(true);
     }
 
     private onSignal(signal: ChatSignal): void {
         debug(`signal ${signal.kind}`);
         if (showsWidget(signal) && this.attempt) {
-            this.attempt.events += 1;
+            this.attempt.shown = true;
         }
         if (this.store.clientPhase !== 'ready' || signal.kind === 'ready') {
             this.readiness.check();
@@ -192,15 +223,16 @@ export class ChatService {
     private routingFor(options: StartChatOptions): RoutingValidation {
         const kind = this.client.kind;
         try {
+            const site = this.site.routing;
             if (!options.routing) {
-                return validateRouting(this.siteRouting, kind);
+                return validateRouting(site, kind);
             }
             const override = options.routing as unknown;
             if (!isObject(override) || Array.isArray(override)) {
                 return validateRouting(override, kind);
             }
-            const site = isObject(this.siteRouting) ? (this.siteRouting as RoutingConfig) : {};
-            return validateRouting(mergeRouting(site, options.routing), kind);
+            const base = isObject(site) ? (site as RoutingConfig) : {};
+            return validateRouting(mergeRouting(base, options.routing), kind);
         } catch {
             return validateRouting(UNREADABLE, kind);
         }
@@ -255,7 +287,13 @@ export class ChatService {
     }
 
     private async requestChat(config: RoutingConfig): Promise<ChatActionResult> {
-        const attempt = newAttempt(this.store.chatPhase);
+        const attempt: StartAttempt = {
+            state: 'waiting',
+            shown: false,
+            revertTo: this.store.chatPhase,
+            closings: 0,
+            leftByClose: null
+        };
         this.attempt = attempt;
         this.store.setChat('requesting');
         const shown = this.watches.watch(showsWidget);
@@ -266,12 +304,11 @@ export class ChatService {
             () => shown.promise
         );
         const grace = this.client.launchGraceMs;
-        if (outcome.kind === 'resolved' && !attempt.events && !attempt.closings && grace) {
+        if (outcome.kind === 'resolved' && !attempt.shown && !attempt.closings && grace) {
             // The call answered before the window's event could (Enhanced Chat v2): a short wait.
             await guardedCall(() => shown.promise, grace);
         }
         shown.stop();
-        attempt.inFlight = false;
         if (outcome.kind === 'timeout') {
             this.client.abandonStart(); // a start still preparing never launches later
         }
@@ -279,19 +316,21 @@ export class ChatService {
         // Settling proves nothing: with no sign of the widget, the start did not happen.
         const unseen = unseenEnd(attempt, outcome);
         const phase = this.store.chatPhase;
-        if (attempt.settledUnseen && phase === attempt.leftByClose) {
-            attempt.settledUnseen = false; // the close already acted on what was before it
-            attempt.failed = true;
+        if (unseen === 'silentWhileClosing') {
+            // Failed once the close already acted on what was before it; else the close decides.
+            attempt.state = phase === attempt.leftByClose ? 'failed' : unseen;
+        } else {
+            attempt.state = failure || unseen ? 'failed' : 'settled';
         }
-        attempt.failed ||= failure !== null || unseen !== null;
-        if (attempt.failed) {
-            if (phase === 'requesting' || phase === attempt.leftByClose) {
-                // Failed, or no answer and no sign of the widget: nothing shows a chat under
-                // way, so the visitor is not left with a button that stays disabled.
-                this.store.setChat(attempt.revertTo);
-            }
+        if (
+            attempt.state === 'failed' &&
+            (phase === 'requesting' || phase === attempt.leftByClose)
+        ) {
+            // Failed, or no answer and no sign of the widget: nothing shows a chat under way, so
+            // the visitor is not left with a button that stays disabled.
+            this.store.setChat(attempt.revertTo);
         }
-        if (unseen) {
+        if (unseen === 'timeout' || unseen === 'settled') {
             debug('startChat: no sign of the widget');
             return unseen === 'timeout'
                 ? fail('TIMEOUT', 'The chat widget showed no sign of the start.')
@@ -377,7 +416,13 @@ export class ChatService {
         if (failure) {
             if (attempt && this.attempt === attempt) {
                 attempt.closings -= 1; // a failed call closed nothing
-                this.revertIfUnseen(attempt);
+                if (attempt.state === 'silentWhileClosing' && attempt.closings === 0) {
+                    // The start settled unseen while this close was pending: it did nothing.
+                    attempt.state = 'failed';
+                    if (this.store.chatPhase === 'requesting') {
+                        this.store.setChat(attempt.revertTo);
+                    }
+                }
             }
             return failure;
         }
@@ -397,38 +442,39 @@ export class ChatService {
         return OK;
     }
 
-    /** A start that settled unseen while a close was pending, once that close failed. */
-    private revertIfUnseen(attempt: StartAttempt): void {
-        if (attempt.settledUnseen && attempt.closings === 0) {
-            attempt.settledUnseen = false;
-            attempt.failed = true;
-            if (this.store.chatPhase === 'requesting') {
-                this.store.setChat(attempt.revertTo);
-            }
-        }
-    }
-
     /** Moves the chat on after a close made when `attempt` was the latest start. */
     private afterClosing(
         attempt: StartAttempt | null,
         next: (phase: ChatPhase) => ChatPhase
     ): void {
         const latest = this.attempt;
-        if (latest && latest === attempt && latest.inFlight) {
-            // The close reached the client after this start, still unanswered: should the start
-            // fail, the close acted on what was before it.
-            latest.revertTo = next(latest.revertTo);
-            this.store.setChat(next(this.store.chatPhase));
-            latest.leftByClose = this.store.chatPhase;
-        } else if (latest && latest === attempt && latest.settledUnseen) {
-            // The start did nothing: the close acted on what was before it.
-            latest.failed = true;
-            latest.settledUnseen = false;
-            this.store.setChat(next(latest.revertTo));
-        } else if (latest === attempt || (latest && !latest.inFlight && latest.failed)) {
-            this.store.setChat(next(this.store.chatPhase));
-        } else if (latest?.inFlight || latest?.settledUnseen) {
-            latest.revertTo = next(latest.revertTo);
+        const same = latest === attempt;
+        switch (latest?.state) {
+            case 'waiting':
+                latest.revertTo = next(latest.revertTo);
+                if (same) {
+                    // The close reached the client after this start, still unanswered: should
+                    // the start fail, the close acted on what was before it.
+                    this.store.setChat(next(this.store.chatPhase));
+                    latest.leftByClose = this.store.chatPhase;
+                }
+                break;
+            case 'silentWhileClosing':
+                latest.revertTo = next(latest.revertTo);
+                if (same) {
+                    // The start did nothing: the close acted on what was before it.
+                    latest.state = 'failed';
+                    this.store.setChat(latest.revertTo);
+                }
+                break;
+            case 'failed':
+                this.store.setChat(next(this.store.chatPhase));
+                break;
+            default:
+                // Settled, or no start yet: a close made since a later start leaves it alone.
+                if (same) {
+                    this.store.setChat(next(this.store.chatPhase));
+                }
         }
     }
 }

@@ -70,6 +70,12 @@ export type { IdKind, IdProblem } from './salesforceIds';
  * gives it), the pre-chat name rules and the default hidden routing field names.
  */
 export { validateRouting } from './routingRules';
+/**
+ * The fallback rules' text form, as Chat Routing Settings stores it: `splitRules(text)` its rules,
+ * `ruleParts(rule)` a rule's kind and IDs, `ruleText(parts)` a rule printed back.
+ */
+export { ruleParts, ruleText, splitRules } from './fallbackRouting';
+export type { RuleKind, RuleParts } from './fallbackRouting';
 export { idIssueFor } from './routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
@@ -149,12 +155,26 @@ export function clearSession(): Promise<ChatActionResult> {
  * Sets the site routing used by every later startChat on this page (whatever order components
  * mount in). An invalid configuration is stored as refused: startChat then returns
  * INVALID_ROUTING rather than silently using other routing. `{}` means the snippet's own routing.
+ *
+ * `owner` (a component, say) sets the routing on its own behalf, with its choice for the chat
+ * client's own button (`hideClientChatButton`; none: configureChatService's). The owner that set
+ * the routing most recently wins; when it calls releaseRouting, the one before it wins again; with
+ * none left, the snippet's routing applies. Calls without an owner share one, which never leaves.
  */
-export function configureRouting(config: RoutingConfig): RoutingValidation {
-    return service.configureRouting(config);
+export function configureRouting(
+    config: RoutingConfig,
+    owner?: object,
+    hideClientChatButton?: boolean
+): RoutingValidation {
+    return service.configureRouting(config, owner, hideClientChatButton);
 }
 
-/** The site routing's current verdict (as returned by the last configureRouting). */
+/** Withdraws what `owner` set with configureRouting (call it in disconnectedCallback). */
+export function releaseRouting(owner: object): void {
+    service.releaseRouting(owner);
+}
+
+/** The site routing's current verdict (the routing of configureRouting's newest owner). */
 export function getRoutingValidation(): RoutingValidation {
     return service.getRouting();
 }

@@ -3,6 +3,14 @@
  * order, each a target ID, an agent's user ID, or `userId_buttonId` (the agent, then the target).
  * A target is what the client routes to: a chat button for the legacy client, a queue or a user
  * for Enhanced Chat (see targetKind).
+ *
+ * Also the one home of the rules' text form, as Chat Routing Settings stores them in one String
+ * builder property and the admin's editor and summary show them:
+ *
+ *     573Dn000000AbCd, 005Dn000001XyZa, 005Dn000001XyZa_573Dn000000AbCd
+ *
+ * `splitRules` splits it into rules, `ruleParts` tells a rule's kind and IDs, `ruleText` prints a
+ * rule back. Splitting and telling never judge a rule: `validateRouting` alone does.
  */
 import type { ChatClientKind } from './chatTypes';
 import { checkId, idPrefixes, KEY_PREFIX, shortId, targetKind, type IdKind } from './salesforceIds';
@@ -10,6 +18,62 @@ import { ROUTING_LIMITS, type Collector } from './routingIssues';
 import { readId } from './routingIds';
 
 const KEY = 'fallbackRouting';
+
+/** What a rule routes to: a target (a chat button, a queue), one agent, or an agent then a target. */
+export type RuleKind = 'button' | 'agent' | 'agentThenButton';
+
+/** A rule's kind and IDs. */
+export interface RuleParts {
+    kind: RuleKind;
+    /** The agent's user ID (005…); '' for a button rule. */
+    userId: string;
+    /** The target ID (573…, or 00G… under Enhanced Chat); '' for an agent rule. */
+    buttonId: string;
+}
+
+/**
+ * The rules of the text form, each in the client's format (blank or non-text input: none).
+ * Commas, semicolons, line breaks and spaces separate rules (a pasted list splits as written);
+ * spaces around the `_` of a pair belong to the pair. Empty entries and a lone `_` (a pair with
+ * neither ID) are no rule.
+ */
+export function splitRules(text: unknown): string[] {
+    return typeof text === 'string'
+        ? text
+              .replace(/\s*_\s*/g, '_')
+              .split(/[,;\s]+/)
+              .filter((entry) => entry !== '' && entry !== '_')
+        : [];
+}
+
+/**
+ * A rule's kind and IDs, by its form alone: `_` makes a pair (split at the first one), an ID
+ * starting 005 an agent, anything else a target. IDs are trimmed.
+ */
+export function ruleParts(rule: string): RuleParts {
+    const underscore = rule.indexOf('_');
+    if (underscore >= 0) {
+        const userId = rule.slice(0, underscore).trim();
+        return { kind: 'agentThenButton', userId, buttonId: rule.slice(underscore + 1).trim() };
+    }
+    const id = rule.trim();
+    return id.startsWith(KEY_PREFIX.user)
+        ? { kind: 'agent', userId: id, buttonId: '' }
+        : { kind: 'button', userId: '', buttonId: id };
+}
+
+/** A rule in the client's format: only the IDs its kind uses ('' when it has no ID at all). */
+export function ruleText(rule: RuleParts): string {
+    const userId = rule.userId.trim();
+    const buttonId = rule.buttonId.trim();
+    if (rule.kind === 'button') {
+        return buttonId;
+    }
+    if (rule.kind === 'agent') {
+        return userId;
+    }
+    return userId || buttonId ? `${userId}_${buttonId}` : '';
+}
 
 /** True for a `targetId_userId` pair: each ID is fine, but in the other's place. */
 function isSwapped(first: string, second: string, target: IdKind): boolean {
@@ -32,28 +96,26 @@ function readRule(value: unknown, index: number, target: IdKind, out: Collector)
         out.add('error', at, 'RULE_EMPTY');
         return null;
     }
-    if (rule.includes('_')) {
-        const parts = rule.split('_').map((part) => part.trim());
-        if (parts.length !== 2) {
-            out.add('error', at, 'RULE_PAIR_SHAPE', [shortId(rule)]);
-            return null;
-        }
-        if (isSwapped(parts[0], parts[1], target)) {
-            out.add('error', at, 'RULE_PAIR_SWAPPED', [shortId(rule), idPrefixes(target)]);
-            return null;
-        }
-        const user = readId(parts[0], 'user', { ...at, side: 'userId' }, out);
-        const button = readId(parts[1], target, { ...at, side: 'buttonId' }, out);
-        return user && button ? `${user}_${button}` : null;
+    const { kind, userId, buttonId } = ruleParts(rule);
+    const pair = kind === 'agentThenButton';
+    if (pair && buttonId.includes('_')) {
+        out.add('error', at, 'RULE_PAIR_SHAPE', [shortId(rule)]);
+        return null;
     }
-    if (rule.startsWith(KEY_PREFIX.user)) {
-        return readId(rule, 'user', { ...at, side: 'userId' }, out);
+    if (pair && isSwapped(userId, buttonId, target)) {
+        out.add('error', at, 'RULE_PAIR_SWAPPED', [shortId(rule), idPrefixes(target)]);
+        return null;
     }
-    if (Object.values(KEY_PREFIX).some((prefix) => rule.startsWith(prefix))) {
-        return readId(rule, target, { ...at, side: 'buttonId' }, out);
+    if (kind === 'button' && !Object.values(KEY_PREFIX).some((key) => rule.startsWith(key))) {
+        out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shortId(rule), idPrefixes(target)]);
+        return null;
     }
-    out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shortId(rule), idPrefixes(target)]);
-    return null;
+    const user = kind === 'button' ? '' : readId(userId, 'user', { ...at, side: 'userId' }, out);
+    const button =
+        kind === 'agent' ? '' : readId(buttonId, target, { ...at, side: 'buttonId' }, out);
+    return user === null || button === null
+        ? null
+        : ruleText({ kind, userId: user, buttonId: button });
 }
 
 /**

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import {
-    fallbackRuleText,
     formatFallbackRules,
     makeFallbackRule,
     parseFallbackRules,
     type FallbackRule
 } from '../fallbackRulesText';
-import { fallbackRuleEntries } from 'c/chatComponentSupport';
+import {
+    ruleText as fallbackRuleText,
+    splitRules as fallbackRuleEntries
+} from '../../embeddedChatService/fallbackRouting';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import { AGENT, AGENT_2, BUTTON, BUTTON_2 } from 'test/fixtures/ids';
 

@@ -1,9 +1,9 @@
 import { LightningElement, createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
 import {
-    configureChatService,
     configureRouting,
     getRoutingValidation,
+    releaseRouting,
     startChat,
     subscribeToChat
 } from 'c/embeddedChatService';
@@ -261,28 +261,38 @@ describe('c-chat-routing-settings', () => {
             expect(site.config).toEqual({ fallbackRouting: [BUTTON] });
         });
 
-        it('returns the site to the snippet routing when it leaves the page', () => {
+        // What the site routing is as instances come and go is the service's (releaseRouting):
+        // chatRoutingSettingsService.test.ts follows it with the real service.
+        /** The owners that configureRouting calls named, each once, in order. */
+        function owners(): unknown[] {
+            return [...new Set(configureRoutingMock.mock.calls.map((call) => call[1]))];
+        }
+
+        it('sets the site routing as its own, and withdraws it when it leaves the page', () => {
             const element = createSettings({ buttonId: BUTTON });
+            expect(owners()).toEqual([expect.any(Object)]);
+            expect(releaseRouting).not.toHaveBeenCalled();
 
             document.body.removeChild(element);
 
-            expect(lastConfig()).toEqual({});
+            expect(releaseRouting).toHaveBeenCalledTimes(1);
+            expect(releaseRouting).toHaveBeenCalledWith(owners()[0]);
         });
 
-        it('hides the chat client’s own button while it is on the page, when set', () => {
+        it('hands the service its choice for the chat client’s own button', () => {
             const element = createSettings({ hideClientButton: true });
-            expect(configureChatService).toHaveBeenLastCalledWith({ hideClientChatButton: true });
+            const hide = (): unknown => configureRoutingMock.mock.lastCall?.[2];
+            expect(hide()).toBe(true);
             element.hideClientButton = 'false';
-            expect(configureChatService).toHaveBeenLastCalledWith({ hideClientChatButton: false });
-            element.hideClientButton = true;
-            document.body.removeChild(element);
-            expect(configureChatService).toHaveBeenLastCalledWith({ hideClientChatButton: false });
+            expect(hide()).toBe(false);
         });
 
         it('leaves the client’s own button alone by default', () => {
             createSettings({ buttonId: BUTTON });
-            expect(configureChatService).toHaveBeenCalled();
-            expect(configureChatService).not.toHaveBeenCalledWith({ hideClientChatButton: true });
+            expect(configureRoutingMock).toHaveBeenCalled();
+            for (const call of configureRoutingMock.mock.calls) {
+                expect(call[2]).toBe(false);
+            }
         });
 
         it('leaves the site routing alone when it leaves after someone else configured it', () => {
@@ -296,20 +306,17 @@ describe('c-chat-routing-settings', () => {
             expect(site).toBe(other);
         });
 
-        it('hands the routing of the instance still on the page over again when the newer one leaves', () => {
+        it('sets and withdraws the routing of each instance on the page as that instance’s', () => {
             const older = createSettings({ buttonId: BUTTON });
             const newer = createSettings({ buttonId: BUTTON_2 });
-            expect(site.config).toEqual({
-                directToAgentRouting: { buttonId: BUTTON_2, fallback: false }
-            });
+            const [olderOwner, newerOwner] = owners();
+            expect(owners()).toHaveLength(2);
 
             document.body.removeChild(newer);
-            expect(site.config).toEqual({
-                directToAgentRouting: { buttonId: BUTTON, fallback: false }
-            });
+            expect(releaseRouting).toHaveBeenLastCalledWith(newerOwner);
 
             document.body.removeChild(older);
-            expect(lastConfig()).toEqual({});
+            expect(releaseRouting).toHaveBeenLastCalledWith(olderOwner);
         });
     });
 

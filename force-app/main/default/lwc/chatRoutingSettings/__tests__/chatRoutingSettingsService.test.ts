@@ -5,7 +5,8 @@
  */
 import { createElement } from 'lwc';
 import ChatRoutingSettings from 'c/chatRoutingSettings';
-import { configureRouting, getRoutingValidation } from 'c/embeddedChatService';
+import { configureRouting, getChatState, getRoutingValidation } from 'c/embeddedChatService';
+import { helpButtonShown, installEmbeddedSvc, resetEmbeddedSvc } from 'test/jest-mocks/embeddedSvc';
 import * as uiRecordApi from 'lightning/uiRecordApi';
 import { AGENT, BUTTON, BUTTON_2, SIGNED_IN_USER } from 'test/fixtures/ids';
 
@@ -127,5 +128,44 @@ describe('c-chat-routing-settings with the real chat service', () => {
                 _email: 'ada@example.com'
             }
         });
+    });
+});
+
+describe('c-chat-routing-settings and the chat client’s own button, with the real chat service', () => {
+    beforeAll(() => {
+        installEmbeddedSvc();
+        getChatState(); // the service finds the client now, so it applies each change at once
+    });
+
+    afterAll(() => {
+        resetEmbeddedSvc();
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+    });
+
+    it('hides it while an instance that asks for it is on the page, and shows it once it leaves', () => {
+        const element = createSettings({ hideClientButton: true });
+        expect(helpButtonShown()).toBe(false);
+        Object.assign(element, { hideClientButton: 'false' });
+        expect(helpButtonShown()).toBe(true);
+        Object.assign(element, { hideClientButton: true });
+
+        document.body.removeChild(element);
+
+        expect(helpButtonShown()).toBe(true);
+    });
+
+    it('gives the theme layout’s instance its choice back when the page’s instance leaves', () => {
+        createSettings({ hideClientButton: true });
+        const page = createSettings({ buttonId: BUTTON });
+        expect(helpButtonShown()).toBe(true);
+
+        document.body.removeChild(page);
+
+        expect(helpButtonShown()).toBe(false);
     });
 });

@@ -3,6 +3,7 @@ import {
     fireEvent,
     getCalls,
     handlerCount,
+    helpButtonShown,
     installEmbeddedSvc,
     registrationCount,
     resetEmbeddedSvc,
@@ -1049,6 +1050,72 @@ describe('c/embeddedChatService', () => {
             const service = loadService();
             await service.startChat();
             expect(getCalls('startChat')[0].args[0]).toEqual({});
+        });
+    });
+
+    describe('who set the site routing', () => {
+        // Two owners, as a theme layout's and a page's Chat Routing Settings.
+        const layout = {};
+        const page = {};
+        let service: Service;
+        const routed = (): unknown => service.getRoutingValidation().config;
+
+        beforeEach(() => {
+            installEmbeddedSvc();
+            service = loadService();
+        });
+
+        it('applies the newest owner’s routing, the one before it once it leaves, and the snippet’s with none', async () => {
+            service.configureRouting({ fallbackRouting: [BUTTON] }, layout);
+            service.configureRouting({ fallbackRouting: [OTHER_BUTTON] }, page);
+            expect(routed()).toEqual({ fallbackRouting: [OTHER_BUTTON] });
+
+            service.releaseRouting(page);
+            expect(routed()).toEqual({ fallbackRouting: [BUTTON] });
+            await service.startChat();
+            expect(getCalls('startChat')[0].args[0]).toMatchObject({ fallbackRouting: [BUTTON] });
+
+            service.releaseRouting(layout);
+            expect(routed()).toEqual({});
+        });
+
+        it('makes an owner that sets its routing again the newest; others leaving change nothing', () => {
+            service.configureRouting({ fallbackRouting: [BUTTON] }, layout);
+            service.configureRouting({ fallbackRouting: [OTHER_BUTTON] }, page);
+            const verdict = service.configureRouting({ fallbackRouting: [USER, BUTTON] }, layout);
+
+            service.releaseRouting(page);
+            service.releaseRouting({});
+            service.releaseRouting(null as unknown as object);
+
+            expect(service.getRoutingValidation()).toBe(verdict);
+            service.releaseRouting(layout);
+            expect(routed()).toEqual({});
+        });
+
+        it('gives the calls without an owner one owner, which never leaves', () => {
+            service.configureRouting({ fallbackRouting: [BUTTON] });
+            service.configureRouting({ fallbackRouting: [OTHER_BUTTON] }, page);
+
+            service.releaseRouting(page);
+
+            expect(routed()).toEqual({ fallbackRouting: [BUTTON] });
+        });
+
+        it('hides the client’s own button as the newest owner chose, else as configureChatService says', () => {
+            service.configureRouting({}, layout, true);
+            expect(helpButtonShown()).toBe(false);
+            service.configureRouting({}, page, false);
+            expect(helpButtonShown()).toBe(true);
+
+            service.releaseRouting(page);
+            expect(helpButtonShown()).toBe(false);
+            service.releaseRouting(layout);
+            expect(helpButtonShown()).toBe(true);
+
+            service.configureChatService({ hideClientChatButton: true });
+            service.configureRouting({ fallbackRouting: [BUTTON] }, page);
+            expect(helpButtonShown()).toBe(false);
         });
     });
 
