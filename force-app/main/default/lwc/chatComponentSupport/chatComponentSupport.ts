@@ -177,4 +177,3 @@ export function formatLabel(template: string, ...args: readonly (string | number
         return arg === undefined ? '' : String(arg);
     });
 }
-
