@@ -8,7 +8,7 @@ import { ChatStore, type ChatPhase } from './chatStore';
 import { ClientReadiness } from './clientReadiness';
 import { guardedCall } from './clientCall';
 import { debug, setDebug } from './debugLog';
-import { isEmptyRouting, mergeRouting, validateRouting } from './routingRules';
+import { mergeRouting, validateRouting } from './routingRules';
 import { SignalWatches, showsWidget } from './signalWatches';
 import { SessionWait } from './sessionWait';
 import { isObject } from './values';
@@ -166,11 +166,7 @@ export class ChatService {
         const validation = validateRouting(this.site.routing, client);
         this.siteValidation = validation;
         this.configurePage(force);
-        debug(
-            validation.valid
-                ? `site routing set (${validation.config && isEmptyRouting(validation.config) ? 'snippet routing' : 'custom'})`
-                : `site routing refused (${validation.errors.length} errors)`
-        );
+        debug(`site routing ${validation.valid ? 'set' : 'refused'}`);
         return validation;
     }
 
@@ -202,7 +198,7 @@ export class ChatService {
     private adoptContinuedChat(): void {
         const phase = this.client.continuedChat();
         if (phase && !this.store.chatActive) {
-            debug(`the page continues a chat (${phase})`);
+            debug(`continued ${phase}`);
             this.store.applySignal({ kind: 'continued', phase });
         }
     }
@@ -297,7 +293,7 @@ export class ChatService {
         this.attempt = attempt;
         this.store.setChat('requesting');
         const shown = this.watches.watch(showsWidget);
-        debug('calling startChat');
+        debug('call startChat');
         const outcome = await guardedCall(
             () => this.client.startChat(config),
             this.callTimeoutMs,
@@ -331,10 +327,10 @@ export class ChatService {
             this.store.setChat(attempt.revertTo);
         }
         if (unseen === 'timeout' || unseen === 'settled') {
-            debug('startChat: no sign of the widget');
+            debug('start unseen');
             return unseen === 'timeout'
-                ? fail('TIMEOUT', 'The chat widget showed no sign of the start.')
-                : fail('CLIENT_ERROR', 'startChat settled without any sign of the widget.');
+                ? fail('TIMEOUT', 'no sign of the widget')
+                : fail('CLIENT_ERROR', 'settled, no sign of the widget');
         }
         return failure ?? OK;
     }
@@ -343,7 +339,7 @@ export class ChatService {
      * Offline Support: no chat is requested, so the state does not change.
      */
     private async openOfflineForm(): Promise<ChatActionResult> {
-        debug('opening the offline form');
+        debug('call offline form');
         const shown = this.watches.watch(showsWidget);
         const outcome = await guardedCall(
             () => this.client.openOfflineForm(),
@@ -375,7 +371,7 @@ export class ChatService {
         if (action === 'clearSession') {
             await this.session.loaded(this.client);
         }
-        debug(`calling ${action}`);
+        debug(`call ${action}`);
         const attempt = this.attempt;
         if (attempt) {
             attempt.closings += 1;
@@ -436,7 +432,7 @@ export class ChatService {
             outcome.kind !== 'signalled' &&
             !(outcome.kind === 'resolved' && proof.settledProvesIt())
         ) {
-            debug('clearSession: no proof that the stored data was deleted');
+            debug('clear unconfirmed');
             return fail('CLEAR_UNCONFIRMED');
         }
         return OK;

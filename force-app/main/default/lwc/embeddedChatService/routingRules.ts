@@ -180,8 +180,3 @@ export function mergeRouting(
     }
     return merged as RoutingConfig;
 }
-
-/** True when the configuration sets nothing (the snippet's own routing applies). */
-export function isEmptyRouting(config: RoutingConfig): boolean {
-    return Object.keys(config).length === 0;
-}

@@ -1,8 +1,4 @@
-import {
-    isEmptyRouting,
-    mergeRouting,
-    validateRouting as validateRoutingCodes
-} from '../routingRules';
+import { mergeRouting, validateRouting as validateRoutingCodes } from '../routingRules';
 import { ROUTING_LIMITS } from '../routingIssues';
 import { idChecksum } from '../salesforceIds';
 import { idIssueFor as idIssueCodes } from '../routingIds';
@@ -45,7 +41,6 @@ describe('validateRouting', () => {
             config: {}
         });
         expect(validateLegacy({})).toEqual({ valid: true, errors: [], warnings: [], config: {} });
-        expect(isEmptyRouting({})).toBe(true);
     });
 
     it('accepts a full configuration and returns a trimmed plain copy', () => {
