@@ -22,23 +22,14 @@ import {
 } from 'test/jest-mocks/embeddedSvc';
 import { DEFAULT_CALL_TIMEOUT_MS } from '../chatService';
 import { SESSION_WAIT_MS } from '../sessionWait';
-import { loadService, trackDocumentListeners } from 'test/reliability/serviceHarness';
+import { loadService, useServicePage } from 'test/reliability/serviceHarness';
 
 describe('c/embeddedChatService: legacy readiness while the stored session loads', () => {
-    let documentListeners: { removeAll: () => void };
+    useServicePage(resetEmbeddedSvc);
 
     beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
         installEmbeddedSvc();
         setSessionLoading();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
-        resetEmbeddedSvc();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     it('is ready as soon as liveAgentAPI exists, before the storage iframe answers', () => {
@@ -81,20 +72,11 @@ describe('c/embeddedChatService: legacy readiness while the stored session loads
 });
 
 describe('c/embeddedChatService: legacy client whose storage frame is unreachable', () => {
-    let documentListeners: { removeAll: () => void };
+    useServicePage(resetEmbeddedSvc);
 
     beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
         installEmbeddedSvc();
         makeStorageFrameUnreachable();
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
-        resetEmbeddedSvc();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     it('a start made at readiness reaches the client SESSION_WAIT_MS later, and succeeds', async () => {
@@ -185,22 +167,15 @@ describe('c/embeddedChatService: legacy client whose storage frame is unreachabl
  * page) and never shows ready before a continued chat; a tab without the marker is unchanged.
  */
 describe('c/embeddedChatService: legacy tab whose chat may continue (its sessionStorage marker)', () => {
-    let documentListeners: { removeAll: () => void };
+    useServicePage(() => {
+        resetEmbeddedSvc();
+        jest.restoreAllMocks();
+    });
 
     beforeEach(() => {
-        jest.useFakeTimers();
-        documentListeners = trackDocumentListeners();
         installEmbeddedSvc();
         setSessionLoading();
         window.sessionStorage.setItem(tabChatKey(), DEPLOYMENT_ID);
-    });
-
-    afterEach(() => {
-        documentListeners.removeAll();
-        resetEmbeddedSvc();
-        jest.restoreAllMocks();
-        jest.clearAllTimers();
-        jest.useRealTimers();
     });
 
     /** Every status the service publishes, from its first. */
