@@ -10,13 +10,7 @@
  * service's `validateRouting` alone to say (one rule source: the editor and the summary give the
  * same verdict in the same words).
  */
-import {
-    ruleParts,
-    ruleText,
-    splitRules,
-    type RuleKind,
-    type RuleParts
-} from 'c/embeddedChatService';
+import { ruleParts, ruleText, splitRules, type RuleParts } from 'c/embeddedChatService';
 
 /** One rule, with its text in the client's format (an entry of `fallbackRouting`). */
 export interface FallbackRule extends RuleParts {
@@ -25,15 +19,6 @@ export interface FallbackRule extends RuleParts {
 
 function withText(parts: RuleParts): FallbackRule {
     return { ...parts, text: ruleText(parts) };
-}
-
-/** A rule of the given kind, with only the IDs that kind uses, trimmed, and its text. */
-export function makeFallbackRule(kind: RuleKind, userId: string, buttonId: string): FallbackRule {
-    return withText({
-        kind,
-        userId: kind === 'button' ? '' : userId.trim(),
-        buttonId: kind === 'agent' ? '' : buttonId.trim()
-    });
 }
 
 /**

@@ -1,10 +1,5 @@
 import fc from 'fast-check';
-import {
-    formatFallbackRules,
-    makeFallbackRule,
-    parseFallbackRules,
-    type FallbackRule
-} from '../fallbackRulesText';
+import { formatFallbackRules, parseFallbackRules, type FallbackRule } from '../fallbackRulesText';
 import {
     ruleText as fallbackRuleText,
     splitRules as fallbackRuleEntries
@@ -131,7 +126,6 @@ describe('c-chat-admin-checks fallback rules text', () => {
         expect(fallbackRuleText({ kind: 'agentThenButton', userId: AGENT, buttonId: '' })).toBe(
             `${AGENT}_`
         );
-        expect(makeFallbackRule('agent', ` ${AGENT}`, BUTTON)).toEqual(agent(AGENT));
     });
 
     it('hands the chat service the rules exactly as valid text reads: each accepted rule is kept', () => {
