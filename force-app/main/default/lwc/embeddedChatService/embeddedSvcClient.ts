@@ -162,6 +162,7 @@ export class EmbeddedSvcClient implements ChatClient {
     private sessionAnswered = false;
     /** The chat that data restores, for the service's look when the hold ends. */
     private restored: ContinuedChat | null = null;
+    private sink: SignalSink | null = null;
 
     constructor(getWindow: () => unknown = currentWindow) {
         this.getWindow = getWindow;
@@ -198,7 +199,14 @@ export class EmbeddedSvcClient implements ChatClient {
         if (this.sessionAnswered || readField(this.svc(), 'hasSessionDataLoaded') !== false) {
             return false;
         }
-        this.restoreUntil ??= this.tabHasChat() ? Date.now() + SESSION_WAIT_MS : 0;
+        if (this.restoreUntil === null) {
+            this.restoreUntil = this.tabHasChat() ? Date.now() + SESSION_WAIT_MS : 0;
+            if (this.restoreUntil) {
+                // The hold's end is a sign for the service to look again (no event marks it).
+                // eslint-disable-next-line @lwc/lwc/no-async-operation -- once per page, bounded
+                setTimeout(() => this.sink?.({ kind: 'ready' }), SESSION_WAIT_MS);
+            }
+        }
         return Date.now() < this.restoreUntil;
     }
 
@@ -218,6 +226,7 @@ export class EmbeddedSvcClient implements ChatClient {
     }
 
     connect(sink: SignalSink): void {
+        this.sink = sink;
         const svc = this.svc();
         if (!svc || this.connected.has(svc)) {
             return;
@@ -269,7 +278,7 @@ export class EmbeddedSvcClient implements ChatClient {
         }
         if (name === 'sessiondataretrieved') {
             const phase = continuedFromSessionData(data);
-            if (this.restoreUntil) {
+            if (this.restoring()) {
                 this.restored = phase; // the hold ends with this signal: the chat it restores
             }
             this.sessionAnswered = true;

@@ -11,12 +11,14 @@
  */
 import {
     DEPLOYMENT_ID,
+    fireEvent,
     getCalls,
     installEmbeddedSvc,
     makeStorageFrameUnreachable,
     resetEmbeddedSvc,
     retrieveSessionData,
     setSessionLoading,
+    showLiveAgentApi,
     submitPrechat,
     tabChatKey
 } from 'test/jest-mocks/embeddedSvc';
@@ -252,5 +254,44 @@ describe('c/embeddedChatService: legacy tab whose chat may continue (its session
         expect(window.sessionStorage.getItem(tabChatKey())).toBe(DEPLOYMENT_ID);
         await service.clearSession();
         expect(window.sessionStorage.getItem(tabChatKey())).toBeNull();
+    });
+});
+
+describe('c/embeddedChatService: the end of a legacy tab’s hold (review findings)', () => {
+    useServicePage(resetEmbeddedSvc);
+
+    beforeEach(() => {
+        installEmbeddedSvc();
+        setSessionLoading();
+        window.sessionStorage.setItem(tabChatKey(), DEPLOYMENT_ID);
+    });
+
+    it('reads ready at the bound itself, SESSION_WAIT_MS after featureLoaded, whatever the re-check back-off', async () => {
+        resetEmbeddedSvc();
+        installEmbeddedSvc({ liveAgent: false });
+        setSessionLoading();
+        window.sessionStorage.setItem(tabChatKey(), DEPLOYMENT_ID);
+        makeStorageFrameUnreachable();
+        const service = loadService();
+        const published: string[] = [];
+        service.subscribeToChat((state) => published.push(state.status));
+        await jest.advanceTimersByTimeAsync(5000); // the re-checks have backed off meanwhile
+        showLiveAgentApi();
+        await jest.advanceTimersByTimeAsync(SESSION_WAIT_MS);
+        // What subscribers were told (getChatState would look again by itself).
+        expect(published.at(-1)).toBe('ready');
+    });
+
+    it('a frame answering after the hold leaves no stale chat for a later start', async () => {
+        const service = loadService();
+        service.subscribeToChat(() => undefined);
+        await jest.advanceTimersByTimeAsync(SESSION_WAIT_MS * 2);
+        retrieveSessionData('chatting');
+        fireEvent('onChatEndedByAgent');
+        expect(service.getChatState().status).toBe('ended');
+        const result = service.startChat();
+        await jest.advanceTimersByTimeAsync(0);
+        expect(getCalls('startChat')).toHaveLength(1);
+        expect(result).toBeInstanceOf(Promise);
     });
 });
