@@ -202,18 +202,30 @@ export default class ChatRoutingSettings extends LightningElement {
 
     private setProperty(name: FieldName, value: unknown): void {
         this.raw = { ...this.raw, [name]: value };
-        this.refresh();
+        this.refresh(true);
     }
 
-    private refresh(): void {
+    /**
+     * Sets this instance's routing. `edited`: the admin changed a property, so this instance's
+     * routing becomes the newest; a refresh from the user's record keeps its place (a theme
+     * layout's instance whose record arrives late never takes over from the page's).
+     */
+    private refresh(edited = false): void {
         if (!this.isConnected) {
             return;
+        }
+        if (edited) {
+            releaseRouting(this);
         }
         const settings = readSettings(this.raw);
         const wantsUser = settings.prefillFromUser && !IS_GUEST && Boolean(USER_ID);
         this.userRecordId = wantsUser ? USER_ID : undefined;
         const built = buildRouting(settings, wantsUser ? this.user : null);
-        configureRouting(built.config, this, settings.hideClientButton);
+        // Its checkbox states a choice (Builder saves false when it is left unticked); a page
+        // saved before the property existed states none: configureChatService's then applies.
+        const hide =
+            this.raw.hideClientButton === undefined ? undefined : settings.hideClientButton;
+        configureRouting(built.config, this, hide);
         this.summaryInput = isBuilderContext()
             ? { settings, built, userUnavailable: wantsUser && this.userUnavailable }
             : null;

@@ -52,8 +52,9 @@ export class ChatService {
     private clientWaitMs = DEFAULT_CLIENT_WAIT_MS;
     private callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS;
     /**
-     * Who set the site routing, in the order they last did so: the newest one's applies. The
-     * calls that name no owner have the service for theirs, which never leaves.
+     * Who set the site routing, in the order they first did so (an update keeps an owner's
+     * place): the newest one's applies. The calls that name no owner have the service for
+     * theirs, which never leaves.
      */
     private readonly owners = new Map<unknown, SiteSetup>();
     private siteValidation: RoutingValidation = validateRouting({});
@@ -144,11 +145,15 @@ export class ChatService {
         }
     }
 
-    /** `owner`'s routing (and its choice for the client's button) becomes the site's. */
+    /**
+     * `owner`'s routing (and its choice for the client's button): the site's when `owner` is the
+     * newest owner. An owner already known keeps its place (an update is not a newer owner).
+     */
     configureRouting(config: unknown, owner?: unknown, hide?: unknown): RoutingValidation {
-        const key = owner ?? this;
-        this.owners.delete(key);
-        this.owners.set(key, { routing: config ?? {}, hide });
+        if (owner === undefined) {
+            this.owners.delete(this); // a call without an owner is always the newest
+        }
+        this.owners.set(owner ?? this, { routing: config ?? {}, hide });
         return this.applySite();
     }
 

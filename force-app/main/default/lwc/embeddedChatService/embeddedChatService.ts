@@ -10,6 +10,7 @@
  * events once (as soon as it can) and tracks the chat's state for every component. Every function is safe to call at any time: none throws, and no returned promise
  * rejects or hangs.
  */
+import { fail } from './actionResults';
 import { ChatService } from './chatService';
 import { ChatChannel } from './chatChannel';
 import { EmbeddedSvcClient } from './embeddedSvcClient';
@@ -99,11 +100,7 @@ const channel = new ChatChannel({
 
 /** The last line of defence of the promise contract: an action never rejects or throws. */
 function settled(action: () => Promise<ChatActionResult>): Promise<ChatActionResult> {
-    const unexpected = (): ChatActionResult => ({
-        ok: false,
-        code: 'CLIENT_ERROR',
-        message: 'The chat could not handle this request.'
-    });
+    const unexpected = (): ChatActionResult => fail('CLIENT_ERROR', 'unexpected');
     try {
         return action().catch(unexpected);
     } catch {
@@ -157,9 +154,10 @@ export function clearSession(): Promise<ChatActionResult> {
  * INVALID_ROUTING rather than silently using other routing. `{}` means the snippet's own routing.
  *
  * `owner` (a component, say) sets the routing on its own behalf, with its choice for the chat
- * client's own button (`hideClientChatButton`; none: configureChatService's). The owner that set
- * the routing most recently wins; when it calls releaseRouting, the one before it wins again; with
- * none left, the snippet's routing applies. Calls without an owner share one, which never leaves.
+ * client's own button (`hideClientChatButton`; none: configureChatService's). The newest owner
+ * wins (an owner's later calls update its routing in its place; to become the newest again it
+ * releases first); when it calls releaseRouting, the one before it wins again; with none left,
+ * the snippet's routing applies. Calls without an owner share one, which never leaves.
  */
 export function configureRouting(
     config: RoutingConfig,

@@ -287,12 +287,13 @@ describe('c-chat-routing-settings', () => {
             expect(hide()).toBe(false);
         });
 
-        it('leaves the client’s own button alone by default', () => {
+        it('leaves the client’s own button alone by default: unticked, or never set (configureChatService decides)', () => {
+            createSettings({ buttonId: BUTTON, hideClientButton: false });
             createSettings({ buttonId: BUTTON });
-            expect(configureRoutingMock).toHaveBeenCalled();
-            for (const call of configureRoutingMock.mock.calls) {
-                expect(call[2]).toBe(false);
-            }
+            const choices = configureRoutingMock.mock.calls.map((call) => call[2]);
+            expect(choices).toContain(false);
+            expect(choices).toContain(undefined);
+            expect(choices).not.toContain(true);
         });
 
         it('leaves the site routing alone when it leaves after someone else configured it', () => {

@@ -13,7 +13,9 @@ import { AGENT, BUTTON, BUTTON_2, SIGNED_IN_USER } from 'test/fixtures/ids';
 const BUTTON_3 = '5735g000000XyZc';
 
 // The sfdx-lwc-jest test wire adapter behind getRecord.
-const getRecordAdapter = uiRecordApi.getRecord as unknown as { emit(value: unknown): void };
+const getRecordAdapter = uiRecordApi.getRecord as unknown as {
+    emit(value: unknown, filter?: (config: { recordId?: string }) => boolean): void;
+};
 
 function createSettings(props: Record<string, unknown>): HTMLElement {
     const element = createElement('c-chat-routing-settings', { is: ChatRoutingSettings });
@@ -103,6 +105,31 @@ describe('c-chat-routing-settings with the real chat service', () => {
         document.body.removeChild(element);
 
         expect(siteConfig()).toEqual({});
+    });
+
+    it('keeps the page’s instance when the theme layout’s instance gets its user record later', async () => {
+        createSettings({ buttonId: BUTTON }); // the theme layout's: pre-fill from the user on
+        createSettings({ buttonId: BUTTON_2, prefillFromUser: false }); // the page's
+        expect(siteConfig()).toEqual(direct(BUTTON_2));
+        await Promise.resolve(); // the wires get their configuration
+
+        // Only the layout's instance asked for the record (the page's has pre-fill off, and
+        // Lightning Data Service answers no wire whose recordId is undefined).
+        getRecordAdapter.emit(
+            {
+                apiName: 'User',
+                id: SIGNED_IN_USER,
+                fields: {
+                    FirstName: { value: 'Ada', displayValue: null },
+                    LastName: { value: 'Lovelace', displayValue: null },
+                    Email: { value: 'ada@example.com', displayValue: null }
+                }
+            },
+            (config) => Boolean(config.recordId)
+        );
+        await Promise.resolve();
+
+        expect(siteConfig()).toEqual(direct(BUTTON_2));
     });
 
     it('keeps a logged-in user’s chats routable when a pre-chat field name is bad', async () => {

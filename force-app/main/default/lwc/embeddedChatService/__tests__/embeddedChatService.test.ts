@@ -1079,18 +1079,28 @@ describe('c/embeddedChatService', () => {
             expect(routed()).toEqual({});
         });
 
-        it('makes an owner that sets its routing again the newest; others leaving change nothing', () => {
+        it('keeps an owner in its place when it sets its routing again; others leaving change nothing', () => {
             service.configureRouting({ fallbackRouting: [BUTTON] }, layout);
             service.configureRouting({ fallbackRouting: [OTHER_BUTTON] }, page);
-            const verdict = service.configureRouting({ fallbackRouting: [USER, BUTTON] }, layout);
+            // The layout's instance updates (its user record came): the page's still applies.
+            service.configureRouting({ fallbackRouting: [USER, BUTTON] }, layout);
+            expect(routed()).toEqual({ fallbackRouting: [OTHER_BUTTON] });
 
-            service.releaseRouting(page);
             service.releaseRouting({});
             service.releaseRouting(null as unknown as object);
+            expect(routed()).toEqual({ fallbackRouting: [OTHER_BUTTON] });
 
-            expect(service.getRoutingValidation()).toBe(verdict);
+            service.releaseRouting(page);
+            expect(routed()).toEqual({ fallbackRouting: [USER, BUTTON] });
             service.releaseRouting(layout);
             expect(routed()).toEqual({});
+        });
+
+        it('makes a call without an owner the newest, each time', () => {
+            service.configureRouting({ fallbackRouting: [BUTTON] });
+            service.configureRouting({ fallbackRouting: [OTHER_BUTTON] }, page);
+            service.configureRouting({ fallbackRouting: [USER] });
+            expect(routed()).toEqual({ fallbackRouting: [USER] });
         });
 
         it('gives the calls without an owner one owner, which never leaves', () => {
