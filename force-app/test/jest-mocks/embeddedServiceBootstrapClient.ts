@@ -7,7 +7,7 @@
  * promise turns here, so fake timers never stall them and `settleClient()` runs them all.
  */
 
-import { showButtonElement } from './embeddedServiceBootstrapMarkup';
+import { setButtonLoading, showButtonElement } from './embeddedServiceBootstrapMarkup';
 import {
     ENHANCED_EVENTS,
     AGENT_UNAVAILABLE_MESSAGE,
@@ -453,6 +453,7 @@ export class EnhancedClientModel {
      */
     handleExistingSession(): void {
         this.generateMarkup();
+        setButtonLoading(true); // bootstrapExistingSession → setLoadingStatusForButton
         this.windows = 1;
         const epoch = this.epoch;
         this.answerList = (found) => {
@@ -487,6 +488,7 @@ export class EnhancedClientModel {
         };
         this.conversations.push(record);
         this.current = record;
+        setButtonLoading(false); // handleAfterAppLoad: the window's app loaded
         this.dispatch(ENHANCED_EVENTS.conversationOpened);
     }
 
