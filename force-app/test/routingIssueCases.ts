@@ -6,6 +6,7 @@
  */
 import type {
     ChatClientKind,
+    HiddenFieldLimits,
     RoutingIssueCode,
     RoutingIssueLocation
 } from '../main/default/lwc/embeddedChatService/chatTypes';
@@ -15,6 +16,8 @@ export interface RoutingIssueCase {
     code: RoutingIssueCode;
     /** The client to validate for: 'legacy' unless the case says otherwise. */
     client?: ChatClientKind | null;
+    /** The hidden fields the deployment declares (none given: not known). */
+    hiddenFields?: HiddenFieldLimits;
     severity: 'error' | 'warning';
     input: unknown;
     field: string;
@@ -575,6 +578,31 @@ const CASES: readonly RoutingIssueCase[] = [
         location: { key: 'hiddenRoutingFields', part: 'fallback' },
         params: ['fallback'],
         message: 'The hidden field name for fallback must be text, or null to leave it out.'
+    },
+    {
+        code: 'HIDDEN_VALUE_TOO_LONG',
+        client: 'enhanced',
+        hiddenFields: { Chat_Target_Id: 14 },
+        severity: 'error',
+        input: { directToAgentRouting: { buttonId: QUEUE } },
+        field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
+        params: ['Chat_Target_Id', '15', '14'],
+        message:
+            'This value has 15 characters, but the deployment’s hidden field Chat_Target_Id takes at most 14: the chat client would drop it. Shorten it, or raise the custom parameter’s Maximum Length in Setup.'
+    },
+    {
+        code: 'HIDDEN_VALUE_OVER_DEFAULT',
+        client: 'enhanced',
+        severity: 'error',
+        input: {
+            fallbackRouting: Array.from({ length: 9 }, (_, i) => `${USER}_00G5g00000QuEu${i}`)
+        },
+        field: 'fallbackRouting',
+        location: { key: 'fallbackRouting' },
+        params: ['Chat_Fallback_Routing', '287', '255'],
+        message:
+            'This value has 287 characters. This page can’t read the Maximum Length of the hidden field Chat_Fallback_Routing, so it takes 255, and the chat client drops a longer value. Shorten it, or raise that Maximum Length in Setup and check on a page where the chat client runs.'
     },
     {
         code: 'HIDDEN_FIELD_REPEATED',

@@ -942,7 +942,9 @@ export class EnhancedClientSimulator {
      */
     private declaredFields(list: 'hiddenFormFields' | 'formFields'): DeclaredField[] {
         if (this.v2) {
-            return list === 'hiddenFormFields' ? this.options.hiddenFields : this.options.visibleFields;
+            return list === 'hiddenFormFields'
+                ? this.options.hiddenFields
+                : this.options.visibleFields;
         }
         const config = this.settings.embeddedServiceConfig as
             | { forms?: Record<string, unknown>[] }

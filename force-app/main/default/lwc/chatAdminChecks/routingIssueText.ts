@@ -47,6 +47,8 @@ import BAD_CHANNEL_VARIABLE_NAME from '@salesforce/label/c.Chat_Routing_Issue_Ba
 import HIDDEN_FIELDS_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Fields_Not_An_Object';
 import HIDDEN_FIELD_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Not_Text';
 import HIDDEN_FIELD_REPEATED from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Repeated';
+import HIDDEN_VALUE_TOO_LONG from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Value_Too_Long';
+import HIDDEN_VALUE_OVER_DEFAULT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Value_Over_Default';
 import BUTTON_ROUTING_LEGACY_ONLY from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_Legacy_Only';
 import KIND_CHAT_BUTTON from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button';
 import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
@@ -100,6 +102,8 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     HIDDEN_FIELDS_NOT_AN_OBJECT,
     HIDDEN_FIELD_NOT_TEXT,
     HIDDEN_FIELD_REPEATED,
+    HIDDEN_VALUE_TOO_LONG,
+    HIDDEN_VALUE_OVER_DEFAULT,
     BUTTON_ROUTING_LEGACY_ONLY
 };
 

@@ -175,6 +175,12 @@ export interface RoutingConfig {
     hiddenRoutingFields?: HiddenRoutingFieldNames;
 }
 
+/**
+ * Enhanced Chat: the hidden pre-chat fields the deployment declares, by name, with each one's
+ * maximum length (the client's configuration, `forms[0].hiddenFormFields`).
+ */
+export type HiddenFieldLimits = Readonly<Record<string, number>>;
+
 /** Enhanced Chat: hidden pre-chat field names for each routing value. */
 export interface HiddenRoutingFieldNames {
     /** `directToAgentRouting.userId`. Default `Chat_Agent_Id`. */
@@ -312,6 +318,17 @@ export type RoutingIssueCode =
     | 'HIDDEN_FIELD_NOT_TEXT'
     /** Two hidden routing values would go to the same field. Params: the field name. */
     | 'HIDDEN_FIELD_REPEATED'
+    /**
+     * Enhanced Chat: a routing value longer than the maximum length the deployment gives its
+     * hidden field (the client would drop it). Params: the field name, the value's length, the
+     * maximum.
+     */
+    | 'HIDDEN_VALUE_TOO_LONG'
+    /**
+     * The same, against the default maximum length (255), where the page can't read the
+     * deployment's. Params: the field name, the value's length, the maximum.
+     */
+    | 'HIDDEN_VALUE_OVER_DEFAULT'
     /** `directToButtonRouting` under Enhanced Chat, which ignores it (warning). No params. */
     | 'BUTTON_ROUTING_LEGACY_ONLY';
 

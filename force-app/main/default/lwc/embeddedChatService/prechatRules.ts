@@ -3,7 +3,13 @@
  * field API name), `visiblePrechatFields` (Enhanced Chat, keyed by channel variable name) and
  * `hiddenRoutingFields` (Enhanced Chat: the hidden pre-chat fields that carry the routing).
  */
-import type { HiddenRoutingFieldNames, RoutingIssueCode } from './chatTypes';
+import type {
+    HiddenFieldLimits,
+    HiddenRoutingFieldNames,
+    RoutingConfig,
+    RoutingIssueCode,
+    RoutingIssueLocation
+} from './chatTypes';
 import { shorten } from './salesforceIds';
 import { isPlainObject, ROUTING_LIMITS, type Collector } from './routingIssues';
 
@@ -131,6 +137,66 @@ export function hiddenFieldNames(
         if (name !== undefined) names[key] = name;
     }
     return names;
+}
+
+/**
+ * The maximum length of a hidden field whose own the page can't read (no configuration yet, v2,
+ * Experience Builder without the client): the length the setup guide asks for. Salesforce
+ * documents no default (docs/enhanced-chat-client.md).
+ */
+export const DEFAULT_PARAMETER_LENGTH = 255;
+
+/**
+ * The routing values a config sends under Enhanced Chat: [field name, text, where the value is in
+ * the config (the place of an issue about its length)].
+ */
+function hiddenRoutingEntries(routing: RoutingConfig): [string, string, RoutingIssueLocation][] {
+    const names = hiddenFieldNames(routing.hiddenRoutingFields);
+    const direct = routing.directToAgentRouting;
+    const key = 'directToAgentRouting';
+    const all: [string | null, string | undefined, RoutingIssueLocation][] = [
+        [names.agentId, direct?.userId, { key, part: 'userId' }],
+        [names.targetId, direct?.buttonId, { key, part: 'buttonId' }],
+        [names.fallback, direct && String(direct.fallback === true), { key, part: 'fallback' }],
+        [names.fallbackRouting, routing.fallbackRouting?.join(','), { key: 'fallbackRouting' }]
+    ];
+    return all.filter((entry): entry is [string, string, RoutingIssueLocation] =>
+        Boolean(entry[0] && entry[1] !== undefined)
+    );
+}
+
+/** The hidden pre-chat fields that carry a routing, by field name (names from hiddenRoutingFields). */
+export function hiddenRoutingValues(routing: RoutingConfig): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const [name, value] of hiddenRoutingEntries(routing)) {
+        values[name] = value;
+    }
+    return values;
+}
+
+/**
+ * Each routing value against the maximum length of the field it goes to, as the client checks it
+ * (validatePrechatField drops a longer value): the deployment's own (`declared`, when the page
+ * can read it), else DEFAULT_PARAMETER_LENGTH.
+ */
+export function checkHiddenLengths(
+    routing: RoutingConfig,
+    declared: HiddenFieldLimits | null,
+    out: Collector
+): void {
+    for (const [name, value, at] of hiddenRoutingEntries(routing)) {
+        const own =
+            declared &&
+            Object.prototype.hasOwnProperty.call(declared, name) &&
+            typeof declared[name] === 'number'
+                ? declared[name]
+                : null;
+        const max = own ?? DEFAULT_PARAMETER_LENGTH;
+        if (value.length > max) {
+            const code = own === null ? 'HIDDEN_VALUE_OVER_DEFAULT' : 'HIDDEN_VALUE_TOO_LONG';
+            out.add('error', at, code, [name, value.length, max]);
+        }
+    }
 }
 
 /** Reads `hiddenRoutingFields`; null after reporting errors. */

@@ -7,6 +7,7 @@
 import type {
     ChatClientKind,
     DirectToAgentRouting,
+    HiddenFieldLimits,
     RoutingConfig,
     RoutingValidation
 } from './chatTypes';
@@ -15,6 +16,7 @@ import { Collector, finding, isPlainObject } from './routingIssues';
 import { readId } from './routingIds';
 import { readFallbackRouting } from './fallbackRouting';
 import {
+    checkHiddenLengths,
     readHiddenRoutingFields,
     readPrechatFields,
     readVisiblePrechatFields
@@ -105,13 +107,17 @@ const KNOWN_KEYS = Object.keys(READERS);
  * (005); with null (not known yet) any of them. Errors block the config; warnings are cautions
  * for the admin. The returned `config` is a fresh plain copy with IDs trimmed and only the known
  * keys (a directToButtonRouting function is kept as is), or null when there are errors.
+ * `hiddenFields`: the hidden fields the Enhanced Chat deployment declares, with their maximum
+ * lengths (null: not known, each takes DEFAULT_PARAMETER_LENGTH).
  */
 export function validateRouting(
     input: unknown,
-    client: ChatClientKind | null = null
+    client: ChatClientKind | null = null,
+    hiddenFields: HiddenFieldLimits | null = null
 ): RoutingValidation {
     try {
-        return validate(input, client === 'legacy' || client === 'enhanced' ? client : null);
+        const kind = client === 'legacy' || client === 'enhanced' ? client : null;
+        return validate(input, kind, isPlainObject(hiddenFields) ? hiddenFields : null);
     } catch {
         // An input whose properties throw when read (a getter, a proxy) is refused, not thrown.
         const unreadable = finding('UNREADABLE', []);
@@ -124,7 +130,11 @@ export function validateRouting(
     }
 }
 
-function validate(input: unknown, client: ChatClientKind | null): RoutingValidation {
+function validate(
+    input: unknown,
+    client: ChatClientKind | null,
+    hiddenFields: HiddenFieldLimits | null
+): RoutingValidation {
     if (input === undefined || input === null) {
         return { valid: true, errors: [], warnings: [], config: {} };
     }
@@ -147,6 +157,10 @@ function validate(input: unknown, client: ChatClientKind | null): RoutingValidat
         } else if (cleaned !== undefined) {
             (config as Record<string, unknown>)[key] = cleaned;
         }
+    }
+    if (client !== 'legacy') {
+        // Enhanced Chat (or not known yet) sends the routing in hidden fields: each must fit.
+        checkHiddenLengths(config, hiddenFields, out);
     }
     for (const key of Object.keys(input)) {
         if (!KNOWN_KEYS.includes(key)) {
