@@ -10,7 +10,7 @@ import type {
     RoutingIssueCode,
     RoutingIssueLocation
 } from '../main/default/lwc/embeddedChatService/chatTypes';
-import { AGENT as USER, BUTTON, QUEUE } from './fixtures/ids';
+import { AGENT as USER, AGENT_2 as USER_2, BUTTON, QUEUE } from './fixtures/ids';
 
 export interface RoutingIssueCase {
     code: RoutingIssueCode;
@@ -119,7 +119,7 @@ const CASES: readonly RoutingIssueCase[] = [
         field: 'directToAgentRouting.fallback',
         location: { key: 'directToAgentRouting', part: 'fallback' },
         params: [],
-        message: 'Fallback to the button’s queue must be true or false.'
+        message: 'Fallback to the queue must be true or false.'
     },
     {
         code: 'FALLBACK_WITHOUT_AGENT',
@@ -129,7 +129,7 @@ const CASES: readonly RoutingIssueCase[] = [
         location: { key: 'directToAgentRouting', part: 'fallback' },
         params: [],
         message:
-            'Fallback to the button’s queue only matters when an agent is set; without an agent, chats go to the button’s queue anyway.'
+            'Falling back to the queue only matters when an agent is set; without an agent, chats already go to the chat button or queue.'
     },
     {
         code: 'ID_NOT_TEXT',
@@ -603,6 +603,42 @@ const CASES: readonly RoutingIssueCase[] = [
         params: ['Chat_Fallback_Routing', '287', '255'],
         message:
             'This value has 287 characters. This page can’t read the Maximum Length of the hidden field Chat_Fallback_Routing, so it takes 255, and the chat client drops a longer value. Shorten it, or raise that Maximum Length in Setup and check on a page where the chat client runs.'
+    },
+    {
+        code: 'HIDDEN_FIELD_STANDARD_NAME',
+        client: 'enhanced',
+        severity: 'error',
+        input: { hiddenRoutingFields: { targetId: '_firstName' } },
+        field: 'hiddenRoutingFields.targetId',
+        location: { key: 'hiddenRoutingFields', part: 'targetId' },
+        params: ['_firstName'],
+        message:
+            '“_firstName” is a standard visible pre-chat field, never a hidden one: a hidden field is a custom parameter, whose name starts with a letter.'
+    },
+    {
+        code: 'HIDDEN_VALUE_NOT_SENT',
+        client: 'enhanced',
+        severity: 'warning',
+        input: {
+            directToAgentRouting: { buttonId: QUEUE },
+            hiddenRoutingFields: { targetId: null }
+        },
+        field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
+        params: [],
+        message:
+            'Under Enhanced Chat this value is not sent: its hidden field is left out (none), so your flow never gets it.'
+    },
+    {
+        code: 'FALLBACK_TARGET_NOT_QUEUE',
+        client: 'enhanced',
+        severity: 'warning',
+        input: { directToAgentRouting: { buttonId: USER, userId: USER_2, fallback: true } },
+        field: 'directToAgentRouting.fallback',
+        location: { key: 'directToAgentRouting', part: 'fallback' },
+        params: ['0055g000…'],
+        message:
+            'Your flow falls back to the target as a queue, but 0055g000… is a user: set a queue ID (00G…) as the target, or turn fallback off.'
     },
     {
         code: 'HIDDEN_FIELD_REPEATED',

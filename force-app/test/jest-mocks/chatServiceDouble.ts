@@ -40,6 +40,9 @@ export {
 export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
+    DEFAULT_PARAMETER_LENGTH,
+    hiddenFieldNameIssue,
+    hiddenRoutingValues,
     isChannelVariableName,
     isPrechatFieldName
 } from '../../main/default/lwc/embeddedChatService/prechatRules';

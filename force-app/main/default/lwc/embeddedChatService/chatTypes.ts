@@ -319,6 +319,21 @@ export type RoutingIssueCode =
     /** Two hidden routing values would go to the same field. Params: the field name. */
     | 'HIDDEN_FIELD_REPEATED'
     /**
+     * A standard visible pre-chat field name (`_firstName`…) given as a hidden routing field name:
+     * never a hidden field. Params: the name (at most 40 characters).
+     */
+    | 'HIDDEN_FIELD_STANDARD_NAME'
+    /**
+     * Enhanced Chat: a routing value is set but its hidden field is left out (null), so it is
+     * never sent (warning). No params.
+     */
+    | 'HIDDEN_VALUE_NOT_SENT'
+    /**
+     * Enhanced Chat: an agent with fallback on, and a user as the target, where the flow falls
+     * back to a queue (warning). Params: the target (shortened).
+     */
+    | 'FALLBACK_TARGET_NOT_QUEUE'
+    /**
      * Enhanced Chat: a routing value longer than the maximum length the deployment gives its
      * hidden field (the client would drop it). Params: the field name, the value's length, the
      * maximum.

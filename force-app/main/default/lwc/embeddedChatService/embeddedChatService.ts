@@ -70,7 +70,9 @@ export type { IdKind, IdProblem } from './salesforceIds';
 /**
  * The routing rules, for admin UIs, so that each rule has one home: `validateRouting` (below),
  * `idIssueFor(id, kind)` (the issue of one ID, as validateRouting gives it), the pre-chat name
- * rules and the default hidden routing field names.
+ * rules, the default hidden routing field names, `hiddenRoutingValues(config)` (the hidden fields
+ * a routing sends under Enhanced Chat) and the length a hidden field is taken to hold when the
+ * deployment's is not known.
  */
 /**
  * The fallback rules' text form, as Chat Routing Settings stores it: `splitRules(text)` its rules,
@@ -81,6 +83,9 @@ export type { RuleKind, RuleParts } from './fallbackRouting';
 export { idIssueFor } from './routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
+    DEFAULT_PARAMETER_LENGTH,
+    hiddenFieldNameIssue,
+    hiddenRoutingValues,
     isChannelVariableName,
     isPrechatFieldName
 } from './prechatRules';

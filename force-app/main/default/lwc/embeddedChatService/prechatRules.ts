@@ -43,6 +43,20 @@ export function isChannelVariableName(name: string): boolean {
     return typeof name === 'string' && isName(name, CHANNEL_VARIABLE_NAME);
 }
 
+/**
+ * What is wrong with a hidden routing field name, or null. A hidden pre-chat field is a custom
+ * parameter of the channel, whose API name starts with a letter: `_firstName`, `_email`… are the
+ * standard visible fields, never hidden ones (docs/enhanced-chat-client.md).
+ */
+export function hiddenFieldNameIssue(
+    name: string
+): 'BAD_CHANNEL_VARIABLE_NAME' | 'HIDDEN_FIELD_STANDARD_NAME' | null {
+    if (!isChannelVariableName(name)) {
+        return 'BAD_CHANNEL_VARIABLE_NAME';
+    }
+    return name.startsWith('_') ? 'HIDDEN_FIELD_STANDARD_NAME' : null;
+}
+
 /** Reads an object of field name to text value; null after reporting errors. */
 function readFieldValues(
     value: unknown,
@@ -147,10 +161,12 @@ export function hiddenFieldNames(
 export const DEFAULT_PARAMETER_LENGTH = 255;
 
 /**
- * The routing values a config sends under Enhanced Chat: [field name, text, where the value is in
- * the config (the place of an issue about its length)].
+ * The routing values a config sets, for Enhanced Chat: [field name (null: left out), text, where
+ * the value is in the config (the place of an issue about it)].
  */
-function hiddenRoutingEntries(routing: RoutingConfig): [string, string, RoutingIssueLocation][] {
+function hiddenRoutingEntries(
+    routing: RoutingConfig
+): [string | null, string, RoutingIssueLocation][] {
     const names = hiddenFieldNames(routing.hiddenRoutingFields);
     const direct = routing.directToAgentRouting;
     const key = 'directToAgentRouting';
@@ -160,8 +176,8 @@ function hiddenRoutingEntries(routing: RoutingConfig): [string, string, RoutingI
         [names.fallback, direct && String(direct.fallback === true), { key, part: 'fallback' }],
         [names.fallbackRouting, routing.fallbackRouting?.join(','), { key: 'fallbackRouting' }]
     ];
-    return all.filter((entry): entry is [string, string, RoutingIssueLocation] =>
-        Boolean(entry[0] && entry[1] !== undefined)
+    return all.filter(
+        (entry): entry is [string | null, string, RoutingIssueLocation] => entry[1] !== undefined
     );
 }
 
@@ -169,22 +185,28 @@ function hiddenRoutingEntries(routing: RoutingConfig): [string, string, RoutingI
 export function hiddenRoutingValues(routing: RoutingConfig): Record<string, string> {
     const values: Record<string, string> = {};
     for (const [name, value] of hiddenRoutingEntries(routing)) {
-        values[name] = value;
+        if (name !== null) values[name] = value;
     }
     return values;
 }
 
 /**
- * Each routing value against the maximum length of the field it goes to, as the client checks it
- * (validatePrechatField drops a longer value): the deployment's own (`declared`, when the page
- * can read it), else DEFAULT_PARAMETER_LENGTH.
+ * What Enhanced Chat does with each routing value set: nothing when its field is left out (a
+ * warning, but for a fallback flag of 'false', which says nothing the flow lacks); else the
+ * value must fit the maximum length of its field, as the client checks it (validatePrechatField
+ * drops a longer value): the deployment's own (`declared`, when the page can read it), else
+ * DEFAULT_PARAMETER_LENGTH.
  */
-export function checkHiddenLengths(
+export function checkHiddenValues(
     routing: RoutingConfig,
     declared: HiddenFieldLimits | null,
     out: Collector
 ): void {
     for (const [name, value, at] of hiddenRoutingEntries(routing)) {
+        if (name === null) {
+            if (value !== 'false') out.add('warning', at, 'HIDDEN_VALUE_NOT_SENT');
+            continue;
+        }
         const own =
             declared &&
             Object.prototype.hasOwnProperty.call(declared, name) &&
@@ -223,10 +245,11 @@ export function readHiddenRoutingFields(
             if (raw === null) names[part] = null;
             continue;
         }
+        const issue = typeof raw === 'string' ? hiddenFieldNameIssue(raw.trim()) : null;
         if (typeof raw !== 'string') {
             out.add('error', { key, part }, 'HIDDEN_FIELD_NOT_TEXT', [part]);
-        } else if (!isChannelVariableName(raw.trim())) {
-            out.add('error', { key, part }, 'BAD_CHANNEL_VARIABLE_NAME', [shorten(raw.trim())]);
+        } else if (issue) {
+            out.add('error', { key, part }, issue, [shorten(raw.trim())]);
         } else {
             names[part] = raw.trim();
         }

@@ -11,12 +11,12 @@ import type {
     RoutingConfig,
     RoutingValidation
 } from './chatTypes';
-import { shorten, targetKind } from './salesforceIds';
+import { KEY_PREFIX, shorten, shortId, targetKind } from './salesforceIds';
 import { Collector, finding, isPlainObject } from './routingIssues';
 import { readId } from './routingIds';
 import { readFallbackRouting } from './fallbackRouting';
 import {
-    checkHiddenLengths,
+    checkHiddenValues,
     readHiddenRoutingFields,
     readPrechatFields,
     readVisiblePrechatFields
@@ -50,6 +50,10 @@ function readDirect(
     }
     if (fallback && !hasUser) {
         out.add('warning', at('fallback'), 'FALLBACK_WITHOUT_AGENT');
+    }
+    if (fallback && userId && client !== 'legacy' && buttonId?.startsWith(KEY_PREFIX.user)) {
+        // Enhanced Chat's flow falls back to the target as a queue (docs/enhanced-chat.md step 4).
+        out.add('warning', at('fallback'), 'FALLBACK_TARGET_NOT_QUEUE', [shortId(buttonId)]);
     }
     for (const key of Object.keys(value)) {
         if (!['buttonId', 'userId', 'fallback'].includes(key)) {
@@ -159,8 +163,8 @@ function validate(
         }
     }
     if (client !== 'legacy') {
-        // Enhanced Chat (or not known yet) sends the routing in hidden fields: each must fit.
-        checkHiddenLengths(config, hiddenFields, out);
+        // Enhanced Chat (or not known yet) sends the routing in hidden fields: sent, and fitting.
+        checkHiddenValues(config, hiddenFields, out);
     }
     for (const key of Object.keys(input)) {
         if (!KNOWN_KEYS.includes(key)) {

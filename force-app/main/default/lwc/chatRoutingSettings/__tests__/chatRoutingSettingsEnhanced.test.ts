@@ -10,7 +10,9 @@ import { configureRouting, startChat } from 'c/embeddedChatService';
 import { loadBuilderKit, setBuilderContextOverride } from '../../chatComponentBase/builderKit';
 import {
     getCalls,
+    getConversations,
     installEmbeddedServiceBootstrap,
+    settleClient,
     type DeclaredField
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { flushPromises } from 'test/flushPromises';
@@ -98,5 +100,28 @@ describe('Chat Routing Settings on an Enhanced Chat page, in Experience Builder'
 
         expect(card(settings).querySelector('.status')!.classList).toContain('slds-theme_success');
         expect(editor.shadowRoot!.querySelector('.list-messages')).toBeNull();
+    });
+
+    it('says what a chat sends when the target’s field is a standard visible field, and sends no such field', async () => {
+        installEmbeddedServiceBootstrap({ hiddenFields: declaring(255) });
+        const settings = create('c-chat-routing-settings', ChatRoutingSettings, {
+            buttonId: QUEUE,
+            targetIdField: '_firstName'
+        });
+        await flushPromises();
+
+        expect(card(settings).querySelector('.status')!.classList).toContain('slds-theme_warning');
+        expect(fieldIssues(settings, 'targetIdField')).toEqual([
+            '“_firstName” is a standard visible pre-chat field, never a hidden one: a hidden field is a custom parameter, whose name starts with a letter. This value is not sent.'
+        ]);
+        expect(fieldIssues(settings, 'buttonId')).toEqual([
+            'Under Enhanced Chat this value is not sent: its hidden field is left out (none), so your flow never gets it.'
+        ]);
+        expect(text(card(settings).querySelector('.routing-text'))).toBe(
+            'Chats send your Omni-Channel flow Chat_Fallback = false in hidden pre-chat fields; the flow decides where each chat goes.'
+        );
+        await expect(startChat()).resolves.toEqual({ ok: true });
+        await settleClient();
+        expect(getConversations()[0].hiddenFields).toEqual({ Chat_Fallback: 'false' });
     });
 });
