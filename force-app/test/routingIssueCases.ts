@@ -6,15 +6,18 @@
  */
 import type {
     ChatClientKind,
+    HiddenFieldLimits,
     RoutingIssueCode,
     RoutingIssueLocation
 } from '../main/default/lwc/embeddedChatService/chatTypes';
-import { AGENT as USER, BUTTON, QUEUE } from './fixtures/ids';
+import { AGENT as USER, AGENT_2 as USER_2, BUTTON, QUEUE } from './fixtures/ids';
 
 export interface RoutingIssueCase {
     code: RoutingIssueCode;
     /** The client to validate for: 'legacy' unless the case says otherwise. */
     client?: ChatClientKind | null;
+    /** The hidden fields the deployment declares (none given: not known). */
+    hiddenFields?: HiddenFieldLimits;
     severity: 'error' | 'warning';
     input: unknown;
     field: string;
@@ -116,7 +119,7 @@ const CASES: readonly RoutingIssueCase[] = [
         field: 'directToAgentRouting.fallback',
         location: { key: 'directToAgentRouting', part: 'fallback' },
         params: [],
-        message: 'Fallback to the button’s queue must be true or false.'
+        message: 'Fallback to the queue must be true or false.'
     },
     {
         code: 'FALLBACK_WITHOUT_AGENT',
@@ -126,7 +129,7 @@ const CASES: readonly RoutingIssueCase[] = [
         location: { key: 'directToAgentRouting', part: 'fallback' },
         params: [],
         message:
-            'Fallback to the button’s queue only matters when an agent is set; without an agent, chats go to the button’s queue anyway.'
+            'Falling back to the queue only matters when an agent is set; without an agent, chats already go to the chat button or queue.'
     },
     {
         code: 'ID_NOT_TEXT',
@@ -575,6 +578,67 @@ const CASES: readonly RoutingIssueCase[] = [
         location: { key: 'hiddenRoutingFields', part: 'fallback' },
         params: ['fallback'],
         message: 'The hidden field name for fallback must be text, or null to leave it out.'
+    },
+    {
+        code: 'HIDDEN_VALUE_TOO_LONG',
+        client: 'enhanced',
+        hiddenFields: { Chat_Target_Id: 14 },
+        severity: 'error',
+        input: { directToAgentRouting: { buttonId: QUEUE } },
+        field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
+        params: ['Chat_Target_Id', '15', '14'],
+        message:
+            'This value has 15 characters, but the deployment’s hidden field Chat_Target_Id takes at most 14: the chat client would drop it. Shorten it, or raise the custom parameter’s Maximum Length in Setup.'
+    },
+    {
+        code: 'HIDDEN_VALUE_OVER_DEFAULT',
+        client: 'enhanced',
+        severity: 'error',
+        input: {
+            fallbackRouting: Array.from({ length: 9 }, (_, i) => `${USER}_00G5g00000QuEu${i}`)
+        },
+        field: 'fallbackRouting',
+        location: { key: 'fallbackRouting' },
+        params: ['Chat_Fallback_Routing', '287', '255'],
+        message:
+            'This value has 287 characters. This page can’t read the Maximum Length of the hidden field Chat_Fallback_Routing, so it takes 255, and the chat client drops a longer value. Shorten it, or raise that Maximum Length in Setup and check on a page where the chat client runs.'
+    },
+    {
+        code: 'HIDDEN_FIELD_STANDARD_NAME',
+        client: 'enhanced',
+        severity: 'error',
+        input: { hiddenRoutingFields: { targetId: '_firstName' } },
+        field: 'hiddenRoutingFields.targetId',
+        location: { key: 'hiddenRoutingFields', part: 'targetId' },
+        params: ['_firstName'],
+        message:
+            '“_firstName” is a standard visible pre-chat field, never a hidden one: a hidden field is a custom parameter, whose name starts with a letter.'
+    },
+    {
+        code: 'HIDDEN_VALUE_NOT_SENT',
+        client: 'enhanced',
+        severity: 'warning',
+        input: {
+            directToAgentRouting: { buttonId: QUEUE },
+            hiddenRoutingFields: { targetId: null }
+        },
+        field: 'directToAgentRouting.buttonId',
+        location: { key: 'directToAgentRouting', part: 'buttonId' },
+        params: [],
+        message:
+            'Under Enhanced Chat this value is not sent: its hidden field is left out (none), so your flow never gets it.'
+    },
+    {
+        code: 'FALLBACK_TARGET_NOT_QUEUE',
+        client: 'enhanced',
+        severity: 'warning',
+        input: { directToAgentRouting: { buttonId: USER, userId: USER_2, fallback: true } },
+        field: 'directToAgentRouting.fallback',
+        location: { key: 'directToAgentRouting', part: 'fallback' },
+        params: ['0055g000…'],
+        message:
+            'Your flow falls back to the target as a queue, but 0055g000… is a user: set a queue ID (00G…) as the target, or turn fallback off.'
     },
     {
         code: 'HIDDEN_FIELD_REPEATED',

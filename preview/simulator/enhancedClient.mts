@@ -909,7 +909,7 @@ export class EnhancedClientSimulator {
             return this.v2 ? false : undefined;
         }
         for (const [name, value] of Object.entries(fields as Record<string, unknown>)) {
-            const problem = this.fieldProblem(this.options.hiddenFields, name, value);
+            const problem = this.fieldProblem(this.declaredFields('hiddenFormFields'), name, value);
             if (problem === null && typeof value === 'string') {
                 this.hiddenFields[name] = value;
             } else {
@@ -926,7 +926,7 @@ export class EnhancedClientSimulator {
         }
         for (const [name, data] of Object.entries(fields as Record<string, { value: unknown }>)) {
             const value = data.value;
-            const problem = this.fieldProblem(this.options.visibleFields, name, value);
+            const problem = this.fieldProblem(this.declaredFields('formFields'), name, value);
             if (problem === null) {
                 this.visibleValues[name] = String(value ?? '');
             } else {
@@ -935,6 +935,28 @@ export class EnhancedClientSimulator {
         }
     }
 
+    /**
+     * v1 getHiddenPrechatFieldsFromConfig / getVisiblePrechatFieldsFromConfig: the fields listed
+     * in `settings.embeddedServiceConfig.forms[0]`, read at each call (none while it is missing);
+     * v2 reads its own copy of the configuration (init.js getHiddenPrechatFormFields).
+     */
+    private declaredFields(list: 'hiddenFormFields' | 'formFields'): DeclaredField[] {
+        if (this.v2) {
+            return list === 'hiddenFormFields'
+                ? this.options.hiddenFields
+                : this.options.visibleFields;
+        }
+        const config = this.settings.embeddedServiceConfig as
+            | { forms?: Record<string, unknown>[] }
+            | undefined;
+        const listed = config?.forms?.[0]?.[list];
+        return Array.isArray(listed) ? (listed as DeclaredField[]) : [];
+    }
+
+    /**
+     * validatePrechatField: a declared name, no script, within that field's maxLength (a field
+     * without one takes any length: v1 compares with undefined, v2 checks it is set first).
+     */
     private fieldProblem(declared: DeclaredField[], name: string, value: unknown): string | null {
         const field = declared.find((f) => f.name === name);
         if (!field) {

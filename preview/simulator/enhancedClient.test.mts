@@ -733,4 +733,16 @@ describe('Enhanced Chat simulator: hidden field limits from the configuration', 
         const declared = config(s)?.forms as unknown as { hiddenFormFields: { name: string }[] }[];
         assert.ok(!declared[0].hiddenFormFields.some((f) => f.name === 'Chat_Queue'));
     });
+
+    it('reads the fields from the configuration on settings at each call, as v1 does', async () => {
+        const s = await ready();
+        const forms = config(s)?.forms as unknown as { hiddenFormFields: unknown[] }[];
+        // getHiddenPrechatFieldsFromConfig: settings.embeddedServiceConfig.forms[0], read each time.
+        forms[0].hiddenFormFields = [{ name: 'Chat_Fallback_Routing', maxLength: 1000 }];
+        s.api().prechatAPI.setHiddenPrechatFields({
+            Chat_Fallback_Routing: 'r'.repeat(1000),
+            Chat_Target_Id: '00G5g00000QuEuE'
+        });
+        assert.deepEqual(Object.keys(s.sim.snapshot().hiddenFields), ['Chat_Fallback_Routing']);
+    });
 });

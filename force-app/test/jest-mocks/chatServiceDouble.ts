@@ -18,6 +18,7 @@ import type {
     ChatServiceOptions,
     ChatState,
     ChatStateListener,
+    HiddenFieldLimits,
     RoutingValidation,
     StartChatOptions
 } from '../../main/default/lwc/embeddedChatService/chatTypes';
@@ -39,6 +40,9 @@ export {
 export { idIssueFor } from '../../main/default/lwc/embeddedChatService/routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
+    DEFAULT_PARAMETER_LENGTH,
+    hiddenFieldNameIssue,
+    hiddenRoutingValues,
     isChannelVariableName,
     isPrechatFieldName
 } from '../../main/default/lwc/embeddedChatService/prechatRules';
@@ -76,6 +80,8 @@ function act(action: ChatAction): Promise<ChatActionResult> {
 }
 
 let validation: ((input: unknown) => RoutingValidation) | null = null;
+/** The hidden fields the page's Enhanced Chat deployment declares (null: not known). */
+let hiddenFields: HiddenFieldLimits | null = null;
 
 // ---- the service API -------------------------------------------------------------------------
 
@@ -91,8 +97,13 @@ const implementations = {
     startChat: (_options?: StartChatOptions): Promise<ChatActionResult> => act('startChat'),
     endChat: (): Promise<ChatActionResult> => act('endChat'),
     clearSession: (): Promise<ChatActionResult> => act('clearSession'),
-    validateRouting: (input: unknown, client: ChatClientKind | null = null): RoutingValidation => {
-        return validation ? validation(input) : realValidateRouting(input, client);
+    // embeddedChatService.ts validateRouting: left out, the hidden fields the page declares.
+    validateRouting: (
+        input: unknown,
+        client: ChatClientKind | null = null,
+        fields: HiddenFieldLimits | null = hiddenFields
+    ): RoutingValidation => {
+        return validation ? validation(input) : realValidateRouting(input, client, fields);
     }
 };
 
@@ -146,6 +157,11 @@ export function setMockRoutingValidation(
     validation = verdict === null || typeof verdict === 'function' ? verdict : () => verdict;
 }
 
+/** The hidden fields the page's client declares, with their maximum lengths (null: not known). */
+export function setMockHiddenFields(fields: HiddenFieldLimits | null): void {
+    hiddenFields = fields;
+}
+
 /** How many listeners are subscribed now. */
 export function subscriberCount(): number {
     return listeners.length;
@@ -159,6 +175,7 @@ export function resetChatServiceDouble(): void {
     held = { startChat: false, endChat: false, clearSession: false };
     waiting = [];
     validation = null;
+    hiddenFields = null;
     // mockReset also drops one-off implementations a test left unused; then restore the defaults.
     getChatState.mockReset().mockImplementation(implementations.getChatState);
     subscribeToChat.mockReset().mockImplementation(implementations.subscribeToChat);

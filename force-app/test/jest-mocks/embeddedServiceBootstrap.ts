@@ -499,6 +499,7 @@ export function clientApi(): {
     utilAPI: ApiMethods;
     prechatAPI: ApiMethods;
     userVerificationAPI: ApiMethods;
+    settings: Record<string, unknown>;
 } {
     return (window as unknown as { embeddedservice_bootstrap: ReturnType<typeof clientApi> })
         .embeddedservice_bootstrap;

@@ -24,6 +24,7 @@ import {
     type ClientMethod,
     type ClientOptions,
     type ConversationRecord,
+    type DeclaredField,
     type FiredEvent,
     type RecordedCall,
     type SessionStatus
@@ -180,8 +181,38 @@ export class EnhancedClientModel {
             messagingChannel: { isAgentAvailabilityCheckEnabled: this.options.availabilityCheck },
             embeddedServiceMessagingChannel: {
                 authMode: this.options.expSiteAuth ? 'ExperienceSiteAuth' : 'UnAuth'
-            }
+            },
+            // The deployment's pre-chat form: its hidden fields and visible fields, each with its
+            // maxLength (what getHiddenPrechatFieldsFromConfig reads). v2 keeps its configuration
+            // inside its config helper (init.js getHiddenPrechatFormFields), off settings.
+            ...(this.options.version === 'v1'
+                ? {
+                      forms: [
+                          {
+                              formType: 'PreChat',
+                              hiddenFormFields: copy(this.options.hiddenFields),
+                              formFields: copy(this.options.visibleFields)
+                          }
+                      ]
+                  }
+                : {})
         };
+    }
+
+    /**
+     * getHiddenPrechatFieldsFromConfig / getVisiblePrechatFieldsFromConfig (v1): the fields the
+     * configuration on settings lists in forms[0], read at each call (none without it); v2 reads
+     * its own copy (init.js getHiddenPrechatFormFields).
+     */
+    private declaredFields(hidden: boolean): DeclaredField[] {
+        if (this.options.version === 'v2') {
+            return hidden ? this.options.hiddenFields : this.options.visibleFields;
+        }
+        const config = this.settings.embeddedServiceConfig as
+            | { forms?: Record<string, unknown>[] }
+            | undefined;
+        const listed = config?.forms?.[0]?.[hidden ? 'hiddenFormFields' : 'formFields'];
+        return Array.isArray(listed) ? (listed as DeclaredField[]) : [];
     }
 
     /**
@@ -293,9 +324,7 @@ export class EnhancedClientModel {
     /** validatePrechatField: the checks and their order as in the v1 client. */
     validateField(hidden: boolean, name: string, value: unknown, editable?: unknown): boolean {
         const caller = hidden ? 'setHiddenPrechatFields' : 'setVisiblePrechatFields';
-        const declared = (hidden ? this.options.hiddenFields : this.options.visibleFields).find(
-            (f) => f.name === name
-        );
+        const declared = this.declaredFields(hidden).find((f) => f.name === name);
         if (!declared) {
             this.log.push(`${caller} called with an invalid field name ${name}.`);
             return false;

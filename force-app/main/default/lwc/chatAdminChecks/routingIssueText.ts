@@ -47,6 +47,11 @@ import BAD_CHANNEL_VARIABLE_NAME from '@salesforce/label/c.Chat_Routing_Issue_Ba
 import HIDDEN_FIELDS_NOT_AN_OBJECT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Fields_Not_An_Object';
 import HIDDEN_FIELD_NOT_TEXT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Not_Text';
 import HIDDEN_FIELD_REPEATED from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Repeated';
+import HIDDEN_VALUE_TOO_LONG from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Value_Too_Long';
+import HIDDEN_VALUE_OVER_DEFAULT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Value_Over_Default';
+import HIDDEN_FIELD_STANDARD_NAME from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Field_Standard_Name';
+import HIDDEN_VALUE_NOT_SENT from '@salesforce/label/c.Chat_Routing_Issue_Hidden_Value_Not_Sent';
+import FALLBACK_TARGET_NOT_QUEUE from '@salesforce/label/c.Chat_Routing_Issue_Fallback_Target_Not_Queue';
 import BUTTON_ROUTING_LEGACY_ONLY from '@salesforce/label/c.Chat_Routing_Issue_Button_Routing_Legacy_Only';
 import KIND_CHAT_BUTTON from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button';
 import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
@@ -100,6 +105,11 @@ const TEMPLATES: Readonly<Record<RoutingIssueCode, string>> = {
     HIDDEN_FIELDS_NOT_AN_OBJECT,
     HIDDEN_FIELD_NOT_TEXT,
     HIDDEN_FIELD_REPEATED,
+    HIDDEN_VALUE_TOO_LONG,
+    HIDDEN_VALUE_OVER_DEFAULT,
+    HIDDEN_FIELD_STANDARD_NAME,
+    HIDDEN_VALUE_NOT_SENT,
+    FALLBACK_TARGET_NOT_QUEUE,
     BUTTON_ROUTING_LEGACY_ONLY
 };
 

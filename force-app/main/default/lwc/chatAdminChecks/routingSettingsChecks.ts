@@ -3,7 +3,7 @@
  * property names as Experience Builder shows them, and the problems of each raw value as
  * c/chatRoutingModel reads it. Used by the routing summary.
  */
-import { shorten } from 'c/embeddedChatService';
+import { hiddenFieldNameIssue, shorten } from 'c/embeddedChatService';
 import { formatLabel, readProperty, type PropertySpec } from 'c/chatComponentSupport';
 import {
     FLAG_SETTINGS,
@@ -16,6 +16,7 @@ import {
     type RoutingSettings
 } from 'c/chatRoutingModel';
 import { propertyProblemText } from './propertyProblemText';
+import { routingIssueText } from './routingIssueText';
 import FIELD_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Button';
 import FIELD_AGENT from '@salesforce/label/c.Chat_Routing_Field_Agent';
 import FIELD_FALLBACK from '@salesforce/label/c.Chat_Routing_Field_Fallback';
@@ -32,6 +33,7 @@ import FIELD_HIDE_CLIENT_BUTTON from '@salesforce/label/c.Chat_Routing_Field_Hid
 import BAD_PRECHAT_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Prechat_Field';
 import BAD_HIDDEN_FIELD from '@salesforce/label/c.Chat_Routing_Bad_Hidden_Field';
 import DEFAULT_USED from '@salesforce/label/c.Chat_Routing_Field_Default_Used';
+import NOT_SENT from '@salesforce/label/c.Chat_Routing_Value_Not_Sent';
 
 /** Each Chat Routing Settings property's name in Experience Builder, in display order. */
 export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
@@ -68,7 +70,11 @@ function readingProblems(
  * default, and says so (the summary tells how to leave the field out); a name the service would
  * refuse is left out, with the reason; else what reading the text found (markup, say).
  */
-function nameProblems(settings: RoutingSettings, field: NameField, badName: string): string[] {
+function nameProblems(
+    settings: RoutingSettings,
+    field: NameField,
+    badName: (shown: string) => string
+): string[] {
     const raw = settings.raw[field];
     const { name, shown, leftOut } = settings.names[field];
     if (leftOut) {
@@ -78,9 +84,21 @@ function nameProblems(settings: RoutingSettings, field: NameField, badName: stri
         return [formatLabel(DEFAULT_USED, defaultNameOf(field))];
     }
     if (name === null) {
-        return [formatLabel(badName, shorten(shown))];
+        return [badName(shown)];
     }
     return readingProblems(settings, field, nameSpec(field));
+}
+
+/**
+ * Why a hidden field name is not used, as the service's rule says (hiddenFieldNameIssue): a
+ * standard visible field's name in the words of its routing issue, any other in the name rule's.
+ */
+function hiddenNameProblem(name: string): string {
+    const code = hiddenFieldNameIssue(name);
+    const shown = shorten(name);
+    return code === 'HIDDEN_FIELD_STANDARD_NAME'
+        ? `${routingIssueText({ code, params: [shown] })} ${NOT_SENT}`
+        : formatLabel(BAD_HIDDEN_FIELD, shown);
 }
 
 /** What was wrong with the raw values of the settings, by property. */
@@ -97,11 +115,11 @@ export function routingSettingsProblems(
     for (const field of PREFILL_FIELDS) {
         // A pre-chat field name only matters while pre-fill is on.
         problems[field] = settings.prefillFromUser
-            ? nameProblems(settings, field, BAD_PRECHAT_FIELD)
+            ? nameProblems(settings, field, (name) => formatLabel(BAD_PRECHAT_FIELD, shorten(name)))
             : [];
     }
     for (const field of HIDDEN_FIELD_NAMES) {
-        problems[field] = nameProblems(settings, field, BAD_HIDDEN_FIELD);
+        problems[field] = nameProblems(settings, field, hiddenNameProblem);
     }
     return problems;
 }

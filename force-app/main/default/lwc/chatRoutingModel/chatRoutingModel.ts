@@ -1,12 +1,12 @@
 /**
  * c/chatRoutingModel: the Chat Routing Settings properties, free of any template: builder
  * properties in, the routing configuration for the chat service out. The name rules are the chat
- * service's own (isPrechatFieldName, isChannelVariableName), never copies. What is wrong with the
+ * service's own (isPrechatFieldName, hiddenFieldNameIssue), never copies. What is wrong with the
  * properties is worded for the admin by c/chatAdminChecks (routingSettingsProblems).
  */
 import {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
-    isChannelVariableName,
+    hiddenFieldNameIssue,
     isPrechatFieldName,
     splitRules,
     type HiddenRoutingFieldNames,
@@ -162,7 +162,7 @@ export function readSettings(raw: RawSettings): RoutingSettings {
         names[field] = readName(raw[field], field, isPrechatFieldName);
     }
     for (const field of HIDDEN_FIELD_NAMES) {
-        names[field] = readName(raw[field], field, isChannelVariableName);
+        names[field] = readName(raw[field], field, (name) => !hiddenFieldNameIssue(name));
     }
     return {
         raw,

@@ -34,6 +34,7 @@ import {
 import {
     ruleText,
     routingText,
+    rulesHeading,
     fieldValue,
     prefillText,
     setupSteps,
@@ -43,7 +44,6 @@ import STATUS_VALID from '@salesforce/label/c.Chat_Routing_Status_Valid';
 import STATUS_WARNINGS from '@salesforce/label/c.Chat_Routing_Status_Warnings';
 import STATUS_INVALID from '@salesforce/label/c.Chat_Routing_Status_Invalid';
 import SNIPPET_ROUTING from '@salesforce/label/c.Chat_Routing_Snippet';
-import RULES_HEADING from '@salesforce/label/c.Chat_Routing_Rules_Heading';
 import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
 import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
@@ -164,13 +164,18 @@ export function summarize(
 ): SummaryView {
     const board = new IssueBoard();
     const problems = routingSettingsProblems(settings);
-    for (const name of FIELD_NAMES) {
+    // The hidden fields are Enhanced Chat's: a legacy site's card has no rows for them.
+    const shown = FIELD_NAMES.filter(
+        (name) => options.client !== 'legacy' || !(name in HIDDEN_FIELDS)
+    );
+    for (const name of shown) {
         for (const problem of problems[name] ?? []) {
             board.add(name, 'warning', problem);
         }
     }
     const place = (issue: RoutingIssue, severity: Severity): void => {
-        const field = propertyOf(issue);
+        const property = propertyOf(issue);
+        const field = property && shown.includes(property) ? property : null;
         const index = issue.location?.index;
         const text = routingIssueText(issue);
         // A rule's problem is numbered by its rule, once (some texts already name the rule).
@@ -211,8 +216,8 @@ export function summarize(
         statusIconVariant: state === 'warning' ? 'warning' : state === 'empty' ? '' : 'inverse',
         clientText: clientText(options.client, options.chatOff ?? null),
         showRouting: state !== 'invalid',
-        routingText: state === 'empty' ? '' : routingText(settings, config),
-        rulesHeading: RULES_HEADING,
+        routingText: state === 'empty' ? '' : routingText(settings, config, options.client),
+        rulesHeading: rulesHeading(settings, options.client),
         rules: rules.map((rule, i) => ({ key: `${i}`, text: ruleText(rule) })),
         hasRules: rules.length > 0,
         prefillText: prefillText(settings, options.client),
@@ -221,7 +226,7 @@ export function summarize(
         hasSetupSteps: steps.length > 0,
         generalIssues,
         hasGeneralIssues: generalIssues.length > 0,
-        fields: FIELD_NAMES.map((name) => {
+        fields: shown.map((name) => {
             const issues = board.of(name);
             const fullValue = fieldValue(settings, name, rules);
             return {

@@ -3,7 +3,9 @@
  * Enhanced Chat setup steps and the site's client, in the admin's words (Custom Labels).
  */
 import {
+    DEFAULT_PARAMETER_LENGTH,
     KEY_PREFIX,
+    hiddenRoutingValues,
     shorten,
     type ChatClientKind,
     type ChatDisabledReason,
@@ -48,6 +50,15 @@ import ENHANCED_PARAMETERS from '@salesforce/label/c.Chat_Routing_Enhanced_Step_
 import ENHANCED_CHECK from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Check';
 import ENHANCED_MAPPING from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Mapping';
 import ENHANCED_FLOW from '@salesforce/label/c.Chat_Routing_Enhanced_Step_Flow';
+import ENHANCED_PARAMETER_FIRST from '@salesforce/label/c.Chat_Routing_Enhanced_Parameter_First';
+import ENHANCED_PARAMETER from '@salesforce/label/c.Chat_Routing_Enhanced_Parameter';
+import ENHANCED_SENDS from '@salesforce/label/c.Chat_Routing_Enhanced_Sends';
+import ENHANCED_SENDS_RULES from '@salesforce/label/c.Chat_Routing_Enhanced_Sends_Rules';
+import ENHANCED_SENDS_NOTHING from '@salesforce/label/c.Chat_Routing_Enhanced_Sends_Nothing';
+import ENHANCED_SENT_ITEM from '@salesforce/label/c.Chat_Routing_Enhanced_Sent_Item';
+import RULES_HEADING from '@salesforce/label/c.Chat_Routing_Rules_Heading';
+import ENHANCED_RULES_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Rules_Heading';
+import ENHANCED_RULES_NOT_SENT from '@salesforce/label/c.Chat_Routing_Enhanced_Rules_Not_Sent';
 import NOT_SET from '@salesforce/label/c.Chat_Routing_Not_Set';
 import LEFT_OUT from '@salesforce/label/c.Chat_Routing_Field_Left_Out';
 import YES from '@salesforce/label/c.Chat_Routing_Yes';
@@ -68,7 +79,25 @@ export function ruleText(rule: FallbackRule): string {
     return formatLabel(isQueue(buttonId) ? RULE_AGENT_QUEUE : RULE_AGENT_BUTTON, userId, buttonId);
 }
 
-export function routingText(settings: RoutingSettings, config: RoutingConfig): string {
+/**
+ * The routing in plain words. Under Enhanced Chat the page only fills hidden fields and the flow
+ * decides: the text says what is sent (the service's hiddenRoutingValues), never where chats go.
+ */
+export function routingText(
+    settings: RoutingSettings,
+    config: RoutingConfig,
+    client: ChatClientKind | null
+): string {
+    if (client === 'enhanced') {
+        const rulesField = settings.names.fallbackRoutingField.name;
+        const sent = Object.entries(hiddenRoutingValues(config))
+            .filter(([name]) => name !== rulesField)
+            .map(([name, value]) => formatLabel(ENHANCED_SENT_ITEM, name, shorten(value)));
+        if (sent.length > 0) {
+            return formatLabel(ENHANCED_SENDS, sent.join(', '));
+        }
+        return config.fallbackRouting && rulesField ? ENHANCED_SENDS_RULES : ENHANCED_SENDS_NOTHING;
+    }
     const direct = config.directToAgentRouting;
     if (!direct) {
         return config.fallbackRouting ? DIRECT_NONE : SNIPPET_ROUTING;
@@ -79,6 +108,15 @@ export function routingText(settings: RoutingSettings, config: RoutingConfig): s
     }
     const label = settings.fallbackToButton ? DIRECT_AGENT_FALLBACK : DIRECT_AGENT;
     return formatLabel(label, shorten(direct.userId), target);
+}
+
+/** What the list of rules is: tried by the client in order, or under Enhanced Chat sent for the flow. */
+export function rulesHeading(settings: RoutingSettings, client: ChatClientKind | null): string {
+    if (client !== 'enhanced') {
+        return RULES_HEADING;
+    }
+    const field = settings.names.fallbackRoutingField.name;
+    return field ? formatLabel(ENHANCED_RULES_HEADING, field) : ENHANCED_RULES_NOT_SENT;
 }
 
 export function fieldValue(
@@ -136,6 +174,17 @@ export function prefillText(settings: RoutingSettings, client: ChatClientKind | 
         : `${text} ${formatLabel(PREFILL_NOT, notFilled.join(', '))}`;
 }
 
+/**
+ * The Maximum Length each hidden field's custom parameter needs at least: an ID has 18
+ * characters at most, the flag is `true` or `false`, the rules take the default length.
+ */
+const MIN_LENGTH: Readonly<Record<HiddenField, number>> = {
+    agentIdField: 18,
+    targetIdField: 18,
+    fallbackField: 5,
+    fallbackRoutingField: DEFAULT_PARAMETER_LENGTH
+};
+
 /** Enhanced Chat: the setup in Salesforce that the routing set here relies on. */
 export function setupSteps(
     settings: RoutingSettings,
@@ -145,12 +194,22 @@ export function setupSteps(
     if (client !== 'enhanced' || (!config.directToAgentRouting && !config.fallbackRouting)) {
         return [];
     }
-    const names = (Object.keys(HIDDEN_FIELDS) as HiddenField[])
-        .map((field) => settings.names[field].name)
-        .filter((name): name is string => name !== null);
+    const sent = hiddenRoutingValues(config);
+    const parameters = (Object.keys(HIDDEN_FIELDS) as HiddenField[])
+        .map((field) => [settings.names[field].name, MIN_LENGTH[field]] as const)
+        .filter((entry): entry is readonly [string, number] => entry[0] !== null)
+        .map(([name, min], i) => {
+            // At least what the value sent now takes (the rules can be longer than the default).
+            const length = Math.max(min, sent[name]?.length ?? 0);
+            return formatLabel(
+                i === 0 ? ENHANCED_PARAMETER_FIRST : ENHANCED_PARAMETER,
+                name,
+                length
+            );
+        });
     const steps = [ENHANCED_MAPPING, ENHANCED_FLOW, ENHANCED_CHECK];
-    return names.length > 0
-        ? [formatLabel(ENHANCED_PARAMETERS, names.join(', ')), ...steps]
+    return parameters.length > 0
+        ? [formatLabel(ENHANCED_PARAMETERS, parameters.join(', ')), ...steps]
         : steps;
 }
 

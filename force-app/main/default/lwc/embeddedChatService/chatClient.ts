@@ -6,7 +6,7 @@
  * and knows how its client proves that stored data was deleted. The service and the store only
  * ever see this interface, so the components never change with the provider.
  */
-import type { ChatClientKind, RoutingConfig } from './chatTypes';
+import type { ChatClientKind, HiddenFieldLimits, RoutingConfig } from './chatTypes';
 
 /**
  * Whether the chat client can be used: the one vocabulary of the adapters (`probe`), the
@@ -131,6 +131,12 @@ export interface ChatClient {
     continuedChat(): ContinuedChat | null;
     /** True while the client is still loading its stored session (a continued chat may appear). */
     sessionPending(): boolean;
+    /**
+     * The hidden pre-chat fields the deployment declares, with their maximum lengths, when the
+     * page can read them (Enhanced Chat v1, once its configuration answered); else null. Never
+     * throws.
+     */
+    declaredHiddenFields(): HiddenFieldLimits | null;
     /** What is wrong with this routing for this client, or null. Never throws. */
     startProblem(routing: RoutingConfig): string | null;
     /** Starts a chat with a validated routing. May throw or return anything: the caller guards it. */

@@ -17,9 +17,11 @@ import { phaseAfterEnd, unseenEnd, type StartAttempt } from './startAttempt';
 import type { ChatClient, ChatSignal, ClearCall } from './chatClient';
 import type {
     ChatActionResult,
+    ChatClientKind,
     ChatServiceOptions,
     ChatState,
     ChatStateListener,
+    HiddenFieldLimits,
     RoutingConfig,
     RoutingValidation,
     StartChatOptions
@@ -47,6 +49,7 @@ function clampMs(value: unknown, fallback: number): number {
 
 export class ChatService {
     private client: ChatClient;
+    private readonly clients: readonly ChatClient[];
     private readonly store: ChatStore;
     private readonly readiness: ClientReadiness;
     private clientWaitMs = DEFAULT_CLIENT_WAIT_MS;
@@ -72,6 +75,7 @@ export class ChatService {
     /** `clients`: one adapter per provider, in order of preference (never empty). */
     constructor(clients: readonly ChatClient[], locker: boolean) {
         this.client = clients[0];
+        this.clients = clients;
         this.store = new ChatStore(locker ? 'locker' : 'absent');
         this.readiness = new ClientReadiness(
             clients,
@@ -166,9 +170,32 @@ export class ChatService {
         }
     }
 
+    /**
+     * The hidden fields the page's deployment declares, as the first client that can read them
+     * says (before the client is known too: Enhanced Chat's configuration comes before Ready).
+     */
+    hiddenFields(): HiddenFieldLimits | null {
+        for (const client of this.clients) {
+            const declared = client.declaredHiddenFields();
+            if (declared) {
+                return declared;
+            }
+        }
+        return null;
+    }
+
+    /** validateRouting with what the page knows of the hidden fields (unless given). */
+    validate(
+        input: unknown,
+        client: ChatClientKind | null,
+        hiddenFields: HiddenFieldLimits | null = this.hiddenFields()
+    ): RoutingValidation {
+        return validateRouting(input, client, hiddenFields);
+    }
+
     /** The newest owner's setup (none: the snippet's) applies, checked for `client`. */
     private applySite(client = this.store.state.client, force?: boolean): RoutingValidation {
-        const validation = validateRouting(this.site.routing, client);
+        const validation = this.validate(this.site.routing, client);
         this.siteValidation = validation;
         this.configurePage(force);
         debug(`site routing ${validation.valid ? 'set' : 'refused'}`);
@@ -226,16 +253,16 @@ export class ChatService {
         try {
             const site = this.site.routing;
             if (!options.routing) {
-                return validateRouting(site, kind);
+                return this.validate(site, kind);
             }
             const override = options.routing as unknown;
             if (!isObject(override) || Array.isArray(override)) {
-                return validateRouting(override, kind);
+                return this.validate(override, kind);
             }
             const base = isObject(site) ? (site as RoutingConfig) : {};
-            return validateRouting(mergeRouting(base, options.routing), kind);
+            return this.validate(mergeRouting(base, options.routing), kind);
         } catch {
-            return validateRouting(UNREADABLE, kind);
+            return this.validate(UNREADABLE, kind);
         }
     }
 

@@ -175,6 +175,12 @@ export interface RoutingConfig {
     hiddenRoutingFields?: HiddenRoutingFieldNames;
 }
 
+/**
+ * Enhanced Chat: the hidden pre-chat fields the deployment declares, by name, with each one's
+ * maximum length (the client's configuration, `forms[0].hiddenFormFields`).
+ */
+export type HiddenFieldLimits = Readonly<Record<string, number>>;
+
 /** Enhanced Chat: hidden pre-chat field names for each routing value. */
 export interface HiddenRoutingFieldNames {
     /** `directToAgentRouting.userId`. Default `Chat_Agent_Id`. */
@@ -312,6 +318,32 @@ export type RoutingIssueCode =
     | 'HIDDEN_FIELD_NOT_TEXT'
     /** Two hidden routing values would go to the same field. Params: the field name. */
     | 'HIDDEN_FIELD_REPEATED'
+    /**
+     * A standard visible pre-chat field name (`_firstName`…) given as a hidden routing field name:
+     * never a hidden field. Params: the name (at most 40 characters).
+     */
+    | 'HIDDEN_FIELD_STANDARD_NAME'
+    /**
+     * Enhanced Chat: a routing value is set but its hidden field is left out (null), so it is
+     * never sent (warning). No params.
+     */
+    | 'HIDDEN_VALUE_NOT_SENT'
+    /**
+     * Enhanced Chat: an agent with fallback on, and a user as the target, where the flow falls
+     * back to a queue (warning). Params: the target (shortened).
+     */
+    | 'FALLBACK_TARGET_NOT_QUEUE'
+    /**
+     * Enhanced Chat: a routing value longer than the maximum length the deployment gives its
+     * hidden field (the client would drop it). Params: the field name, the value's length, the
+     * maximum.
+     */
+    | 'HIDDEN_VALUE_TOO_LONG'
+    /**
+     * The same, against the default maximum length (255), where the page can't read the
+     * deployment's. Params: the field name, the value's length, the maximum.
+     */
+    | 'HIDDEN_VALUE_OVER_DEFAULT'
     /** `directToButtonRouting` under Enhanced Chat, which ignores it (warning). No params. */
     | 'BUTTON_ROUTING_LEGACY_ONLY';
 

@@ -18,9 +18,11 @@ import { EnhancedChatClient } from './enhancedChatClient';
 import { detectSandbox } from './sandboxDetection';
 import type {
     ChatActionResult,
+    ChatClientKind,
     ChatServiceOptions,
     ChatState,
     ChatStateListener,
+    HiddenFieldLimits,
     RoutingConfig,
     RoutingValidation,
     StartChatOptions
@@ -39,6 +41,7 @@ export type {
     ExtraPrechatEntityFieldMap,
     ExtraPrechatFormDetail,
     ExtraPrechatInfo,
+    HiddenFieldLimits,
     HiddenRoutingFieldNames,
     OfflineBehavior,
     RoutingConfig,
@@ -66,11 +69,12 @@ export type {
 export { checkId, KEY_PREFIX, shorten, targetKind } from './salesforceIds';
 export type { IdKind, IdProblem } from './salesforceIds';
 /**
- * The routing rules, for admin UIs, so that each rule has one home: `validateRouting(input,
- * client)` (pure, never throws), `idIssueFor(id, kind)` (the issue of one ID, as validateRouting
- * gives it), the pre-chat name rules and the default hidden routing field names.
+ * The routing rules, for admin UIs, so that each rule has one home: `validateRouting` (below),
+ * `idIssueFor(id, kind)` (the issue of one ID, as validateRouting gives it), the pre-chat name
+ * rules, the default hidden routing field names, `hiddenRoutingValues(config)` (the hidden fields
+ * a routing sends under Enhanced Chat) and the length a hidden field is taken to hold when the
+ * deployment's is not known.
  */
-export { validateRouting } from './routingRules';
 /**
  * The fallback rules' text form, as Chat Routing Settings stores it: `splitRules(text)` its rules,
  * `ruleParts(rule)` a rule's kind and IDs, `ruleText(parts)` a rule printed back.
@@ -80,6 +84,9 @@ export type { RuleKind, RuleParts } from './fallbackRouting';
 export { idIssueFor } from './routingIds';
 export {
     DEFAULT_HIDDEN_ROUTING_FIELDS,
+    DEFAULT_PARAMETER_LENGTH,
+    hiddenFieldNameIssue,
+    hiddenRoutingValues,
     isChannelVariableName,
     isPrechatFieldName
 } from './prechatRules';
@@ -175,6 +182,19 @@ export function releaseRouting(owner: object): void {
 /** The site routing's current verdict (the routing of configureRouting's newest owner). */
 export function getRoutingValidation(): RoutingValidation {
     return service.getRouting();
+}
+
+/**
+ * Validates a routing configuration for `client` (null: not known yet), as startChat would; never
+ * throws. `hiddenFields`: the hidden fields of the Enhanced Chat deployment, with their maximum
+ * lengths; left out, those the page's client declares (null: not known, each takes 255).
+ */
+export function validateRouting(
+    input: unknown,
+    client?: ChatClientKind | null,
+    hiddenFields?: HiddenFieldLimits | null
+): RoutingValidation {
+    return service.validate(input, client ?? null, hiddenFields);
 }
 
 /** Tunes the waits and turns debug logging on or off. */

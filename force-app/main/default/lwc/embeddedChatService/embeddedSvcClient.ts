@@ -335,6 +335,10 @@ export class EmbeddedSvcClient implements ChatClient {
         return null;
     }
 
+    declaredHiddenFields(): null {
+        return null; // legacy Chat has no hidden pre-chat fields
+    }
+
     snippetSettings(): SnippetSettings {
         const settings = this.settings();
         const read = (name: string): unknown => readField(settings, name);

@@ -22,7 +22,7 @@
  *   until then the chat reads as loading (`restoring`), at most RESTORE_MS.
  */
 import { debug } from './debugLog';
-import { hiddenFieldNames } from './prechatRules';
+import { DEFAULT_PARAMETER_LENGTH, hiddenRoutingValues } from './prechatRules';
 import { errorText, isObject, readField } from './values';
 import { sessionStatusOf } from './enhancedStatus';
 import {
@@ -35,7 +35,7 @@ import {
     type ContinuedChat,
     type SignalSink
 } from './chatClient';
-import type { RoutingConfig } from './chatTypes';
+import type { HiddenFieldLimits, RoutingConfig } from './chatTypes';
 
 const GLOBAL = 'embeddedservice_bootstrap';
 /** The id of the chat button element the client adds to the page (ButtonCreated). */
@@ -79,29 +79,12 @@ export const ENHANCED_EVENTS: readonly string[] = [
     'onEmbeddedMessagingBusinessHoursEnded'
 ];
 
-/** The longest hidden field value sent (a custom parameter's maximum length is the admin's). */
-const MAX_HIDDEN_VALUE_LENGTH = 255;
 /** What the client refuses in a pre-chat value (it drops such fields silently). */
 const SCRIPT_LIKE = /javascript:|<script/i;
 
 type Method = (...args: unknown[]) => unknown;
 
 export { sessionStatusOf };
-
-/** The hidden pre-chat fields that carry a routing (names from hiddenRoutingFields). */
-export function hiddenRoutingValues(routing: RoutingConfig): Record<string, string> {
-    const names = hiddenFieldNames(routing.hiddenRoutingFields);
-    const direct = routing.directToAgentRouting;
-    const values: Record<string, string> = {};
-    const put = (name: string | null, value: string | undefined): void => {
-        if (name && value !== undefined) values[name] = value;
-    };
-    put(names.agentId, direct?.userId);
-    put(names.targetId, direct?.buttonId);
-    put(names.fallback, direct ? String(direct.fallback === true) : undefined);
-    put(names.fallbackRouting, routing.fallbackRouting?.join(','));
-    return values;
-}
 
 /** The adapter over `window.embeddedservice_bootstrap` (v1 and v2). */
 export class EnhancedChatClient implements ChatClient {
@@ -458,19 +441,46 @@ export class EnhancedChatClient implements ChatClient {
         return false;
     }
 
+    /**
+     * bootstrap.js getHiddenPrechatFieldsFromConfig: the hidden fields of the configuration's
+     * first form, each with its maxLength (a field without a numeric one: the default). Null
+     * before the configuration answered, and on v2, whose configuration is not on `settings`.
+     */
+    declaredHiddenFields(): HiddenFieldLimits | null {
+        if (!isObject(this.setting('embeddedServiceConfig'))) {
+            return null;
+        }
+        const declared: Record<string, number> = {};
+        try {
+            const path = ['embeddedServiceConfig', 'forms', '0', 'hiddenFormFields'];
+            for (const field of this.setting(...path) as unknown[]) {
+                const name = readField(field, 'name');
+                const max = readField(field, 'maxLength');
+                if (typeof name === 'string') {
+                    declared[name] =
+                        typeof max === 'number' && max > 0 ? max : DEFAULT_PARAMETER_LENGTH;
+                }
+            }
+        } catch {
+            // not a list (the client reads none then either), or a list that throws when read
+        }
+        return declared;
+    }
+
+    /**
+     * The visible pre-fill the client would drop (validatePrechatField): not text, script-like, or
+     * longer than a custom parameter's default length. The hidden routing values were checked by
+     * the validation, against their fields' own lengths.
+     */
     startProblem(routing: RoutingConfig): string | null {
-        const values = {
-            ...hiddenRoutingValues(routing),
-            ...(routing.visiblePrechatFields ?? {})
-        };
-        for (const [name, value] of Object.entries(values)) {
+        for (const [name, value] of Object.entries(routing.visiblePrechatFields ?? {})) {
             const problem =
                 typeof value !== 'string'
                     ? 'not text'
                     : SCRIPT_LIKE.test(value)
                       ? 'script-like'
-                      : value.length > MAX_HIDDEN_VALUE_LENGTH
-                        ? `over ${MAX_HIDDEN_VALUE_LENGTH} characters`
+                      : value.length > DEFAULT_PARAMETER_LENGTH
+                        ? `over ${DEFAULT_PARAMETER_LENGTH} characters`
                         : null;
             if (problem) {
                 return `pre-chat field ${name}: ${problem}`;

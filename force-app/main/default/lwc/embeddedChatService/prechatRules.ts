@@ -3,7 +3,13 @@
  * field API name), `visiblePrechatFields` (Enhanced Chat, keyed by channel variable name) and
  * `hiddenRoutingFields` (Enhanced Chat: the hidden pre-chat fields that carry the routing).
  */
-import type { HiddenRoutingFieldNames, RoutingIssueCode } from './chatTypes';
+import type {
+    HiddenFieldLimits,
+    HiddenRoutingFieldNames,
+    RoutingConfig,
+    RoutingIssueCode,
+    RoutingIssueLocation
+} from './chatTypes';
 import { shorten } from './salesforceIds';
 import { isPlainObject, ROUTING_LIMITS, type Collector } from './routingIssues';
 
@@ -35,6 +41,20 @@ export function isPrechatFieldName(name: string): boolean {
  */
 export function isChannelVariableName(name: string): boolean {
     return typeof name === 'string' && isName(name, CHANNEL_VARIABLE_NAME);
+}
+
+/**
+ * What is wrong with a hidden routing field name, or null. A hidden pre-chat field is a custom
+ * parameter of the channel, whose API name starts with a letter: `_firstName`, `_email`… are the
+ * standard visible fields, never hidden ones (docs/enhanced-chat-client.md).
+ */
+export function hiddenFieldNameIssue(
+    name: string
+): 'BAD_CHANNEL_VARIABLE_NAME' | 'HIDDEN_FIELD_STANDARD_NAME' | null {
+    if (!isChannelVariableName(name)) {
+        return 'BAD_CHANNEL_VARIABLE_NAME';
+    }
+    return name.startsWith('_') ? 'HIDDEN_FIELD_STANDARD_NAME' : null;
 }
 
 /** Reads an object of field name to text value; null after reporting errors. */
@@ -133,6 +153,74 @@ export function hiddenFieldNames(
     return names;
 }
 
+/**
+ * The maximum length of a hidden field whose own the page can't read (no configuration yet, v2,
+ * Experience Builder without the client): the length the setup guide asks for. Salesforce
+ * documents no default (docs/enhanced-chat-client.md).
+ */
+export const DEFAULT_PARAMETER_LENGTH = 255;
+
+/**
+ * The routing values a config sets, for Enhanced Chat: [field name (null: left out), text, where
+ * the value is in the config (the place of an issue about it)].
+ */
+function hiddenRoutingEntries(
+    routing: RoutingConfig
+): [string | null, string, RoutingIssueLocation][] {
+    const names = hiddenFieldNames(routing.hiddenRoutingFields);
+    const direct = routing.directToAgentRouting;
+    const key = 'directToAgentRouting';
+    const all: [string | null, string | undefined, RoutingIssueLocation][] = [
+        [names.agentId, direct?.userId, { key, part: 'userId' }],
+        [names.targetId, direct?.buttonId, { key, part: 'buttonId' }],
+        [names.fallback, direct && String(direct.fallback === true), { key, part: 'fallback' }],
+        [names.fallbackRouting, routing.fallbackRouting?.join(','), { key: 'fallbackRouting' }]
+    ];
+    return all.filter(
+        (entry): entry is [string | null, string, RoutingIssueLocation] => entry[1] !== undefined
+    );
+}
+
+/** The hidden pre-chat fields that carry a routing, by field name (names from hiddenRoutingFields). */
+export function hiddenRoutingValues(routing: RoutingConfig): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const [name, value] of hiddenRoutingEntries(routing)) {
+        if (name !== null) values[name] = value;
+    }
+    return values;
+}
+
+/**
+ * What Enhanced Chat does with each routing value set: nothing when its field is left out (a
+ * warning, but for a fallback flag of 'false', which says nothing the flow lacks); else the
+ * value must fit the maximum length of its field, as the client checks it (validatePrechatField
+ * drops a longer value): the deployment's own (`declared`, when the page can read it), else
+ * DEFAULT_PARAMETER_LENGTH.
+ */
+export function checkHiddenValues(
+    routing: RoutingConfig,
+    declared: HiddenFieldLimits | null,
+    out: Collector
+): void {
+    for (const [name, value, at] of hiddenRoutingEntries(routing)) {
+        if (name === null) {
+            if (value !== 'false') out.add('warning', at, 'HIDDEN_VALUE_NOT_SENT');
+            continue;
+        }
+        const own =
+            declared &&
+            Object.prototype.hasOwnProperty.call(declared, name) &&
+            typeof declared[name] === 'number'
+                ? declared[name]
+                : null;
+        const max = own ?? DEFAULT_PARAMETER_LENGTH;
+        if (value.length > max) {
+            const code = own === null ? 'HIDDEN_VALUE_OVER_DEFAULT' : 'HIDDEN_VALUE_TOO_LONG';
+            out.add('error', at, code, [name, value.length, max]);
+        }
+    }
+}
+
 /** Reads `hiddenRoutingFields`; null after reporting errors. */
 export function readHiddenRoutingFields(
     value: unknown,
@@ -157,10 +245,11 @@ export function readHiddenRoutingFields(
             if (raw === null) names[part] = null;
             continue;
         }
+        const issue = typeof raw === 'string' ? hiddenFieldNameIssue(raw.trim()) : null;
         if (typeof raw !== 'string') {
             out.add('error', { key, part }, 'HIDDEN_FIELD_NOT_TEXT', [part]);
-        } else if (!isChannelVariableName(raw.trim())) {
-            out.add('error', { key, part }, 'BAD_CHANNEL_VARIABLE_NAME', [shorten(raw.trim())]);
+        } else if (issue) {
+            out.add('error', { key, part }, issue, [shorten(raw.trim())]);
         } else {
             names[part] = raw.trim();
         }

@@ -7,14 +7,16 @@
 import type {
     ChatClientKind,
     DirectToAgentRouting,
+    HiddenFieldLimits,
     RoutingConfig,
     RoutingValidation
 } from './chatTypes';
-import { shorten, targetKind } from './salesforceIds';
+import { KEY_PREFIX, shorten, shortId, targetKind } from './salesforceIds';
 import { Collector, finding, isPlainObject } from './routingIssues';
 import { readId } from './routingIds';
 import { readFallbackRouting } from './fallbackRouting';
 import {
+    checkHiddenValues,
     readHiddenRoutingFields,
     readPrechatFields,
     readVisiblePrechatFields
@@ -48,6 +50,10 @@ function readDirect(
     }
     if (fallback && !hasUser) {
         out.add('warning', at('fallback'), 'FALLBACK_WITHOUT_AGENT');
+    }
+    if (fallback && userId && client !== 'legacy' && buttonId?.startsWith(KEY_PREFIX.user)) {
+        // Enhanced Chat's flow falls back to the target as a queue (docs/enhanced-chat.md step 4).
+        out.add('warning', at('fallback'), 'FALLBACK_TARGET_NOT_QUEUE', [shortId(buttonId)]);
     }
     for (const key of Object.keys(value)) {
         if (!['buttonId', 'userId', 'fallback'].includes(key)) {
@@ -105,13 +111,17 @@ const KNOWN_KEYS = Object.keys(READERS);
  * (005); with null (not known yet) any of them. Errors block the config; warnings are cautions
  * for the admin. The returned `config` is a fresh plain copy with IDs trimmed and only the known
  * keys (a directToButtonRouting function is kept as is), or null when there are errors.
+ * `hiddenFields`: the hidden fields the Enhanced Chat deployment declares, with their maximum
+ * lengths (null: not known, each takes DEFAULT_PARAMETER_LENGTH).
  */
 export function validateRouting(
     input: unknown,
-    client: ChatClientKind | null = null
+    client: ChatClientKind | null = null,
+    hiddenFields: HiddenFieldLimits | null = null
 ): RoutingValidation {
     try {
-        return validate(input, client === 'legacy' || client === 'enhanced' ? client : null);
+        const kind = client === 'legacy' || client === 'enhanced' ? client : null;
+        return validate(input, kind, isPlainObject(hiddenFields) ? hiddenFields : null);
     } catch {
         // An input whose properties throw when read (a getter, a proxy) is refused, not thrown.
         const unreadable = finding('UNREADABLE', []);
@@ -124,7 +134,11 @@ export function validateRouting(
     }
 }
 
-function validate(input: unknown, client: ChatClientKind | null): RoutingValidation {
+function validate(
+    input: unknown,
+    client: ChatClientKind | null,
+    hiddenFields: HiddenFieldLimits | null
+): RoutingValidation {
     if (input === undefined || input === null) {
         return { valid: true, errors: [], warnings: [], config: {} };
     }
@@ -147,6 +161,10 @@ function validate(input: unknown, client: ChatClientKind | null): RoutingValidat
         } else if (cleaned !== undefined) {
             (config as Record<string, unknown>)[key] = cleaned;
         }
+    }
+    if (client !== 'legacy') {
+        // Enhanced Chat (or not known yet) sends the routing in hidden fields: sent, and fitting.
+        checkHiddenValues(config, hiddenFields, out);
     }
     for (const key of Object.keys(input)) {
         if (!KNOWN_KEYS.includes(key)) {

@@ -49,7 +49,7 @@ describe('c-chat-component-support routingIssueText', () => {
     it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
         'reads %s at %s as the words of the case, placeholders filled from the service’s params',
         (_code, _field, c) => {
-            const { errors, warnings } = validateRouting(c.input, c.client);
+            const { errors, warnings } = validateRouting(c.input, c.client, c.hiddenFields);
             const found = [...errors, ...warnings].find(
                 (i) => i.code === c.code && i.field === c.field
             );

@@ -673,6 +673,7 @@ describe('c-chat-routing-settings', () => {
         });
 
         it('shows each property with its value', async () => {
+            siteRuns(null); // not known yet: the Enhanced Chat rows too (a legacy card has none)
             const element = createSettings({
                 buttonId: BUTTON,
                 fallbackToButton: 'false',
@@ -684,7 +685,7 @@ describe('c-chat-routing-settings', () => {
             expect(labels).toEqual([
                 'Chat button or queue ID',
                 'Agent user ID',
-                "Fall back to the button's queue",
+                'Fall back to the queue',
                 'Fallback routing rules',
                 'Pre-fill pre-chat from the logged-in user',
                 'Pre-chat field for first name',
@@ -799,7 +800,7 @@ describe('c-chat-routing-settings', () => {
             await flushPromises();
 
             expect(fieldIssues(element, 'fallbackToButton')).toEqual([
-                "Fall back to the button's queue: “maybe” is not true or false; using false."
+                'Fall back to the queue: “maybe” is not true or false; using false.'
             ]);
         });
 
@@ -962,7 +963,7 @@ describe('c-chat-routing-settings', () => {
             );
             expect(Array.from(card(element).querySelectorAll('.setup-steps li')).map(text)).toEqual(
                 [
-                    'On the messaging channel, add the custom parameters Chat_Agent_Id, Chat_Target_Id, Chat_Fallback, Chat_Fallback_Routing, and add them to the deployment as hidden pre-chat fields.',
+                    'On the messaging channel, add the custom parameters Chat_Agent_Id (Maximum Length 18 or more), Chat_Target_Id (18 or more), Chat_Fallback (5 or more), Chat_Fallback_Routing (255 or more), and add them to the deployment as hidden pre-chat fields.',
                     'In the channel’s Parameter Mappings, map each parameter to a Text variable of the flow.',
                     'Route the channel with an Omni-Channel flow whose Route Work sends the chat to the agent and falls back to the queue.',
                     "Before Route Work, have the flow check the IDs: hidden fields come from the visitor's browser, where anyone can set any agent or queue. Route only to a queue you allow and an agent who is an active member of it; otherwise to your default queue."

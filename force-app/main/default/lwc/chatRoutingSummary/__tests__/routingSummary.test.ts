@@ -6,7 +6,7 @@ import type {
     RoutingIssue,
     RoutingValidation
 } from '../../embeddedChatService/chatTypes';
-import { AGENT as USER, BUTTON, QUEUE } from 'test/fixtures/ids';
+import { AGENT as USER, AGENT_2 as USER_2, BUTTON, QUEUE } from 'test/fixtures/ids';
 
 const devIssue = (
     field: string,
@@ -74,7 +74,7 @@ describe('c-chat-routing-settings summary', () => {
         };
         const summary = summarize(settings, buildRouting(settings, null), validation, {
             userUnavailable: false,
-            client: 'legacy'
+            client: null
         });
 
         expect(issuesOf(summary, 'agentUserId')).toEqual([
@@ -146,7 +146,7 @@ describe('c-chat-routing-settings summary', () => {
 
         expect(summary.setupHeading).toBe('For Enhanced Chat, set this up in Salesforce:');
         expect(summary.setupSteps.map((step) => step.text)).toEqual([
-            'On the messaging channel, add the custom parameters Agent__c, Chat_Target_Id, Chat_Fallback_Routing, and add them to the deployment as hidden pre-chat fields.',
+            'On the messaging channel, add the custom parameters Agent__c (Maximum Length 18 or more), Chat_Target_Id (18 or more), Chat_Fallback_Routing (255 or more), and add them to the deployment as hidden pre-chat fields.',
             'In the channel’s Parameter Mappings, map each parameter to a Text variable of the flow.',
             'Route the channel with an Omni-Channel flow whose Route Work sends the chat to the agent and falls back to the queue.',
             "Before Route Work, have the flow check the IDs: hidden fields come from the visitor's browser, where anyone can set any agent or queue. Route only to a queue you allow and an agent who is an active member of it; otherwise to your default queue."
@@ -206,5 +206,138 @@ describe('c-chat-routing-settings summary', () => {
             `Queue ${QUEUE}`,
             `Agent ${USER}, then queue ${QUEUE}`
         ]);
+    });
+
+    it('refuses a standard visible field name as a hidden field name, and says why', () => {
+        const { built, summary } = summaryOf(
+            { buttonId: QUEUE, targetIdField: '_firstName' },
+            'enhanced'
+        );
+
+        expect(built.config.hiddenRoutingFields).toEqual({ targetId: null });
+        expect(issuesOf(summary, 'targetIdField')).toEqual([
+            '“_firstName” is a standard visible pre-chat field, never a hidden one: a hidden field is a custom parameter, whose name starts with a letter. This value is not sent.'
+        ]);
+        expect(summary.state).toBe('warning');
+    });
+
+    it('never claims a routing the page does not send: a target whose field is none', () => {
+        const { summary } = summaryOf({ buttonId: QUEUE, targetIdField: 'none' }, 'enhanced');
+
+        expect(summary.state).toBe('warning');
+        expect(summary.routingText).not.toMatch(/Route/);
+        expect(summary.routingText).toBe(
+            'Chats send your Omni-Channel flow Chat_Fallback = false in hidden pre-chat fields; the flow decides where each chat goes.'
+        );
+        expect(issuesOf(summary, 'buttonId')).toEqual([
+            'Under Enhanced Chat this value is not sent: its hidden field is left out (none), so your flow never gets it.'
+        ]);
+    });
+
+    it('says that nothing is sent when every hidden field is none', () => {
+        const none = {
+            agentIdField: 'none',
+            targetIdField: 'none',
+            fallbackField: 'none',
+            fallbackRoutingField: 'none'
+        };
+        const { summary } = summaryOf(
+            { ...none, buttonId: QUEUE, agentUserId: USER, fallbackRules: QUEUE },
+            'enhanced'
+        );
+
+        expect(summary.state).toBe('warning');
+        expect(summary.routingText).toBe(
+            'Every hidden field of this routing is left out (none): chats send your flow nothing from here, and it routes them as it would without this routing.'
+        );
+        expect(summary.rulesHeading).toBe('Not sent (their hidden field is left out):');
+    });
+});
+
+describe('c-chat-routing-settings summary, in Enhanced Chat’s words', () => {
+    it('says what the page sends and that the flow decides, never "route to … then fall back"', () => {
+        const { summary } = summaryOf(
+            {
+                buttonId: QUEUE,
+                agentUserId: USER,
+                fallbackToButton: true,
+                fallbackRules: `${USER_2}_${QUEUE}`
+            },
+            'enhanced'
+        );
+
+        expect(summary.state).toBe('valid');
+        expect(summary.routingText).toBe(
+            `Chats send your Omni-Channel flow Chat_Agent_Id = ${USER}, Chat_Target_Id = ${QUEUE}, Chat_Fallback = true in hidden pre-chat fields; the flow decides where each chat goes.`
+        );
+        expect(summary.rulesHeading).toBe(
+            'Sent in Chat_Fallback_Routing, for your flow to try in order:'
+        );
+        // The legacy client routes by itself: its card keeps saying so.
+        expect(summaryOf({ buttonId: BUTTON }, 'legacy').summary.rulesHeading).toBe(
+            'If unavailable, try:'
+        );
+    });
+
+    it('warns when the fallback target is a user: the flow recipe falls back to a queue', () => {
+        const { summary } = summaryOf(
+            { buttonId: USER_2, agentUserId: USER, fallbackToButton: true },
+            'enhanced'
+        );
+
+        expect(summary.state).toBe('warning');
+        expect(issuesOf(summary, 'fallbackToButton')).toEqual([
+            'Your flow falls back to the target as a queue, but 0055g000… is a user: set a queue ID (00G…) as the target, or turn fallback off.'
+        ]);
+        expect(summaryOf({ buttonId: USER_2, agentUserId: USER }, 'enhanced').summary.state).toBe(
+            'valid'
+        );
+    });
+
+    it('names the fallback property without "button’s queue"', () => {
+        const { summary } = summaryOf({ buttonId: QUEUE }, 'enhanced');
+        expect(summary.fields.find((f) => f.name === 'fallbackToButton')?.label).toBe(
+            'Fall back to the queue'
+        );
+    });
+
+    it('lists the hidden field rows for Enhanced Chat only, and judges their names only there', () => {
+        const hiddenRows = [
+            'agentIdField',
+            'targetIdField',
+            'fallbackField',
+            'fallbackRoutingField'
+        ];
+        const names = (client: ChatClientKind | null, raw = {}) =>
+            summaryOf({ buttonId: BUTTON, ...raw }, client).summary.fields.map((f) => f.name);
+
+        expect(names('legacy').filter((n) => hiddenRows.includes(n))).toEqual([]);
+        expect(names('enhanced').filter((n) => hiddenRows.includes(n))).toEqual(hiddenRows);
+        expect(names(null).filter((n) => hiddenRows.includes(n))).toEqual(hiddenRows);
+        // What the service refuses still shows, with the general problems.
+        const repeated = summaryOf({ buttonId: BUTTON, fallbackField: 'Chat_Agent_Id' }, 'legacy');
+        expect(repeated.summary.state).toBe('invalid');
+        expect(repeated.summary.generalIssues.map((i) => i.text)).toEqual([
+            '“Chat_Agent_Id” is named for two hidden routing fields: give each its own name.'
+        ]);
+        // A bad hidden field name is nothing to a legacy site: its card stays green.
+        expect(
+            summaryOf({ buttonId: BUTTON, targetIdField: 'Chat Target' }, 'legacy').summary.state
+        ).toBe('valid');
+    });
+
+    it('gives each custom parameter its Maximum Length in the setup steps', () => {
+        const rules = Array.from({ length: 9 }, (_, i) => `0055g00000ABcD${i}_${QUEUE}`).join(',');
+        const { summary } = summaryOf({ buttonId: QUEUE, fallbackRules: rules }, 'enhanced');
+
+        expect(summary.setupSteps[0].text).toBe(
+            'On the messaging channel, add the custom parameters Chat_Agent_Id (Maximum Length 18 or more), Chat_Target_Id (18 or more), Chat_Fallback (5 or more), Chat_Fallback_Routing (287 or more), and add them to the deployment as hidden pre-chat fields.'
+        );
+        expect(
+            summaryOf({ buttonId: QUEUE, agentIdField: 'none' }, 'enhanced').summary.setupSteps[0]
+                .text
+        ).toBe(
+            'On the messaging channel, add the custom parameters Chat_Target_Id (Maximum Length 18 or more), Chat_Fallback (5 or more), Chat_Fallback_Routing (255 or more), and add them to the deployment as hidden pre-chat fields.'
+        );
     });
 });

@@ -446,7 +446,7 @@ describe('c-chat-start-button', () => {
             const element = render({ routingButtonId: '573abc' });
 
             expect(noticeText(element)).toContain(
-                'Routing override: chat button ID: “573abc” has 6 characters; a chat button ID has 15 or 18. Chats from this button use the site routing instead.'
+                'Routing override: chat button or queue ID: “573abc” has 6 characters; a chat button ID has 15 or 18. Chats from this button use the site routing instead.'
             );
 
             await clickButton(element);
@@ -460,7 +460,7 @@ describe('c-chat-start-button', () => {
             const element = render({ routingUserId: USER_ID });
 
             expect(noticeText(element)).toContain(
-                'Routing override: chat button ID: Enter a chat button ID (it starts with 573).'
+                'Routing override: chat button or queue ID: Enter a chat button ID (it starts with 573).'
             );
 
             await clickButton(element);
@@ -500,7 +500,7 @@ describe('c-chat-start-button', () => {
             const element = render({ routingButtonId: BUTTON_ID, routingUserId: USER_ID });
 
             expect(noticeText(element)).toContain(
-                'Routing override: fall back to the button queue: Without fallback the chat is refused when the agent is away.'
+                'Routing override: fall back to the queue: Without fallback the chat is refused when the agent is away.'
             );
 
             await clickButton(element);
@@ -541,7 +541,7 @@ describe('c-chat-start-button', () => {
             });
 
             expect(noticeText(element)).toContain(
-                'Routing override: fall back to the button queue: “maybe” is not true or false; using false.'
+                'Routing override: fall back to the queue: “maybe” is not true or false; using false.'
             );
 
             await clickButton(element);

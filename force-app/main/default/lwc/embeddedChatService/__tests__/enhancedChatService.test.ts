@@ -28,12 +28,8 @@ import {
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { AGENT } from 'test/fixtures/ids';
 import { loadService, useServicePage } from 'test/reliability/serviceHarness';
-import {
-    EnhancedChatClient,
-    ENHANCED_EVENTS,
-    hiddenRoutingValues,
-    sessionStatusOf
-} from '../enhancedChatClient';
+import { EnhancedChatClient, ENHANCED_EVENTS, sessionStatusOf } from '../enhancedChatClient';
+import { hiddenRoutingValues } from '../prechatRules';
 
 /** A queue: the target an Omni-Channel flow routes to under Enhanced Chat. */
 const QUEUE = '00G5g000000QuEu';

@@ -118,6 +118,42 @@ describe('Enhanced Chat double, v1', () => {
         expect(getConversations()[0].hiddenFields).toEqual({ Chat_Agent_Id: '0055g00000ABcDeAAA' });
     });
 
+    it('lists the declared hidden fields in its configuration and checks each value against them', () => {
+        installEmbeddedServiceBootstrap({
+            hiddenFields: [
+                { name: 'Chat_Target_Id', maxLength: 18 },
+                { name: 'Chat_Fallback_Routing', maxLength: 1000 }
+            ]
+        });
+        // getHiddenPrechatFieldsFromConfig reads settings.embeddedServiceConfig.forms[0].
+        const forms = (client().settings.embeddedServiceConfig as { forms: unknown[] }).forms;
+        expect(forms[0]).toMatchObject({
+            hiddenFormFields: [
+                { name: 'Chat_Target_Id', maxLength: 18 },
+                { name: 'Chat_Fallback_Routing', maxLength: 1000 }
+            ]
+        });
+        client().prechatAPI.setHiddenPrechatFields({
+            Chat_Target_Id: 'x'.repeat(19),
+            Chat_Fallback_Routing: 'r'.repeat(1000),
+            Chat_Agent_Id: '0055g00000ABcDeAAA',
+            _firstName: 'Ada'
+        });
+        expect(getClientState().hiddenFields).toEqual({ Chat_Fallback_Routing: 'r'.repeat(1000) });
+        // It reads the configuration at each call: a field it no longer lists is not a field.
+        (forms[0] as { hiddenFormFields: unknown[] }).hiddenFormFields = [];
+        client().prechatAPI.setHiddenPrechatFields({ Chat_Fallback_Routing: 'r' });
+        expect(getClientState().hiddenFields).toEqual({ Chat_Fallback_Routing: 'r'.repeat(1000) });
+    });
+
+    it('accepts any length for a declared field without a maxLength, as v1 compares with undefined', () => {
+        installEmbeddedServiceBootstrap({
+            hiddenFields: [{ name: 'Chat_Fallback_Routing' } as { name: string; maxLength: number }]
+        });
+        client().prechatAPI.setHiddenPrechatFields({ Chat_Fallback_Routing: 'r'.repeat(5000) });
+        expect(getClientState().hiddenFields.Chat_Fallback_Routing).toHaveLength(5000);
+    });
+
     it('reads the hidden fields at conversation creation, not at launch', async () => {
         installEmbeddedServiceBootstrap();
         const launch = client().utilAPI.launchChat();

@@ -69,6 +69,22 @@ describe('Enhanced Chat double, v2', () => {
         expect(getConversations()[0].hiddenFields).toEqual(ROUTING);
     });
 
+    it('keeps its configuration off settings, and checks hidden fields against it all the same', () => {
+        installEmbeddedServiceBootstrap({
+            version: 'v2',
+            hiddenFields: [{ name: 'Chat_Fallback_Routing', maxLength: 10 }]
+        });
+        // init.js getHiddenPrechatFormFields reads its config helper (scrtConfig), not settings.
+        const config = client().settings.embeddedServiceConfig as Record<string, unknown>;
+        expect(config.forms).toBeUndefined();
+        client().prechatAPI.setHiddenPrechatFields({
+            Chat_Fallback_Routing: 'r'.repeat(11),
+            Chat_Target_Id: '00G5g00000QuEuEAAA'
+        });
+        client().prechatAPI.setHiddenPrechatFields({ Chat_Fallback_Routing: 'r'.repeat(10) });
+        expect(getClientState().hiddenFields).toEqual({ Chat_Fallback_Routing: 'r'.repeat(10) });
+    });
+
     it('fires Ready again after a reset and waits for the button again', async () => {
         installEmbeddedServiceBootstrap({ version: 'v2' });
         await client().userVerificationAPI.clearSession();

@@ -13,9 +13,10 @@ const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
 /** The service's verdict, each issue with the words an admin reads (its code's Custom Label). */
 function validateRouting(
     input: unknown,
-    client?: Parameters<typeof validateRoutingCodes>[1]
+    client?: Parameters<typeof validateRoutingCodes>[1],
+    hiddenFields?: Parameters<typeof validateRoutingCodes>[2]
 ): ReturnType<typeof wordedValidation> {
-    return wordedValidation(validateRoutingCodes(input, client));
+    return wordedValidation(validateRoutingCodes(input, client, hiddenFields));
 }
 
 function idIssueFor(...args: Parameters<typeof idIssueCodes>) {
@@ -296,7 +297,7 @@ describe('validateRouting issue codes', () => {
     it.each(ROUTING_ISSUE_CASES.map((c) => [c.code, c.field, c] as const))(
         'reports %s at %s with its params, its place and the words its label gives',
         (_code, _field, c) => {
-            const verdict = validateRouting(c.input, c.client);
+            const verdict = validateRouting(c.input, c.client, c.hiddenFields);
             expect(c.severity === 'error' ? verdict.errors : verdict.warnings).toContainEqual({
                 field: c.field,
                 location: c.location,
@@ -309,7 +310,7 @@ describe('validateRouting issue codes', () => {
 
     it('reports each issue as data only: place, code and params, never words', () => {
         for (const c of ROUTING_ISSUE_CASES) {
-            const { errors, warnings } = validateRoutingCodes(c.input, c.client);
+            const { errors, warnings } = validateRoutingCodes(c.input, c.client, c.hiddenFields);
             for (const issue of [...errors, ...warnings]) {
                 expect(Object.keys(issue).sort()).toEqual(['code', 'field', 'location', 'params']);
             }
@@ -326,7 +327,7 @@ describe('validateRouting issue codes', () => {
 
     it('gives every issue a listed code and text params', () => {
         for (const c of ROUTING_ISSUE_CASES) {
-            const { errors, warnings } = validateRouting(c.input, c.client);
+            const { errors, warnings } = validateRouting(c.input, c.client, c.hiddenFields);
             for (const issue of [...errors, ...warnings]) {
                 expect(ROUTING_ISSUE_CODES).toContain(issue.code);
                 expect(issue.params.every((p) => typeof p === 'string')).toBe(true);
@@ -498,7 +499,7 @@ describe('the rules admin UIs share', () => {
 
     it('gives every issue a location that names the same place as its field', () => {
         for (const c of ROUTING_ISSUE_CASES) {
-            const { errors, warnings } = validateRouting(c.input, c.client);
+            const { errors, warnings } = validateRouting(c.input, c.client, c.hiddenFields);
             for (const issue of [...errors, ...warnings]) {
                 const { key, index, part } = issue.location;
                 const path = `${key}${index === undefined ? '' : `[${index}]`}${part === undefined ? '' : `.${part}`}`;
