@@ -95,14 +95,10 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
 
 /**
  * The one "shorten for messages" helper: `text` cut to `max` characters, with … when cut, so
- * that a message quoting a value (up to thousands of characters) stays readable.
+ * that a message quoting a value (up to thousands of characters) stays readable. The default
+ * keeps every ID whole (15 or 18 characters, a pair of them 37): only longer free text is cut.
  */
 export function shorten(text: string, max = 40): string {
     const value = String(text);
     return value.length > max ? `${value.slice(0, max)}…` : value;
-}
-
-/** A short form of an ID for messages: the prefix and the start, enough to recognise it. */
-export function shortId(id: string): string {
-    return shorten(id, 8);
 }

@@ -65,14 +65,14 @@ describe('c-chat-component-support routingIssueText', () => {
         expect(routingIssueText(issue('RULE_REPEATED', ['4', '2']))).toBe(
             'Rule 4 repeats rule 2; the repeat is never used.'
         );
-        expect(routingIssueText(issue('BUTTON_NOT_LAST', ['5735g000…']))).toBe(
-            'If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.'
+        expect(routingIssueText(issue('BUTTON_NOT_LAST', ['5735g000000XyZa']))).toBe(
+            'If no rule can take the chat, it is not routed to button 5735g000000XyZa unless that button is the last rule. Add 5735g000000XyZa as the last rule.'
         );
     });
 
     it('names the kind of ID with its label', () => {
-        expect(routingIssueText(issue('ID_PREFIX', ['user', '5735g000…', '005']))).toBe(
-            '“5735g000…” is not a user ID: a user ID starts with 005.'
+        expect(routingIssueText(issue('ID_PREFIX', ['user', '5735g000000XyZa', '005']))).toBe(
+            '“5735g000000XyZa” is not a user ID: a user ID starts with 005.'
         );
         expect(routingIssueText(issue('ID_EMPTY', ['chatButton', '573']))).toBe(
             'Enter a chat button ID (it starts with 573).'

@@ -235,7 +235,7 @@ describe('c-chat-fallback-rules-editor', () => {
         await flushPromises();
 
         expect(text(field(rule, '.user-message'))).toBe(
-            '“5735g000…” is not a user ID: a user ID starts with 005.'
+            `“${BUTTON_2}” is not a user ID: a user ID starts with 005.`
         );
         expect(text(field(rule, '.button-message'))).toBe('');
     });
@@ -250,7 +250,7 @@ describe('c-chat-fallback-rules-editor', () => {
 
         const messages = field(rule, '.rule-messages');
         expect(text(messages)).toBe(
-            '“5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
+            `“${BUTTON_2}_${AGENT}” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).`
         );
         expect(messages.querySelector('li')!.classList).toContain('slds-text-color_error');
         expect(
@@ -399,7 +399,7 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(text(field(queue, '.button-message'))).toBe('');
         expect(text(field(pair, '.button-message'))).toBe('');
         expect(text(field(button, '.button-message'))).toBe(
-            '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+            `“${BUTTON}” is not a queue or user ID: a queue or user ID starts with 00G/005.`
         );
     });
 

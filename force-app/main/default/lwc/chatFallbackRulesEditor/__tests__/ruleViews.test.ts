@@ -75,11 +75,11 @@ describe('c-chat-fallback-rules-editor view model', () => {
 
         expect(editorView(rows, 'enhanced').rules.map((r) => r.buttonMessage)).toEqual([
             null,
-            '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+            `“${BUTTON}” is not a queue or user ID: a queue or user ID starts with 00G/005.`
         ]);
         expect(editorView(rows, null).rules.map((r) => r.buttonMessage)).toEqual([null, null]);
         expect(editorView(rows, 'legacy').rules[0].buttonMessage).toBe(
-            '“00G5g000…” is not a chat button ID: a chat button ID starts with 573.'
+            `“${QUEUE}” is not a chat button ID: a chat button ID starts with 573.`
         );
     });
 
