@@ -6,7 +6,13 @@ import {
     type RuleKind
 } from 'c/embeddedChatService';
 import { formatLabel, readProperty } from 'c/chatComponentSupport';
-import { formatFallbackRules, parseFallbackRules, type FallbackRule } from 'c/chatAdminChecks';
+import {
+    formatFallbackRules,
+    parseFallbackRules,
+    watchDirectRouting,
+    type DirectRoutingSeen,
+    type FallbackRule
+} from 'c/chatAdminChecks';
 import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
@@ -58,7 +64,12 @@ function fieldValue(event: Event): string {
  */
 const viewCache = new WeakMap<
     object,
-    { rows: readonly Row[]; client: ChatClientKind | null; view: EditorView }
+    {
+        rows: readonly Row[];
+        client: ChatClientKind | null;
+        direct: DirectRoutingSeen;
+        view: EditorView;
+    }
 >();
 
 /**
@@ -85,6 +96,8 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     buttonIdLabel = BUTTON_ID;
     /** The client the page runs, when known here (it decides what a target may be). */
     client: ChatClientKind | null = null;
+    /** The direct-to-agent routing of the settings, when the summary card on the page shares it. */
+    direct: DirectRoutingSeen = { seen: false };
 
     /** The rules' text: what the rows hold (or the value last received from the sheet). */
     private text = '';
@@ -96,6 +109,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     private nextKey = 1;
     private pendingFocus: FocusTarget | null = null;
     private unsubscribe?: () => void;
+    private unwatch?: () => void;
 
     @api
     get value(): string {
@@ -142,12 +156,18 @@ export default class ChatFallbackRulesEditor extends LightningElement {
 
     /** The rules and their problems, as the chat service judges the stored text. */
     get view(): EditorView {
+        const { rows, client, direct } = this;
         const cached = viewCache.get(this);
-        if (cached && cached.rows === this.rows && cached.client === this.client) {
+        if (
+            cached &&
+            cached.rows === rows &&
+            cached.client === client &&
+            cached.direct === direct
+        ) {
             return cached.view;
         }
-        const view = editorView(this.rows, this.client);
-        viewCache.set(this, { rows: this.rows, client: this.client, view });
+        const view = editorView(rows, client, direct);
+        viewCache.set(this, { rows, client, direct, view });
         return view;
     }
 
@@ -155,11 +175,16 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         this.unsubscribe = subscribeToChat((state) => {
             this.client = state.client;
         });
+        this.unwatch = watchDirectRouting((direct) => {
+            this.direct = direct;
+        });
     }
 
     disconnectedCallback(): void {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        this.unwatch?.();
+        this.unwatch = undefined;
     }
 
     renderedCallback(): void {

@@ -15,7 +15,13 @@ import {
     type RuleKind
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import { issueView, routingIssueText, type IssueView, type Severity } from 'c/chatAdminChecks';
+import {
+    issueView,
+    routingIssueText,
+    type DirectRoutingSeen,
+    type IssueView,
+    type Severity
+} from 'c/chatAdminChecks';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
 import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
@@ -23,6 +29,7 @@ import REMOVE from '@salesforce/label/c.Chat_Rules_Remove';
 import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
 import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
 import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
+import LAST_RULE_NOTE from '@salesforce/label/c.Chat_Rules_Last_Rule_Note';
 
 /** The kinds of rule, by name, in the order the editor offers them. */
 export const KIND_OPTIONS: readonly { label: string; value: RuleKind }[] = [
@@ -81,16 +88,18 @@ export interface RuleView {
 
 export interface EditorView {
     rules: RuleView[];
-    /** Problems of the list as a whole (too many rules). */
+    /** Problems of the list as a whole (too many rules, the chat button not the last rule). */
     listMessages: IssueView[];
     hasListMessages: boolean;
+    /** Where the verdict on the last rule is, when the editor can't give it ('' when it can). */
+    lastRuleNote: string;
 }
 
 /**
- * Cautions about the last rule depend on the direct-to-agent target, a sibling property that a
- * property editor can't read: the summary, which sees every property, shows them.
+ * Cautions about the last rule depend on the direct-to-agent target, a sibling property: the
+ * editor gives them only with the routing that the summary card shares (directRoutingShare).
  */
-const SUMMARY_ONLY = new Set(['BUTTON_NOT_LAST', 'SITE_BUTTON_NOT_LAST']);
+const LAST_RULE_CODES = new Set(['BUTTON_NOT_LAST', 'SITE_BUTTON_NOT_LAST']);
 
 /** The issues of one row, sorted by where they belong. */
 interface RowIssues {
@@ -103,8 +112,15 @@ function fieldClass(messageText: string | null): string {
     return messageText ? 'slds-form-element slds-has-error' : 'slds-form-element';
 }
 
-/** The view of the rows, checked for the client the page runs (null: not known). */
-export function editorView(rows: readonly Row[], client: ChatClientKind | null): EditorView {
+/**
+ * The view of the rows, checked for the client the page runs (null: not known), with the
+ * direct-to-agent routing of the settings, when the summary card shares it.
+ */
+export function editorView(
+    rows: readonly Row[],
+    client: ChatClientKind | null,
+    direct: DirectRoutingSeen = { seen: false }
+): EditorView {
     const byRow = rows.map((): RowIssues => ({ user: null, button: null, rule: [] }));
     const listMessages: IssueView[] = [];
     // The stored text holds the rows that have an ID, in order: map its rules back to rows.
@@ -117,10 +133,14 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
             texts.push(text);
         }
     });
-    const verdict = texts.length > 0 ? validateRouting({ fallbackRouting: texts }, client) : null;
+    // The card's very input: its direct routing (when shared) and the rules.
+    const input = direct.seen
+        ? { directToAgentRouting: direct.direct, fallbackRouting: texts }
+        : { fallbackRouting: texts };
+    const verdict = texts.length > 0 ? validateRouting(input, client) : null;
     const place = (issue: RoutingIssue, severity: Severity): void => {
         const { key, index, side } = issue.location ?? { key: '' };
-        if (key !== 'fallbackRouting' || SUMMARY_ONLY.has(issue.code)) {
+        if (key !== 'fallbackRouting' || (!direct.seen && LAST_RULE_CODES.has(issue.code))) {
             return;
         }
         const text = routingIssueText(issue);
@@ -196,5 +216,12 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
             removeLabel: formatLabel(REMOVE, number)
         };
     });
-    return { rules, listMessages, hasListMessages: listMessages.length > 0 };
+    // Only the legacy client (or one not known yet) is judged on its last rule.
+    const lastRuleJudged = verdict !== null && client !== 'enhanced';
+    return {
+        rules,
+        listMessages,
+        hasListMessages: listMessages.length > 0,
+        lastRuleNote: lastRuleJudged && !direct.seen ? LAST_RULE_NOTE : ''
+    };
 }

@@ -4,6 +4,7 @@ import { resetChatServiceDouble, setMockChatState } from 'test/jest-mocks/chatSe
 import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
+import { shareDirectRouting, withdrawDirectRouting } from 'c/chatAdminChecks';
 import { flushPromises } from 'test/flushPromises';
 import { AGENT, BUTTON, BUTTON_2, QUEUE } from 'test/fixtures/ids';
 
@@ -77,9 +78,13 @@ function click(rule: HTMLElement | ShadowRoot, selector: string): void {
     (rule.querySelector(selector) as HTMLElement).click();
 }
 
+/** A summary card of Chat Routing Settings on the page (it shares the routing it judges). */
+const card = {};
+
 describe('c-chat-fallback-rules-editor', () => {
     afterEach(() => {
         resetChatServiceDouble();
+        withdrawDirectRouting(card);
         // The DOM is shared between the tests of a file: start each test from an empty body.
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
@@ -625,8 +630,9 @@ describe('c-chat-fallback-rules-editor', () => {
         );
     });
 
-    it('warns about a repeated rule, styled as a warning; cautions about the last rule are the summary’s', () => {
-        const { element } = createEditor({ value: `${AGENT}, ${AGENT}` });
+    it('warns about a repeated rule, styled as a warning', () => {
+        shareDirectRouting(card, { buttonId: BUTTON, fallback: false });
+        const { element } = createEditor({ value: `${AGENT}, ${AGENT}, ${BUTTON}` });
 
         const messages = field(rules(element)[1], '.rule-messages');
         expect(text(messages)).toBe('Rule 2 repeats rule 1; the repeat is never used.');
@@ -636,6 +642,39 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(root(element).querySelector('.list-messages')).toBeNull();
     });
 
+    it('gives the card’s caution about the last rule, in its words, and follows the card', async () => {
+        shareDirectRouting(card, { buttonId: BUTTON, fallback: false });
+        const { element } = createEditor({ value: `${AGENT}, ${BUTTON_2}` });
+
+        const list = () => text(root(element).querySelector('.list-messages'));
+        const notLast = `If no rule can take the chat, it is not routed to button ${BUTTON} unless that button is the last rule. Add ${BUTTON} as the last rule.`;
+        expect(list()).toBe(notLast);
+        // The summary card says the same of the same settings.
+        const settings = readSettings({ buttonId: BUTTON, fallbackRules: `${AGENT}, ${BUTTON_2}` });
+        const built = buildRouting(settings, null);
+        const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
+            userUnavailable: false,
+            client: 'legacy'
+        });
+        expect(summary.fields.find((f) => f.name === 'fallbackRules')!.issues[0].text).toBe(
+            notLast
+        );
+        expect(root(element).querySelector('.last-rule-note')).toBeNull();
+
+        // The admin makes the second button the direct one: its rule is last, nothing to say.
+        shareDirectRouting(card, { buttonId: BUTTON_2, fallback: false });
+        await flushPromises();
+        expect(root(element).querySelector('.list-messages')).toBeNull();
+
+        // The card leaves: the editor no longer knows the button, and says where to look.
+        withdrawDirectRouting(card);
+        await flushPromises();
+        expect(root(element).querySelector('.list-messages')).toBeNull();
+        expect(text(root(element).querySelector('.last-rule-note'))).toBe(
+            'The Chat Routing Settings summary card checks whether the chat button is the last rule.'
+        );
+    });
+
     it.each([
         ['HTML in a rule', '<b>5735g000000XyZa</b>'],
         ['a 10,000-character rule', `573${'x'.repeat(9997)}`],
@@ -643,6 +682,9 @@ describe('c-chat-fallback-rules-editor', () => {
         ['a user ID where a button goes', `0055g00000ABcDe_0055g00000ABcDe`],
         ['a list with a bad entry', `5735g000000XyZa; 573abc, 0055g00000ABcDe`]
     ])('gives %s the same messages as the Chat Routing Settings summary', (_name, value) => {
+        const settings = readSettings({ fallbackRules: value, buttonId: BUTTON });
+        const built = buildRouting(settings, null);
+        shareDirectRouting(card, built.config.directToAgentRouting);
         const { element } = createEditor({ value });
         const shown = root(element).querySelectorAll(
             '.user-message, .button-message, .rule-messages li, .list-messages li'
@@ -650,17 +692,13 @@ describe('c-chat-fallback-rules-editor', () => {
         const inEditor = Array.from(shown)
             .map(text)
             .filter((t) => t !== '');
-        const settings = readSettings({ fallbackRules: value });
-        const built = buildRouting(settings, null);
         const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
             userUnavailable: false,
             client: 'legacy'
         });
         const inSummary = summary.fields
             .find((f) => f.name === 'fallbackRules')!
-            .issues.map((i) => i.text.replace(/^Rule \d+: /, ''))
-            // The summary alone sees the direct-to-agent target: cautions about the last rule.
-            .filter((t) => !t.startsWith('If no rule can take the chat'));
+            .issues.map((i) => i.text.replace(/^Rule \d+: /, ''));
 
         expect(inEditor.length).toBeGreaterThan(0);
         expect(inEditor.sort()).toEqual(inSummary.sort());
