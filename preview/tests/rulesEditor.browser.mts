@@ -11,6 +11,7 @@ import {
     assertNoPageErrors,
     launchBrowser,
     openPreview,
+    pasteInto,
     waitForClientReady
 } from './harness.mts';
 
@@ -59,6 +60,53 @@ describe('the fallback rules editor', () => {
         await summary(page).getByText(notLast).waitFor({ state: 'detached' });
         await list.waitFor({ state: 'detached' });
         assert.deepEqual(await cardRuleIssues(page), []);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('a space typed in an ID stays in its field; a paste, or leaving the field, splits rules', async () => {
+        const preview = await openPreview(browser, {
+            builder: true,
+            'p.routing.fallbackRules': IDS.button
+        });
+        const { page } = preview;
+        await waitForClientReady(page);
+        const rows = editor(page).locator('li.rule');
+        const announcement = editor(page).locator('.announcement');
+        const first = rows.first().locator('input.button-id');
+
+        // Keystrokes: the admin types a space inside the ID.
+        await first.click();
+        await first.press('End');
+        for (let i = 0; i < 7; i++) {
+            await first.press('ArrowLeft');
+        }
+        await page.keyboard.type(' ');
+        assert.equal(await first.inputValue(), '5735g000 000XyZa');
+        await rows.first().locator('.slds-has-error').waitFor();
+        assert.equal(await rows.count(), 1);
+        assert.equal((await announcement.textContent())?.trim(), '');
+        await page.keyboard.press('Backspace');
+        await rows.first().locator('.slds-has-error').waitFor({ state: 'detached' });
+
+        // A paste of two rules: two rows, and the editor says the pasted text became them.
+        await pasteInto(page, first, `${IDS.agent}, ${IDS.otherButton}`);
+        await rows.nth(1).waitFor();
+        assert.equal(await rows.count(), 2);
+        assert.equal((await announcement.textContent())?.trim(), 'The pasted text became 2 rules.');
+
+        // Two rules typed into one field: one row until the admin leaves the field.
+        const second = rows.nth(1).locator('input.button-id');
+        await second.fill('');
+        await second.pressSequentially(`${IDS.otherButton} ${IDS.button}`);
+        assert.equal(await rows.count(), 2);
+        await page.keyboard.press('Tab');
+        await rows.nth(2).waitFor();
+        assert.equal((await announcement.textContent())?.trim(), 'Rule 2 became 2 rules.');
+        assert.equal(
+            await page.evaluate(() => window.__preview?.propertyValues('routing').fallbackRules),
+            `${IDS.agent}, ${IDS.otherButton}, ${IDS.button}`
+        );
         assertNoPageErrors(preview);
         await preview.close();
     });

@@ -56,11 +56,23 @@ function text(node: Element | null): string {
     return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Types (or pastes) `value` into a field: the browser sets it, then fires `input`. */
+/** Types `value` into a field: the browser sets it, then fires `input` (as for a keystroke). */
 function type(rule: HTMLElement, selector: string, value: string): void {
     const input = field<HTMLInputElement>(rule, selector);
     input.value = value;
-    input.dispatchEvent(new CustomEvent('input', { bubbles: true }));
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+}
+
+/** Pastes `value` into a field: the browser's `input` says it came from the clipboard. */
+function paste(rule: HTMLElement, selector: string, value: string): void {
+    const input = field<HTMLInputElement>(rule, selector);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+}
+
+/** Leaves a field whose value changed: the browser fires `change` (blur, or Enter). */
+function leave(rule: HTMLElement, selector: string): void {
+    field(rule, selector).dispatchEvent(new CustomEvent('change', { bubbles: true }));
 }
 
 function pickKind(rule: HTMLElement, value: string): void {
@@ -269,7 +281,7 @@ describe('c-chat-fallback-rules-editor', () => {
         click(root(element), '.add');
         await flushPromises();
 
-        type(
+        paste(
             rules(element)[0],
             '.button-id',
             `${BUTTON}, ${AGENT};\n${AGENT}_${BUTTON_2} ${BUTTON_2}`
@@ -293,6 +305,78 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(focus.mock.contexts).toContain(field(rows[3], '.button-id'));
     });
 
+    it('keeps a space typed inside an ID in its one field: no new rule, no announcement', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        // The admin types a space between two characters of the ID.
+        type(rule, '.button-id', '5735g000 000XyZa');
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(1);
+        expect(field<{ value: string }>(rules(element)[0], '.button-id').value).toBe(
+            '5735g000 000XyZa'
+        );
+        expect(text(root(element).querySelector('.announcement'))).toBe('');
+        expect(field(rules(element)[0], '.button-message').parentElement!.classList).toContain(
+            'slds-has-error'
+        );
+        expect(focus).not.toHaveBeenCalled();
+        // The stored text is what the field holds (the summary reads it as it will be split).
+        expect(values).toEqual(['5735g000 000XyZa']);
+    });
+
+    it('splits a field holding several rules when the admin leaves it, saying so without claiming a paste', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        type(rule, '.button-id', `${BUTTON}, ${AGENT}`);
+        await flushPromises();
+        expect(rules(element)).toHaveLength(1);
+
+        leave(rule, '.button-id');
+        await flushPromises();
+
+        expect(rules(element).map((r) => field<{ value: string }>(r, '.kind').value)).toEqual([
+            'button',
+            'agent'
+        ]);
+        expect(values[values.length - 1]).toBe(`${BUTTON}, ${AGENT}`);
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 1 became 2 rules.');
+        // Focus stays where the admin moved it; the row they left is still the first rule's.
+        expect(focus).not.toHaveBeenCalled();
+        expect(rules(element)[0]).toBe(rule);
+    });
+
+    it('does not split again when the field a paste split is left (its change event comes late)', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        const input = field<HTMLInputElement>(rules(element)[0], '.button-id');
+
+        paste(rules(element)[0], '.button-id', `${AGENT}, ${BUTTON_2}`);
+        await flushPromises();
+        // The first rule is now an agent's: its chat button field is gone, then the browser
+        // fires `change` on it as focus leaves.
+        expect(input.isConnected).toBe(false);
+        input.dispatchEvent(new CustomEvent('change', { bubbles: true }));
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(2);
+        expect(values).toEqual([`${AGENT}, ${BUTTON_2}`]);
+    });
+
+    it('leaves a field holding one rule as it is', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+
+        leave(rules(element)[0], '.button-id');
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(1);
+        expect(values).toEqual([]);
+        expect(text(root(element).querySelector('.announcement'))).toBe('');
+    });
+
     it('states the 25-rule limit at once when 30 pasted IDs become rules, as the summary does', async () => {
         const ids = Array.from(
             { length: 30 },
@@ -301,7 +385,7 @@ describe('c-chat-fallback-rules-editor', () => {
         const { element, values } = createEditor({ value: BUTTON });
 
         // A text field takes a pasted column of IDs with spaces for its line breaks.
-        type(rules(element)[0], '.button-id', ids.join(' '));
+        paste(rules(element)[0], '.button-id', ids.join(' '));
         await flushPromises();
 
         expect(rules(element)).toHaveLength(30);
@@ -367,7 +451,7 @@ describe('c-chat-fallback-rules-editor', () => {
             click(root(element), '.add');
             await flushPromises();
 
-            type(rules(element)[0], '.button-id', pasted);
+            paste(rules(element)[0], '.button-id', pasted);
             await flushPromises();
 
             const stored = values[values.length - 1];
