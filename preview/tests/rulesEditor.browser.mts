@@ -64,6 +64,29 @@ describe('the fallback rules editor', () => {
         await preview.close();
     });
 
+    it('describes an ID field with an error to screen readers starting with the word Error', async () => {
+        const preview = await openPreview(browser, {
+            builder: true,
+            'p.routing.fallbackRules': `573abc, ${IDS.agent}`
+        });
+        const { page } = preview;
+        await waitForClientReady(page);
+        await editor(page).locator('li.rule .slds-has-error').waitFor();
+        // Chrome's accessibility tree: what a screen reader announces for each text field.
+        const cdp = await page.context().newCDPSession(page);
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+            nodes: { role?: { value?: string }; description?: { value?: string } }[];
+        };
+        const described = nodes
+            .filter((node) => node.role?.value === 'textbox' && node.description?.value)
+            .map((node) => node.description!.value);
+        assert.deepEqual(described, [
+            'Error “573abc” has 6 characters; a chat button ID has 15 or 18.'
+        ]);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
     it('a space typed in an ID stays in its field; a paste, or leaving the field, splits rules', async () => {
         const preview = await openPreview(browser, {
             builder: true,

@@ -13,10 +13,8 @@ import {
     type DirectRoutingSeen,
     type FallbackRule
 } from 'c/chatAdminChecks';
-import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
+import { KIND_OPTIONS, editorView, type EditorView, type IdSide, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
-import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
-import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
 import ADD from '@salesforce/label/c.Chat_Rules_Add';
 import EMPTY from '@salesforce/label/c.Chat_Rules_Empty';
 import ADDED from '@salesforce/label/c.Chat_Rules_Added';
@@ -66,6 +64,12 @@ function fieldValue(event: Event): string {
  */
 type IdChange = 'typed' | 'pasted' | 'left';
 
+/** Which ID of its rule the field of an event holds (`data-side`). */
+function sideOf(event: Event): IdSide {
+    const side = (event.currentTarget as HTMLElement | null)?.dataset.side;
+    return side === 'userId' ? 'userId' : 'buttonId';
+}
+
 function inputKind(event: Event): IdChange {
     const { inputType } = event as InputEvent;
     return typeof inputType === 'string' && inputType.startsWith('insertFrom') ? 'pasted' : 'typed';
@@ -105,8 +109,6 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     emptyText = EMPTY;
     requiredTitle = REQUIRED;
     kindLabel = KIND_LABEL;
-    agentIdLabel = AGENT_ID;
-    buttonIdLabel = BUTTON_ID;
     /** The client the page runs, when known here (it decides what a target may be). */
     client: ChatClientKind | null = null;
     /** The direct-to-agent routing of the settings, when the summary card on the page shares it. */
@@ -219,20 +221,12 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         }
     }
 
-    handleUserIdChange(event: Event): void {
-        this.changeId(this.indexOf(event), 'userId', fieldValue(event), inputKind(event));
+    handleIdInput(event: Event): void {
+        this.changeId(this.indexOf(event), sideOf(event), fieldValue(event), inputKind(event));
     }
 
-    handleButtonIdChange(event: Event): void {
-        this.changeId(this.indexOf(event), 'buttonId', fieldValue(event), inputKind(event));
-    }
-
-    handleUserIdLeft(event: Event): void {
-        this.changeId(this.indexOf(event), 'userId', fieldValue(event), 'left');
-    }
-
-    handleButtonIdLeft(event: Event): void {
-        this.changeId(this.indexOf(event), 'buttonId', fieldValue(event), 'left');
+    handleIdLeft(event: Event): void {
+        this.changeId(this.indexOf(event), sideOf(event), fieldValue(event), 'left');
     }
 
     /**
@@ -244,12 +238,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
      * entries (a trailing, leading or doubled separator) are no rule and get no row, as the
      * stored text and the summary have none.
      */
-    private changeId(
-        index: number,
-        side: 'userId' | 'buttonId',
-        value: string,
-        how: IdChange
-    ): void {
+    private changeId(index: number, side: IdSide, value: string, how: IdChange): void {
         const row = this.rows[index];
         // A field left holding what its row no longer holds was rewritten already (a paste split
         // it, and the browser fires its change event late, even on the removed field).

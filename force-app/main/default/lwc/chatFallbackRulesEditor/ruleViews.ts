@@ -30,6 +30,8 @@ import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
 import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
 import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
 import LAST_RULE_NOTE from '@salesforce/label/c.Chat_Rules_Last_Rule_Note';
+import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
+import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
 
 /** The kinds of rule, by name, in the order the editor offers them. */
 export const KIND_OPTIONS: readonly { label: string; value: RuleKind }[] = [
@@ -48,11 +50,30 @@ export interface Row {
     touched: boolean;
 }
 
+/** Which ID of a rule a field holds. */
+export type IdSide = 'userId' | 'buttonId';
+
 /**
- * One rule's view. Each field's label (`for`), its message (`aria-describedby`) and the field are
+ * One ID field of a rule. Its label (`for`), its message (`aria-describedby`) and the field are
  * elements of the editor's own template: no reference crosses a shadow root, so the links hold
  * under native shadow DOM as under synthetic shadow.
  */
+export interface IdFieldView {
+    side: IdSide;
+    label: string;
+    value: string;
+    inputId: string;
+    inputClass: string;
+    /** 'true' while the field shows an error (its aria-invalid), else null (no attribute). */
+    invalid: 'true' | null;
+    fieldClass: string;
+    messageId: string;
+    messageClass: string;
+    /** Its error, shown as every error is: an icon whose alternative text is "Error". */
+    issue: IssueView | null;
+}
+
+/** One rule's view. */
 export interface RuleView {
     key: number;
     index: number;
@@ -61,21 +82,11 @@ export interface RuleView {
     kind: RuleKind;
     kindId: string;
     kindOptions: { label: string; value: RuleKind; selected: boolean }[];
-    userInputId: string;
-    buttonInputId: string;
-    /** 'true' while the field shows an error (its aria-invalid), else null (no attribute). */
-    userInvalid: 'true' | null;
-    buttonInvalid: 'true' | null;
-    userId: string;
-    buttonId: string;
-    showsUser: boolean;
-    showsButton: boolean;
+    /** The error under each ID field (null: none, or the rule's kind has no such field). */
     userMessage: string | null;
     buttonMessage: string | null;
-    userMessageId: string;
-    buttonMessageId: string;
-    userFieldClass: string;
-    buttonFieldClass: string;
+    /** The ID fields the rule's kind has: the agent's, then the target's. */
+    fields: IdFieldView[];
     /** Problems of the rule as a whole (a repeat, a swapped pair, a rule of no known kind). */
     messages: IssueView[];
     hasMessages: boolean;
@@ -108,8 +119,25 @@ interface RowIssues {
     rule: IssueView[];
 }
 
-function fieldClass(messageText: string | null): string {
-    return messageText ? 'slds-form-element slds-has-error' : 'slds-form-element';
+const FIELD_NAMES: Readonly<Record<IdSide, { label: string; name: string }>> = {
+    userId: { label: AGENT_ID, name: 'user' },
+    buttonId: { label: BUTTON_ID, name: 'button' }
+};
+
+function idField(row: Row, side: IdSide, message: string | null): IdFieldView {
+    const { label, name } = FIELD_NAMES[side];
+    return {
+        side,
+        label,
+        value: row[side],
+        inputId: `${name}-id-${row.key}`,
+        inputClass: `slds-input ${name}-id`,
+        invalid: message ? 'true' : null,
+        fieldClass: message ? 'slds-form-element slds-has-error' : 'slds-form-element',
+        messageId: `${name}-message-${row.key}`,
+        messageClass: `slds-form-element__help ${name}-message`,
+        issue: message ? issueView(`${name}-${row.key}`, 'error', message) : null
+    };
 }
 
 /**
@@ -193,20 +221,12 @@ export function editorView(
                 ...option,
                 selected: option.value === row.kind
             })),
-            userInputId: `user-id-${row.key}`,
-            buttonInputId: `button-id-${row.key}`,
-            userInvalid: userMessage ? 'true' : null,
-            buttonInvalid: buttonMessage ? 'true' : null,
-            userId: row.userId,
-            buttonId: row.buttonId,
-            showsUser,
-            showsButton,
             userMessage,
             buttonMessage,
-            userMessageId: `user-message-${row.key}`,
-            buttonMessageId: `button-message-${row.key}`,
-            userFieldClass: fieldClass(userMessage),
-            buttonFieldClass: fieldClass(buttonMessage),
+            fields: [
+                ...(showsUser ? [idField(row, 'userId', userMessage)] : []),
+                ...(showsButton ? [idField(row, 'buttonId', buttonMessage)] : [])
+            ],
             messages: issues.rule,
             hasMessages: issues.rule.length > 0,
             isFirst: index === 0,

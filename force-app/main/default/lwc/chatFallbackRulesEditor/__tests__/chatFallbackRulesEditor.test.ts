@@ -56,6 +56,16 @@ function text(node: Element | null): string {
     return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** What a screen reader reads of a message: its icon's alternative text, then its text. */
+function spoken(node: Element | null): string {
+    const parts = Array.from(node?.childNodes ?? []).map((child) => {
+        const icon = child instanceof HTMLElement && child.tagName === 'LIGHTNING-ICON';
+        const alt = (child as Node & { alternativeText?: string }).alternativeText;
+        return icon ? String(alt ?? '') : (child.textContent ?? '');
+    });
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Types `value` into a field: the browser sets it, then fires `input` (as for a keystroke). */
 function type(rule: HTMLElement, selector: string, value: string): void {
     const input = field<HTMLInputElement>(rule, selector);
@@ -242,6 +252,27 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(text(field(rule, '.button-message'))).toBe('');
         // Every change is reported, valid or not: the property sheet stores the text.
         expect(values).toEqual(['573abc', BUTTON_2]);
+    });
+
+    it('starts each field error with the word Error, as every other error of the package', async () => {
+        const { element } = createEditor({ value: `573abc, ${AGENT}_, hello` });
+
+        const [first, second, third] = rules(element);
+        const message = field(first, '.button-message');
+        expect(spoken(message)).toBe(
+            'Error “573abc” has 6 characters; a chat button ID has 15 or 18.'
+        );
+        const icon = message.querySelector<HTMLElement & { iconName?: string; variant?: string }>(
+            'lightning-icon'
+        )!;
+        expect([icon.iconName, icon.variant]).toEqual(['utility:error', 'error']);
+        expect(spoken(field(second, '.button-message'))).toBe(
+            'Error Enter a chat button ID (it starts with 573).'
+        );
+        // The rule's own errors read the same way.
+        expect(spoken(field(third, '.rule-messages li'))).toMatch(/^Error “hello” is not a rule/);
+        // A field without an error says nothing.
+        expect(spoken(field(second, '.user-message'))).toBe('');
     });
 
     it('checks each ID as the kind the admin chose', async () => {
@@ -773,8 +804,9 @@ describe('c-chat-fallback-rules-editor', () => {
         const shown = root(element).querySelectorAll(
             '.user-message, .button-message, .rule-messages li, .list-messages li'
         );
+        // As a screen reader reads them: "Error …", "Warning …", as the card's.
         const inEditor = Array.from(shown)
-            .map(text)
+            .map(spoken)
             .filter((t) => t !== '');
         const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
             userUnavailable: false,
@@ -782,7 +814,7 @@ describe('c-chat-fallback-rules-editor', () => {
         });
         const inSummary = summary.fields
             .find((f) => f.name === 'fallbackRules')!
-            .issues.map((i) => i.text.replace(/^Rule \d+: /, ''));
+            .issues.map((i) => `${i.iconAlt} ${i.text.replace(/^Rule \d+: /, '')}`);
 
         expect(inEditor.length).toBeGreaterThan(0);
         expect(inEditor.sort()).toEqual(inSummary.sort());

@@ -33,7 +33,7 @@ describe('c-chat-fallback-rules-editor view model', () => {
         expect(view.rules[0].buttonMessage).toBe(
             '“573abc” has 6 characters; a chat button ID has 15 or 18.'
         );
-        expect(view.rules[0].userFieldClass).toBe('slds-form-element slds-has-error');
+        expect(view.rules[0].fields[0].fieldClass).toBe('slds-form-element slds-has-error');
     });
 
     it('shows the problem of a one-ID rule in its one field, whatever the ID looks like', () => {
