@@ -188,9 +188,19 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: '5735g000000<b>a' } },
         field: 'directToAgentRouting.buttonId',
         location: { key: 'directToAgentRouting', part: 'buttonId' },
-        params: ['chatButton', '5735g000000<b>a'],
+        params: ['chatButton', '5735g000000<b>a', 'U+003C', '12'],
         message:
-            "“5735g000000<b>a” has characters that can't be in a chat button ID: use only letters and digits."
+            "“5735g000000<b>a” has “<” (U+003C) at position 12, which can't be in a chat button ID: use only letters and digits."
+    },
+    {
+        code: 'ID_CHARACTERS',
+        severity: 'error',
+        input: { directToAgentRouting: { buttonId: BUTTON, userId: '0055g\u200b00000ABcDe' } },
+        field: 'directToAgentRouting.userId',
+        location: { key: 'directToAgentRouting', part: 'userId' },
+        params: ['user', '0055g\u200b00000ABcDe', 'U+200B', '6'],
+        message:
+            "“0055g\u200b00000ABcDe” has an invisible character (U+200B) at position 6, which can't be in a user ID: use only letters and digits."
     },
     {
         code: 'ID_PREFIX',

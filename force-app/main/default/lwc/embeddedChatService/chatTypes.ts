@@ -218,7 +218,10 @@ export type RoutingIssueCode =
     | 'ID_EMPTY'
     /** An ID has neither 15 nor 18 characters. Params: kind, id, its length. */
     | 'ID_LENGTH'
-    /** An ID has characters other than letters and digits. Params: kind, id. */
+    /**
+     * An ID has characters other than letters and digits. Params: kind, id, the first such
+     * character's code (`U+200B`: it may be invisible), its position (from 1).
+     */
     | 'ID_CHARACTERS'
     /** An ID of another kind of record. Params: kind, id, the expected key prefixes. */
     | 'ID_PREFIX'

@@ -13,7 +13,15 @@
  * rule back. Splitting and telling never judge a rule: `validateRouting` alone does.
  */
 import type { ChatClientKind } from './chatTypes';
-import { checkId, idPrefixes, KEY_PREFIX, shorten, targetKind, type IdKind } from './salesforceIds';
+import {
+    badIdCharacter,
+    checkId,
+    idPrefixes,
+    KEY_PREFIX,
+    shorten,
+    targetKind,
+    type IdKind
+} from './salesforceIds';
 import { ROUTING_LIMITS, type Collector } from './routingIssues';
 import { readId } from './routingIds';
 
@@ -106,7 +114,10 @@ function readRule(value: unknown, index: number, target: IdKind, out: Collector)
         out.add('error', at, 'RULE_PAIR_SWAPPED', [shorten(rule), idPrefixes(target)]);
         return null;
     }
-    if (kind === 'button' && !Object.values(KEY_PREFIX).some((key) => rule.startsWith(key))) {
+    // Letters and digits of no known kind are no rule; a character that can't be in an ID (an
+    // invisible one before the prefix, say) is named by the target's ID check below.
+    const knownKind = Object.values(KEY_PREFIX).some((key) => rule.startsWith(key));
+    if (kind === 'button' && !knownKind && badIdCharacter(rule) === null) {
         out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shorten(rule), idPrefixes(target)]);
         return null;
     }

@@ -3,7 +3,14 @@
  * once, for validateRouting and for admin UIs that check one ID at a time (idIssueFor).
  */
 import type { RoutingIssueLocation } from './chatTypes';
-import { checkId, idPrefixes, shorten, type IdKind, type IdProblem } from './salesforceIds';
+import {
+    badIdCharacter,
+    checkId,
+    idPrefixes,
+    shorten,
+    type IdKind,
+    type IdProblem
+} from './salesforceIds';
 import { finding, type Collector, type Finding } from './routingIssues';
 
 const ID_CODE = {
@@ -35,6 +42,8 @@ export function idIssueFor(id: unknown, kind: IdKind): Finding | null {
         params.push(shorten(trimmed));
         if (problem === 'length') params.push(trimmed.length);
         if (problem === 'prefix') params.push(idPrefixes(kind));
+        const bad = problem === 'characters' ? badIdCharacter(trimmed) : null;
+        if (bad) params.push(bad.code, bad.position);
     }
     return finding(ID_CODE[problem], params);
 }

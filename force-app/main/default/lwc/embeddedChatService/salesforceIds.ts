@@ -66,6 +66,21 @@ export function idChecksum(id15: string): string {
     return suffix;
 }
 
+/**
+ * The first character of `text` that can't be in an ID (anything but a letter or a digit, such
+ * as a zero-width space copied from a web page), as its code (`U+200B`) and its position (from
+ * 1, counting characters as the admin sees them); null when there is none.
+ */
+export function badIdCharacter(text: string): { code: string; position: number } | null {
+    const characters = Array.from(text);
+    const position = characters.findIndex((c) => !/^[a-zA-Z0-9]$/.test(c));
+    if (position < 0) {
+        return null;
+    }
+    const hex = (characters[position].codePointAt(0) ?? 0).toString(16).toUpperCase();
+    return { code: `U+${hex.padStart(4, '0')}`, position: position + 1 };
+}
+
 /** Why an ID was refused, or null when it is a well-formed ID of the expected kind. */
 export type IdProblem = 'empty' | 'length' | 'characters' | 'prefix' | 'checksum';
 

@@ -275,6 +275,18 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(spoken(field(second, '.user-message'))).toBe('');
     });
 
+    it('names an invisible character pasted inside an ID, and where it is', async () => {
+        const { element } = createEditor({ value: BUTTON });
+
+        // Copied from a web page: a zero-width space after the key prefix.
+        paste(rules(element)[0], '.button-id', `573\u200b${BUTTON.slice(3)}`);
+        await flushPromises();
+
+        expect(spoken(field(rules(element)[0], '.button-message'))).toBe(
+            `Error “573\u200b${BUTTON.slice(3)}” has an invisible character (U+200B) at position 4, which can't be in a chat button ID: use only letters and digits.`
+        );
+    });
+
     it('checks each ID as the kind the admin chose', async () => {
         const { element } = createEditor({ value: `${AGENT}_${BUTTON}` });
         const rule = rules(element)[0];

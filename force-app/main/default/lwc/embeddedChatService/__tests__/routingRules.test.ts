@@ -78,9 +78,9 @@ describe('validateRouting', () => {
         ],
         [
             '5735g000000<b>a',
-            /characters that can't be in a chat button ID/,
+            /has “<” \(U\+003C\) at position 12, which can't be in a chat button ID/,
             'ID_CHARACTERS',
-            ['chatButton', '5735g000000<b>a']
+            ['chatButton', '5735g000000<b>a', 'U+003C', '12']
         ],
         [
             USER,
@@ -212,6 +212,36 @@ describe('validateRouting', () => {
             `${long.slice(0, 40)}…`,
             `hello${'y'.repeat(35)}…`
         ]);
+    });
+
+    it.each([
+        ['a zero-width space', '\u200b', 'U+200B', 'an invisible character (U+200B)'],
+        ['a byte order mark', '\ufeff', 'U+FEFF', 'an invisible character (U+FEFF)'],
+        ['a soft hyphen', '\u00ad', 'U+00AD', 'an invisible character (U+00AD)'],
+        ['a non-breaking space', '\u00a0', 'U+00A0', 'a space (U+00A0)'],
+        ['a space', ' ', 'U+0020', 'a space (U+0020)'],
+        ['a dash', '-', 'U+002D', '“-” (U+002D)'],
+        ['an emoji', '😀', 'U+1F600', '“😀” (U+1F600)']
+    ])('names %s inside an ID, and where it is', (_name, character, code, words) => {
+        const buttonId = `5735g${character}000000XyZa`;
+        const [error] = validateLegacy({ directToAgentRouting: { buttonId } }).errors;
+        expect(error.params).toEqual(['chatButton', buttonId, code, '6']);
+        expect(error.message).toBe(
+            `“${buttonId}” has ${words} at position 6, which can't be in a chat button ID: use only letters and digits.`
+        );
+    });
+
+    it('names an invisible character at the start of a rule rather than call it no rule', () => {
+        const rule = `\u200b${BUTTON}`;
+        const [error] = validateLegacy({ fallbackRouting: [rule] }).errors;
+        expect([error.code, error.params]).toEqual([
+            'ID_CHARACTERS',
+            ['chatButton', rule, 'U+200B', '1']
+        ]);
+        // Text of letters and digits of no known kind is still no rule.
+        expect(validateLegacy({ fallbackRouting: ['hello'] }).errors[0].code).toBe(
+            'RULE_UNKNOWN_KIND'
+        );
     });
 
     it('limits the number of rules', () => {
