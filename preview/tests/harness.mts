@@ -262,7 +262,8 @@ export async function pasteInto(page: Page, field: Locator, text: string): Promi
     await page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await field.click();
     await field.press('ControlOrMeta+A');
-    await field.press('ControlOrMeta+V');
+    // The page's keyboard, not the field's: no action timeout while a long paste is handled.
+    await page.keyboard.press('ControlOrMeta+V');
 }
 
 /** Writes a screenshot of the page to `screenshotDir`/<name>.png (log times hidden: stable images). */

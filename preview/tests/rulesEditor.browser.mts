@@ -87,6 +87,65 @@ describe('the fallback rules editor', () => {
         await preview.close();
     });
 
+    it('a paste of 2,000 IDs shows the first 50 rules, says which are not shown, and is judged whole', async () => {
+        const preview = await openPreview(browser, {
+            builder: true,
+            'p.routing.fallbackRules': IDS.button
+        });
+        const { page } = preview;
+        await waitForClientReady(page);
+        const ids = Array.from(
+            { length: 2000 },
+            (_, i) => `5735g0000${String(i).padStart(6, '0')}`
+        );
+
+        // How long the page is frozen: from the paste until the page runs a task again.
+        const started = Date.now();
+        await pasteInto(
+            page,
+            editor(page).locator('li.rule input.button-id').first(),
+            ids.join('\n')
+        );
+        await page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+        );
+        const frozen = Date.now() - started;
+        console.log(`rules editor: a paste of 2,000 IDs held the page for ${frozen} ms`);
+
+        assert.equal(await editor(page).locator('li.rule').count(), 50);
+        assert.equal(
+            (await editor(page).locator('.rules-not-shown').innerText()).trim(),
+            'Rules 51 to 2000 are not shown: remove rules above to see them.'
+        );
+        // The verdict is on every rule: the limit counts all 2,000, in the editor and the card.
+        const limit = 'Use at most 25 fallback rules (there are 2000).';
+        await editor(page).locator('.list-messages').getByText(limit).waitFor();
+        await summary(page).getByText(limit).waitFor();
+        const stored = await page.evaluate(
+            () => window.__preview?.propertyValues('routing').fallbackRules
+        );
+        assert.equal(stored, ids.join(', '));
+        assert.match(
+            (await editor(page).locator('.announcement').textContent()) ?? '',
+            /^The pasted text became 2000 rules\. Use at most 25 fallback rules \(there are 2000\)\. Rules 51 to 2000 are not shown/
+        );
+
+        // Removing a shown rule brings the next one in.
+        await editor(page)
+            .locator('li.rule')
+            .first()
+            .locator('lightning-button-icon.remove button')
+            .click();
+        assert.equal(await editor(page).locator('li.rule').count(), 50);
+        assert.equal(
+            await editor(page).locator('li.rule').nth(49).locator('input.button-id').inputValue(),
+            ids[50]
+        );
+        await editor(page).getByText('Rules 51 to 1999 are not shown').waitFor();
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
     it('a space typed in an ID stays in its field; a paste, or leaving the field, splits rules', async () => {
         const preview = await openPreview(browser, {
             builder: true,

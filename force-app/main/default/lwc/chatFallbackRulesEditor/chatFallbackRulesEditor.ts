@@ -286,13 +286,14 @@ export default class ChatFallbackRulesEditor extends LightningElement {
             how === 'pasted'
                 ? formatLabel(SPLIT, parsed.length)
                 : formatLabel(SPLIT_LEFT, index + 1, parsed.length);
+        const { listMessages, notShownText } = this.view;
         const said =
             parsed.length > 1
-                ? [split, ...this.view.listMessages.map((m) => m.text)]
+                ? [split, ...listMessages.map((m) => m.text), notShownText]
                 : parsed[0].kind === row.kind
                   ? []
                   : [formatLabel(KIND_CHANGED, index + 1, this.kindName(parsed[0].kind))];
-        this.announcement = said.join(' ');
+        this.announcement = said.filter((text) => text !== '').join(' ');
     }
 
     /** Puts `rows` in place of row `index`, focusing the ID field to fill in next if `focus`. */

@@ -32,6 +32,7 @@ import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button'
 import LAST_RULE_NOTE from '@salesforce/label/c.Chat_Rules_Last_Rule_Note';
 import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
 import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
+import NOT_SHOWN from '@salesforce/label/c.Chat_Rules_Not_Shown';
 
 /** The kinds of rule, by name, in the order the editor offers them. */
 export const KIND_OPTIONS: readonly { label: string; value: RuleKind }[] = [
@@ -97,8 +98,18 @@ export interface RuleView {
     removeLabel: string;
 }
 
+/**
+ * How many rules the editor shows. The chat service takes at most 25: a paste of a few too many
+ * is shown whole (any of them can be removed), one of thousands is not drawn row by row (it
+ * would hold the page for seconds). Every rule is judged all the same.
+ */
+export const SHOWN_RULES = 50;
+
 export interface EditorView {
+    /** The first SHOWN_RULES rules. */
     rules: RuleView[];
+    /** Which rules are not shown, when some are not ('' when all are). */
+    notShownText: string;
     /** Problems of the list as a whole (too many rules, the chat button not the last rule). */
     listMessages: IssueView[];
     hasListMessages: boolean;
@@ -194,13 +205,14 @@ export function editorView(
     verdict?.warnings.forEach((issue) => place(issue, 'warning'));
 
     const count = rows.length;
-    const rules = rows.map((row, index): RuleView => {
+    const stored = new Set(positions);
+    const rules = rows.slice(0, SHOWN_RULES).map((row, index): RuleView => {
         const issues = byRow[index];
         const showsUser = row.kind !== 'button';
         const showsButton = row.kind !== 'agent';
         // A row without any ID is not in the stored text, so the service says nothing about it:
         // ask for its ID once the admin has been in the field (a stored rule has its verdict).
-        const unstored = !positions.includes(index);
+        const unstored = !stored.has(index);
         const empty = (id: string, kind: Parameters<typeof idIssueFor>[1]): string | null => {
             const issue = unstored && row.touched && id.trim() === '' ? idIssueFor('', kind) : null;
             return issue ? routingIssueText(issue) : null;
@@ -240,6 +252,7 @@ export function editorView(
     const lastRuleJudged = verdict !== null && client !== 'enhanced';
     return {
         rules,
+        notShownText: count > SHOWN_RULES ? formatLabel(NOT_SHOWN, SHOWN_RULES + 1, count) : '',
         listMessages,
         hasListMessages: listMessages.length > 0,
         lastRuleNote: lastRuleJudged && !direct.seen ? LAST_RULE_NOTE : ''

@@ -451,6 +451,34 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(rulesField.issues.map((i) => i.text)).toEqual([limit]);
     });
 
+    it('shows at most 50 rows of a long paste and says which rules are not shown', async () => {
+        const ids = Array.from(
+            { length: 2000 },
+            (_, i) => `5735g0000${String(i).padStart(6, '0')}`
+        );
+        const { element, values } = createEditor({ value: BUTTON });
+
+        paste(rules(element)[0], '.button-id', ids.join(' '));
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(50);
+        const notShown = 'Rules 51 to 2000 are not shown: remove rules above to see them.';
+        expect(text(root(element).querySelector('.rules-not-shown'))).toBe(notShown);
+        expect(values[values.length - 1]).toBe(ids.join(', '));
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            `The pasted text became 2000 rules. Use at most 25 fallback rules (there are 2000). ${notShown}`
+        );
+
+        // Removing a shown rule brings the next one in.
+        click(rules(element)[0], '.remove');
+        await flushPromises();
+        expect(rules(element)).toHaveLength(50);
+        expect(field<{ value: string }>(rules(element)[49], '.button-id').value).toBe(ids[50]);
+        expect(text(root(element).querySelector('.rules-not-shown'))).toBe(
+            'Rules 51 to 1999 are not shown: remove rules above to see them.'
+        );
+    });
+
     it('turns a rule into the kind of the whole ID typed in it, so that it means what the summary says', async () => {
         const { element, values } = createEditor({ value: BUTTON });
         const rule = rules(element)[0];

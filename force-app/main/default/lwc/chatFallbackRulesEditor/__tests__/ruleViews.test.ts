@@ -114,6 +114,23 @@ describe('c-chat-fallback-rules-editor view model', () => {
         expect(editorView([], 'legacy', { seen: false }).lastRuleNote).toBe('');
     });
 
+    it('shows the first 50 rules and says which are not shown, judging them all', () => {
+        const rows = Array.from({ length: 60 }, (_, i) =>
+            row('button', '', `5735g0000${String(i).padStart(6, '0')}`)
+        );
+        const view = editorView(rows, 'legacy');
+
+        expect(view.rules).toHaveLength(50);
+        expect(view.rules[49].isLast).toBe(false);
+        expect(view.notShownText).toBe(
+            'Rules 51 to 60 are not shown: remove rules above to see them.'
+        );
+        expect(view.listMessages.map((m) => m.text)).toEqual([
+            'Use at most 25 fallback rules (there are 60).'
+        ]);
+        expect(editorView(rows.slice(0, 50), 'legacy').notShownText).toBe('');
+    });
+
     it('states the rule limit as an error of the list', () => {
         const rows = Array.from({ length: 26 }, () => row('button', '', BUTTON));
         const view = editorView(rows, 'legacy');
