@@ -14,10 +14,10 @@
  */
 import type { ChatClientKind } from './chatTypes';
 import {
-    badIdCharacter,
     checkId,
     idPrefixes,
     KEY_PREFIX,
+    NOT_IN_ID,
     shorten,
     targetKind,
     type IdKind
@@ -117,7 +117,7 @@ function readRule(value: unknown, index: number, target: IdKind, out: Collector)
     // Letters and digits of no known kind are no rule; a character that can't be in an ID (an
     // invisible one before the prefix, say) is named by the target's ID check below.
     const knownKind = Object.values(KEY_PREFIX).some((key) => rule.startsWith(key));
-    if (kind === 'button' && !knownKind && badIdCharacter(rule) === null) {
+    if (kind === 'button' && !knownKind && !NOT_IN_ID.test(rule)) {
         out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shorten(rule), idPrefixes(target)]);
         return null;
     }

@@ -4,9 +4,9 @@
  */
 import type { RoutingIssueLocation } from './chatTypes';
 import {
-    badIdCharacter,
     checkId,
     idPrefixes,
+    NOT_IN_ID,
     shorten,
     type IdKind,
     type IdProblem
@@ -42,8 +42,10 @@ export function idIssueFor(id: unknown, kind: IdKind): Finding | null {
         params.push(shorten(trimmed));
         if (problem === 'length') params.push(trimmed.length);
         if (problem === 'prefix') params.push(idPrefixes(kind));
-        const bad = problem === 'characters' ? badIdCharacter(trimmed) : null;
-        if (bad) params.push(bad.code, bad.position);
+        // The first character that can't be in an ID, by its code (it may be invisible), and its place.
+        const bad = problem === 'characters' ? NOT_IN_ID.exec(trimmed) : null;
+        const code = bad?.[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+        if (bad) params.push(`U+${code}`, bad.index + 1);
     }
     return finding(ID_CODE[problem], params);
 }

@@ -67,19 +67,12 @@ export function idChecksum(id15: string): string {
 }
 
 /**
- * The first character of `text` that can't be in an ID (anything but a letter or a digit, such
- * as a zero-width space copied from a web page), as its code (`U+200B`) and its position (from
- * 1, counting characters as the admin sees them); null when there is none.
+ * A character that can't be in an ID: anything but a letter or a digit, such as a zero-width
+ * space copied from a web page. Its first match is the first such character, whole (`u`); as
+ * every character before it is a letter or a digit, its index is also its place as an admin
+ * counts it.
  */
-export function badIdCharacter(text: string): { code: string; position: number } | null {
-    const characters = Array.from(text);
-    const position = characters.findIndex((c) => !/^[a-zA-Z0-9]$/.test(c));
-    if (position < 0) {
-        return null;
-    }
-    const hex = (characters[position].codePointAt(0) ?? 0).toString(16).toUpperCase();
-    return { code: `U+${hex.padStart(4, '0')}`, position: position + 1 };
-}
+export const NOT_IN_ID = /[^a-zA-Z0-9]/u;
 
 /** Why an ID was refused, or null when it is a well-formed ID of the expected kind. */
 export type IdProblem = 'empty' | 'length' | 'characters' | 'prefix' | 'checksum';
@@ -93,7 +86,7 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
         return 'empty';
     }
     if (id.length !== 15 && id.length !== 18) {
-        return /^[a-zA-Z0-9]*$/.test(id) ? 'length' : 'characters';
+        return NOT_IN_ID.test(id) ? 'characters' : 'length';
     }
     if (!ID_PATTERN.test(id)) {
         return 'characters';
