@@ -173,8 +173,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: '5735g000000XyZ' } },
         field: 'directToAgentRouting.buttonId',
         location: { key: 'directToAgentRouting', part: 'buttonId' },
-        params: ['chatButton', '5735g000…', '14'],
-        message: '“5735g000…” has 14 characters; a chat button ID has 15 or 18.'
+        params: ['chatButton', '5735g000000XyZ', '14'],
+        message: '“5735g000000XyZ” has 14 characters; a chat button ID has 15 or 18.'
     },
     {
         code: 'ID_LENGTH',
@@ -182,8 +182,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { fallbackRouting: ['0055g00000ABcD'] },
         field: 'fallbackRouting[0]',
         location: { key: 'fallbackRouting', index: 0, side: 'userId' },
-        params: ['user', '0055g000…', '14'],
-        message: '“0055g000…” has 14 characters; a user ID has 15 or 18.'
+        params: ['user', '0055g00000ABcD', '14'],
+        message: '“0055g00000ABcD” has 14 characters; a user ID has 15 or 18.'
     },
     {
         code: 'ID_CHARACTERS',
@@ -191,9 +191,19 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: '5735g000000<b>a' } },
         field: 'directToAgentRouting.buttonId',
         location: { key: 'directToAgentRouting', part: 'buttonId' },
-        params: ['chatButton', '5735g000…'],
+        params: ['chatButton', '5735g000000<b>a', 'U+003C', '12'],
         message:
-            "“5735g000…” has characters that can't be in a chat button ID: use only letters and digits."
+            "“5735g000000<b>a” has “<” (U+003C) at position 12, which can't be in a chat button ID: use only letters and digits."
+    },
+    {
+        code: 'ID_CHARACTERS',
+        severity: 'error',
+        input: { directToAgentRouting: { buttonId: BUTTON, userId: '0055g\u200b00000ABcDe' } },
+        field: 'directToAgentRouting.userId',
+        location: { key: 'directToAgentRouting', part: 'userId' },
+        params: ['user', '0055g\u200b00000ABcDe', 'U+200B', '6'],
+        message:
+            "“0055g\u200b00000ABcDe” has an invisible character (U+200B) at position 6, which can't be in a user ID: use only letters and digits."
     },
     {
         code: 'ID_PREFIX',
@@ -201,8 +211,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: BUTTON, userId: BUTTON } },
         field: 'directToAgentRouting.userId',
         location: { key: 'directToAgentRouting', part: 'userId' },
-        params: ['user', '5735g000…', '005'],
-        message: '“5735g000…” is not a user ID: a user ID starts with 005.'
+        params: ['user', BUTTON, '005'],
+        message: `“${BUTTON}” is not a user ID: a user ID starts with 005.`
     },
     {
         code: 'ID_PREFIX',
@@ -211,8 +221,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: BUTTON } },
         field: 'directToAgentRouting.buttonId',
         location: { key: 'directToAgentRouting', part: 'buttonId' },
-        params: ['queueOrUser', '5735g000…', '00G/005'],
-        message: '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+        params: ['queueOrUser', BUTTON, '00G/005'],
+        message: `“${BUTTON}” is not a queue or user ID: a queue or user ID starts with 00G/005.`
     },
     {
         code: 'ID_PREFIX',
@@ -221,9 +231,9 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { fallbackRouting: [`${USER}_001000000000001`] },
         field: 'fallbackRouting[0]',
         location: { key: 'fallbackRouting', index: 0, side: 'buttonId' },
-        params: ['chatButtonQueueOrUser', '00100000…', '573/00G/005'],
+        params: ['chatButtonQueueOrUser', '001000000000001', '573/00G/005'],
         message:
-            '“00100000…” is not a chat button, queue or user ID: a chat button, queue or user ID starts with 573/00G/005.'
+            '“001000000000001” is not a chat button, queue or user ID: a chat button, queue or user ID starts with 573/00G/005.'
     },
     {
         code: 'ID_CHECKSUM',
@@ -231,9 +241,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: `${BUTTON}AAA` } },
         field: 'directToAgentRouting.buttonId',
         location: { key: 'directToAgentRouting', part: 'buttonId' },
-        params: ['chatButton', '5735g000…'],
-        message:
-            "“5735g000…” is not a valid 18-character ID (its last 3 characters don't match): copy the ID again from Setup."
+        params: ['chatButton', `${BUTTON}AAA`],
+        message: `“${BUTTON}AAA” is not a valid 18-character ID (its last 3 characters don't match): copy the ID again from Setup.`
     },
     {
         code: 'RULES_NOT_A_LIST',
@@ -277,9 +286,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { fallbackRouting: [`${USER}_${BUTTON}_x`] },
         field: 'fallbackRouting[0]',
         location: { key: 'fallbackRouting', index: 0 },
-        params: ['0055g000…'],
-        message:
-            '“0055g000…” should be one user ID and one button ID joined by _ (userId_buttonId).'
+        params: [`${USER}_${BUTTON}_x`],
+        message: `“${USER}_${BUTTON}_x” should be one user ID and one button ID joined by _ (userId_buttonId).`
     },
     {
         code: 'RULE_UNKNOWN_KIND',
@@ -308,9 +316,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { fallbackRouting: [`${BUTTON}_${USER}`] },
         field: 'fallbackRouting[0]',
         location: { key: 'fallbackRouting', index: 0 },
-        params: ['5735g000…', '573'],
-        message:
-            '“5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
+        params: [`${BUTTON}_${USER}`, '573'],
+        message: `“${BUTTON}_${USER}” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).`
     },
     {
         code: 'RULE_PAIR_SWAPPED',
@@ -319,9 +326,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { fallbackRouting: [`${QUEUE}_${USER}`] },
         field: 'fallbackRouting[0]',
         location: { key: 'fallbackRouting', index: 0 },
-        params: ['00G5g000…', '00G/005'],
-        message:
-            '“00G5g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_00G/005…).'
+        params: [`${QUEUE}_${USER}`, '00G/005'],
+        message: `“${QUEUE}_${USER}” has its two IDs the wrong way round: put the agent’s ID first (005…_00G/005…).`
     },
     {
         code: 'RULE_REPEATED',
@@ -341,9 +347,8 @@ const CASES: readonly RoutingIssueCase[] = [
         },
         field: 'fallbackRouting',
         location: { key: 'fallbackRouting' },
-        params: ['5735g000…'],
-        message:
-            'If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.'
+        params: [BUTTON],
+        message: `If no rule can take the chat, it is not routed to button ${BUTTON} unless that button is the last rule. Add ${BUTTON} as the last rule.`
     },
     {
         code: 'SITE_BUTTON_NOT_LAST',

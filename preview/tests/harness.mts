@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser as launchResolvedBrowser } from '../../scripts/lib/browser.mts';
 import type {} from '../app/main.ts';
 import type {} from '../simulator/boot.mts';
@@ -251,6 +251,19 @@ export async function setAgentsAvailable(page: Page, value: boolean | undefined)
 /** The client's hidden session-storage iframe goes missing (true) or comes back (false). */
 export async function setStorageFrameMissing(page: Page, value: boolean): Promise<void> {
     await page.evaluate((v) => window.__chatSimulator?.setStorageFrameMissing(v), value);
+}
+
+/**
+ * Pastes `text` into `field` from the clipboard, over what it holds, as an admin does with
+ * Ctrl+V (the browser's `input` event then says insertFromPaste, unlike `fill`'s insertText).
+ */
+export async function pasteInto(page: Page, field: Locator, text: string): Promise<void> {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await field.click();
+    await field.press('ControlOrMeta+A');
+    // The page's keyboard, not the field's: no action timeout while a long paste is handled.
+    await page.keyboard.press('ControlOrMeta+V');
 }
 
 /** Writes a screenshot of the page to `screenshotDir`/<name>.png (log times hidden: stable images). */

@@ -13,6 +13,7 @@ import {
     assertNoPageErrors,
     launchBrowser,
     openPreview,
+    pasteInto,
     simControl,
     type Query,
     waitForCalls,
@@ -175,7 +176,7 @@ describe('routing settings and fallback rules', () => {
         await waitForClientReady(page);
         await editor(page).locator('lightning-button.add button').click();
         const pasted = `${IDS.button}, ${IDS.agent}; ${IDS.otherAgent}_${IDS.otherButton}`;
-        await editor(page).locator('li.rule input.button-id').first().fill(pasted);
+        await pasteInto(page, editor(page).locator('li.rule input.button-id').first(), pasted);
 
         await summary(page)
             .getByText(`Agent ${IDS.otherAgent} on button ${IDS.otherButton}`)
@@ -225,7 +226,7 @@ describe('routing settings and fallback rules', () => {
         // Rules of every kind, one with an error (the fields' messages are shown).
         await editor(page).locator('lightning-button.add button').click();
         const pasted = `${IDS.button}, ${IDS.agent}; ${IDS.otherAgent}_${IDS.otherButton}; 573abc`;
-        await editor(page).locator('li.rule input.button-id').first().fill(pasted);
+        await pasteInto(page, editor(page).locator('li.rule input.button-id').first(), pasted);
         await editor(page).locator('li.rule').nth(3).locator('.slds-has-error').waitFor();
         // The rule's type is a select named by its label; picking a pair shows the agent field.
         const first = editor(page).locator('li.rule').first();

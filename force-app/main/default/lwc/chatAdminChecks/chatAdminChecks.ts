@@ -9,4 +9,10 @@ export type { FallbackRule } from './fallbackRulesText';
 export { FIELD_LABELS, FIELD_NAMES, routingSettingsProblems } from './routingSettingsChecks';
 export { issueNamesItsRule, routingIssueText } from './routingIssueText';
 export { issueView } from './issueView';
+export {
+    shareDirectRouting,
+    watchDirectRouting,
+    withdrawDirectRouting
+} from './directRoutingShare';
+export type { DirectRoutingSeen } from './directRoutingShare';
 export type { IssueView, Severity } from './issueView';

@@ -58,6 +58,9 @@ import KIND_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_User';
 import KIND_QUEUE from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue';
 import KIND_QUEUE_OR_USER from '@salesforce/label/c.Chat_Routing_Id_Kind_Queue_Or_User';
 import KIND_ANY_TARGET from '@salesforce/label/c.Chat_Routing_Id_Kind_Chat_Button_Queue_Or_User';
+import CHARACTER_INVISIBLE from '@salesforce/label/c.Chat_Routing_Character_Invisible';
+import CHARACTER_SPACE from '@salesforce/label/c.Chat_Routing_Character_Space';
+import CHARACTER_SHOWN from '@salesforce/label/c.Chat_Routing_Character_Shown';
 import { formatLabel } from 'c/chatComponentSupport';
 
 /** One label per code; its placeholders are the code's params, in order. */
@@ -134,6 +137,26 @@ const ID_KINDS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A character that can't be in an ID (ID_CHARACTERS' third param, its code: `U+200B`), in words:
+ * one that shows nothing readable (a zero-width space, a byte order mark, a soft hyphen, a control
+ * character, a private or unassigned one) or a space is named by its kind and code, any other is quoted with its code.
+ */
+function characterText(code: string): string {
+    const match = /^U\+([0-9A-F]{4,6})$/.exec(code);
+    const point = match ? Number.parseInt(match[1], 16) : NaN;
+    if (!(point <= 0x10ffff)) {
+        return code;
+    }
+    const character = String.fromCodePoint(point);
+    if (/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(character)) {
+        return formatLabel(CHARACTER_INVISIBLE, code);
+    }
+    return /\p{Zs}/u.test(character)
+        ? formatLabel(CHARACTER_SPACE, code)
+        : formatLabel(CHARACTER_SHOWN, character, code);
+}
+
+/**
  * The codes whose text already names the rule it is about ("Rule 4 repeats rule 1."): a list of
  * problems numbered by rule ("Rule 4: …") shows their text as it is, never "Rule 4: Rule 4 …".
  */
@@ -164,6 +187,9 @@ export function routingIssueText(
     if (hasKindParam(code) && params.length > 0) {
         const kind = params[0];
         params[0] = Object.prototype.hasOwnProperty.call(ID_KINDS, kind) ? ID_KINDS[kind] : kind;
+    }
+    if (code === 'ID_CHARACTERS' && params.length > 2) {
+        params[2] = characterText(params[2]);
     }
     return formatLabel(TEMPLATES[code], ...params);
 }

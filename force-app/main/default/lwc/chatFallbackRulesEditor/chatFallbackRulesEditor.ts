@@ -6,11 +6,15 @@ import {
     type RuleKind
 } from 'c/embeddedChatService';
 import { formatLabel, readProperty } from 'c/chatComponentSupport';
-import { formatFallbackRules, parseFallbackRules, type FallbackRule } from 'c/chatAdminChecks';
-import { KIND_OPTIONS, editorView, type EditorView, type Row } from './ruleViews';
+import {
+    formatFallbackRules,
+    parseFallbackRules,
+    watchDirectRouting,
+    type DirectRoutingSeen,
+    type FallbackRule
+} from 'c/chatAdminChecks';
+import { KIND_OPTIONS, editorView, type EditorView, type IdSide, type Row } from './ruleViews';
 import KIND_LABEL from '@salesforce/label/c.Chat_Rules_Kind';
-import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
-import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
 import ADD from '@salesforce/label/c.Chat_Rules_Add';
 import EMPTY from '@salesforce/label/c.Chat_Rules_Empty';
 import ADDED from '@salesforce/label/c.Chat_Rules_Added';
@@ -19,6 +23,7 @@ import MOVED from '@salesforce/label/c.Chat_Rules_Moved';
 import REQUIRED from '@salesforce/label/c.Chat_Rules_Required';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Rules_Default_Label';
 import SPLIT from '@salesforce/label/c.Chat_Rules_Split';
+import SPLIT_LEFT from '@salesforce/label/c.Chat_Rules_Split_Left';
 import KIND_CHANGED from '@salesforce/label/c.Chat_Rules_Kind_Changed';
 
 /** How many sent values may wait for their echo (the oldest is forgotten past that). */
@@ -53,12 +58,35 @@ function fieldValue(event: Event): string {
 }
 
 /**
+ * How an ID field changed: `typed` (a keystroke, or anything the browser does not call a paste),
+ * `pasted` (`input` with an inputType insertFromPaste, insertFromDrop… from the clipboard or a
+ * drop) or `left` (`change`: the admin left the field, or pressed Enter, after changing it).
+ */
+type IdChange = 'typed' | 'pasted' | 'left';
+
+/** Which ID of its rule the field of an event holds (`data-side`). */
+function sideOf(event: Event): IdSide {
+    const side = (event.currentTarget as HTMLElement | null)?.dataset.side;
+    return side === 'userId' ? 'userId' : 'buttonId';
+}
+
+function inputKind(event: Event): IdChange {
+    const { inputType } = event as InputEvent;
+    return typeof inputType === 'string' && inputType.startsWith('insertFrom') ? 'pasted' : 'typed';
+}
+
+/**
  * The last view of each editor and what it was made of: one validation per change, not one per
  * read (kept outside the component, so that caching during render is not a change of state).
  */
 const viewCache = new WeakMap<
     object,
-    { rows: readonly Row[]; client: ChatClientKind | null; view: EditorView }
+    {
+        rows: readonly Row[];
+        client: ChatClientKind | null;
+        direct: DirectRoutingSeen;
+        view: EditorView;
+    }
 >();
 
 /**
@@ -81,10 +109,10 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     emptyText = EMPTY;
     requiredTitle = REQUIRED;
     kindLabel = KIND_LABEL;
-    agentIdLabel = AGENT_ID;
-    buttonIdLabel = BUTTON_ID;
     /** The client the page runs, when known here (it decides what a target may be). */
     client: ChatClientKind | null = null;
+    /** The direct-to-agent routing of the settings, when the summary card on the page shares it. */
+    direct: DirectRoutingSeen = { seen: false };
 
     /** The rules' text: what the rows hold (or the value last received from the sheet). */
     private text = '';
@@ -96,6 +124,7 @@ export default class ChatFallbackRulesEditor extends LightningElement {
     private nextKey = 1;
     private pendingFocus: FocusTarget | null = null;
     private unsubscribe?: () => void;
+    private unwatch?: () => void;
 
     @api
     get value(): string {
@@ -142,12 +171,18 @@ export default class ChatFallbackRulesEditor extends LightningElement {
 
     /** The rules and their problems, as the chat service judges the stored text. */
     get view(): EditorView {
+        const { rows, client, direct } = this;
         const cached = viewCache.get(this);
-        if (cached && cached.rows === this.rows && cached.client === this.client) {
+        if (
+            cached &&
+            cached.rows === rows &&
+            cached.client === client &&
+            cached.direct === direct
+        ) {
             return cached.view;
         }
-        const view = editorView(this.rows, this.client);
-        viewCache.set(this, { rows: this.rows, client: this.client, view });
+        const view = editorView(rows, client, direct);
+        viewCache.set(this, { rows, client, direct, view });
         return view;
     }
 
@@ -155,11 +190,16 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         this.unsubscribe = subscribeToChat((state) => {
             this.client = state.client;
         });
+        this.unwatch = watchDirectRouting((direct) => {
+            this.direct = direct;
+        });
     }
 
     disconnectedCallback(): void {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        this.unwatch?.();
+        this.unwatch = undefined;
     }
 
     renderedCallback(): void {
@@ -181,24 +221,28 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         }
     }
 
-    handleUserIdChange(event: Event): void {
-        this.changeId(this.indexOf(event), 'userId', fieldValue(event));
+    handleIdInput(event: Event): void {
+        this.changeId(this.indexOf(event), sideOf(event), fieldValue(event), inputKind(event));
     }
 
-    handleButtonIdChange(event: Event): void {
-        this.changeId(this.indexOf(event), 'buttonId', fieldValue(event));
+    handleIdLeft(event: Event): void {
+        this.changeId(this.indexOf(event), sideOf(event), fieldValue(event), 'left');
     }
 
     /**
-     * An ID typed or pasted into a field. Text that holds several rules (a pasted list, a pair
-     * typed into one field) becomes one row per rule, so that every row stands for one rule of
-     * the stored text; a whole ID of the other kind turns its row into that kind. Empty entries
-     * (a trailing, leading or doubled separator) are no rule and get no row, as the stored text
-     * and the summary have none.
+     * An ID typed, pasted or left in a field. Text that holds several rules becomes one row per
+     * rule, so that every row stands for one rule of the stored text, when it is pasted or when
+     * the admin leaves the field: never on a keystroke, for a space typed inside an ID is a typo
+     * to fix, not a new rule (the field keeps it, and its message names it). A pair typed into a
+     * one-ID field, or a whole ID of the other kind, turns its row into that kind at once. Empty
+     * entries (a trailing, leading or doubled separator) are no rule and get no row, as the
+     * stored text and the summary have none.
      */
-    private changeId(index: number, side: 'userId' | 'buttonId', value: string): void {
+    private changeId(index: number, side: IdSide, value: string, how: IdChange): void {
         const row = this.rows[index];
-        if (!row) {
+        // A field left holding what its row no longer holds was rewritten already (a paste split
+        // it, and the browser fires its change event late, even on the removed field).
+        if (!row || (how === 'left' && row[side] !== value)) {
             return;
         }
         let changed: Row = { ...row, [side]: value, touched: true };
@@ -214,6 +258,14 @@ export default class ChatFallbackRulesEditor extends LightningElement {
         const pair = (kind: RuleKind): boolean => kind === 'agentThenButton';
         const sameRule =
             one !== null && one.text === ruleText(changed) && pair(one.kind) === pair(row.kind);
+        if (how === 'left' && parsed.length < 2) {
+            // Keystrokes already made the field one rule: leaving it changes nothing.
+            return;
+        }
+        if (how === 'typed' && parsed.length > 1) {
+            this.update(index, () => changed);
+            return;
+        }
         if (parsed.length === 0 || sameRule) {
             if (one && one.kind !== row.kind && WHOLE_ID.test(value.trim())) {
                 this.replaceRow(index, [{ ...this.rowOf(one), key: row.key }]);
@@ -223,24 +275,36 @@ export default class ChatFallbackRulesEditor extends LightningElement {
             }
             return;
         }
-        const rows = parsed.map((rule) => this.rowOf(rule));
-        this.replaceRow(index, rows);
+        // The first rule keeps the row (and its element: focus, if it is there, stays).
+        const rows = parsed.map((rule, i) => ({
+            ...this.rowOf(rule),
+            ...(i ? {} : { key: row.key })
+        }));
+        // Leaving the field moved focus where the admin wanted it: it stays there.
+        this.replaceRow(index, rows, how !== 'left');
+        const split =
+            how === 'pasted'
+                ? formatLabel(SPLIT, parsed.length)
+                : formatLabel(SPLIT_LEFT, index + 1, parsed.length);
+        const { listMessages, notShownText } = this.view;
         const said =
             parsed.length > 1
-                ? [formatLabel(SPLIT, parsed.length), ...this.view.listMessages.map((m) => m.text)]
+                ? [split, ...listMessages.map((m) => m.text), notShownText]
                 : parsed[0].kind === row.kind
                   ? []
                   : [formatLabel(KIND_CHANGED, index + 1, this.kindName(parsed[0].kind))];
-        this.announcement = said.join(' ');
+        this.announcement = said.filter((text) => text !== '').join(' ');
     }
 
-    /** Puts `rows` in place of row `index` and focuses the ID field to fill in next. */
-    private replaceRow(index: number, rows: Row[]): void {
+    /** Puts `rows` in place of row `index`, focusing the ID field to fill in next if `focus`. */
+    private replaceRow(index: number, rows: Row[], focus = true): void {
         this.rows = [...this.rows.slice(0, index), ...rows, ...this.rows.slice(index + 1)];
         const last = rows[rows.length - 1];
         const userFirst =
             last.kind === 'agent' || (last.kind === 'agentThenButton' && last.userId === '');
-        this.pendingFocus = { key: last.key, selector: userFirst ? '.user-id' : '.button-id' };
+        if (focus) {
+            this.pendingFocus = { key: last.key, selector: userFirst ? '.user-id' : '.button-id' };
+        }
         this.emit();
     }
 

@@ -15,7 +15,13 @@ import {
     type RuleKind
 } from 'c/embeddedChatService';
 import { formatLabel } from 'c/chatComponentSupport';
-import { issueView, routingIssueText, type IssueView, type Severity } from 'c/chatAdminChecks';
+import {
+    issueView,
+    routingIssueText,
+    type DirectRoutingSeen,
+    type IssueView,
+    type Severity
+} from 'c/chatAdminChecks';
 import RULE_TITLE from '@salesforce/label/c.Chat_Rules_Rule_Title';
 import MOVE_UP from '@salesforce/label/c.Chat_Rules_Move_Up';
 import MOVE_DOWN from '@salesforce/label/c.Chat_Rules_Move_Down';
@@ -23,6 +29,10 @@ import REMOVE from '@salesforce/label/c.Chat_Rules_Remove';
 import KIND_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Button';
 import KIND_AGENT from '@salesforce/label/c.Chat_Rules_Kind_Agent';
 import KIND_AGENT_BUTTON from '@salesforce/label/c.Chat_Rules_Kind_Agent_Button';
+import LAST_RULE_NOTE from '@salesforce/label/c.Chat_Rules_Last_Rule_Note';
+import AGENT_ID from '@salesforce/label/c.Chat_Rules_Agent_Id';
+import BUTTON_ID from '@salesforce/label/c.Chat_Rules_Button_Id';
+import NOT_SHOWN from '@salesforce/label/c.Chat_Rules_Not_Shown';
 
 /** The kinds of rule, by name, in the order the editor offers them. */
 export const KIND_OPTIONS: readonly { label: string; value: RuleKind }[] = [
@@ -41,11 +51,30 @@ export interface Row {
     touched: boolean;
 }
 
+/** Which ID of a rule a field holds. */
+export type IdSide = 'userId' | 'buttonId';
+
 /**
- * One rule's view. Each field's label (`for`), its message (`aria-describedby`) and the field are
+ * One ID field of a rule. Its label (`for`), its message (`aria-describedby`) and the field are
  * elements of the editor's own template: no reference crosses a shadow root, so the links hold
  * under native shadow DOM as under synthetic shadow.
  */
+export interface IdFieldView {
+    side: IdSide;
+    label: string;
+    value: string;
+    inputId: string;
+    inputClass: string;
+    /** 'true' while the field shows an error (its aria-invalid), else null (no attribute). */
+    invalid: 'true' | null;
+    fieldClass: string;
+    messageId: string;
+    messageClass: string;
+    /** Its error, shown as every error is: an icon whose alternative text is "Error". */
+    issue: IssueView | null;
+}
+
+/** One rule's view. */
 export interface RuleView {
     key: number;
     index: number;
@@ -54,21 +83,11 @@ export interface RuleView {
     kind: RuleKind;
     kindId: string;
     kindOptions: { label: string; value: RuleKind; selected: boolean }[];
-    userInputId: string;
-    buttonInputId: string;
-    /** 'true' while the field shows an error (its aria-invalid), else null (no attribute). */
-    userInvalid: 'true' | null;
-    buttonInvalid: 'true' | null;
-    userId: string;
-    buttonId: string;
-    showsUser: boolean;
-    showsButton: boolean;
+    /** The error under each ID field (null: none, or the rule's kind has no such field). */
     userMessage: string | null;
     buttonMessage: string | null;
-    userMessageId: string;
-    buttonMessageId: string;
-    userFieldClass: string;
-    buttonFieldClass: string;
+    /** The ID fields the rule's kind has: the agent's, then the target's. */
+    fields: IdFieldView[];
     /** Problems of the rule as a whole (a repeat, a swapped pair, a rule of no known kind). */
     messages: IssueView[];
     hasMessages: boolean;
@@ -79,18 +98,30 @@ export interface RuleView {
     removeLabel: string;
 }
 
+/**
+ * How many rules the editor shows. The chat service takes at most 25: a paste of a few too many
+ * is shown whole (any of them can be removed), one of thousands is not drawn row by row (it
+ * would hold the page for seconds). Every rule is judged all the same.
+ */
+export const SHOWN_RULES = 50;
+
 export interface EditorView {
+    /** The first SHOWN_RULES rules. */
     rules: RuleView[];
-    /** Problems of the list as a whole (too many rules). */
+    /** Which rules are not shown, when some are not ('' when all are). */
+    notShownText: string;
+    /** Problems of the list as a whole (too many rules, the chat button not the last rule). */
     listMessages: IssueView[];
     hasListMessages: boolean;
+    /** Where the verdict on the last rule is, when the editor can't give it ('' when it can). */
+    lastRuleNote: string;
 }
 
 /**
- * Cautions about the last rule depend on the direct-to-agent target, a sibling property that a
- * property editor can't read: the summary, which sees every property, shows them.
+ * Cautions about the last rule depend on the direct-to-agent target, a sibling property: the
+ * editor gives them only with the routing that the summary card shares (directRoutingShare).
  */
-const SUMMARY_ONLY = new Set(['BUTTON_NOT_LAST', 'SITE_BUTTON_NOT_LAST']);
+const LAST_RULE_CODES = new Set(['BUTTON_NOT_LAST', 'SITE_BUTTON_NOT_LAST']);
 
 /** The issues of one row, sorted by where they belong. */
 interface RowIssues {
@@ -99,12 +130,36 @@ interface RowIssues {
     rule: IssueView[];
 }
 
-function fieldClass(messageText: string | null): string {
-    return messageText ? 'slds-form-element slds-has-error' : 'slds-form-element';
+const FIELD_NAMES: Readonly<Record<IdSide, { label: string; name: string }>> = {
+    userId: { label: AGENT_ID, name: 'user' },
+    buttonId: { label: BUTTON_ID, name: 'button' }
+};
+
+function idField(row: Row, side: IdSide, message: string | null): IdFieldView {
+    const { label, name } = FIELD_NAMES[side];
+    return {
+        side,
+        label,
+        value: row[side],
+        inputId: `${name}-id-${row.key}`,
+        inputClass: `slds-input ${name}-id`,
+        invalid: message ? 'true' : null,
+        fieldClass: message ? 'slds-form-element slds-has-error' : 'slds-form-element',
+        messageId: `${name}-message-${row.key}`,
+        messageClass: `slds-form-element__help ${name}-message`,
+        issue: message ? issueView(`${name}-${row.key}`, 'error', message) : null
+    };
 }
 
-/** The view of the rows, checked for the client the page runs (null: not known). */
-export function editorView(rows: readonly Row[], client: ChatClientKind | null): EditorView {
+/**
+ * The view of the rows, checked for the client the page runs (null: not known), with the
+ * direct-to-agent routing of the settings, when the summary card shares it.
+ */
+export function editorView(
+    rows: readonly Row[],
+    client: ChatClientKind | null,
+    direct: DirectRoutingSeen = { seen: false }
+): EditorView {
     const byRow = rows.map((): RowIssues => ({ user: null, button: null, rule: [] }));
     const listMessages: IssueView[] = [];
     // The stored text holds the rows that have an ID, in order: map its rules back to rows.
@@ -117,10 +172,14 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
             texts.push(text);
         }
     });
-    const verdict = texts.length > 0 ? validateRouting({ fallbackRouting: texts }, client) : null;
+    // The card's very input: its direct routing (when shared) and the rules.
+    const input = direct.seen
+        ? { directToAgentRouting: direct.direct, fallbackRouting: texts }
+        : { fallbackRouting: texts };
+    const verdict = texts.length > 0 ? validateRouting(input, client) : null;
     const place = (issue: RoutingIssue, severity: Severity): void => {
         const { key, index, side } = issue.location ?? { key: '' };
-        if (key !== 'fallbackRouting' || SUMMARY_ONLY.has(issue.code)) {
+        if (key !== 'fallbackRouting' || (!direct.seen && LAST_RULE_CODES.has(issue.code))) {
             return;
         }
         const text = routingIssueText(issue);
@@ -146,13 +205,14 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
     verdict?.warnings.forEach((issue) => place(issue, 'warning'));
 
     const count = rows.length;
-    const rules = rows.map((row, index): RuleView => {
+    const stored = new Set(positions);
+    const rules = rows.slice(0, SHOWN_RULES).map((row, index): RuleView => {
         const issues = byRow[index];
         const showsUser = row.kind !== 'button';
         const showsButton = row.kind !== 'agent';
         // A row without any ID is not in the stored text, so the service says nothing about it:
         // ask for its ID once the admin has been in the field (a stored rule has its verdict).
-        const unstored = !positions.includes(index);
+        const unstored = !stored.has(index);
         const empty = (id: string, kind: Parameters<typeof idIssueFor>[1]): string | null => {
             const issue = unstored && row.touched && id.trim() === '' ? idIssueFor('', kind) : null;
             return issue ? routingIssueText(issue) : null;
@@ -173,20 +233,12 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
                 ...option,
                 selected: option.value === row.kind
             })),
-            userInputId: `user-id-${row.key}`,
-            buttonInputId: `button-id-${row.key}`,
-            userInvalid: userMessage ? 'true' : null,
-            buttonInvalid: buttonMessage ? 'true' : null,
-            userId: row.userId,
-            buttonId: row.buttonId,
-            showsUser,
-            showsButton,
             userMessage,
             buttonMessage,
-            userMessageId: `user-message-${row.key}`,
-            buttonMessageId: `button-message-${row.key}`,
-            userFieldClass: fieldClass(userMessage),
-            buttonFieldClass: fieldClass(buttonMessage),
+            fields: [
+                ...(showsUser ? [idField(row, 'userId', userMessage)] : []),
+                ...(showsButton ? [idField(row, 'buttonId', buttonMessage)] : [])
+            ],
             messages: issues.rule,
             hasMessages: issues.rule.length > 0,
             isFirst: index === 0,
@@ -196,5 +248,13 @@ export function editorView(rows: readonly Row[], client: ChatClientKind | null):
             removeLabel: formatLabel(REMOVE, number)
         };
     });
-    return { rules, listMessages, hasListMessages: listMessages.length > 0 };
+    // Only the legacy client (or one not known yet) is judged on its last rule.
+    const lastRuleJudged = verdict !== null && client !== 'enhanced';
+    return {
+        rules,
+        notShownText: count > SHOWN_RULES ? formatLabel(NOT_SHOWN, SHOWN_RULES + 1, count) : '',
+        listMessages,
+        hasListMessages: listMessages.length > 0,
+        lastRuleNote: lastRuleJudged && !direct.seen ? LAST_RULE_NOTE : ''
+    };
 }

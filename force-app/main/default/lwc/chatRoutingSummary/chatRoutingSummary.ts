@@ -10,6 +10,7 @@ import {
     type ChatDisabledReason
 } from 'c/embeddedChatService';
 import type { SummaryInput } from 'c/chatRoutingModel';
+import { shareDirectRouting, withdrawDirectRouting } from 'c/chatAdminChecks';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import { summarize, type SummaryView } from './routingSummary';
@@ -44,6 +45,7 @@ export default class ChatRoutingSummary extends LightningElement {
     disconnectedCallback(): void {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        withdrawDirectRouting(this);
     }
 
     @api
@@ -57,6 +59,12 @@ export default class ChatRoutingSummary extends LightningElement {
 
     private update(): void {
         const value = this.current;
+        // The rules editor can't read this sibling property: it judges the last rule with it.
+        if (value) {
+            shareDirectRouting(this, value.built.config.directToAgentRouting);
+        } else {
+            withdrawDirectRouting(this);
+        }
         this.summary = value
             ? summarize(
                   value.settings,

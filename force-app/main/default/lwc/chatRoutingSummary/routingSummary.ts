@@ -48,8 +48,12 @@ import RULE_ISSUE from '@salesforce/label/c.Chat_Routing_Rule_Issue';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Chat_Routing_Prefill_Unavailable';
 import FALLBACK_UNUSED from '@salesforce/label/c.Chat_Routing_Fallback_Unused';
 import ENHANCED_HEADING from '@salesforce/label/c.Chat_Routing_Enhanced_Heading';
+import SHOW_WHOLE_VALUE from '@salesforce/label/c.Chat_Routing_Show_Whole_Value';
 
-/** How much of a property's value the summary prints; the whole value is its title. */
+/**
+ * How much of a property's value the summary prints; the whole value is its title and, for
+ * keyboards and screen readers, behind a disclosure ("Show the whole value").
+ */
 const VALUE_LENGTH = 60;
 
 export interface FieldView {
@@ -59,6 +63,9 @@ export interface FieldView {
     value: string;
     /** The whole value (the title of the shortened one). */
     fullValue: string;
+    /** True when `value` is shortened: the card then offers the whole value. */
+    shortened: boolean;
+    showWholeLabel: string;
     issues: IssueView[];
     hasIssues: boolean;
 }
@@ -229,11 +236,14 @@ export function summarize(
         fields: shown.map((name) => {
             const issues = board.of(name);
             const fullValue = fieldValue(settings, name, rules);
+            const value = shorten(fullValue, VALUE_LENGTH);
             return {
                 name,
                 label: FIELD_LABELS[name],
-                value: shorten(fullValue, VALUE_LENGTH),
+                value,
                 fullValue,
+                shortened: value !== fullValue,
+                showWholeLabel: SHOW_WHOLE_VALUE,
                 issues,
                 hasIssues: issues.length > 0
             };

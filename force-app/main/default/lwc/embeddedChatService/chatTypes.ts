@@ -198,7 +198,8 @@ export interface HiddenRoutingFieldNames {
  * Label per code, filled from `RoutingIssue.params`). The params of each code are listed in
  * order; all are strings. In the ID codes, `kind` is the expected kind of ID (an IdKind:
  * `'chatButton'`, `'user'`, `'queue'`, `'queueOrUser'` or `'chatButtonQueueOrUser'`, never
- * translated text), and `id` the ID as given, shortened for messages.
+ * translated text), and `id` the ID as given: whole, or cut after 40 characters with … when longer
+ * (then it is no ID). Every quoted value is cut so; an ID, or a pair of them, never is.
  */
 export type RoutingIssueCode =
     /** The configuration threw when read (a getter, a proxy). No params. */
@@ -223,7 +224,10 @@ export type RoutingIssueCode =
     | 'ID_EMPTY'
     /** An ID has neither 15 nor 18 characters. Params: kind, id, its length. */
     | 'ID_LENGTH'
-    /** An ID has characters other than letters and digits. Params: kind, id. */
+    /**
+     * An ID has characters other than letters and digits. Params: kind, id, the first such
+     * character's code (`U+200B`: it may be invisible), its position (from 1).
+     */
     | 'ID_CHARACTERS'
     /** An ID of another kind of record. Params: kind, id, the expected key prefixes. */
     | 'ID_PREFIX'
@@ -256,10 +260,7 @@ export type RoutingIssueCode =
      * (from 1).
      */
     | 'RULE_REPEATED'
-    /**
-     * The direct-to-agent button is not the last fallback rule (warning). Params: the button ID,
-     * shortened.
-     */
+    /** The direct-to-agent button is not the last fallback rule (warning). Params: the button ID. */
     | 'BUTTON_NOT_LAST'
     /**
      * Without a direct-to-agent button, the last fallback rule is not a button (warning). No

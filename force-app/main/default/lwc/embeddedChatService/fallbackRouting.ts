@@ -13,7 +13,15 @@
  * rule back. Splitting and telling never judge a rule: `validateRouting` alone does.
  */
 import type { ChatClientKind } from './chatTypes';
-import { checkId, idPrefixes, KEY_PREFIX, shortId, targetKind, type IdKind } from './salesforceIds';
+import {
+    checkId,
+    idPrefixes,
+    KEY_PREFIX,
+    NOT_IN_ID,
+    shorten,
+    targetKind,
+    type IdKind
+} from './salesforceIds';
 import { ROUTING_LIMITS, type Collector } from './routingIssues';
 import { readId } from './routingIds';
 
@@ -99,15 +107,18 @@ function readRule(value: unknown, index: number, target: IdKind, out: Collector)
     const { kind, userId, buttonId } = ruleParts(rule);
     const pair = kind === 'agentThenButton';
     if (pair && buttonId.includes('_')) {
-        out.add('error', at, 'RULE_PAIR_SHAPE', [shortId(rule)]);
+        out.add('error', at, 'RULE_PAIR_SHAPE', [shorten(rule)]);
         return null;
     }
     if (pair && isSwapped(userId, buttonId, target)) {
-        out.add('error', at, 'RULE_PAIR_SWAPPED', [shortId(rule), idPrefixes(target)]);
+        out.add('error', at, 'RULE_PAIR_SWAPPED', [shorten(rule), idPrefixes(target)]);
         return null;
     }
-    if (kind === 'button' && !Object.values(KEY_PREFIX).some((key) => rule.startsWith(key))) {
-        out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shortId(rule), idPrefixes(target)]);
+    // Letters and digits of no known kind are no rule; a character that can't be in an ID (an
+    // invisible one before the prefix, say) is named by the target's ID check below.
+    const knownKind = Object.values(KEY_PREFIX).some((key) => rule.startsWith(key));
+    if (kind === 'button' && !knownKind && !NOT_IN_ID.test(rule)) {
+        out.add('error', at, 'RULE_UNKNOWN_KIND', [target, shorten(rule), idPrefixes(target)]);
         return null;
     }
     const user = kind === 'button' ? '' : readId(userId, 'user', { ...at, side: 'userId' }, out);
@@ -154,7 +165,7 @@ export function readFallbackRouting(
         return rules;
     }
     if (directTarget && last !== directTarget) {
-        out.add('warning', { key: KEY }, 'BUTTON_NOT_LAST', [shortId(directTarget)]);
+        out.add('warning', { key: KEY }, 'BUTTON_NOT_LAST', [directTarget]);
     } else if (!directTarget && !last.startsWith(KEY_PREFIX.chatButton)) {
         out.add('warning', { key: KEY }, 'SITE_BUTTON_NOT_LAST');
     }

@@ -3,7 +3,14 @@
  * once, for validateRouting and for admin UIs that check one ID at a time (idIssueFor).
  */
 import type { RoutingIssueLocation } from './chatTypes';
-import { checkId, idPrefixes, shortId, type IdKind, type IdProblem } from './salesforceIds';
+import {
+    checkId,
+    idPrefixes,
+    NOT_IN_ID,
+    shorten,
+    type IdKind,
+    type IdProblem
+} from './salesforceIds';
 import { finding, type Collector, type Finding } from './routingIssues';
 
 const ID_CODE = {
@@ -16,7 +23,8 @@ const ID_CODE = {
 
 /**
  * What is wrong with `id` as an ID of this kind (strings are trimmed first), or null when the
- * service accepts it. The params start with the kind, then the (short) ID, then the rest.
+ * service accepts it. The params start with the kind, then the ID (whole; text longer than an ID
+ * is shortened), then the rest.
  */
 export function idIssueFor(id: unknown, kind: IdKind): Finding | null {
     if (typeof id !== 'string') {
@@ -31,9 +39,13 @@ export function idIssueFor(id: unknown, kind: IdKind): Finding | null {
     if (problem === 'empty') {
         params.push(idPrefixes(kind));
     } else {
-        params.push(shortId(trimmed));
+        params.push(shorten(trimmed));
         if (problem === 'length') params.push(trimmed.length);
         if (problem === 'prefix') params.push(idPrefixes(kind));
+        // The first character that can't be in an ID, by its code (it may be invisible), and its place.
+        const bad = problem === 'characters' ? NOT_IN_ID.exec(trimmed) : null;
+        const code = bad?.[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+        if (bad) params.push(`U+${code}`, bad.index + 1);
     }
     return finding(ID_CODE[problem], params);
 }

@@ -66,6 +66,14 @@ export function idChecksum(id15: string): string {
     return suffix;
 }
 
+/**
+ * A character that can't be in an ID: anything but a letter or a digit, such as a zero-width
+ * space copied from a web page. Its first match is the first such character, whole (`u`); as
+ * every character before it is a letter or a digit, its index is also its place as an admin
+ * counts it.
+ */
+export const NOT_IN_ID = /[^a-zA-Z0-9]/u;
+
 /** Why an ID was refused, or null when it is a well-formed ID of the expected kind. */
 export type IdProblem = 'empty' | 'length' | 'characters' | 'prefix' | 'checksum';
 
@@ -78,7 +86,7 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
         return 'empty';
     }
     if (id.length !== 15 && id.length !== 18) {
-        return /^[a-zA-Z0-9]*$/.test(id) ? 'length' : 'characters';
+        return NOT_IN_ID.test(id) ? 'characters' : 'length';
     }
     if (!ID_PATTERN.test(id)) {
         return 'characters';
@@ -95,14 +103,10 @@ export function checkId(id: string, kind: IdKind): IdProblem | null {
 
 /**
  * The one "shorten for messages" helper: `text` cut to `max` characters, with … when cut, so
- * that a message quoting a value (up to thousands of characters) stays readable.
+ * that a message quoting a value (up to thousands of characters) stays readable. The default
+ * keeps every ID whole (15 or 18 characters, a pair of them 37): only longer free text is cut.
  */
 export function shorten(text: string, max = 40): string {
     const value = String(text);
     return value.length > max ? `${value.slice(0, max)}…` : value;
-}
-
-/** A short form of an ID for messages: the prefix and the start, enough to recognise it. */
-export function shortId(id: string): string {
-    return shorten(id, 8);
 }

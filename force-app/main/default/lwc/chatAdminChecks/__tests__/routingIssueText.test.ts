@@ -33,7 +33,7 @@ describe('c-chat-component-support routingIssueText', () => {
             expect(template.trim()).not.toBe('');
             // Params that print as placeholders give back the template (the ID codes' first
             // param is the kind of ID: an unknown kind is printed as given).
-            expect(routingIssueText(issue(code, ['{0}', '{1}', '{2}']))).toBe(template);
+            expect(routingIssueText(issue(code, ['{0}', '{1}', '{2}', '{3}']))).toBe(template);
             expect(routingIssueText(issue(code, []))).not.toBe('The developer’s message.');
         }
     );
@@ -65,14 +65,29 @@ describe('c-chat-component-support routingIssueText', () => {
         expect(routingIssueText(issue('RULE_REPEATED', ['4', '2']))).toBe(
             'Rule 4 repeats rule 2; the repeat is never used.'
         );
-        expect(routingIssueText(issue('BUTTON_NOT_LAST', ['5735g000…']))).toBe(
-            'If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.'
+        expect(routingIssueText(issue('BUTTON_NOT_LAST', ['5735g000000XyZa']))).toBe(
+            'If no rule can take the chat, it is not routed to button 5735g000000XyZa unless that button is the last rule. Add 5735g000000XyZa as the last rule.'
         );
     });
 
+    it('names a character that can’t be in an ID: invisible ones and spaces by their code', () => {
+        const wording = (code: string) =>
+            routingIssueText(issue('ID_CHARACTERS', ['user', 'x', code, '3']));
+        expect(wording('U+200B')).toBe(
+            "“x” has an invisible character (U+200B) at position 3, which can't be in a user ID: use only letters and digits."
+        );
+        expect(wording('U+0009')).toContain('has an invisible character (U+0009) at');
+        expect(wording('U+E000')).toContain('has an invisible character (U+E000) at');
+        expect(wording('U+3000')).toContain('has a space (U+3000) at');
+        expect(wording('U+0023')).toContain('has “#” (U+0023) at');
+        // A param that is no code (from another version) is printed as given.
+        expect(wording('#')).toContain('has # at');
+        expect(wording('U+110000')).toContain('has U+110000 at');
+    });
+
     it('names the kind of ID with its label', () => {
-        expect(routingIssueText(issue('ID_PREFIX', ['user', '5735g000…', '005']))).toBe(
-            '“5735g000…” is not a user ID: a user ID starts with 005.'
+        expect(routingIssueText(issue('ID_PREFIX', ['user', '5735g000000XyZa', '005']))).toBe(
+            '“5735g000000XyZa” is not a user ID: a user ID starts with 005.'
         );
         expect(routingIssueText(issue('ID_EMPTY', ['chatButton', '573']))).toBe(
             'Enter a chat button ID (it starts with 573).'

@@ -4,6 +4,7 @@ import { resetChatServiceDouble, setMockChatState } from 'test/jest-mocks/chatSe
 import { summarize } from '../../chatRoutingSummary/routingSummary';
 import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import { validateRouting } from '../../embeddedChatService/routingRules';
+import { shareDirectRouting, withdrawDirectRouting } from 'c/chatAdminChecks';
 import { flushPromises } from 'test/flushPromises';
 import { AGENT, BUTTON, BUTTON_2, QUEUE } from 'test/fixtures/ids';
 
@@ -55,11 +56,33 @@ function text(node: Element | null): string {
     return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Types (or pastes) `value` into a field: the browser sets it, then fires `input`. */
+/** What a screen reader reads of a message: its icon's alternative text, then its text. */
+function spoken(node: Element | null): string {
+    const parts = Array.from(node?.childNodes ?? []).map((child) => {
+        const icon = child instanceof HTMLElement && child.tagName === 'LIGHTNING-ICON';
+        const alt = (child as Node & { alternativeText?: string }).alternativeText;
+        return icon ? String(alt ?? '') : (child.textContent ?? '');
+    });
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Types `value` into a field: the browser sets it, then fires `input` (as for a keystroke). */
 function type(rule: HTMLElement, selector: string, value: string): void {
     const input = field<HTMLInputElement>(rule, selector);
     input.value = value;
-    input.dispatchEvent(new CustomEvent('input', { bubbles: true }));
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+}
+
+/** Pastes `value` into a field: the browser's `input` says it came from the clipboard. */
+function paste(rule: HTMLElement, selector: string, value: string): void {
+    const input = field<HTMLInputElement>(rule, selector);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+}
+
+/** Leaves a field whose value changed: the browser fires `change` (blur, or Enter). */
+function leave(rule: HTMLElement, selector: string): void {
+    field(rule, selector).dispatchEvent(new CustomEvent('change', { bubbles: true }));
 }
 
 function pickKind(rule: HTMLElement, value: string): void {
@@ -77,9 +100,13 @@ function click(rule: HTMLElement | ShadowRoot, selector: string): void {
     (rule.querySelector(selector) as HTMLElement).click();
 }
 
+/** A summary card of Chat Routing Settings on the page (it shares the routing it judges). */
+const card = {};
+
 describe('c-chat-fallback-rules-editor', () => {
     afterEach(() => {
         resetChatServiceDouble();
+        withdrawDirectRouting(card);
         // The DOM is shared between the tests of a file: start each test from an empty body.
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
@@ -227,6 +254,39 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(values).toEqual(['573abc', BUTTON_2]);
     });
 
+    it('starts each field error with the word Error, as every other error of the package', async () => {
+        const { element } = createEditor({ value: `573abc, ${AGENT}_, hello` });
+
+        const [first, second, third] = rules(element);
+        const message = field(first, '.button-message');
+        expect(spoken(message)).toBe(
+            'Error “573abc” has 6 characters; a chat button ID has 15 or 18.'
+        );
+        const icon = message.querySelector<HTMLElement & { iconName?: string; variant?: string }>(
+            'lightning-icon'
+        )!;
+        expect([icon.iconName, icon.variant]).toEqual(['utility:error', 'error']);
+        expect(spoken(field(second, '.button-message'))).toBe(
+            'Error Enter a chat button ID (it starts with 573).'
+        );
+        // The rule's own errors read the same way.
+        expect(spoken(field(third, '.rule-messages li'))).toMatch(/^Error “hello” is not a rule/);
+        // A field without an error says nothing.
+        expect(spoken(field(second, '.user-message'))).toBe('');
+    });
+
+    it('names an invisible character pasted inside an ID, and where it is', async () => {
+        const { element } = createEditor({ value: BUTTON });
+
+        // Copied from a web page: a zero-width space after the key prefix.
+        paste(rules(element)[0], '.button-id', `573\u200b${BUTTON.slice(3)}`);
+        await flushPromises();
+
+        expect(spoken(field(rules(element)[0], '.button-message'))).toBe(
+            `Error “573\u200b${BUTTON.slice(3)}” has an invisible character (U+200B) at position 4, which can't be in a chat button ID: use only letters and digits.`
+        );
+    });
+
     it('checks each ID as the kind the admin chose', async () => {
         const { element } = createEditor({ value: `${AGENT}_${BUTTON}` });
         const rule = rules(element)[0];
@@ -235,7 +295,7 @@ describe('c-chat-fallback-rules-editor', () => {
         await flushPromises();
 
         expect(text(field(rule, '.user-message'))).toBe(
-            '“5735g000…” is not a user ID: a user ID starts with 005.'
+            `“${BUTTON_2}” is not a user ID: a user ID starts with 005.`
         );
         expect(text(field(rule, '.button-message'))).toBe('');
     });
@@ -250,7 +310,7 @@ describe('c-chat-fallback-rules-editor', () => {
 
         const messages = field(rule, '.rule-messages');
         expect(text(messages)).toBe(
-            '“5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
+            `“${BUTTON_2}_${AGENT}” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).`
         );
         expect(messages.querySelector('li')!.classList).toContain('slds-text-color_error');
         expect(
@@ -264,7 +324,7 @@ describe('c-chat-fallback-rules-editor', () => {
         click(root(element), '.add');
         await flushPromises();
 
-        type(
+        paste(
             rules(element)[0],
             '.button-id',
             `${BUTTON}, ${AGENT};\n${AGENT}_${BUTTON_2} ${BUTTON_2}`
@@ -288,6 +348,78 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(focus.mock.contexts).toContain(field(rows[3], '.button-id'));
     });
 
+    it('keeps a space typed inside an ID in its one field: no new rule, no announcement', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        // The admin types a space between two characters of the ID.
+        type(rule, '.button-id', '5735g000 000XyZa');
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(1);
+        expect(field<{ value: string }>(rules(element)[0], '.button-id').value).toBe(
+            '5735g000 000XyZa'
+        );
+        expect(text(root(element).querySelector('.announcement'))).toBe('');
+        expect(field(rules(element)[0], '.button-message').parentElement!.classList).toContain(
+            'slds-has-error'
+        );
+        expect(focus).not.toHaveBeenCalled();
+        // The stored text is what the field holds (the summary reads it as it will be split).
+        expect(values).toEqual(['5735g000 000XyZa']);
+    });
+
+    it('splits a field holding several rules when the admin leaves it, saying so without claiming a paste', async () => {
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const { element, values } = createEditor({ value: BUTTON });
+        const rule = rules(element)[0];
+
+        type(rule, '.button-id', `${BUTTON}, ${AGENT}`);
+        await flushPromises();
+        expect(rules(element)).toHaveLength(1);
+
+        leave(rule, '.button-id');
+        await flushPromises();
+
+        expect(rules(element).map((r) => field<{ value: string }>(r, '.kind').value)).toEqual([
+            'button',
+            'agent'
+        ]);
+        expect(values[values.length - 1]).toBe(`${BUTTON}, ${AGENT}`);
+        expect(text(root(element).querySelector('.announcement'))).toBe('Rule 1 became 2 rules.');
+        // Focus stays where the admin moved it; the row they left is still the first rule's.
+        expect(focus).not.toHaveBeenCalled();
+        expect(rules(element)[0]).toBe(rule);
+    });
+
+    it('does not split again when the field a paste split is left (its change event comes late)', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+        const input = field<HTMLInputElement>(rules(element)[0], '.button-id');
+
+        paste(rules(element)[0], '.button-id', `${AGENT}, ${BUTTON_2}`);
+        await flushPromises();
+        // The first rule is now an agent's: its chat button field is gone, then the browser
+        // fires `change` on it as focus leaves.
+        expect(input.isConnected).toBe(false);
+        input.dispatchEvent(new CustomEvent('change', { bubbles: true }));
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(2);
+        expect(values).toEqual([`${AGENT}, ${BUTTON_2}`]);
+    });
+
+    it('leaves a field holding one rule as it is', async () => {
+        const { element, values } = createEditor({ value: BUTTON });
+
+        leave(rules(element)[0], '.button-id');
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(1);
+        expect(values).toEqual([]);
+        expect(text(root(element).querySelector('.announcement'))).toBe('');
+    });
+
     it('states the 25-rule limit at once when 30 pasted IDs become rules, as the summary does', async () => {
         const ids = Array.from(
             { length: 30 },
@@ -296,7 +428,7 @@ describe('c-chat-fallback-rules-editor', () => {
         const { element, values } = createEditor({ value: BUTTON });
 
         // A text field takes a pasted column of IDs with spaces for its line breaks.
-        type(rules(element)[0], '.button-id', ids.join(' '));
+        paste(rules(element)[0], '.button-id', ids.join(' '));
         await flushPromises();
 
         expect(rules(element)).toHaveLength(30);
@@ -317,6 +449,34 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(summary.state).toBe('invalid');
         const rulesField = summary.fields.find((f) => f.name === 'fallbackRules')!;
         expect(rulesField.issues.map((i) => i.text)).toEqual([limit]);
+    });
+
+    it('shows at most 50 rows of a long paste and says which rules are not shown', async () => {
+        const ids = Array.from(
+            { length: 2000 },
+            (_, i) => `5735g0000${String(i).padStart(6, '0')}`
+        );
+        const { element, values } = createEditor({ value: BUTTON });
+
+        paste(rules(element)[0], '.button-id', ids.join(' '));
+        await flushPromises();
+
+        expect(rules(element)).toHaveLength(50);
+        const notShown = 'Rules 51 to 2000 are not shown: remove rules above to see them.';
+        expect(text(root(element).querySelector('.rules-not-shown'))).toBe(notShown);
+        expect(values[values.length - 1]).toBe(ids.join(', '));
+        expect(text(root(element).querySelector('.announcement'))).toBe(
+            `The pasted text became 2000 rules. Use at most 25 fallback rules (there are 2000). ${notShown}`
+        );
+
+        // Removing a shown rule brings the next one in.
+        click(rules(element)[0], '.remove');
+        await flushPromises();
+        expect(rules(element)).toHaveLength(50);
+        expect(field<{ value: string }>(rules(element)[49], '.button-id').value).toBe(ids[50]);
+        expect(text(root(element).querySelector('.rules-not-shown'))).toBe(
+            'Rules 51 to 1999 are not shown: remove rules above to see them.'
+        );
     });
 
     it('turns a rule into the kind of the whole ID typed in it, so that it means what the summary says', async () => {
@@ -362,7 +522,7 @@ describe('c-chat-fallback-rules-editor', () => {
             click(root(element), '.add');
             await flushPromises();
 
-            type(rules(element)[0], '.button-id', pasted);
+            paste(rules(element)[0], '.button-id', pasted);
             await flushPromises();
 
             const stored = values[values.length - 1];
@@ -399,7 +559,7 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(text(field(queue, '.button-message'))).toBe('');
         expect(text(field(pair, '.button-message'))).toBe('');
         expect(text(field(button, '.button-message'))).toBe(
-            '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+            `“${BUTTON}” is not a queue or user ID: a queue or user ID starts with 00G/005.`
         );
     });
 
@@ -625,8 +785,9 @@ describe('c-chat-fallback-rules-editor', () => {
         );
     });
 
-    it('warns about a repeated rule, styled as a warning; cautions about the last rule are the summary’s', () => {
-        const { element } = createEditor({ value: `${AGENT}, ${AGENT}` });
+    it('warns about a repeated rule, styled as a warning', () => {
+        shareDirectRouting(card, { buttonId: BUTTON, fallback: false });
+        const { element } = createEditor({ value: `${AGENT}, ${AGENT}, ${BUTTON}` });
 
         const messages = field(rules(element)[1], '.rule-messages');
         expect(text(messages)).toBe('Rule 2 repeats rule 1; the repeat is never used.');
@@ -636,6 +797,39 @@ describe('c-chat-fallback-rules-editor', () => {
         expect(root(element).querySelector('.list-messages')).toBeNull();
     });
 
+    it('gives the card’s caution about the last rule, in its words, and follows the card', async () => {
+        shareDirectRouting(card, { buttonId: BUTTON, fallback: false });
+        const { element } = createEditor({ value: `${AGENT}, ${BUTTON_2}` });
+
+        const list = () => text(root(element).querySelector('.list-messages'));
+        const notLast = `If no rule can take the chat, it is not routed to button ${BUTTON} unless that button is the last rule. Add ${BUTTON} as the last rule.`;
+        expect(list()).toBe(notLast);
+        // The summary card says the same of the same settings.
+        const settings = readSettings({ buttonId: BUTTON, fallbackRules: `${AGENT}, ${BUTTON_2}` });
+        const built = buildRouting(settings, null);
+        const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
+            userUnavailable: false,
+            client: 'legacy'
+        });
+        expect(summary.fields.find((f) => f.name === 'fallbackRules')!.issues[0].text).toBe(
+            notLast
+        );
+        expect(root(element).querySelector('.last-rule-note')).toBeNull();
+
+        // The admin makes the second button the direct one: its rule is last, nothing to say.
+        shareDirectRouting(card, { buttonId: BUTTON_2, fallback: false });
+        await flushPromises();
+        expect(root(element).querySelector('.list-messages')).toBeNull();
+
+        // The card leaves: the editor no longer knows the button, and says where to look.
+        withdrawDirectRouting(card);
+        await flushPromises();
+        expect(root(element).querySelector('.list-messages')).toBeNull();
+        expect(text(root(element).querySelector('.last-rule-note'))).toBe(
+            'The Chat Routing Settings summary card checks whether the chat button is the last rule.'
+        );
+    });
+
     it.each([
         ['HTML in a rule', '<b>5735g000000XyZa</b>'],
         ['a 10,000-character rule', `573${'x'.repeat(9997)}`],
@@ -643,24 +837,24 @@ describe('c-chat-fallback-rules-editor', () => {
         ['a user ID where a button goes', `0055g00000ABcDe_0055g00000ABcDe`],
         ['a list with a bad entry', `5735g000000XyZa; 573abc, 0055g00000ABcDe`]
     ])('gives %s the same messages as the Chat Routing Settings summary', (_name, value) => {
+        const settings = readSettings({ fallbackRules: value, buttonId: BUTTON });
+        const built = buildRouting(settings, null);
+        shareDirectRouting(card, built.config.directToAgentRouting);
         const { element } = createEditor({ value });
         const shown = root(element).querySelectorAll(
             '.user-message, .button-message, .rule-messages li, .list-messages li'
         );
+        // As a screen reader reads them: "Error …", "Warning …", as the card's.
         const inEditor = Array.from(shown)
-            .map(text)
+            .map(spoken)
             .filter((t) => t !== '');
-        const settings = readSettings({ fallbackRules: value });
-        const built = buildRouting(settings, null);
         const summary = summarize(settings, built, validateRouting(built.config, 'legacy'), {
             userUnavailable: false,
             client: 'legacy'
         });
         const inSummary = summary.fields
             .find((f) => f.name === 'fallbackRules')!
-            .issues.map((i) => i.text.replace(/^Rule \d+: /, ''))
-            // The summary alone sees the direct-to-agent target: cautions about the last rule.
-            .filter((t) => !t.startsWith('If no rule can take the chat'));
+            .issues.map((i) => `${i.iconAlt} ${i.text.replace(/^Rule \d+: /, '')}`);
 
         expect(inEditor.length).toBeGreaterThan(0);
         expect(inEditor.sort()).toEqual(inSummary.sort());

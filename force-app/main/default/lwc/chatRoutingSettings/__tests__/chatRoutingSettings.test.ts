@@ -707,14 +707,22 @@ describe('c-chat-routing-settings', () => {
             expect(fieldValue(element, 'targetIdField')).toBe('Chat_Target_Id');
         });
 
-        it('shortens a long value to fit the card, with the whole value as its title', async () => {
+        it('shortens a long value to fit the card, with the whole value a click or a key away', async () => {
             const long = `573${'x'.repeat(9997)}`;
             const element = createSettings({ buttonId: long, fallbackRules: long });
             await flushPromises();
 
-            const value = card(element).querySelector('[data-field="buttonId"] .field-value')!;
+            const field = card(element).querySelector('[data-field="buttonId"]')!;
+            const value = field.querySelector('.field-value')!;
             expect(text(value)).toBe(`${long.slice(0, 60)}…`);
             expect(value.getAttribute('title')).toBe(long);
+            // Not only on hover: a disclosure (keyboard and screen readers) holds the whole value.
+            const whole = field.querySelector('details.whole-value')!;
+            expect(text(whole.querySelector('summary'))).toBe('Show the whole value');
+            expect(text(whole.querySelector('.whole-value-text'))).toBe(long);
+            // A value that fits has no disclosure.
+            expect(card(element).querySelector('[data-field="agentUserId"] details')).toBeNull();
+            await expect(element).toBeAccessible();
             // Every issue quotes the value shortened too.
             const issues = Array.from(card(element).querySelectorAll('.issue')).map(text);
             expect(issues.length).toBeGreaterThan(0);
@@ -734,7 +742,7 @@ describe('c-chat-routing-settings', () => {
                 '“573abc” has 6 characters; a chat button ID has 15 or 18.'
             ]);
             expect(fieldIssues(element, 'agentUserId')).toEqual([
-                '“5735g000…” is not a user ID: a user ID starts with 005.'
+                `“${BUTTON_2}” is not a user ID: a user ID starts with 005.`
             ]);
             expect(card(element).querySelector('.routing')).toBeNull();
             expect(lastConfig()).toEqual({
@@ -761,7 +769,7 @@ describe('c-chat-routing-settings', () => {
                 'Rule 2: Enter a chat button ID (it starts with 573).',
                 'Rule 3: “573abc” has 6 characters; a chat button ID has 15 or 18.',
                 'Rule 4: “hello” is not a rule: use a chat button ID (573…), an agent’s user ID (005…), or both joined by _ (005…_573…).',
-                'Rule 5: “5735g000…” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).'
+                `Rule 5: “${BUTTON_2}_${AGENT}” has its two IDs the wrong way round: put the agent’s ID first (005…_573…).`
             ]);
             expect(fieldIssues(element, 'buttonId')).toEqual([]);
         });
@@ -781,7 +789,7 @@ describe('c-chat-routing-settings', () => {
             );
             expect(fieldIssues(element, 'fallbackRules')).toEqual([
                 'Rule 2 repeats rule 1; the repeat is never used.',
-                `If no rule can take the chat, it is not routed to button 5735g000… unless that button is the last rule. Add 5735g000… as the last rule.`
+                `If no rule can take the chat, it is not routed to button ${BUTTON} unless that button is the last rule. Add ${BUTTON} as the last rule.`
             ]);
             expect(card(element).querySelector('.routing')).not.toBeNull();
         });
@@ -949,7 +957,7 @@ describe('c-chat-routing-settings', () => {
                 'This site runs the legacy Embedded Chat client (chat buttons, 573…).'
             );
             expect(fieldIssues(element, 'buttonId')).toEqual([
-                '“00G5g000…” is not a chat button ID: a chat button ID starts with 573.'
+                `“${QUEUE}” is not a chat button ID: a chat button ID starts with 573.`
             ]);
 
             tell!('enhanced');

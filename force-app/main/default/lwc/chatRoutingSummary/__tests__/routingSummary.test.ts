@@ -52,7 +52,7 @@ describe('c-chat-routing-settings summary', () => {
                     'directToAgentRouting.userId',
                     { key: 'directToAgentRouting', part: 'userId' },
                     'ID_PREFIX',
-                    ['user', '5735g000…', '005']
+                    ['user', BUTTON, '005']
                 ),
                 devIssue(
                     'hiddenRoutingFields.fallback',
@@ -78,7 +78,7 @@ describe('c-chat-routing-settings summary', () => {
         });
 
         expect(issuesOf(summary, 'agentUserId')).toEqual([
-            '“5735g000…” is not a user ID: a user ID starts with 005.'
+            `“${BUTTON}” is not a user ID: a user ID starts with 005.`
         ]);
         expect(issuesOf(summary, 'fallbackRules')).toEqual([
             'Rule 2 repeats rule 1; the repeat is never used.'
@@ -130,11 +130,11 @@ describe('c-chat-routing-settings summary', () => {
         const legacy = summaryOf({ buttonId: QUEUE }, 'legacy').summary;
         expect(legacy.state).toBe('invalid');
         expect(issuesOf(legacy, 'buttonId')).toEqual([
-            '“00G5g000…” is not a chat button ID: a chat button ID starts with 573.'
+            `“${QUEUE}” is not a chat button ID: a chat button ID starts with 573.`
         ]);
         const enhanced = summaryOf({ buttonId: BUTTON }, 'enhanced').summary;
         expect(issuesOf(enhanced, 'buttonId')).toEqual([
-            '“5735g000…” is not a queue or user ID: a queue or user ID starts with 00G/005.'
+            `“${BUTTON}” is not a queue or user ID: a queue or user ID starts with 00G/005.`
         ]);
     });
 

@@ -476,7 +476,7 @@ describe('c-chat-start-button', () => {
             });
 
             expect(noticeText(element)).toContain(
-                'Routing override: agent user ID: “5735g000…” is not a user ID: a user ID starts with 005.'
+                `Routing override: agent user ID: “${BUTTON_ID}” is not a user ID: a user ID starts with 005.`
             );
         });
 
@@ -518,7 +518,7 @@ describe('c-chat-start-button', () => {
                         location: { key: 'directToAgentRouting', part: 'userId' },
                         message: 'English for the developer console.',
                         code: 'ID_PREFIX',
-                        params: ['user', '5735g000…', '005']
+                        params: ['user', BUTTON_ID, '005']
                     } as RoutingIssue
                 ],
                 warnings: [],
@@ -527,7 +527,7 @@ describe('c-chat-start-button', () => {
             const element = render({ routingButtonId: BUTTON_ID, routingUserId: BUTTON_ID });
 
             expect(noticeText(element)).toContain(
-                'Routing override: agent user ID: “5735g000…” is not a user ID: a user ID starts with 005.'
+                `Routing override: agent user ID: “${BUTTON_ID}” is not a user ID: a user ID starts with 005.`
             );
             expect(noticeText(element)).not.toContain('English for the developer console.');
         });

@@ -6,7 +6,7 @@ import { ROUTING_ISSUE_CODES } from '../../chatAdminChecks/routingIssueText';
 import { worded, wordedValidation } from 'test/wordedRouting';
 import { isChannelVariableName, isPrechatFieldName } from '../prechatRules';
 import { ROUTING_ISSUE_CASES } from 'test/routingIssueCases';
-import { AGENT as USER, BUTTON, OTHER_BUTTON, QUEUE } from 'test/fixtures/ids';
+import { AGENT as USER, BUTTON, BUTTON_2, OTHER_BUTTON, QUEUE } from 'test/fixtures/ids';
 
 const BUTTON_18 = `${BUTTON}${idChecksum(BUTTON)}`;
 
@@ -70,25 +70,25 @@ describe('validateRouting', () => {
             '5735g000000XyZ',
             /has 14 characters; a chat button ID has 15 or 18/,
             'ID_LENGTH',
-            ['chatButton', '5735g000…', '14']
+            ['chatButton', '5735g000000XyZ', '14']
         ],
         [
             '5735g000000<b>a',
-            /characters that can't be in a chat button ID/,
+            /has “<” \(U\+003C\) at position 12, which can't be in a chat button ID/,
             'ID_CHARACTERS',
-            ['chatButton', '5735g000…']
+            ['chatButton', '5735g000000<b>a', 'U+003C', '12']
         ],
         [
             USER,
             /is not a chat button ID: a chat button ID starts with 573/,
             'ID_PREFIX',
-            ['chatButton', '0055g000…', '573']
+            ['chatButton', USER, '573']
         ],
         [
             `${BUTTON}AAA`,
             /last 3 characters don't match/,
             'ID_CHECKSUM',
-            ['chatButton', '5735g000…']
+            ['chatButton', `${BUTTON}AAA`]
         ]
     ])('explains what is wrong with the button ID "%s"', (buttonId, message, code, params) => {
         const result = validateLegacy({ directToAgentRouting: { buttonId } });
@@ -174,14 +174,70 @@ describe('validateRouting', () => {
             {
                 field: 'fallbackRouting',
                 location: { key: 'fallbackRouting' },
-                message: expect.stringMatching(/Add 5735g000… as the last rule/),
+                message: expect.stringContaining(`Add ${BUTTON} as the last rule`),
                 code: 'BUTTON_NOT_LAST',
-                params: ['5735g000…']
+                params: [BUTTON]
             }
         ]);
         const noDirect = validateLegacy({ fallbackRouting: [USER] });
         expect(noDirect.warnings[0].message).toMatch(/site’s chat button/);
         expect(validateLegacy({ fallbackRouting: [USER, BUTTON] }).warnings).toEqual([]);
+    });
+
+    it('names IDs whole, so that two buttons that start alike are told apart', () => {
+        // BUTTON_2 differs from BUTTON in its last character only.
+        const result = validateLegacy({
+            directToAgentRouting: { buttonId: BUTTON_18 },
+            fallbackRouting: [USER, BUTTON_2]
+        });
+        expect(result.warnings.map((w) => w.params)).toEqual([[BUTTON_18]]);
+        expect(result.warnings[0].message).toBe(
+            `If no rule can take the chat, it is not routed to button ${BUTTON_18} unless that button is the last rule. Add ${BUTTON_18} as the last rule.`
+        );
+        const pair = `${BUTTON}_${USER}`;
+        expect(validateLegacy({ fallbackRouting: [pair] }).errors[0].params).toEqual([pair, '573']);
+    });
+
+    it('shortens long free text quoted in a message to 40 characters and an ellipsis', () => {
+        const long = `573${'x'.repeat(9997)}`;
+        const { errors } = validateLegacy({
+            directToAgentRouting: { buttonId: long },
+            fallbackRouting: [`hello${'y'.repeat(100)}`]
+        });
+        expect(errors.map((e) => e.params[1])).toEqual([
+            `${long.slice(0, 40)}…`,
+            `hello${'y'.repeat(35)}…`
+        ]);
+    });
+
+    it.each([
+        ['a zero-width space', '\u200b', 'U+200B', 'an invisible character (U+200B)'],
+        ['a byte order mark', '\ufeff', 'U+FEFF', 'an invisible character (U+FEFF)'],
+        ['a soft hyphen', '\u00ad', 'U+00AD', 'an invisible character (U+00AD)'],
+        ['a non-breaking space', '\u00a0', 'U+00A0', 'a space (U+00A0)'],
+        ['a space', ' ', 'U+0020', 'a space (U+0020)'],
+        ['a dash', '-', 'U+002D', '“-” (U+002D)'],
+        ['an emoji', '😀', 'U+1F600', '“😀” (U+1F600)']
+    ])('names %s inside an ID, and where it is', (_name, character, code, words) => {
+        const buttonId = `5735g${character}000000XyZa`;
+        const [error] = validateLegacy({ directToAgentRouting: { buttonId } }).errors;
+        expect(error.params).toEqual(['chatButton', buttonId, code, '6']);
+        expect(error.message).toBe(
+            `“${buttonId}” has ${words} at position 6, which can't be in a chat button ID: use only letters and digits.`
+        );
+    });
+
+    it('names an invisible character at the start of a rule rather than call it no rule', () => {
+        const rule = `\u200b${BUTTON}`;
+        const [error] = validateLegacy({ fallbackRouting: [rule] }).errors;
+        expect([error.code, error.params]).toEqual([
+            'ID_CHARACTERS',
+            ['chatButton', rule, 'U+200B', '1']
+        ]);
+        // Text of letters and digits of no known kind is still no rule.
+        expect(validateLegacy({ fallbackRouting: ['hello'] }).errors[0].code).toBe(
+            'RULE_UNKNOWN_KIND'
+        );
     });
 
     it('limits the number of rules', () => {
@@ -412,7 +468,7 @@ describe('validateRouting for each chat client', () => {
         expect(rules([BUTTON, QUEUE, `${USER}_${BUTTON}`], null).valid).toBe(true);
         expect(rules([BUTTON], 'enhanced').errors[0]).toMatchObject({
             code: 'ID_PREFIX',
-            params: ['queueOrUser', '5735g000…', '00G/005']
+            params: ['queueOrUser', BUTTON, '00G/005']
         });
     });
 

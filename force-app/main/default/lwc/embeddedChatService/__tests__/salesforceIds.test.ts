@@ -1,4 +1,4 @@
-import { checkId, idChecksum, KEY_PREFIX, shorten, shortId, targetKind } from '../salesforceIds';
+import { checkId, idChecksum, KEY_PREFIX, shorten, targetKind } from '../salesforceIds';
 import { AGENT as USER_15, BUTTON as BUTTON_15, QUEUE } from 'test/fixtures/ids';
 
 // The checksums below (the sample IDs' 18-character forms) were computed by hand from the
@@ -35,9 +35,10 @@ describe('salesforceIds', () => {
         expect(checkId('0055g00000AbcDeAAL', 'user')).toBe('checksum');
     });
 
-    it('shortens long IDs for messages', () => {
-        expect(shortId(USER_15)).toBe('0055g000…');
-        expect(shortId('573')).toBe('573');
+    it('keeps IDs, and pairs of them, whole in messages', () => {
+        const id18 = `${USER_15}${idChecksum(USER_15)}`;
+        expect(shorten(id18)).toBe(id18);
+        expect(shorten(`${id18}_${id18}`)).toBe(`${id18}_${id18}`);
     });
 
     it('checks queue IDs and the routing targets of each client', () => {
