@@ -641,9 +641,8 @@ const CASES: readonly RoutingIssueCase[] = [
         input: { directToAgentRouting: { buttonId: USER, userId: USER_2, fallback: true } },
         field: 'directToAgentRouting.fallback',
         location: { key: 'directToAgentRouting', part: 'fallback' },
-        params: ['0055g000…'],
-        message:
-            'Your flow falls back to the target as a queue, but 0055g000… is a user: set a queue ID (00G…) as the target, or turn fallback off.'
+        params: [USER],
+        message: `Your flow falls back to the target as a queue, but ${USER} is a user: set a queue ID (00G…) as the target, or turn fallback off.`
     },
     {
         code: 'HIDDEN_FIELD_REPEATED',

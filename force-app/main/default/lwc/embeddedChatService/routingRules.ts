@@ -11,7 +11,7 @@ import type {
     RoutingConfig,
     RoutingValidation
 } from './chatTypes';
-import { KEY_PREFIX, shorten, shortId, targetKind } from './salesforceIds';
+import { KEY_PREFIX, shorten, targetKind } from './salesforceIds';
 import { Collector, finding, isPlainObject } from './routingIssues';
 import { readId } from './routingIds';
 import { readFallbackRouting } from './fallbackRouting';
@@ -53,7 +53,7 @@ function readDirect(
     }
     if (fallback && userId && client !== 'legacy' && buttonId?.startsWith(KEY_PREFIX.user)) {
         // Enhanced Chat's flow falls back to the target as a queue (docs/enhanced-chat.md step 4).
-        out.add('warning', at('fallback'), 'FALLBACK_TARGET_NOT_QUEUE', [shortId(buttonId)]);
+        out.add('warning', at('fallback'), 'FALLBACK_TARGET_NOT_QUEUE', [buttonId]);
     }
     for (const key of Object.keys(value)) {
         if (!['buttonId', 'userId', 'fallback'].includes(key)) {

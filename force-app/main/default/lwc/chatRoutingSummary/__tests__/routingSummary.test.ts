@@ -287,7 +287,7 @@ describe('c-chat-routing-settings summary, in Enhanced Chat’s words', () => {
 
         expect(summary.state).toBe('warning');
         expect(issuesOf(summary, 'fallbackToButton')).toEqual([
-            'Your flow falls back to the target as a queue, but 0055g000… is a user: set a queue ID (00G…) as the target, or turn fallback off.'
+            `Your flow falls back to the target as a queue, but ${USER_2} is a user: set a queue ID (00G…) as the target, or turn fallback off.`
         ]);
         expect(summaryOf({ buttonId: USER_2, agentUserId: USER }, 'enhanced').summary.state).toBe(
             'valid'
