@@ -4,7 +4,7 @@
  * notes on what visitors see when, all in the admin's words (c/chatAdminNotice shows them). The
  * components say how their properties read (`settings`); this module holds the admin's side.
  */
-import type { RoutingIssue } from 'c/embeddedChatService';
+import type { ChatState, RoutingIssue } from 'c/embeddedChatService';
 import {
     formatLabel,
     readProperty,
@@ -42,6 +42,8 @@ import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Ch
 import START_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
 import START_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
 import START_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
+import START_NO_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_No_Offline_Form';
+import START_REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
 import START_OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
 import STATUS_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
 import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
@@ -57,9 +59,10 @@ interface ComponentCheck {
     more?: (value: Values, component: Checked) => string[];
     /**
      * What visitors see here and when, when the settings hide the component at times (the
-     * admin should never face an empty, unselectable slot without knowing why).
+     * admin should never face an empty, unselectable slot without knowing why), for the chat as
+     * it stands (its client, say).
      */
-    notes: (value: Values) => string[];
+    notes: (value: Values, chat: ChatState | undefined) => string[];
 }
 
 /** The Start button's routing properties, by the field of a routing issue. */
@@ -96,13 +99,18 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
             guestLoginLink: START_GUEST_LOGIN_LINK
         },
         more: (_value, component) => startRoutingProblems(component),
-        notes: (value) => {
+        notes: (value, chat) => {
             const notes: string[] = [];
             const offline = value('whenOffline');
             if (offline === 'hide') {
                 notes.push(START_HIDDEN_OFFLINE);
             } else if (offline === 'offline-form') {
-                notes.push(formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL));
+                // Enhanced Chat has no offline form: the button is disabled instead (chatStartButton).
+                notes.push(
+                    chat?.client === 'enhanced'
+                        ? formatLabel(START_NO_OFFLINE_FORM, START_REASON_OFFLINE)
+                        : formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL)
+                );
             }
             if (value('hideDuringChat')) {
                 notes.push(START_HIDDEN_IN_CHAT);
@@ -163,7 +171,7 @@ export function checkComponent(component: Checked): AdminCheck {
     }
     const value: Values = (property) => values[property];
     problems.push(...(check.more?.(value, component) ?? []));
-    return { problems, notes: check.notes(value) };
+    return { problems, notes: check.notes(value, component.chatState) };
 }
 
 /**

@@ -11,7 +11,12 @@
  * library words the codes (propertyProblemText), so visitors never download the words. Like the
  * service's routing issues: codes here, words on the Builder side.
  */
-import type { ChatDisabledReason, ChatStatus, RoutingValidation } from 'c/embeddedChatService';
+import type {
+    ChatDisabledReason,
+    ChatState,
+    ChatStatus,
+    RoutingValidation
+} from 'c/embeddedChatService';
 
 /**
  * The choices of a picklist property: each value the code uses, with the text Experience Builder
@@ -146,6 +151,8 @@ export interface Checked {
     settingValue(property: string): unknown;
     /** The service's verdict on the component's own routing (Start button); null when none set. */
     routing: RoutingValidation | null;
+    /** The chat as the component follows it (unset before the first state): its client, say. */
+    chatState?: ChatState;
 }
 
 /** What the check gives back: what the admin should fix, and what visitors see when. */

@@ -774,6 +774,25 @@ describe('c-chat-start-button', () => {
                 'While no agent is online, visitors see the button “Leave a message”, which opens the offline support form.'
             );
         });
+
+        it('tells the admin of an Enhanced Chat site that there is no offline form, and what visitors see instead', async () => {
+            viewInBuilder();
+            const element = render(
+                { whenOffline: 'Offer the offline form' },
+                { ...READY_OFFLINE, client: 'enhanced' }
+            );
+            const ENHANCED_NOTE =
+                'Enhanced Chat has no offline support form: while no agent is online, visitors see this button disabled, with “You can start a chat as soon as an agent is online.”';
+
+            expect(noticeText(element)).toContain(ENHANCED_NOTE);
+            expect(noticeText(element)).not.toContain('Leave a message');
+
+            // The same page on legacy Chat: the form opens.
+            setMockChatState({ client: 'legacy' });
+            await flushPromises();
+            expect(noticeText(element)).toContain('which opens the offline support form.');
+            expect(noticeText(element)).not.toContain(ENHANCED_NOTE);
+        });
     });
 
     describe('in Experience Builder, when visitors do not always see it', () => {
