@@ -163,9 +163,9 @@ export function checkComponent(component: Checked): AdminCheck {
     // Every property the component reads is read once and checked, in its order (a property
     // without a Builder name here would show its API name: never silently unchecked).
     for (const [property, spec] of Object.entries(component.settings)) {
-        const { value, problem } = readProperty(component.settingValue(property), spec);
-        values[property] = value;
-        if (problem) {
+        const read = readProperty(component.settingValue(property), spec);
+        values[property] = read.value;
+        for (const problem of read.problems) {
             problems.push(propertyProblemText(check.labels[property] ?? property, spec, problem));
         }
     }

@@ -43,15 +43,17 @@ export type PropertySpecs = Readonly<Record<string, PropertySpec>>;
 
 /**
  * What was wrong with a property's input: not true or false (`NOT_BOOLEAN`), not text
- * (`NOT_TEXT`), not one of the choices (`NOT_A_CHOICE`), all three read as the fallback; longer
- * than the limit, cut (`TOO_LONG`); markup, shown as plain text (`MARKUP`).
+ * (`NOT_TEXT`), not one of the choices (`NOT_A_CHOICE`), all three read as the fallback; text
+ * with characters that override its direction, removed (`DIRECTION_CONTROL`); markup, shown as
+ * plain text (`MARKUP`); longer than the limit, shortened (`TOO_LONG`).
  */
 export type PropertyProblemCode =
     | 'NOT_BOOLEAN'
     | 'NOT_TEXT'
     | 'NOT_A_CHOICE'
-    | 'TOO_LONG'
-    | 'MARKUP';
+    | 'DIRECTION_CONTROL'
+    | 'MARKUP'
+    | 'TOO_LONG';
 
 export interface PropertyProblem {
     code: PropertyProblemCode;
@@ -59,13 +61,19 @@ export interface PropertyProblem {
     given: unknown;
 }
 
-/** A property, read: the value to use, and what was wrong with the input (null: nothing). */
+/** A property, read: the value to use, and what was wrong with the input (in order; none: nothing). */
 export interface PropertyRead<T> {
     value: T;
-    problem: PropertyProblem | null;
+    problems: PropertyProblem[];
 }
 
 const MARKUP = /<\/?[a-z][^>]*>/i;
+/**
+ * The embeddings, overrides and isolates of Unicode's bidirectional algorithm (U+202A–U+202E,
+ * U+2066–U+2069): invisible, they can make text read other than it is (a "Trojan Source" label).
+ * The marks that right-to-left text needs (U+200E, U+200F) are not among them.
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** No value at all: undefined, null or blank text (the fallback applies, and nothing is wrong). */
 function isUnset(value: unknown): boolean {
@@ -81,11 +89,18 @@ function booleanOf(value: unknown): boolean | undefined {
     return text === 'true' || text === 'false' ? text === 'true' : undefined;
 }
 
-/** Text (a string or a number): trimmed and cut to `maxLength`; undefined when not text. */
-function textOf(value: unknown, maxLength: number): string | undefined {
-    return typeof value === 'string' || typeof value === 'number'
-        ? String(value).trim().slice(0, maxLength)
-        : undefined;
+/**
+ * `text` within `maxLength` characters: when longer, cut at the last space that leaves room for
+ * an ellipsis (inside the word when that space is in the first half), never inside a surrogate
+ * pair, and ended with "…".
+ */
+function shortened(text: string, maxLength: number): string {
+    if (text.length <= maxLength) {
+        return text;
+    }
+    const space = text.slice(0, maxLength).search(/\s\S*$/);
+    const head = text.slice(0, space > maxLength / 2 ? space : maxLength - 1);
+    return `${head.replace(/[\uD800-\uDBFF]$/, '').trimEnd()}…`;
 }
 
 /** Case, padding and repeated spaces do not matter when matching a choice. */
@@ -103,8 +118,9 @@ function choiceOf<T extends string>(value: unknown, choices: Choices<T>): T | un
 
 /**
  * Reads a property as `spec` says: the value (the fallback when the input is unset or unusable)
- * and the problem with the input. Text is trimmed and cut to its limit; markup in it is kept and
- * shown as plain text, never rendered.
+ * and the problems with the input, in the order they apply. Text (a string or a number) is
+ * trimmed, loses its direction override characters and is shortened to its limit (the admin is
+ * told each); markup in it is kept and shown as plain text, never rendered.
  */
 export function readProperty<T extends boolean | string>(
     raw: unknown,
@@ -112,26 +128,37 @@ export function readProperty<T extends boolean | string>(
 ): PropertyRead<T> {
     const { fallback, choices, maxLength = TEXT_MAX_LENGTH } = spec;
     const flag = typeof fallback === 'boolean';
-    const unset = isUnset(raw);
-    const read = unset
-        ? undefined
-        : flag
-          ? booleanOf(raw)
-          : choices
-            ? choiceOf(raw, choices)
-            : textOf(raw, maxLength);
-    let code: PropertyProblemCode | null = null;
-    if (read === undefined) {
-        code = unset ? null : flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT';
-    } else if (!flag && !choices) {
-        code =
-            String(raw).trim().length > maxLength
-                ? 'TOO_LONG'
-                : MARKUP.test(String(read))
-                  ? 'MARKUP'
-                  : null;
+    const codes: PropertyProblemCode[] = [];
+    let read: boolean | string | undefined;
+    if (!isUnset(raw)) {
+        if (flag) {
+            read = booleanOf(raw);
+        } else if (choices) {
+            read = choiceOf(raw, choices);
+        } else if (typeof raw === 'string' || typeof raw === 'number') {
+            const given = String(raw);
+            const text = given.replace(DIRECTION_CONTROLS, '').trim();
+            read = shortened(text, maxLength) || undefined;
+            codes.push(
+                ...(
+                    [
+                        [text !== given.trim(), 'DIRECTION_CONTROL'],
+                        [MARKUP.test(text), 'MARKUP'],
+                        [text.length > maxLength, 'TOO_LONG']
+                    ] as const
+                )
+                    .filter(([found]) => found)
+                    .map(([, code]) => code)
+            );
+        }
+        if (read === undefined && !codes.length) {
+            codes.push(flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT');
+        }
     }
-    return { value: (read ?? fallback) as T, problem: code && { code, given: raw } };
+    return {
+        value: (read ?? fallback) as T,
+        problems: codes.map((code) => ({ code, given: raw }))
+    };
 }
 
 /** Reads an optional String property (an ID, say): trimmed; blank means "not set" (''). */

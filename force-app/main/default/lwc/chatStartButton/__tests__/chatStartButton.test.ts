@@ -297,6 +297,30 @@ describe('c-chat-start-button', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('shortens a label over 80 characters at a word, with an ellipsis, and tells the admin', () => {
+            viewInBuilder();
+            const long =
+                'Chat with one of our friendly support agents about your order, your account or anything';
+            const element = render({ buttonLabel: long });
+
+            const shortened =
+                'Chat with one of our friendly support agents about your order, your account or…';
+            expect(button(element)!.label).toBe(shortened);
+            expect(noticeText(element)).toContain(
+                `Button label: longer than 80 characters; visitors see it shortened: “${shortened}”.`
+            );
+        });
+
+        it('removes a right-to-left override from the label and tells the admin', () => {
+            viewInBuilder();
+            const element = render({ buttonLabel: 'Chat \u202Esu htiw' });
+
+            expect(button(element)!.label).toBe('Chat su htiw');
+            expect(noticeText(element)).toContain(
+                'Button label: contains invisible characters that change the text’s direction'
+            );
+        });
+
         it.each([
             ['brand', 'brand'],
             ['neutral', 'neutral'],

@@ -177,6 +177,29 @@ describe('c-chat-status', () => {
             );
         });
 
+        it('tells the admin of HTML in a heading that is also too long, and shortens it at a word', () => {
+            viewInBuilder();
+            const long = `<b>Live help</b> ${'from our team '.repeat(6)}`;
+            const element = render({ heading: long }, READY);
+
+            const shortened = `<b>Live help</b> ${'from our team '.repeat(4)}from…`;
+            expect(heading(element)).toBe(shortened);
+            expect(noticeText(element)).toContain('Heading: HTML is shown as plain text');
+            expect(noticeText(element)).toContain(
+                `Heading: longer than 80 characters; visitors see it shortened: “${shortened}”.`
+            );
+        });
+
+        it('removes direction override characters from the heading and tells the admin', () => {
+            viewInBuilder();
+            const element = render({ heading: '\u202Eplh evil\u202C' }, READY);
+
+            expect(heading(element)).toBe('plh evil');
+            expect(noticeText(element)).toContain(
+                'Heading: contains invisible characters that change the text’s direction'
+            );
+        });
+
         it('never shows property problems to visitors', () => {
             viewAsVisitor();
             const element = render({ showAvailability: 'maybe', heading: '<b>x</b>' });
