@@ -44,6 +44,10 @@ import START_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hi
 import START_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
 import START_NO_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_No_Offline_Form';
 import START_REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
+import ROUTING_INVALID from '@salesforce/label/c.Chat_Builder_Routing_Invalid';
+import ROUTING_INVALID_START from '@salesforce/label/c.Chat_Builder_Routing_Invalid_Start';
+import ROUTING_INVALID_STATUS from '@salesforce/label/c.Chat_Builder_Routing_Invalid_Status';
+import UNAVAILABLE from '@salesforce/label/c.Chat_Error_Invalid_Routing';
 import START_OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
 import STATUS_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
 import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
@@ -57,6 +61,11 @@ interface ComponentCheck {
     labels: Readonly<Record<string, string>>;
     /** Problems beyond single values (a combination of values, the component's own routing). */
     more?: (value: Values, component: Checked) => string[];
+    /**
+     * While the site routing is refused (Start, Status): what visitors see here meanwhile, after
+     * where to fix it; null: nothing to add.
+     */
+    refused?: (value: Values) => string | null;
     /**
      * What visitors see here and when, when the settings hide the component at times (the
      * admin should never face an empty, unselectable slot without knowing why), for the chat as
@@ -99,6 +108,7 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
             guestLoginLink: START_GUEST_LOGIN_LINK
         },
         more: (_value, component) => startRoutingProblems(component),
+        refused: () => formatLabel(ROUTING_INVALID_START, UNAVAILABLE),
         notes: (value, chat) => {
             const notes: string[] = [];
             const offline = value('whenOffline');
@@ -147,6 +157,12 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
     },
     status: {
         labels: { heading: STATUS_HEADING, showAvailability: STATUS_SHOW_AVAILABILITY },
+        refused: (value) => {
+            // Without availability, visitors read nothing here meanwhile.
+            return value('showAvailability')
+                ? formatLabel(ROUTING_INVALID_STATUS, UNAVAILABLE)
+                : null;
+        },
         notes: (value) => {
             // Without a heading or availability, visitors see nothing until they start a chat.
             const chatOnly = value('heading') === '' && !value('showAvailability');
@@ -171,19 +187,31 @@ export function checkComponent(component: Checked): AdminCheck {
     }
     const value: Values = (property) => values[property];
     problems.push(...(check.more?.(value, component) ?? []));
-    return { problems, notes: check.notes(value, component.chatState) };
+    // The site routing is fixed elsewhere (Chat Routing Settings): a problem of the page.
+    const pageProblems =
+        check.refused && component.routingRefused
+            ? [[ROUTING_INVALID, check.refused(value)].filter(Boolean).join(' ')]
+            : [];
+    return { problems, pageProblems, notes: check.notes(value, component.chatState) };
 }
 
 /**
  * What the admin notice of a chat component shows (the builder kit's `check`): null when there is
- * nothing to say. While chat is off the notice says why, and leaves out the notes on what visitors
- * see (none of it is shown then).
+ * nothing to say. While chat is off the notice says why, and leaves out the site routing's
+ * problem and the notes on what visitors see (none of it is shown then).
  */
 export function componentNotice(component: NoticeSubject): AdminNotice | null {
     const off = component.status === 'disabled';
-    const { problems, notes } = checkComponent(component);
+    const { problems, pageProblems, notes } = checkComponent(component);
+    // While chat is off, only why (and the component's own problems): the rest is not shown.
+    const page = off ? [] : pageProblems;
     const shown = off ? [] : notes;
-    return off || problems.length > 0 || shown.length > 0
-        ? { disabledReason: component.disabledReason, propertyProblems: problems, notes: shown }
+    return off || problems.length > 0 || page.length > 0 || shown.length > 0
+        ? {
+              disabledReason: component.disabledReason,
+              pageProblems: page,
+              propertyProblems: problems,
+              notes: shown
+          }
         : null;
 }

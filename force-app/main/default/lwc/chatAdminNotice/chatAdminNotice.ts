@@ -34,6 +34,8 @@ function textsOf(value: unknown): string[] {
 export default class ChatAdminNotice extends LightningElement {
     /** Why the chat is off, if it is: 'locker' or 'no-chat-client'. */
     @api disabledReason: ChatDisabledReason | null = null;
+    /** Problems to fix elsewhere on the page (the site routing), one message each. */
+    @api pageProblems: string[] = [];
     /** Problems with the component's builder properties, one message each. */
     @api propertyProblems: string[] = [];
     /** What visitors see and when, one text each (c/chatAdminChecks words them). */
@@ -73,8 +75,16 @@ export default class ChatAdminNotice extends LightningElement {
         return textsOf(this.notes).map((text, index) => ({ key: `${index}`, text }));
     }
 
+    get pageProblemItems(): { key: string; text: string }[] {
+        return textsOf(this.pageProblems).map((text, index) => ({ key: `${index}`, text }));
+    }
+
     private get hasProblem(): boolean {
-        return this.reasonProblem !== null || this.hasPropertyProblems;
+        return (
+            this.reasonProblem !== null ||
+            this.pageProblemItems.length > 0 ||
+            this.hasPropertyProblems
+        );
     }
 
     get hasContent(): boolean {

@@ -88,6 +88,11 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
         return null;
     }
 
+    /** A chat started here would be refused for its routing: the site routing is invalid. */
+    get routingRefused(): boolean {
+        return this.chatState?.siteRoutingValid === false;
+    }
+
     /** A builder property's value as Experience Builder handed it over. */
     settingValue(property: string): unknown {
         return (this as unknown as Record<string, unknown>)[property];

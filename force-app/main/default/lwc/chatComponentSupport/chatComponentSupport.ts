@@ -136,20 +136,18 @@ export function readProperty<T extends boolean | string>(
         } else if (choices) {
             read = choiceOf(raw, choices);
         } else if (typeof raw === 'string' || typeof raw === 'number') {
-            const given = String(raw);
+            const given = String(raw).trim();
             const text = given.replace(DIRECTION_CONTROLS, '').trim();
             read = shortened(text, maxLength) || undefined;
-            codes.push(
-                ...(
-                    [
-                        [text !== given.trim(), 'DIRECTION_CONTROL'],
-                        [MARKUP.test(text), 'MARKUP'],
-                        [text.length > maxLength, 'TOO_LONG']
-                    ] as const
-                )
-                    .filter(([found]) => found)
-                    .map(([, code]) => code)
-            );
+            if (text !== given) {
+                codes.push('DIRECTION_CONTROL');
+            }
+            if (MARKUP.test(text)) {
+                codes.push('MARKUP');
+            }
+            if (text.length > maxLength) {
+                codes.push('TOO_LONG');
+            }
         }
         if (read === undefined && !codes.length) {
             codes.push(flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT');
@@ -180,11 +178,20 @@ export interface Checked {
     routing: RoutingValidation | null;
     /** The chat as the component follows it (unset before the first state): its client, say. */
     chatState?: ChatState;
+    /**
+     * A chat started from the component would be refused for its routing (INVALID_ROUTING): the
+     * site routing (with the Start button's own over it) is invalid.
+     */
+    routingRefused: boolean;
 }
 
-/** What the check gives back: what the admin should fix, and what visitors see when. */
+/**
+ * What the check gives back: what the admin should fix in the component (`problems`) and
+ * elsewhere on the page (`pageProblems`: the site routing), and what visitors see when.
+ */
 export interface AdminCheck {
     problems: string[];
+    pageProblems: string[];
     notes: string[];
 }
 
@@ -197,6 +204,7 @@ export interface NoticeSubject extends Checked {
 /** What the admin notice of a component shows: c/chatAdminNotice's properties. */
 export interface AdminNotice {
     disabledReason: ChatDisabledReason | null;
+    pageProblems: string[];
     propertyProblems: string[];
     notes: string[];
 }

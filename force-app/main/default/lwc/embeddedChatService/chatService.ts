@@ -165,6 +165,7 @@ export class ChatService {
     private applySite(client = this.store.state.client, force?: boolean): RoutingValidation {
         const validation = validateRouting(this.site.routing, client);
         this.siteValidation = validation;
+        this.store.setSiteRoutingValid(validation.valid);
         this.configurePage(force);
         debug(
             validation.valid
@@ -174,8 +175,9 @@ export class ChatService {
         return validation;
     }
 
-    getRouting(): RoutingValidation {
-        return this.siteValidation;
+    /** The site routing's verdict; with `routing`, that of a start with it (as startChat judges). */
+    getRouting(routing?: RoutingConfig): RoutingValidation {
+        return routing ? this.routingFor({ routing }) : this.siteValidation;
     }
 
     /** The client is known: routing set before is checked again for it; the page is read. */

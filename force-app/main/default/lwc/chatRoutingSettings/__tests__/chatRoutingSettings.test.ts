@@ -526,7 +526,8 @@ describe('c-chat-routing-settings', () => {
                     client,
                     agentsAvailable: client ? true : null,
                     queuePosition: null,
-                    disabledReason: null
+                    disabledReason: null,
+                    siteRoutingValid: true
                 });
                 return () => undefined;
             });
@@ -545,7 +546,8 @@ describe('c-chat-routing-settings', () => {
                     client: null,
                     agentsAvailable: null,
                     queuePosition: null,
-                    disabledReason: 'locker'
+                    disabledReason: 'locker',
+                    siteRoutingValid: true
                 });
                 return unsubscribe;
             });
@@ -577,7 +579,8 @@ describe('c-chat-routing-settings', () => {
                     client: 'legacy',
                     agentsAvailable: true,
                     queuePosition: null,
-                    disabledReason: null
+                    disabledReason: null,
+                    siteRoutingValid: true
                 });
                 return () => undefined;
             });
@@ -927,7 +930,8 @@ describe('c-chat-routing-settings', () => {
                         client,
                         agentsAvailable: null,
                         queuePosition: null,
-                        disabledReason: null
+                        disabledReason: null,
+                        siteRoutingValid: true
                     });
                 tell(null);
                 return () => undefined;

@@ -5,6 +5,7 @@ import {
     setMockActionResult,
     setMockChatState,
     setMockRoutingValidation,
+    setMockSiteRouting,
     startChat,
     validateRouting
 } from 'test/jest-mocks/chatServiceDouble';
@@ -612,6 +613,110 @@ describe('c-chat-start-button', () => {
                 element.shadowRoot!.textContent!.split('You already have a chat open.')
             ).toHaveLength(2);
             await expect(element).toBeAccessible();
+        });
+    });
+
+    describe('when the site routing is invalid', () => {
+        // One mistyped fallback rule in Chat Routing Settings: the service refuses every start
+        // that uses the site routing.
+        const MISTYPED_RULE = { fallbackRouting: [BUTTON_ID, '573-typo'] };
+        const UNAVAILABLE = "Chat isn't available right now.";
+
+        it('shows visitors the button disabled with plain words, and never calls the service', async () => {
+            viewAsVisitor();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render();
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+            expect(descriptionOf(element)).toBe(UNAVAILABLE);
+            expect(element.shadowRoot!.textContent).not.toContain('try again later');
+            await clickButton(element);
+            expect(startChat).not.toHaveBeenCalled();
+            await expect(element).toBeAccessible();
+        });
+
+        it('turns unavailable and back as the site routing is broken and fixed', async () => {
+            viewAsVisitor();
+            const element = render();
+            expect(button(element)!.disabled).toBe(false);
+
+            setMockSiteRouting(MISTYPED_RULE);
+            await flushPromises();
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+
+            setMockSiteRouting({ fallbackRouting: [BUTTON_ID] });
+            await flushPromises();
+            expect(button(element)!.disabled).toBe(false);
+            expect(text(element, '.reason')).toBeNull();
+        });
+
+        it('stays unavailable with its own valid routing, which keeps the site’s fallback rules', () => {
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render({ routingButtonId: BUTTON_ID });
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+        });
+
+        it('can start when its own routing replaces the site’s invalid part', async () => {
+            setMockSiteRouting({ directToAgentRouting: { buttonId: USER_ID } });
+            const element = render({ routingButtonId: BUTTON_ID });
+
+            expect(button(element)!.disabled).toBe(false);
+            await clickButton(element);
+            expect(startChat).toHaveBeenCalledTimes(1);
+        });
+
+        it('offers no offline form it could not open', () => {
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render(
+                { whenOffline: 'Offer the offline form', buttonLabel: 'Talk to us' },
+                READY_OFFLINE
+            );
+
+            expect(button(element)!.label).toBe('Talk to us');
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+        });
+
+        it('says the same plain words when a start is refused for its routing', async () => {
+            setMockActionResult('startChat', {
+                ok: false,
+                code: 'INVALID_ROUTING',
+                message: 'INVALID_ROUTING: fallbackRouting[1]: ID_LENGTH'
+            });
+            const element = render();
+
+            await clickButton(element);
+
+            expect(text(element, '.error')).toBe(UNAVAILABLE);
+        });
+
+        it('tells the admin that the site routing is invalid, where to fix it, and what visitors see', async () => {
+            viewInBuilder();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render();
+
+            expect(noticeText(element)).toContain(
+                'The site routing has errors, so no chat that uses it can start. Fix them on the Chat Routing Settings component (on this page or the theme layout), whose card lists them.'
+            );
+            expect(noticeText(element)).toContain(
+                `Meanwhile visitors see this button disabled, with “${UNAVAILABLE}”`
+            );
+            await expect(element).toBeAccessible();
+
+            setMockSiteRouting({});
+            await flushPromises();
+            expect(noticeText(element)).toBeNull();
+        });
+
+        it('says nothing of the site routing to the admin of a button whose own routing repairs it', () => {
+            viewInBuilder();
+            setMockSiteRouting({ directToAgentRouting: { buttonId: USER_ID } });
+            const element = render({ routingButtonId: BUTTON_ID });
+
+            expect(noticeText(element)).toBeNull();
         });
     });
 

@@ -2,7 +2,7 @@ import ChatStatus from 'c/chatStatus';
 import ChatStartButton from 'c/chatStartButton';
 import { createElement } from 'lwc';
 import type { ChatState } from 'c/embeddedChatService';
-import { setMockChatState } from 'test/jest-mocks/chatServiceDouble';
+import { setMockChatState, setMockSiteRouting } from 'test/jest-mocks/chatServiceDouble';
 import {
     LOADING,
     READY,
@@ -118,6 +118,69 @@ describe('c-chat-status', () => {
             expect(statusText(element)).toBe('You are chatting with an agent.');
             // The same element, so screen readers announce the change.
             expect(statusRegion(element)).toBe(region);
+        });
+    });
+
+    describe('when the site routing is invalid', () => {
+        // One mistyped fallback rule in Chat Routing Settings: no chat that uses it can start.
+        const MISTYPED_RULE = { fallbackRouting: ['573-typo'] };
+        const UNAVAILABLE = "Chat isn't available right now.";
+        const FIX =
+            'The site routing has errors, so no chat that uses it can start. Fix them on the Chat Routing Settings component (on this page or the theme layout), whose card lists them.';
+
+        it.each([true, false, null])(
+            'never invites visitors to chat (agents available: %p): says chat is unavailable',
+            async (agents) => {
+                viewAsVisitor();
+                setMockSiteRouting(MISTYPED_RULE);
+                const element = render({}, { status: 'ready', agentsAvailable: agents });
+
+                expect(statusText(element)).toBe(UNAVAILABLE);
+                await expect(element).toBeAccessible();
+            }
+        );
+
+        it('says so as soon as the routing breaks, and shows availability again once fixed', async () => {
+            viewAsVisitor();
+            const element = render({}, READY);
+            expect(statusText(element)).toBe('Agents are online and ready to chat.');
+
+            setMockSiteRouting(MISTYPED_RULE);
+            await flushPromises();
+            expect(statusText(element)).toBe(UNAVAILABLE);
+
+            setMockSiteRouting({});
+            await flushPromises();
+            expect(statusText(element)).toBe('Agents are online and ready to chat.');
+        });
+
+        it('still follows a chat under way, and shows nothing when availability is off', () => {
+            setMockSiteRouting(MISTYPED_RULE);
+            expect(statusText(render({}, { status: 'chatting' }))).toBe(
+                'You are chatting with an agent.'
+            );
+            expect(statusText(render({ showAvailability: false }, READY))).toBe('');
+        });
+
+        it('tells the admin that the site routing is invalid, where to fix it, and what visitors read', async () => {
+            viewInBuilder();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render({}, READY);
+
+            expect(noticeText(element)).toContain(FIX);
+            expect(noticeText(element)).toContain(
+                `Meanwhile visitors read “${UNAVAILABLE}” here instead of agent availability.`
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('tells it also to the admin of a status without availability, without the visitors’ part', () => {
+            viewInBuilder();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render({ showAvailability: false }, READY);
+
+            expect(noticeText(element)).toContain(FIX);
+            expect(noticeText(element)).not.toContain('Meanwhile');
         });
     });
 
