@@ -209,6 +209,7 @@ export function componentNotice(component: NoticeSubject): AdminNotice | null {
     return off || problems.length > 0 || page.length > 0 || shown.length > 0
         ? {
               disabledReason: component.disabledReason,
+              reasonElsewhere: !component.explainsChatOff,
               pageProblems: page,
               propertyProblems: problems,
               notes: shown

@@ -16,6 +16,7 @@ import {
 } from 'c/chatComponentSupport';
 import {
     builderFallback,
+    explainChatOff,
     isBuilderContext,
     loadBuilderKit,
     loadedBuilderKit,
@@ -46,6 +47,10 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     builderKit: BuilderKit | null = null;
     /** Builder only: the kit could not be loaded (see builderKit.ts). */
     private builderKitFailed = false;
+    /** Builder only: this component says in full why chat is off (one per page; builderKit.ts). */
+    explainsChatOff = true;
+    /** Builder only, while chat is off: leaves the components that say why. */
+    private leaveExplainers?: () => void;
     private unsubscribe?: () => void;
 
     connectedCallback(): void {
@@ -60,6 +65,7 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
         this.unsubscribe = subscribeToChat((state) => {
             this.beforeChatStateChange(state);
             this.chatState = state;
+            this.explainChatOff(this.isBuilder && state.status === 'disabled');
             this.chatStateChanged(state);
         });
     }
@@ -67,6 +73,19 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     disconnectedCallback(): void {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        this.explainChatOff(false);
+    }
+
+    /** Joins (or leaves) the components of the page that say why chat is off. */
+    private explainChatOff(off: boolean): void {
+        if (off && !this.leaveExplainers) {
+            this.leaveExplainers = explainChatOff((inFull) => {
+                this.explainsChatOff = inFull;
+            });
+        } else if (!off && this.leaveExplainers) {
+            this.leaveExplainers();
+            this.leaveExplainers = undefined;
+        }
     }
 
     get status(): ChatStatus {
@@ -117,7 +136,7 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     /** What an admin gets in Experience Builder when the builder kit cannot load (any reason). */
     get kitFallback(): BuilderFallback | null {
         return this.isBuilder && this.builderKitFailed
-            ? builderFallback(this.kind, this.disabledReason === 'locker')
+            ? builderFallback(this.kind, this.disabledReason === 'locker', this.explainsChatOff)
             : null;
     }
 

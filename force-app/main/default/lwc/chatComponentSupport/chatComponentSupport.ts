@@ -199,11 +199,15 @@ export interface AdminCheck {
 export interface NoticeSubject extends Checked {
     status: ChatStatus;
     disabledReason: ChatDisabledReason | null;
+    /** It says in full why chat is off; false: another component of the page does. */
+    explainsChatOff: boolean;
 }
 
 /** What the admin notice of a component shows: c/chatAdminNotice's properties. */
 export interface AdminNotice {
     disabledReason: ChatDisabledReason | null;
+    /** Another component of the page says in full why chat is off: here only a reference. */
+    reasonElsewhere: boolean;
     pageProblems: string[];
     propertyProblems: string[];
     notes: string[];
