@@ -173,14 +173,9 @@ export class ChatStore {
         const snapshot = derive(next);
         this.internal = next;
         const previous = this.snapshot;
-        if (
-            previous.status === snapshot.status &&
-            previous.client === snapshot.client &&
-            previous.agentsAvailable === snapshot.agentsAvailable &&
-            previous.queuePosition === snapshot.queuePosition &&
-            previous.disabledReason === snapshot.disabledReason &&
-            previous.siteRoutingValid === snapshot.siteRoutingValid
-        ) {
+        // Every field of the state is a plain value: a change of any one is a change.
+        const keys = Object.keys(snapshot) as (keyof ChatState)[];
+        if (keys.every((key) => previous[key] === snapshot[key])) {
             return;
         }
         this.snapshot = snapshot;
