@@ -63,6 +63,9 @@ describe('Lightning Locker on', () => {
             1
         );
         assert.equal(await chat.getByText(LOCKER_BRIEF).count(), (await notices.count()) - 1);
+        // Chat Routing Settings' card too refers to it: said in full once on the whole page.
+        await page.locator('[data-placement="routing"]').getByText(LOCKER_BRIEF).waitFor();
+        assert.equal(await page.getByText(LOCKER_PROBLEM).count(), 1);
         // The routing card agrees with the notice above it: under Locker the site's client can't
         // be known (never "not known yet").
         const routing = page.locator('[data-placement="routing"] c-chat-routing-settings');

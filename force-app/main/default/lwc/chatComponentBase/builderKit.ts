@@ -120,28 +120,3 @@ export function builderFallback(
         checks: locker ? (inFull ? `${LOCKER_PROBLEM} ${LOCKER_FIX}` : LOCKER_BRIEF) : NEED_LWS
     };
 }
-
-/**
- * The chat components of this page that say in Builder why chat is off, in the order they began
- * to: the first says it in full, the others refer to it (the same long text on every component
- * is noise). A module is one per page, so this list is the page's, and nothing of it is global.
- */
-const explainers: ((inFull: boolean) => void)[] = [];
-
-/**
- * Joins the components that say why chat is off: `tell` hears at once whether this one says it
- * in full, and again when the one that did leaves. Returns the function that leaves.
- */
-export function explainChatOff(tell: (inFull: boolean) => void): () => void {
-    explainers.push(tell);
-    tell(explainers[0] === tell);
-    return () => {
-        const at = explainers.indexOf(tell);
-        if (at >= 0) {
-            explainers.splice(at, 1);
-            if (at === 0) {
-                explainers[0]?.(true);
-            }
-        }
-    };
-}

@@ -6,6 +6,7 @@ import {
     type ChatStatus
 } from 'c/embeddedChatService';
 import {
+    chatOffExplainer,
     readProperty,
     type AdminNotice,
     type Checked,
@@ -16,7 +17,6 @@ import {
 } from 'c/chatComponentSupport';
 import {
     builderFallback,
-    explainChatOff,
     isBuilderContext,
     loadBuilderKit,
     loadedBuilderKit,
@@ -47,10 +47,12 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     builderKit: BuilderKit | null = null;
     /** Builder only: the kit could not be loaded (see builderKit.ts). */
     private builderKitFailed = false;
-    /** Builder only: this component says in full why chat is off (one per page; builderKit.ts). */
+    /** Builder only: this component says in full why chat is off (one per page). */
     explainsChatOff = true;
-    /** Builder only, while chat is off: leaves the components that say why. */
-    private leaveExplainers?: () => void;
+    /** Joins (true) or leaves the components of the page that say why chat is off. */
+    private readonly explainChatOff = chatOffExplainer((inFull) => {
+        this.explainsChatOff = inFull;
+    });
     private unsubscribe?: () => void;
 
     connectedCallback(): void {
@@ -74,18 +76,6 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
         this.unsubscribe?.();
         this.unsubscribe = undefined;
         this.explainChatOff(false);
-    }
-
-    /** Joins (or leaves) the components of the page that say why chat is off. */
-    private explainChatOff(off: boolean): void {
-        if (off && !this.leaveExplainers) {
-            this.leaveExplainers = explainChatOff((inFull) => {
-                this.explainsChatOff = inFull;
-            });
-        } else if (!off && this.leaveExplainers) {
-            this.leaveExplainers();
-            this.leaveExplainers = undefined;
-        }
     }
 
     get status(): ChatStatus {

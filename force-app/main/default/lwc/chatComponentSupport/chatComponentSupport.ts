@@ -1,6 +1,7 @@
 /**
  * What the chat components share with the Builder-only admin library (not a component): how
- * builder properties read, what the admin check reads of a component, and label formatting. It
+ * builder properties read, what the admin check reads of a component, label formatting, and the
+ * page's list of the components that say why chat is off. It
  * imports nothing of the components, so the admin library imports it without reaching the loader
  * (docs/architecture.md, "Visitor and Builder bundles").
  *
@@ -222,4 +223,33 @@ export function formatLabel(template: string, ...args: readonly (string | number
         const arg = args[Number(index)];
         return arg === undefined ? '' : String(arg);
     });
+}
+
+/**
+ * The chat components of this page that say in Builder why chat is off (each component, and
+ * Chat Routing Settings' summary card), in the order they began to: the first says it in full,
+ * the others refer to it (the same long text on every component is noise). A module is one per
+ * page, so this list is the page's, and nothing of it is global.
+ */
+const explainers: ((inFull: boolean) => void)[] = [];
+
+/**
+ * A component's place among those that say why chat is off. The function it gives joins the
+ * list while chat is off (`off` true) and leaves it otherwise (and when the component leaves the
+ * page); `tell` hears whether the component says it in full: at once when it joins, and again
+ * when the one before it leaves.
+ */
+export function chatOffExplainer(tell: (inFull: boolean) => void): (off: boolean) => void {
+    return (off) => {
+        const at = explainers.indexOf(tell);
+        if (off && at < 0) {
+            explainers.push(tell);
+            tell(explainers.length === 1);
+        } else if (!off && at >= 0) {
+            explainers.splice(at, 1);
+            if (at === 0) {
+                explainers[0]?.(true);
+            }
+        }
+    };
 }

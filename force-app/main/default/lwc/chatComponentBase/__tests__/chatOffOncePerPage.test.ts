@@ -7,6 +7,8 @@ import ChatStartButton from 'c/chatStartButton';
 import ChatEndButton from 'c/chatEndButton';
 import ChatClearSession from 'c/chatClearSession';
 import ChatStatus from 'c/chatStatus';
+import ChatRoutingSummary from 'c/chatRoutingSummary';
+import { buildRouting, readSettings } from 'c/chatRoutingModel';
 import type { ChatDisabledReason } from 'c/embeddedChatService';
 import { setMockChatState } from 'test/jest-mocks/chatServiceDouble';
 import {
@@ -110,6 +112,28 @@ describe('why chat is off, once per page', () => {
         await flushPromises();
         expect(noticeText(first)).toContain('add the Embedded Messaging component');
         expect(noticeText(second)).toContain('Another chat component on this page explains');
+    });
+
+    it('counts Chat Routing Settings’ summary card among them', () => {
+        viewInBuilder();
+        setMockChatState(chatOff('locker'));
+        const settings = readSettings({});
+        const card = renderer(
+            'c-chat-routing-summary',
+            ChatRoutingSummary
+        )({
+            input: { settings, built: buildRouting(settings, null), userUnavailable: false }
+        } as object);
+        const start = mounts[0]();
+
+        expect(noticeText(card)).toContain('turn on Lightning Web Security');
+        expect(noticeText(start)).toContain('Another chat component on this page explains');
+
+        // The card leaves (its component was removed): the button says it in full.
+        document.body.removeChild(card);
+        return flushPromises().then(() => {
+            expect(noticeText(start)).toContain('turn on Lightning Web Security');
+        });
     });
 
     it('tells visitors nothing', () => {
