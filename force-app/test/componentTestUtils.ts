@@ -169,7 +169,7 @@ export const VISITOR_ERRORS: Readonly<Record<ChatErrorCode, string>> = {
     AGENTS_OFFLINE: 'No agents are available right now. Please try again later.',
     LOGIN_REQUIRED: 'Please log in to chat.',
     CHAT_IN_PROGRESS: 'You already have a chat open.',
-    INVALID_ROUTING: "We couldn't start your chat. Please try again later.",
+    INVALID_ROUTING: "Chat isn't available right now.",
     CLIENT_ERROR: 'Something went wrong with the chat. Please try again.',
     TIMEOUT: 'The chat is taking too long to respond. Please try again.',
     NOT_SUPPORTED: "This chat can't do that on this site.",

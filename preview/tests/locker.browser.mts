@@ -18,6 +18,8 @@ import { methods, openEnhanced, waitForEvent } from './enhancedPage.mts';
 
 const LOCKER_PROBLEM =
     'Chat is turned off on this site because Lightning Locker is on. Locker hides the chat client (Enhanced Chat or legacy Embedded Chat) from components.';
+const LOCKER_BRIEF =
+    'Chat is off here too because Lightning Locker is on. Another chat component on this page explains how to fix it.';
 
 describe('Lightning Locker on', () => {
     let browser: Browser;
@@ -47,12 +49,23 @@ describe('Lightning Locker on', () => {
         await waitForClientReady(page);
         const notices = page.locator('[data-region="chat"] c-chat-admin-notice');
         await notices.first().getByText(LOCKER_PROBLEM).waitFor();
-        assert.ok((await notices.count()) >= 1);
-        await page
-            .locator('[data-region="chat"]')
-            .getByText('turn on Lightning Web Security', { exact: false })
-            .first()
+        assert.ok((await notices.count()) >= 4);
+        const chat = page.locator('[data-region="chat"]');
+        await chat.getByText('turn on Lightning Web Security', { exact: false }).first().waitFor();
+        // Said in full once on the page; every other chat component refers to it.
+        await chat
+            .getByText(LOCKER_BRIEF)
+            .nth((await notices.count()) - 2)
             .waitFor();
+        assert.equal(await chat.getByText(LOCKER_PROBLEM).count(), 1);
+        assert.equal(
+            await chat.getByText('turn on Lightning Web Security', { exact: false }).count(),
+            1
+        );
+        assert.equal(await chat.getByText(LOCKER_BRIEF).count(), (await notices.count()) - 1);
+        // Chat Routing Settings' card too refers to it: said in full once on the whole page.
+        await page.locator('[data-placement="routing"]').getByText(LOCKER_BRIEF).waitFor();
+        assert.equal(await page.getByText(LOCKER_PROBLEM).count(), 1);
         // The routing card agrees with the notice above it: under Locker the site's client can't
         // be known (never "not known yet").
         const routing = page.locator('[data-placement="routing"] c-chat-routing-settings');
@@ -60,6 +73,25 @@ describe('Lightning Locker on', () => {
             .getByText('Chat is off on this site because Lightning Locker is on', { exact: false })
             .waitFor();
         assert.equal(await routing.getByText('not known yet', { exact: false }).count(), 0);
+        assert.deepEqual(await allCalls(page), []);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('where the admin-only part cannot load (as under real Locker), explains Locker once on the page', async () => {
+        const preview = await openPreview(browser, {
+            locker: true,
+            builder: true,
+            builderKit: 'off'
+        });
+        const { page } = preview;
+        await waitForClientReady(page);
+        const chat = page.locator('[data-region="chat"]');
+        const placeholders = chat.locator('.admin-notice-fallback');
+        await chat.getByText(LOCKER_BRIEF, { exact: false }).nth(2).waitFor();
+        assert.equal(await placeholders.count(), 4);
+        assert.equal(await chat.getByText(LOCKER_PROBLEM, { exact: false }).count(), 1);
+        assert.equal(await chat.getByText(LOCKER_BRIEF, { exact: false }).count(), 3);
         assert.deepEqual(await allCalls(page), []);
         assertNoPageErrors(preview);
         await preview.close();

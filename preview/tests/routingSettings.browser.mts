@@ -14,6 +14,7 @@ import {
     launchBrowser,
     openPreview,
     pasteInto,
+    placementText,
     simControl,
     type Query,
     waitForCalls,
@@ -26,6 +27,9 @@ const editor = (page: Page) =>
     page.locator('#property-sheet [data-property="fallbackRules"] c-chat-fallback-rules-editor');
 const startButton = (page: Page) =>
     page.locator('[data-placement="start"] lightning-button button');
+/** What visitors read while the site routing is invalid, and the start of the admin's note. */
+const UNAVAILABLE = "Chat isn't available right now.";
+const ROUTING_INVALID = 'The site routing has errors, so no chat that uses it can start.';
 
 /** The colour word of the admin guide's summary statuses ("- **Green**, "These settings…"), by quote. */
 function adminGuideColours(): { colour: string; quote: string }[] {
@@ -152,20 +156,43 @@ describe('routing settings and fallback rules', () => {
             .getByText('These settings have errors, so they are not used', { exact: false })
             .waitFor();
 
-        await startButton(page).click();
-        await page
-            .locator('[data-placement="start"]')
-            .getByText("We couldn't start your chat. Please try again later.")
-            .waitFor();
+        // Nobody is invited to a chat that cannot start, and each Start and Status tells the
+        // admin where to fix it.
+        const start = page.locator('[data-placement="start"]');
+        await start.getByText(UNAVAILABLE, { exact: true }).waitFor();
+        assert.equal(await startButton(page).isDisabled(), true);
+        await startButton(page).click({ force: true });
+        const status = page.locator('[data-placement="status"]');
+        await status.locator('.status').getByText(UNAVAILABLE).waitFor();
+        for (const placement of [start, status]) {
+            await placement.getByText(ROUTING_INVALID, { exact: false }).waitFor();
+        }
+        assert.equal(await page.getByText('try again later', { exact: false }).count(), 0);
         assert.deepEqual(await apiCalls(page), [], 'no startChat with invalid routing');
 
         await editor(page).locator('li.rule input.button-id').first().fill(IDS.otherButton);
         await summary(page).getByText(`Button ${IDS.otherButton}`).waitFor();
+        await status.getByText('Agents are online and ready to chat.').waitFor();
+        assert.equal(await start.getByText(ROUTING_INVALID, { exact: false }).count(), 0);
         await startButton(page).click();
         const [call] = await waitForCalls(page, 'startChat');
         assert.deepEqual((call.args[0] as Record<string, unknown>).fallbackRouting, [
             IDS.otherButton
         ]);
+        assertNoPageErrors(preview);
+        await preview.close();
+    });
+
+    it('an invalid rule shows visitors chat as unavailable, never “Agents are online”', async () => {
+        const preview = await openPreview(browser, { 'p.routing.fallbackRules': '12345' });
+        const { page } = preview;
+        await waitForClientReady(page);
+        await page.locator('[data-placement="start"]').getByText(UNAVAILABLE).waitFor();
+        assert.equal(await startButton(page).isDisabled(), true);
+        const status = await placementText(page, 'status');
+        assert.match(status, /Chat isn't available right now\./);
+        assert.doesNotMatch(status, /Agents are online/);
+        assert.equal(await page.getByText(ROUTING_INVALID, { exact: false }).count(), 0);
         assertNoPageErrors(preview);
         await preview.close();
     });

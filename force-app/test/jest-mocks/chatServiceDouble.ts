@@ -19,11 +19,15 @@ import type {
     ChatState,
     ChatStateListener,
     HiddenFieldLimits,
+    RoutingConfig,
     RoutingValidation,
     StartChatOptions
 } from '../../main/default/lwc/embeddedChatService/chatTypes';
 // The real, pure validation: components are tested against the verdicts the service gives.
-import { validateRouting as realValidateRouting } from '../../main/default/lwc/embeddedChatService/routingRules';
+import {
+    mergeRouting,
+    validateRouting as realValidateRouting
+} from '../../main/default/lwc/embeddedChatService/routingRules';
 
 // The pure rule helpers are the service's own: they hold no state, so there is nothing to steer.
 export {
@@ -55,7 +59,8 @@ const INITIAL_STATE: ChatState = Object.freeze({
     client: 'legacy',
     agentsAvailable: true,
     queuePosition: null,
-    disabledReason: null
+    disabledReason: null,
+    siteRoutingValid: true
 });
 
 const OK: ChatActionResult = Object.freeze({ ok: true });
@@ -82,6 +87,8 @@ function act(action: ChatAction): Promise<ChatActionResult> {
 let validation: ((input: unknown) => RoutingValidation) | null = null;
 /** The hidden fields the page's Enhanced Chat deployment declares (null: not known). */
 let hiddenFields: HiddenFieldLimits | null = null;
+/** The site routing, as configureRouting's newest owner set it (setMockSiteRouting). */
+let siteRouting: RoutingConfig = {};
 
 // ---- the service API -------------------------------------------------------------------------
 
@@ -104,7 +111,11 @@ const implementations = {
         fields: HiddenFieldLimits | null = hiddenFields
     ): RoutingValidation => {
         return validation ? validation(input) : realValidateRouting(input, client, fields);
-    }
+    },
+    // chatService.ts getRouting: the site routing's verdict; with `routing`, that of a start with
+    // it, merged over the site's key by key (as startChat judges it), for the page's client.
+    getRoutingValidation: (routing?: RoutingConfig): RoutingValidation =>
+        realValidateRouting(mergeRouting(siteRouting, routing), state.client, hiddenFields)
 };
 
 export const getChatState = jest.fn(implementations.getChatState);
@@ -113,6 +124,7 @@ export const startChat = jest.fn(implementations.startChat);
 export const endChat = jest.fn(implementations.endChat);
 export const clearSession = jest.fn(implementations.clearSession);
 export const validateRouting = jest.fn(implementations.validateRouting);
+export const getRoutingValidation = jest.fn(implementations.getRoutingValidation);
 /** The service's tuning (chatService.ts configure): the double only records the calls. */
 export const configureChatService = jest.fn((_options: ChatServiceOptions): void => undefined);
 /** Withdraws an owner's site routing (chatService.ts releaseRouting): the double only records it. */
@@ -162,6 +174,19 @@ export function setMockHiddenFields(fields: HiddenFieldLimits | null): void {
     hiddenFields = fields;
 }
 
+/**
+ * Sets the site routing, as Chat Routing Settings does through configureRouting (chatService.ts
+ * applySite): getRoutingValidation judges it, and the state's siteRoutingValid follows its
+ * verdict (subscribers are told when it changes).
+ */
+export function setMockSiteRouting(config: RoutingConfig): void {
+    siteRouting = config;
+    const { valid } = realValidateRouting(config, state.client);
+    if (valid !== state.siteRoutingValid) {
+        setMockChatState({ siteRoutingValid: valid });
+    }
+}
+
 /** How many listeners are subscribed now. */
 export function subscriberCount(): number {
     return listeners.length;
@@ -176,6 +201,7 @@ export function resetChatServiceDouble(): void {
     waiting = [];
     validation = null;
     hiddenFields = null;
+    siteRouting = {};
     // mockReset also drops one-off implementations a test left unused; then restore the defaults.
     getChatState.mockReset().mockImplementation(implementations.getChatState);
     subscribeToChat.mockReset().mockImplementation(implementations.subscribeToChat);
@@ -183,4 +209,5 @@ export function resetChatServiceDouble(): void {
     endChat.mockReset().mockImplementation(implementations.endChat);
     clearSession.mockReset().mockImplementation(implementations.clearSession);
     validateRouting.mockReset().mockImplementation(implementations.validateRouting);
+    getRoutingValidation.mockReset().mockImplementation(implementations.getRoutingValidation);
 }

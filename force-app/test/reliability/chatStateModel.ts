@@ -261,12 +261,15 @@ export function expectedChatState(state: ModelState): {
     agentsAvailable: boolean | null;
     queuePosition: number | null;
     disabledReason: null;
+    siteRoutingValid: true;
 } {
     return {
         status: state.phase === 'idle' ? 'ready' : state.phase,
         client: 'legacy',
         agentsAvailable: state.agentsAvailable,
         queuePosition: state.phase === 'queued' ? state.queuePosition : null,
-        disabledReason: null
+        disabledReason: null,
+        // The storms set no site routing: the snippet's, valid.
+        siteRoutingValid: true
     };
 }

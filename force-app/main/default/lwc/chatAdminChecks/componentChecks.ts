@@ -4,7 +4,7 @@
  * notes on what visitors see when, all in the admin's words (c/chatAdminNotice shows them). The
  * components say how their properties read (`settings`); this module holds the admin's side.
  */
-import type { RoutingIssue } from 'c/embeddedChatService';
+import type { ChatState, RoutingIssue } from 'c/embeddedChatService';
 import {
     formatLabel,
     readProperty,
@@ -42,6 +42,12 @@ import END_DURING_CHAT from '@salesforce/label/c.Chat_Builder_Note_End_During_Ch
 import START_HIDDEN_OFFLINE from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_Offline';
 import START_HIDDEN_IN_CHAT from '@salesforce/label/c.Chat_Builder_Note_Start_Hidden_In_Chat';
 import START_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_Offline_Form';
+import START_NO_OFFLINE_FORM from '@salesforce/label/c.Chat_Builder_Note_Start_No_Offline_Form';
+import START_REASON_OFFLINE from '@salesforce/label/c.Chat_Start_Reason_Offline';
+import ROUTING_INVALID from '@salesforce/label/c.Chat_Builder_Routing_Invalid';
+import ROUTING_INVALID_START from '@salesforce/label/c.Chat_Builder_Routing_Invalid_Start';
+import ROUTING_INVALID_STATUS from '@salesforce/label/c.Chat_Builder_Routing_Invalid_Status';
+import UNAVAILABLE from '@salesforce/label/c.Chat_Error_Invalid_Routing';
 import START_OFFLINE_LABEL from '@salesforce/label/c.Chat_Start_Offline_Label';
 import STATUS_CHAT_ONLY from '@salesforce/label/c.Chat_Builder_Note_Status_Chat_Only';
 import CLEAR_ON_LOAD from '@salesforce/label/c.Chat_Clear_Builder_On_Load';
@@ -56,10 +62,16 @@ interface ComponentCheck {
     /** Problems beyond single values (a combination of values, the component's own routing). */
     more?: (value: Values, component: Checked) => string[];
     /**
-     * What visitors see here and when, when the settings hide the component at times (the
-     * admin should never face an empty, unselectable slot without knowing why).
+     * While the site routing is refused (Start, Status): what visitors see here meanwhile, after
+     * where to fix it; null: nothing to add.
      */
-    notes: (value: Values) => string[];
+    refused?: (value: Values) => string | null;
+    /**
+     * What visitors see here and when, when the settings hide the component at times (the
+     * admin should never face an empty, unselectable slot without knowing why), for the chat as
+     * it stands (its client, say).
+     */
+    notes: (value: Values, chat: ChatState | undefined) => string[];
 }
 
 /** The Start button's routing properties, by the field of a routing issue. */
@@ -96,13 +108,19 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
             guestLoginLink: START_GUEST_LOGIN_LINK
         },
         more: (_value, component) => startRoutingProblems(component),
-        notes: (value) => {
+        refused: () => formatLabel(ROUTING_INVALID_START, UNAVAILABLE),
+        notes: (value, chat) => {
             const notes: string[] = [];
             const offline = value('whenOffline');
             if (offline === 'hide') {
                 notes.push(START_HIDDEN_OFFLINE);
             } else if (offline === 'offline-form') {
-                notes.push(formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL));
+                // Enhanced Chat has no offline form: the button is disabled instead (chatStartButton).
+                notes.push(
+                    chat?.client === 'enhanced'
+                        ? formatLabel(START_NO_OFFLINE_FORM, START_REASON_OFFLINE)
+                        : formatLabel(START_OFFLINE_FORM, START_OFFLINE_LABEL)
+                );
             }
             if (value('hideDuringChat')) {
                 notes.push(START_HIDDEN_IN_CHAT);
@@ -139,6 +157,12 @@ const CHECKS: Readonly<Record<CheckedKind, ComponentCheck>> = {
     },
     status: {
         labels: { heading: STATUS_HEADING, showAvailability: STATUS_SHOW_AVAILABILITY },
+        refused: (value) => {
+            // Without availability, visitors read nothing here meanwhile.
+            return value('showAvailability')
+                ? formatLabel(ROUTING_INVALID_STATUS, UNAVAILABLE)
+                : null;
+        },
         notes: (value) => {
             // Without a heading or availability, visitors see nothing until they start a chat.
             const chatOnly = value('heading') === '' && !value('showAvailability');
@@ -155,27 +179,40 @@ export function checkComponent(component: Checked): AdminCheck {
     // Every property the component reads is read once and checked, in its order (a property
     // without a Builder name here would show its API name: never silently unchecked).
     for (const [property, spec] of Object.entries(component.settings)) {
-        const { value, problem } = readProperty(component.settingValue(property), spec);
-        values[property] = value;
-        if (problem) {
+        const read = readProperty(component.settingValue(property), spec);
+        values[property] = read.value;
+        for (const problem of read.problems) {
             problems.push(propertyProblemText(check.labels[property] ?? property, spec, problem));
         }
     }
     const value: Values = (property) => values[property];
     problems.push(...(check.more?.(value, component) ?? []));
-    return { problems, notes: check.notes(value) };
+    // The site routing is fixed elsewhere (Chat Routing Settings): a problem of the page.
+    const pageProblems =
+        check.refused && component.routingRefused
+            ? [[ROUTING_INVALID, check.refused(value)].filter(Boolean).join(' ')]
+            : [];
+    return { problems, pageProblems, notes: check.notes(value, component.chatState) };
 }
 
 /**
  * What the admin notice of a chat component shows (the builder kit's `check`): null when there is
- * nothing to say. While chat is off the notice says why, and leaves out the notes on what visitors
- * see (none of it is shown then).
+ * nothing to say. While chat is off the notice says why, and leaves out the site routing's
+ * problem and the notes on what visitors see (none of it is shown then).
  */
 export function componentNotice(component: NoticeSubject): AdminNotice | null {
     const off = component.status === 'disabled';
-    const { problems, notes } = checkComponent(component);
+    const { problems, pageProblems, notes } = checkComponent(component);
+    // While chat is off, only why (and the component's own problems): the rest is not shown.
+    const page = off ? [] : pageProblems;
     const shown = off ? [] : notes;
-    return off || problems.length > 0 || shown.length > 0
-        ? { disabledReason: component.disabledReason, propertyProblems: problems, notes: shown }
+    return off || problems.length > 0 || page.length > 0 || shown.length > 0
+        ? {
+              disabledReason: component.disabledReason,
+              reasonElsewhere: !component.explainsChatOff,
+              pageProblems: page,
+              propertyProblems: problems,
+              notes: shown
+          }
         : null;
 }

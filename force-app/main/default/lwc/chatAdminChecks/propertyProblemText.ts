@@ -7,9 +7,11 @@ import BAD_BOOLEAN from '@salesforce/label/c.Chat_Admin_Bad_Boolean';
 import NOT_TEXT from '@salesforce/label/c.Chat_Admin_Not_Text';
 import TOO_LONG from '@salesforce/label/c.Chat_Admin_Too_Long';
 import MARKUP from '@salesforce/label/c.Chat_Admin_Markup';
+import DIRECTION_CONTROL from '@salesforce/label/c.Chat_Admin_Direction_Control';
 import BAD_CHOICE from '@salesforce/label/c.Chat_Admin_Bad_Choice';
 import {
     formatLabel,
+    readProperty,
     TEXT_MAX_LENGTH,
     type PropertyProblem,
     type PropertyProblemCode,
@@ -36,8 +38,16 @@ const TEXTS: Readonly<
             choices[String(fallback)] ?? String(fallback)
         ]
     ],
-    TOO_LONG: [TOO_LONG, (spec) => [String(spec.maxLength ?? TEXT_MAX_LENGTH)]],
-    MARKUP: [MARKUP, () => []]
+    DIRECTION_CONTROL: [DIRECTION_CONTROL, () => []],
+    MARKUP: [MARKUP, () => []],
+    // The limit, and the text as visitors see it.
+    TOO_LONG: [
+        TOO_LONG,
+        (spec, given) => [
+            String(spec.maxLength ?? TEXT_MAX_LENGTH),
+            String(readProperty(given, spec).value)
+        ]
+    ]
 };
 
 /** The admin's words for `problem`, found reading the property `label` as `spec` says. */

@@ -61,8 +61,9 @@ function readingProblems(
     field: FieldName,
     spec: PropertySpec
 ): string[] {
-    const { problem } = readProperty(settings.raw[field], spec);
-    return problem ? [propertyProblemText(FIELD_LABELS[field], spec, problem)] : [];
+    return readProperty(settings.raw[field], spec).problems.map((problem) =>
+        propertyProblemText(FIELD_LABELS[field], spec, problem)
+    );
 }
 
 /**

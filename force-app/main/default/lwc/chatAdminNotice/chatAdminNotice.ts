@@ -6,14 +6,20 @@ import NO_CLIENT_PROBLEM from '@salesforce/label/c.Chat_Admin_No_Client_Problem'
 import NO_CLIENT_FIX from '@salesforce/label/c.Chat_Admin_No_Client_Fix';
 import LOGIN_PROBLEM from '@salesforce/label/c.Chat_Admin_Login_Problem';
 import LOGIN_FIX from '@salesforce/label/c.Chat_Admin_Login_Fix';
+import LOCKER_BRIEF from '@salesforce/label/c.Chat_Admin_Locker_Brief';
+import NO_CLIENT_BRIEF from '@salesforce/label/c.Chat_Admin_No_Client_Brief';
+import LOGIN_BRIEF from '@salesforce/label/c.Chat_Admin_Login_Brief';
 import PROPERTY_PROBLEMS from '@salesforce/label/c.Chat_Admin_Property_Problems';
 import type { ChatDisabledReason } from 'c/embeddedChatService';
 
-/** Why chat is off, and what to do about it, for each reason. */
-const REASONS: Readonly<Record<ChatDisabledReason, readonly [string, string]>> = {
-    locker: [LOCKER_PROBLEM, LOCKER_FIX],
-    'no-chat-client': [NO_CLIENT_PROBLEM, NO_CLIENT_FIX],
-    'login-required': [LOGIN_PROBLEM, LOGIN_FIX]
+/**
+ * Why chat is off, and what to do about it, for each reason; and the short reference to the
+ * component of the page that says both (said in full once per page).
+ */
+const REASONS: Readonly<Record<ChatDisabledReason, readonly [string, string, string]>> = {
+    locker: [LOCKER_PROBLEM, LOCKER_FIX, LOCKER_BRIEF],
+    'no-chat-client': [NO_CLIENT_PROBLEM, NO_CLIENT_FIX, NO_CLIENT_BRIEF],
+    'login-required': [LOGIN_PROBLEM, LOGIN_FIX, LOGIN_BRIEF]
 };
 
 /** The texts of a list given as a property: none unless it is a list; blanks and non-text left out. */
@@ -32,8 +38,12 @@ function textsOf(value: unknown): string[] {
  * library's `componentNotice` gives (the components spread them).
  */
 export default class ChatAdminNotice extends LightningElement {
-    /** Why the chat is off, if it is: 'locker' or 'no-chat-client'. */
+    /** Why the chat is off, if it is: 'locker', 'no-chat-client' or 'login-required'. */
     @api disabledReason: ChatDisabledReason | null = null;
+    /** Another component of the page says why in full: say it briefly and refer to it. */
+    @api reasonElsewhere = false;
+    /** Problems to fix elsewhere on the page (the site routing), one message each. */
+    @api pageProblems: string[] = [];
     /** Problems with the component's builder properties, one message each. */
     @api propertyProblems: string[] = [];
     /** What visitors see and when, one text each (c/chatAdminChecks words them). */
@@ -43,15 +53,15 @@ export default class ChatAdminNotice extends LightningElement {
     propertyHeading = PROPERTY_PROBLEMS;
 
     get reasonProblem(): string | null {
-        return this.reasonWords?.[0] ?? null;
+        return this.reasonWords?.[this.reasonElsewhere ? 2 : 0] ?? null;
     }
 
     get reasonFix(): string | null {
-        return this.reasonWords?.[1] ?? null;
+        return this.reasonElsewhere ? null : (this.reasonWords?.[1] ?? null);
     }
 
     /** The words for the reason given; none for an unknown one. */
-    private get reasonWords(): readonly [string, string] | undefined {
+    private get reasonWords(): readonly [string, string, string] | undefined {
         const reason = this.disabledReason;
         return reason && Object.prototype.hasOwnProperty.call(REASONS, reason)
             ? REASONS[reason]
@@ -73,8 +83,16 @@ export default class ChatAdminNotice extends LightningElement {
         return textsOf(this.notes).map((text, index) => ({ key: `${index}`, text }));
     }
 
+    get pageProblemItems(): { key: string; text: string }[] {
+        return textsOf(this.pageProblems).map((text, index) => ({ key: `${index}`, text }));
+    }
+
     private get hasProblem(): boolean {
-        return this.reasonProblem !== null || this.hasPropertyProblems;
+        return (
+            this.reasonProblem !== null ||
+            this.pageProblemItems.length > 0 ||
+            this.hasPropertyProblems
+        );
     }
 
     get hasContent(): boolean {

@@ -24,6 +24,7 @@ import ROUTING from '@salesforce/label/c.Chat_Builder_Basic_Routing';
 import NEED_LWS from '@salesforce/label/c.Chat_Builder_Checks_Need_LWS';
 import LOCKER_PROBLEM from '@salesforce/label/c.Chat_Admin_Locker_Problem';
 import LOCKER_FIX from '@salesforce/label/c.Chat_Admin_Locker_Fix';
+import LOCKER_BRIEF from '@salesforce/label/c.Chat_Admin_Locker_Brief';
 
 /*
  * Whether the page is in Builder: there is no official API for this; public components check the
@@ -105,10 +106,17 @@ const SUMMARIES: Record<CheckedKind | 'routing', string> = {
     routing: ROUTING
 };
 
-/** The placeholder of component `kind` without its Builder-only part. */
-export function builderFallback(kind: CheckedKind | 'routing', locker: boolean): BuilderFallback {
+/**
+ * The placeholder of component `kind` without its Builder-only part: under Locker, the
+ * explanation in full (`inFull`), or a reference to the component that gives it.
+ */
+export function builderFallback(
+    kind: CheckedKind | 'routing',
+    locker: boolean,
+    inFull?: boolean
+): BuilderFallback {
     return {
         summary: SUMMARIES[kind],
-        checks: locker ? `${LOCKER_PROBLEM} ${LOCKER_FIX}` : NEED_LWS
+        checks: locker ? (inFull ? `${LOCKER_PROBLEM} ${LOCKER_FIX}` : LOCKER_BRIEF) : NEED_LWS
     };
 }

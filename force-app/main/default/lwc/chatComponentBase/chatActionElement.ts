@@ -213,7 +213,8 @@ export abstract class ChatActionElement extends ChatElement {
                   client: null,
                   agentsAvailable: null,
                   queuePosition: null,
-                  disabledReason: null
+                  disabledReason: null,
+                  siteRoutingValid: true
               };
     }
 

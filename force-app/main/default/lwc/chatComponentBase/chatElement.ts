@@ -6,6 +6,7 @@ import {
     type ChatStatus
 } from 'c/embeddedChatService';
 import {
+    chatOffExplainer,
     readProperty,
     type AdminNotice,
     type Checked,
@@ -46,6 +47,12 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     builderKit: BuilderKit | null = null;
     /** Builder only: the kit could not be loaded (see builderKit.ts). */
     private builderKitFailed = false;
+    /** Builder only: this component says in full why chat is off (one per page). */
+    explainsChatOff = true;
+    /** Joins (true) or leaves the components of the page that say why chat is off. */
+    private readonly explainChatOff = chatOffExplainer((inFull) => {
+        this.explainsChatOff = inFull;
+    });
     private unsubscribe?: () => void;
 
     connectedCallback(): void {
@@ -60,6 +67,7 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
         this.unsubscribe = subscribeToChat((state) => {
             this.beforeChatStateChange(state);
             this.chatState = state;
+            this.explainChatOff(this.isBuilder && state.status === 'disabled');
             this.chatStateChanged(state);
         });
     }
@@ -67,6 +75,7 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     disconnectedCallback(): void {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        this.explainChatOff(false);
     }
 
     get status(): ChatStatus {
@@ -86,6 +95,11 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     /** The component's own routing, checked (Start button only). */
     get routing(): Checked['routing'] {
         return null;
+    }
+
+    /** A chat started here would be refused for its routing: the site routing is invalid. */
+    get routingRefused(): boolean {
+        return this.chatState?.siteRoutingValid === false;
     }
 
     /** A builder property's value as Experience Builder handed it over. */
@@ -112,7 +126,7 @@ export abstract class ChatElement extends LightningElement implements NoticeSubj
     /** What an admin gets in Experience Builder when the builder kit cannot load (any reason). */
     get kitFallback(): BuilderFallback | null {
         return this.isBuilder && this.builderKitFailed
-            ? builderFallback(this.kind, this.disabledReason === 'locker')
+            ? builderFallback(this.kind, this.disabledReason === 'locker', this.explainsChatOff)
             : null;
     }
 

@@ -1,6 +1,7 @@
 /**
  * What the chat components share with the Builder-only admin library (not a component): how
- * builder properties read, what the admin check reads of a component, and label formatting. It
+ * builder properties read, what the admin check reads of a component, label formatting, and the
+ * page's list of the components that say why chat is off. It
  * imports nothing of the components, so the admin library imports it without reaching the loader
  * (docs/architecture.md, "Visitor and Builder bundles").
  *
@@ -11,7 +12,12 @@
  * library words the codes (propertyProblemText), so visitors never download the words. Like the
  * service's routing issues: codes here, words on the Builder side.
  */
-import type { ChatDisabledReason, ChatStatus, RoutingValidation } from 'c/embeddedChatService';
+import type {
+    ChatDisabledReason,
+    ChatState,
+    ChatStatus,
+    RoutingValidation
+} from 'c/embeddedChatService';
 
 /**
  * The choices of a picklist property: each value the code uses, with the text Experience Builder
@@ -38,15 +44,17 @@ export type PropertySpecs = Readonly<Record<string, PropertySpec>>;
 
 /**
  * What was wrong with a property's input: not true or false (`NOT_BOOLEAN`), not text
- * (`NOT_TEXT`), not one of the choices (`NOT_A_CHOICE`), all three read as the fallback; longer
- * than the limit, cut (`TOO_LONG`); markup, shown as plain text (`MARKUP`).
+ * (`NOT_TEXT`), not one of the choices (`NOT_A_CHOICE`), all three read as the fallback; text
+ * with characters that override its direction, removed (`DIRECTION_CONTROL`); markup, shown as
+ * plain text (`MARKUP`); longer than the limit, shortened (`TOO_LONG`).
  */
 export type PropertyProblemCode =
     | 'NOT_BOOLEAN'
     | 'NOT_TEXT'
     | 'NOT_A_CHOICE'
-    | 'TOO_LONG'
-    | 'MARKUP';
+    | 'DIRECTION_CONTROL'
+    | 'MARKUP'
+    | 'TOO_LONG';
 
 export interface PropertyProblem {
     code: PropertyProblemCode;
@@ -54,13 +62,19 @@ export interface PropertyProblem {
     given: unknown;
 }
 
-/** A property, read: the value to use, and what was wrong with the input (null: nothing). */
+/** A property, read: the value to use, and what was wrong with the input (in order; none: nothing). */
 export interface PropertyRead<T> {
     value: T;
-    problem: PropertyProblem | null;
+    problems: PropertyProblem[];
 }
 
 const MARKUP = /<\/?[a-z][^>]*>/i;
+/**
+ * The embeddings, overrides and isolates of Unicode's bidirectional algorithm (U+202A–U+202E,
+ * U+2066–U+2069): invisible, they can make text read other than it is (a "Trojan Source" label).
+ * The marks that right-to-left text needs (U+200E, U+200F) are not among them.
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** No value at all: undefined, null or blank text (the fallback applies, and nothing is wrong). */
 function isUnset(value: unknown): boolean {
@@ -76,11 +90,18 @@ function booleanOf(value: unknown): boolean | undefined {
     return text === 'true' || text === 'false' ? text === 'true' : undefined;
 }
 
-/** Text (a string or a number): trimmed and cut to `maxLength`; undefined when not text. */
-function textOf(value: unknown, maxLength: number): string | undefined {
-    return typeof value === 'string' || typeof value === 'number'
-        ? String(value).trim().slice(0, maxLength)
-        : undefined;
+/**
+ * `text` within `maxLength` characters: when longer, cut at the last space that leaves room for
+ * an ellipsis (inside the word when that space is in the first half), never inside a surrogate
+ * pair, and ended with "…".
+ */
+function shortened(text: string, maxLength: number): string {
+    if (text.length <= maxLength) {
+        return text;
+    }
+    const space = text.slice(0, maxLength).search(/\s\S*$/);
+    const head = text.slice(0, space > maxLength / 2 ? space : maxLength - 1);
+    return `${head.replace(/[\uD800-\uDBFF]$/, '').trimEnd()}…`;
 }
 
 /** Case, padding and repeated spaces do not matter when matching a choice. */
@@ -98,8 +119,9 @@ function choiceOf<T extends string>(value: unknown, choices: Choices<T>): T | un
 
 /**
  * Reads a property as `spec` says: the value (the fallback when the input is unset or unusable)
- * and the problem with the input. Text is trimmed and cut to its limit; markup in it is kept and
- * shown as plain text, never rendered.
+ * and the problems with the input, in the order they apply. Text (a string or a number) is
+ * trimmed, loses its direction override characters and is shortened to its limit (the admin is
+ * told each); markup in it is kept and shown as plain text, never rendered.
  */
 export function readProperty<T extends boolean | string>(
     raw: unknown,
@@ -107,26 +129,35 @@ export function readProperty<T extends boolean | string>(
 ): PropertyRead<T> {
     const { fallback, choices, maxLength = TEXT_MAX_LENGTH } = spec;
     const flag = typeof fallback === 'boolean';
-    const unset = isUnset(raw);
-    const read = unset
-        ? undefined
-        : flag
-          ? booleanOf(raw)
-          : choices
-            ? choiceOf(raw, choices)
-            : textOf(raw, maxLength);
-    let code: PropertyProblemCode | null = null;
-    if (read === undefined) {
-        code = unset ? null : flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT';
-    } else if (!flag && !choices) {
-        code =
-            String(raw).trim().length > maxLength
-                ? 'TOO_LONG'
-                : MARKUP.test(String(read))
-                  ? 'MARKUP'
-                  : null;
+    const codes: PropertyProblemCode[] = [];
+    let read: boolean | string | undefined;
+    if (!isUnset(raw)) {
+        if (flag) {
+            read = booleanOf(raw);
+        } else if (choices) {
+            read = choiceOf(raw, choices);
+        } else if (typeof raw === 'string' || typeof raw === 'number') {
+            const given = String(raw).trim();
+            const text = given.replace(DIRECTION_CONTROLS, '').trim();
+            read = shortened(text, maxLength) || undefined;
+            if (text !== given) {
+                codes.push('DIRECTION_CONTROL');
+            }
+            if (MARKUP.test(text)) {
+                codes.push('MARKUP');
+            }
+            if (text.length > maxLength) {
+                codes.push('TOO_LONG');
+            }
+        }
+        if (read === undefined && !codes.length) {
+            codes.push(flag ? 'NOT_BOOLEAN' : choices ? 'NOT_A_CHOICE' : 'NOT_TEXT');
+        }
     }
-    return { value: (read ?? fallback) as T, problem: code && { code, given: raw } };
+    return {
+        value: (read ?? fallback) as T,
+        problems: codes.map((code) => ({ code, given: raw }))
+    };
 }
 
 /** Reads an optional String property (an ID, say): trimmed; blank means "not set" (''). */
@@ -146,11 +177,22 @@ export interface Checked {
     settingValue(property: string): unknown;
     /** The service's verdict on the component's own routing (Start button); null when none set. */
     routing: RoutingValidation | null;
+    /** The chat as the component follows it (unset before the first state): its client, say. */
+    chatState?: ChatState;
+    /**
+     * A chat started from the component would be refused for its routing (INVALID_ROUTING): the
+     * site routing (with the Start button's own over it) is invalid.
+     */
+    routingRefused: boolean;
 }
 
-/** What the check gives back: what the admin should fix, and what visitors see when. */
+/**
+ * What the check gives back: what the admin should fix in the component (`problems`) and
+ * elsewhere on the page (`pageProblems`: the site routing), and what visitors see when.
+ */
 export interface AdminCheck {
     problems: string[];
+    pageProblems: string[];
     notes: string[];
 }
 
@@ -158,11 +200,16 @@ export interface AdminCheck {
 export interface NoticeSubject extends Checked {
     status: ChatStatus;
     disabledReason: ChatDisabledReason | null;
+    /** It says in full why chat is off; false: another component of the page does. */
+    explainsChatOff: boolean;
 }
 
 /** What the admin notice of a component shows: c/chatAdminNotice's properties. */
 export interface AdminNotice {
     disabledReason: ChatDisabledReason | null;
+    /** Another component of the page says in full why chat is off: here only a reference. */
+    reasonElsewhere: boolean;
+    pageProblems: string[];
     propertyProblems: string[];
     notes: string[];
 }
@@ -176,4 +223,33 @@ export function formatLabel(template: string, ...args: readonly (string | number
         const arg = args[Number(index)];
         return arg === undefined ? '' : String(arg);
     });
+}
+
+/**
+ * The chat components of this page that say in Builder why chat is off (each component, and
+ * Chat Routing Settings' summary card), in the order they began to: the first says it in full,
+ * the others refer to it (the same long text on every component is noise). A module is one per
+ * page, so this list is the page's, and nothing of it is global.
+ */
+const explainers: ((inFull: boolean) => void)[] = [];
+
+/**
+ * A component's place among those that say why chat is off. The function it gives joins the
+ * list while chat is off (`off` true) and leaves it otherwise (and when the component leaves the
+ * page); `tell` hears whether the component says it in full: at once when it joins, and again
+ * when the one before it leaves.
+ */
+export function chatOffExplainer(tell: (inFull: boolean) => void): (off: boolean) => void {
+    return (off) => {
+        const at = explainers.indexOf(tell);
+        if (off && at < 0) {
+            explainers.push(tell);
+            tell(explainers.length === 1);
+        } else if (!off && at >= 0) {
+            explainers.splice(at, 1);
+            if (at === 0) {
+                explainers[0]?.(true);
+            }
+        }
+    };
 }

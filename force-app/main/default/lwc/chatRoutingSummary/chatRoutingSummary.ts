@@ -11,6 +11,7 @@ import {
 } from 'c/embeddedChatService';
 import type { SummaryInput } from 'c/chatRoutingModel';
 import { shareDirectRouting, withdrawDirectRouting } from 'c/chatAdminChecks';
+import { chatOffExplainer } from 'c/chatComponentSupport';
 import TITLE from '@salesforce/label/c.Chat_Routing_Title';
 import ADMIN_ONLY from '@salesforce/label/c.Chat_Routing_Admin_Only';
 import { summarize, type SummaryView } from './routingSummary';
@@ -29,6 +30,12 @@ export default class ChatRoutingSummary extends LightningElement {
     private current: SummaryInput | null = null;
     /** Why chat is off on this page (null while it is not). */
     chatOffReason: ChatDisabledReason | null = null;
+    /** Another chat component of the page says in full why chat is off. */
+    reasonElsewhere = false;
+    /** Joins (true) or leaves the components of the page that say why chat is off. */
+    private readonly explainChatOff = chatOffExplainer((inFull) => {
+        this.reasonElsewhere = !inFull;
+    });
     private client: ChatClientKind | null = null;
     private unsubscribe?: () => void;
 
@@ -37,6 +44,7 @@ export default class ChatRoutingSummary extends LightningElement {
             if (state.client !== this.client || state.disabledReason !== this.chatOffReason) {
                 this.client = state.client;
                 this.chatOffReason = state.disabledReason;
+                this.explainChatOff(state.disabledReason !== null);
                 this.update();
             }
         });
@@ -46,6 +54,7 @@ export default class ChatRoutingSummary extends LightningElement {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
         withdrawDirectRouting(this);
+        this.explainChatOff(false);
     }
 
     @api

@@ -1,5 +1,6 @@
 import { api } from 'lwc';
 import {
+    getRoutingValidation,
     startChat,
     validateRouting,
     type ChatState,
@@ -8,7 +9,7 @@ import {
     type RoutingValidation,
     type StartChatOptions
 } from 'c/embeddedChatService';
-import { ChatActionElement, buttonStyle } from 'c/chatComponentBase';
+import { ChatActionElement, buttonStyle, chatErrorMessage } from 'c/chatComponentBase';
 import { readOptionalText, type Choices, type PropertySpecs } from 'c/chatComponentSupport';
 import DEFAULT_LABEL from '@salesforce/label/c.Chat_Start_Default_Label';
 import REASON_LOADING from '@salesforce/label/c.Chat_Start_Reason_Loading';
@@ -88,6 +89,15 @@ export default class ChatStartButton extends ChatActionElement {
         return this.routingOverride.verdict;
     }
 
+    /**
+     * A start would be refused for its routing: the service's verdict on what startChat would
+     * send (the site routing, with a valid override over it). Read again on every state change;
+     * the state says when the site routing's verdict changes.
+     */
+    get routingRefused(): boolean {
+        return !getRoutingValidation(this.routingOverride.routing ?? undefined).valid;
+    }
+
     get showButton(): boolean {
         if (!this.isChatShown || this.hiddenDuringChat) {
             return false;
@@ -130,6 +140,10 @@ export default class ChatStartButton extends ChatActionElement {
         if (this.isChatActive) {
             return REASON_ACTIVE;
         }
+        if (this.routingRefused) {
+            // Not an invitation to a chat that cannot start, nor "try again later".
+            return chatErrorMessage('INVALID_ROUTING');
+        }
         return this.agentsOffline && this.offline === 'disable' ? REASON_OFFLINE : '';
     }
 
@@ -144,8 +158,9 @@ export default class ChatStartButton extends ChatActionElement {
         return super.outlivesMessages(then, next) || next.agentsAvailable !== then.agentsAvailable;
     }
 
+    /** The offline form opens only with routing the service accepts. */
     private get offersOfflineForm(): boolean {
-        return this.agentsOffline && this.offline === 'offline-form';
+        return this.agentsOffline && this.offline === 'offline-form' && !this.routingRefused;
     }
 
     private get agentsOffline(): boolean {

@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import { ChatElement } from 'c/chatComponentBase';
+import { ChatElement, chatErrorMessage } from 'c/chatComponentBase';
 import { formatLabel, type PropertySpecs } from 'c/chatComponentSupport';
 import LOADING from '@salesforce/label/c.Chat_Status_Loading';
 import AGENTS_ONLINE from '@salesforce/label/c.Chat_Status_Agents_Online';
@@ -69,6 +69,10 @@ export default class ChatStatus extends ChatElement {
     private get availabilityText(): string {
         if (this.status === 'loading') {
             return LOADING;
+        }
+        if (this.routingRefused) {
+            // The site routing is invalid: no Start that uses it can start a chat.
+            return chatErrorMessage('INVALID_ROUTING');
         }
         const available = this.chatState?.agentsAvailable;
         if (available === null || available === undefined) {

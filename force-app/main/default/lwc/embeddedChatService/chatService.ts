@@ -197,13 +197,15 @@ export class ChatService {
     private applySite(client = this.store.state.client, force?: boolean): RoutingValidation {
         const validation = this.validate(this.site.routing, client);
         this.siteValidation = validation;
+        this.store.setSiteRoutingValid(validation.valid);
         this.configurePage(force);
         debug(`site routing ${validation.valid ? 'set' : 'refused'}`);
         return validation;
     }
 
-    getRouting(): RoutingValidation {
-        return this.siteValidation;
+    /** The site routing's verdict; with `routing`, that of a start with it (as startChat judges). */
+    getRouting(routing?: RoutingConfig): RoutingValidation {
+        return routing ? this.routingFor({ routing }) : this.siteValidation;
     }
 
     /** The client is known: routing set before is checked again for it; the page is read. */

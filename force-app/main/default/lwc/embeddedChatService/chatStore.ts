@@ -18,6 +18,7 @@ interface InternalState {
     chat: ChatPhase;
     agentsAvailable: boolean | null;
     queuePosition: number | null;
+    siteRoutingValid: boolean;
 }
 
 const ACTIVE: ReadonlySet<ChatPhase> = new Set(['requesting', 'queued', 'chatting', 'open']);
@@ -44,7 +45,8 @@ function derive(internal: InternalState): ChatState {
                 : null,
         agentsAvailable: internal.client === 'locker' ? null : internal.agentsAvailable,
         queuePosition: status === 'queued' ? internal.queuePosition : null,
-        disabledReason
+        disabledReason,
+        siteRoutingValid: internal.siteRoutingValid
     });
 }
 
@@ -60,7 +62,8 @@ export class ChatStore {
             kind: null,
             chat: 'idle',
             agentsAvailable: null,
-            queuePosition: null
+            queuePosition: null,
+            siteRoutingValid: true
         };
         this.snapshot = derive(this.internal);
     }
@@ -106,6 +109,10 @@ export class ChatStore {
 
     setAvailability(agentsAvailable: boolean | null): void {
         this.update({ agentsAvailable });
+    }
+
+    setSiteRoutingValid(siteRoutingValid: boolean): void {
+        this.update({ siteRoutingValid });
     }
 
     /** Applies one client signal to the state. */
@@ -166,13 +173,9 @@ export class ChatStore {
         const snapshot = derive(next);
         this.internal = next;
         const previous = this.snapshot;
-        if (
-            previous.status === snapshot.status &&
-            previous.client === snapshot.client &&
-            previous.agentsAvailable === snapshot.agentsAvailable &&
-            previous.queuePosition === snapshot.queuePosition &&
-            previous.disabledReason === snapshot.disabledReason
-        ) {
+        // Every field of the state is a plain value: a change of any one is a change.
+        const keys = Object.keys(snapshot) as (keyof ChatState)[];
+        if (keys.every((key) => previous[key] === snapshot[key])) {
             return;
         }
         this.snapshot = snapshot;

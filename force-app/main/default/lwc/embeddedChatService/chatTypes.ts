@@ -61,6 +61,12 @@ export interface ChatState {
     /** Position in the queue while queued, when the client reported one. */
     readonly queuePosition: number | null;
     readonly disabledReason: ChatDisabledReason | null;
+    /**
+     * Whether the site routing (configureRouting's newest owner's; none: the snippet's) is
+     * valid. While false, a startChat without routing of its own is refused (INVALID_ROUTING):
+     * chat cannot start until the routing is fixed. `getRoutingValidation()` gives the issues.
+     */
+    readonly siteRoutingValid: boolean;
 }
 
 /** Why an action did not do what was asked. */

@@ -179,9 +179,13 @@ export function releaseRouting(owner: object): void {
     service.releaseRouting(owner);
 }
 
-/** The site routing's current verdict (the routing of configureRouting's newest owner). */
-export function getRoutingValidation(): RoutingValidation {
-    return service.getRouting();
+/**
+ * The site routing's current verdict (the routing of configureRouting's newest owner); with
+ * `routing`, the verdict on the routing a `startChat({ routing })` would use: `routing` merged
+ * over the site's, key by key. `ChatState.siteRoutingValid` follows the site routing's verdict.
+ */
+export function getRoutingValidation(routing?: RoutingConfig): RoutingValidation {
+    return service.getRouting(routing);
 }
 
 /**

@@ -12,13 +12,15 @@ jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/cha
 function component(
     kind: Checked['kind'],
     settings: PropertySpecs,
-    values: Record<string, unknown>
+    values: Record<string, unknown>,
+    routingRefused = false
 ): Checked {
     return {
         kind,
         settings,
         settingValue: (property) => values[property],
-        routing: null
+        routing: null,
+        routingRefused
     };
 }
 
@@ -45,6 +47,7 @@ describe('checkComponent', () => {
 
         expect(checkComponent(checked)).toEqual({
             problems: ['extra: “sometimes” is not true or false; using false.'],
+            pageProblems: [],
             notes: [END_DURING_CHAT]
         });
     });
@@ -61,7 +64,19 @@ describe('checkComponent', () => {
         const both = { clearOnPageLoad: 'TRUE', hideButton: true };
         expect(checkComponent(component('clear', settings, both))).toEqual({
             problems: [],
+            pageProblems: [],
             notes: [CLEAR_HIDDEN]
         });
+    });
+
+    it('tells the site routing’s problem on Start and Status only: End and Clear never start a chat', () => {
+        const refused = (kind: Checked['kind']): string[] =>
+            checkComponent(component(kind, {}, {}, true)).pageProblems;
+
+        expect(refused('start')).toHaveLength(1);
+        expect(refused('status')).toHaveLength(1);
+        expect(refused('start')[0]).toContain('Chat Routing Settings');
+        expect(refused('end')).toEqual([]);
+        expect(refused('clear')).toEqual([]);
     });
 });

@@ -10,17 +10,18 @@ import { propertyProblemText } from '../propertyProblemText';
 
 jest.mock('c/embeddedChatService', () => jest.requireActual('test/jest-mocks/chatServiceDouble'));
 
-/** A property read as the admin sees it: the value, and its problem in the admin's words. */
+/**
+ * A property read as the admin sees it: the value, and its problem in the admin's words (the
+ * problems joined by " | " when there are several).
+ */
 function readWorded(
     value: unknown,
     spec: PropertySpec,
     property: string
 ): { value: boolean | string; problem: string | null } {
     const read = readProperty(value, spec);
-    return {
-        value: read.value,
-        problem: read.problem && propertyProblemText(property, spec, read.problem)
-    };
+    const problems = read.problems.map((problem) => propertyProblemText(property, spec, problem));
+    return { value: read.value, problem: problems.length ? problems.join(' | ') : null };
 }
 
 const readBoolean = (value: unknown, fallback: boolean, property: string) =>
@@ -70,9 +71,84 @@ describe('builder property normalisation', () => {
         });
         const long = readText('x'.repeat(100), 'Chat', 'Label', 10);
         expect(long).toEqual({
-            value: 'x'.repeat(10),
-            problem: 'Label: longer than 10 characters; the rest is cut off.'
+            value: `${'x'.repeat(9)}…`,
+            problem: 'Label: longer than 10 characters; visitors see it shortened: “xxxxxxxxx…”.'
         });
+    });
+
+    it('shortens text that is too long at a word boundary, with an ellipsis, within the limit', () => {
+        const label = 'Chat with our friendly support team today';
+        expect(readText(label, 'Chat', 'Label', 20)).toEqual({
+            value: 'Chat with our…',
+            problem:
+                'Label: longer than 20 characters; visitors see it shortened: “Chat with our…”.'
+        });
+        // The ellipsis takes one character of the limit: a word that leaves it no room goes too.
+        expect(readText('Talk to us now please', 'Chat', 'Label', 10).value).toBe('Talk to…');
+        expect(readText('Talk to us now please', 'Chat', 'Label', 11).value).toBe('Talk to us…');
+        // Spaces before the cut go.
+        expect(readText('Talk to us   now', 'Chat', 'Label', 13).value).toBe('Talk to us…');
+        // A first word longer than half the limit is cut inside, never left as a stub.
+        expect(readText('Hi supercalifragilistic', 'Chat', 'Label', 12).value).toBe('Hi supercal…');
+        // Never half a character: a cut inside a surrogate pair drops it.
+        expect(readText('😀'.repeat(50), 'Chat', 'Label', 10).value).toBe(`${'😀'.repeat(4)}…`);
+        // The default limit is 80: "…help you" is 80 characters, so "you" leaves no room.
+        const words =
+            'Please start a chat with one of our support agents, who will be glad to help you today';
+        const read = readProperty(words, { fallback: 'Chat' });
+        expect(read.value).toBe(
+            'Please start a chat with one of our support agents, who will be glad to help…'
+        );
+        expect(read.value.length).toBeLessThanOrEqual(80);
+        expect(readText('x'.repeat(80), 'Chat', 'Label').problem).toBeNull();
+    });
+
+    it.each([
+        ['LEFT-TO-RIGHT EMBEDDING', '\u202A'],
+        ['RIGHT-TO-LEFT EMBEDDING', '\u202B'],
+        ['POP DIRECTIONAL FORMATTING', '\u202C'],
+        ['LEFT-TO-RIGHT OVERRIDE', '\u202D'],
+        ['RIGHT-TO-LEFT OVERRIDE', '\u202E'],
+        ['LEFT-TO-RIGHT ISOLATE', '\u2066'],
+        ['RIGHT-TO-LEFT ISOLATE', '\u2067'],
+        ['FIRST STRONG ISOLATE', '\u2068'],
+        ['POP DIRECTIONAL ISOLATE', '\u2069']
+    ])(
+        'removes a %s character, which can disguise the text, and tells the admin',
+        (_name, char) => {
+            expect(readText(`Chat ${char}su htiw`, 'Chat', 'Label')).toEqual({
+                value: 'Chat su htiw',
+                problem:
+                    'Label: contains invisible characters that change the text’s direction and can disguise it; visitors see the text without them.'
+            });
+        }
+    );
+
+    it('keeps the direction marks that right-to-left text needs', () => {
+        expect(readText('שלום\u200F Chat\u200E', 'Chat', 'Label')).toEqual({
+            value: 'שלום\u200F Chat\u200E',
+            problem: null
+        });
+    });
+
+    it('reads a value of only direction characters as unset, and says they were there', () => {
+        expect(readText('\u202E\u202C', 'Chat', 'Label')).toEqual({
+            value: 'Chat',
+            problem:
+                'Label: contains invisible characters that change the text’s direction and can disguise it; visitors see the text without them.'
+        });
+    });
+
+    it('tells every problem of one text, in the order they apply', () => {
+        const read = readProperty(`<b>${'Help '.repeat(20)}</b>\u202E`, { fallback: 'Chat' });
+        expect(read.problems.map((problem) => problem.code)).toEqual([
+            'DIRECTION_CONTROL',
+            'MARKUP',
+            'TOO_LONG'
+        ]);
+        // Markup is found in the whole text, not only in what is left after the cut.
+        const tagAtTheEnd = readProperty(`${'x'.repeat(90)}<b>y</b>`, { fallback: 'Chat' });
+        expect(tagAtTheEnd.problems.map((problem) => problem.code)).toEqual(['MARKUP', 'TOO_LONG']);
     });
 
     it('keeps HTML as plain text and tells the admin', () => {
@@ -141,12 +217,17 @@ describe('builder property normalisation', () => {
         const wrong = specs.flatMap((spec) =>
             [...inputs, ...more]
                 .map((input) => ({ spec, input, ...readProperty(input, spec) }))
-                .filter(({ input, value, problem }) => {
+                .filter(({ input, value, problems }) => {
                     if (unset.includes(input as never)) {
-                        return value !== spec.fallback || problem !== null;
+                        return value !== spec.fallback || problems.length > 0;
                     }
+                    const [problem] = problems;
                     if (problem && notUsed.includes(problem.code)) {
-                        return value !== spec.fallback || problem.given !== input;
+                        return (
+                            value !== spec.fallback ||
+                            problem.given !== input ||
+                            problems.length > 1
+                        );
                     }
                     return typeof value !== typeof spec.fallback;
                 })

@@ -71,6 +71,16 @@ describe('c-chat-admin-notice', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('warns of a problem to fix elsewhere on the page, apart from the component’s properties', async () => {
+        const routing = 'The site routing has errors. Fix them on Chat Routing Settings.';
+        const element = mount({ pageProblems: [routing, ''], notes: [START_HIDDEN_IN_CHAT] });
+        expect(texts(element, '.page-problem')).toEqual([routing]);
+        expect(element.shadowRoot!.querySelector('.property-heading')).toBeNull();
+        const notice = element.shadowRoot!.querySelector('.notice')!;
+        expect(notice.classList).toContain('slds-theme_warning');
+        await expect(element).toBeAccessible();
+    });
+
     it('says what visitors see and when, as information rather than a warning', async () => {
         const element = mount({ notes: [END_DURING_CHAT, START_OFFLINE_FORM] });
         expect(texts(element, '.note')).toEqual([END_DURING_CHAT, START_OFFLINE_FORM]);

@@ -16,6 +16,7 @@ import CLEAR_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Clear';
 import STATUS_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Status';
 import ROUTING_BASIC from '@salesforce/label/c.Chat_Builder_Basic_Routing';
 import NEED_LWS from '@salesforce/label/c.Chat_Builder_Checks_Need_LWS';
+import LOCKER_BRIEF from '@salesforce/label/c.Chat_Admin_Locker_Brief';
 
 // Chat Routing Settings also hands its routing to the service: a verdict is all it needs here.
 jest.mock('c/embeddedChatService', () => {
@@ -155,6 +156,34 @@ describe('the builder kit', () => {
         expect(noticeOf(element)).toBeNull();
         expect(fallbackOf(element)).toEqual([STATUS_BASIC, `${LOCKER_PROBLEM} ${LOCKER_FIX}`]);
         await expect(element).toBeAccessible();
+    });
+
+    it('under Locker, explains Locker in full on one placeholder per page and refers to it on the others', async () => {
+        const page = await freshPage();
+        kitFails();
+        page.support.setBuilderContextOverride(true);
+        page.double.setMockChatState({ status: 'disabled', disabledReason: 'locker' });
+        const placed: [string, string][] = [
+            ['chat-start-button', START_BASIC],
+            ['chat-end-button', END_BASIC],
+            ['chat-clear-session', CLEAR_BASIC],
+            ['chat-status', STATUS_BASIC]
+        ];
+        const elements = placed.map(([stem]) => mount(page, stem));
+        await settle();
+
+        const full = `${LOCKER_PROBLEM} ${LOCKER_FIX}`;
+        expect(elements.map(fallbackOf)).toEqual(
+            placed.map(([, summary], i) => [summary, i === 0 ? full : LOCKER_BRIEF])
+        );
+
+        // The one that explains it leaves: the next one explains it.
+        document.body.removeChild(elements[0]);
+        await settle();
+        expect(elements.slice(1).map(fallbackOf)).toEqual(
+            placed.slice(1).map(([, summary], i) => [summary, i === 0 ? full : LOCKER_BRIEF])
+        );
+        await expect(document.body).toBeAccessible();
     });
 
     it('without it (no Lightning Web Security), every component still names itself, says what visitors see and that the checks need LWS', async () => {

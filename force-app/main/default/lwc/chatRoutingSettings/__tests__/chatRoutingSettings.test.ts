@@ -527,7 +527,8 @@ describe('c-chat-routing-settings', () => {
                     client,
                     agentsAvailable: client ? true : null,
                     queuePosition: null,
-                    disabledReason: null
+                    disabledReason: null,
+                    siteRoutingValid: true
                 });
                 return () => undefined;
             });
@@ -546,7 +547,8 @@ describe('c-chat-routing-settings', () => {
                     client: null,
                     agentsAvailable: null,
                     queuePosition: null,
-                    disabledReason: 'locker'
+                    disabledReason: 'locker',
+                    siteRoutingValid: true
                 });
                 return unsubscribe;
             });
@@ -578,7 +580,8 @@ describe('c-chat-routing-settings', () => {
                     client: 'legacy',
                     agentsAvailable: true,
                     queuePosition: null,
-                    disabledReason: null
+                    disabledReason: null,
+                    siteRoutingValid: true
                 });
                 return () => undefined;
             });
@@ -937,7 +940,8 @@ describe('c-chat-routing-settings', () => {
                         client,
                         agentsAvailable: null,
                         queuePosition: null,
-                        disabledReason: null
+                        disabledReason: null,
+                        siteRoutingValid: true
                     });
                 tell(null);
                 return () => undefined;

@@ -5,6 +5,7 @@ import {
     setMockActionResult,
     setMockChatState,
     setMockRoutingValidation,
+    setMockSiteRouting,
     startChat,
     validateRouting
 } from 'test/jest-mocks/chatServiceDouble';
@@ -295,6 +296,30 @@ describe('c-chat-start-button', () => {
                 'Button label: HTML is shown as plain text, not formatted.'
             );
             await expect(element).toBeAccessible();
+        });
+
+        it('shortens a label over 80 characters at a word, with an ellipsis, and tells the admin', () => {
+            viewInBuilder();
+            const long =
+                'Chat with one of our friendly support agents about your order, your account or anything';
+            const element = render({ buttonLabel: long });
+
+            const shortened =
+                'Chat with one of our friendly support agents about your order, your account or…';
+            expect(button(element)!.label).toBe(shortened);
+            expect(noticeText(element)).toContain(
+                `Button label: longer than 80 characters; visitors see it shortened: “${shortened}”.`
+            );
+        });
+
+        it('removes a right-to-left override from the label and tells the admin', () => {
+            viewInBuilder();
+            const element = render({ buttonLabel: 'Chat \u202Esu htiw' });
+
+            expect(button(element)!.label).toBe('Chat su htiw');
+            expect(noticeText(element)).toContain(
+                'Button label: contains invisible characters that change the text’s direction'
+            );
         });
 
         it.each([
@@ -591,6 +616,110 @@ describe('c-chat-start-button', () => {
         });
     });
 
+    describe('when the site routing is invalid', () => {
+        // One mistyped fallback rule in Chat Routing Settings: the service refuses every start
+        // that uses the site routing.
+        const MISTYPED_RULE = { fallbackRouting: [BUTTON_ID, '573-typo'] };
+        const UNAVAILABLE = "Chat isn't available right now.";
+
+        it('shows visitors the button disabled with plain words, and never calls the service', async () => {
+            viewAsVisitor();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render();
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+            expect(descriptionOf(element)).toBe(UNAVAILABLE);
+            expect(element.shadowRoot!.textContent).not.toContain('try again later');
+            await clickButton(element);
+            expect(startChat).not.toHaveBeenCalled();
+            await expect(element).toBeAccessible();
+        });
+
+        it('turns unavailable and back as the site routing is broken and fixed', async () => {
+            viewAsVisitor();
+            const element = render();
+            expect(button(element)!.disabled).toBe(false);
+
+            setMockSiteRouting(MISTYPED_RULE);
+            await flushPromises();
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+
+            setMockSiteRouting({ fallbackRouting: [BUTTON_ID] });
+            await flushPromises();
+            expect(button(element)!.disabled).toBe(false);
+            expect(text(element, '.reason')).toBeNull();
+        });
+
+        it('stays unavailable with its own valid routing, which keeps the site’s fallback rules', () => {
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render({ routingButtonId: BUTTON_ID });
+
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+        });
+
+        it('can start when its own routing replaces the site’s invalid part', async () => {
+            setMockSiteRouting({ directToAgentRouting: { buttonId: USER_ID } });
+            const element = render({ routingButtonId: BUTTON_ID });
+
+            expect(button(element)!.disabled).toBe(false);
+            await clickButton(element);
+            expect(startChat).toHaveBeenCalledTimes(1);
+        });
+
+        it('offers no offline form it could not open', () => {
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render(
+                { whenOffline: 'Offer the offline form', buttonLabel: 'Talk to us' },
+                READY_OFFLINE
+            );
+
+            expect(button(element)!.label).toBe('Talk to us');
+            expect(button(element)!.disabled).toBe(true);
+            expect(text(element, '.reason')).toBe(UNAVAILABLE);
+        });
+
+        it('says the same plain words when a start is refused for its routing', async () => {
+            setMockActionResult('startChat', {
+                ok: false,
+                code: 'INVALID_ROUTING',
+                message: 'INVALID_ROUTING: fallbackRouting[1]: ID_LENGTH'
+            });
+            const element = render();
+
+            await clickButton(element);
+
+            expect(text(element, '.error')).toBe(UNAVAILABLE);
+        });
+
+        it('tells the admin that the site routing is invalid, where to fix it, and what visitors see', async () => {
+            viewInBuilder();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render();
+
+            expect(noticeText(element)).toContain(
+                'The site routing has errors, so no chat that uses it can start. Fix them on the Chat Routing Settings component (on this page or the theme layout), whose card lists them.'
+            );
+            expect(noticeText(element)).toContain(
+                `Meanwhile visitors see this button disabled, with “${UNAVAILABLE}”`
+            );
+            await expect(element).toBeAccessible();
+
+            setMockSiteRouting({});
+            await flushPromises();
+            expect(noticeText(element)).toBeNull();
+        });
+
+        it('says nothing of the site routing to the admin of a button whose own routing repairs it', () => {
+            viewInBuilder();
+            setMockSiteRouting({ directToAgentRouting: { buttonId: USER_ID } });
+            const element = render({ routingButtonId: BUTTON_ID });
+
+            expect(noticeText(element)).toBeNull();
+        });
+    });
+
     describe('screen readers and keyboard focus', () => {
         itDescribesTheButtonWithItsReasonAndError(
             'startChat',
@@ -773,6 +902,25 @@ describe('c-chat-start-button', () => {
             expect(noticeText(element)).toContain(
                 'While no agent is online, visitors see the button “Leave a message”, which opens the offline support form.'
             );
+        });
+
+        it('tells the admin of an Enhanced Chat site that there is no offline form, and what visitors see instead', async () => {
+            viewInBuilder();
+            const element = render(
+                { whenOffline: 'Offer the offline form' },
+                { ...READY_OFFLINE, client: 'enhanced' }
+            );
+            const ENHANCED_NOTE =
+                'Enhanced Chat has no offline support form: while no agent is online, visitors see this button disabled, with “You can start a chat as soon as an agent is online.”';
+
+            expect(noticeText(element)).toContain(ENHANCED_NOTE);
+            expect(noticeText(element)).not.toContain('Leave a message');
+
+            // The same page on legacy Chat: the form opens.
+            setMockChatState({ client: 'legacy' });
+            await flushPromises();
+            expect(noticeText(element)).toContain('which opens the offline support form.');
+            expect(noticeText(element)).not.toContain(ENHANCED_NOTE);
         });
     });
 

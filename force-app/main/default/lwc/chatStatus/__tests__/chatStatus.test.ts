@@ -2,7 +2,7 @@ import ChatStatus from 'c/chatStatus';
 import ChatStartButton from 'c/chatStartButton';
 import { createElement } from 'lwc';
 import type { ChatState } from 'c/embeddedChatService';
-import { setMockChatState } from 'test/jest-mocks/chatServiceDouble';
+import { setMockChatState, setMockSiteRouting } from 'test/jest-mocks/chatServiceDouble';
 import {
     LOADING,
     READY,
@@ -121,6 +121,69 @@ describe('c-chat-status', () => {
         });
     });
 
+    describe('when the site routing is invalid', () => {
+        // One mistyped fallback rule in Chat Routing Settings: no chat that uses it can start.
+        const MISTYPED_RULE = { fallbackRouting: ['573-typo'] };
+        const UNAVAILABLE = "Chat isn't available right now.";
+        const FIX =
+            'The site routing has errors, so no chat that uses it can start. Fix them on the Chat Routing Settings component (on this page or the theme layout), whose card lists them.';
+
+        it.each([true, false, null])(
+            'never invites visitors to chat (agents available: %p): says chat is unavailable',
+            async (agents) => {
+                viewAsVisitor();
+                setMockSiteRouting(MISTYPED_RULE);
+                const element = render({}, { status: 'ready', agentsAvailable: agents });
+
+                expect(statusText(element)).toBe(UNAVAILABLE);
+                await expect(element).toBeAccessible();
+            }
+        );
+
+        it('says so as soon as the routing breaks, and shows availability again once fixed', async () => {
+            viewAsVisitor();
+            const element = render({}, READY);
+            expect(statusText(element)).toBe('Agents are online and ready to chat.');
+
+            setMockSiteRouting(MISTYPED_RULE);
+            await flushPromises();
+            expect(statusText(element)).toBe(UNAVAILABLE);
+
+            setMockSiteRouting({});
+            await flushPromises();
+            expect(statusText(element)).toBe('Agents are online and ready to chat.');
+        });
+
+        it('still follows a chat under way, and shows nothing when availability is off', () => {
+            setMockSiteRouting(MISTYPED_RULE);
+            expect(statusText(render({}, { status: 'chatting' }))).toBe(
+                'You are chatting with an agent.'
+            );
+            expect(statusText(render({ showAvailability: false }, READY))).toBe('');
+        });
+
+        it('tells the admin that the site routing is invalid, where to fix it, and what visitors read', async () => {
+            viewInBuilder();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render({}, READY);
+
+            expect(noticeText(element)).toContain(FIX);
+            expect(noticeText(element)).toContain(
+                `Meanwhile visitors read “${UNAVAILABLE}” here instead of agent availability.`
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('tells it also to the admin of a status without availability, without the visitors’ part', () => {
+            viewInBuilder();
+            setMockSiteRouting(MISTYPED_RULE);
+            const element = render({ showAvailability: false }, READY);
+
+            expect(noticeText(element)).toContain(FIX);
+            expect(noticeText(element)).not.toContain('Meanwhile');
+        });
+    });
+
     describe('builder properties', () => {
         it('shows no heading by default', () => {
             const element = render();
@@ -174,6 +237,29 @@ describe('c-chat-status', () => {
             expect(statusText(element)).toBe('Agents are online and ready to chat.');
             expect(noticeText(element)).toContain(
                 'Show agent availability: “maybe” is not true or false; using true.'
+            );
+        });
+
+        it('tells the admin of HTML in a heading that is also too long, and shortens it at a word', () => {
+            viewInBuilder();
+            const long = `<b>Live help</b> ${'from our team '.repeat(6)}`;
+            const element = render({ heading: long }, READY);
+
+            const shortened = `<b>Live help</b> ${'from our team '.repeat(4)}from…`;
+            expect(heading(element)).toBe(shortened);
+            expect(noticeText(element)).toContain('Heading: HTML is shown as plain text');
+            expect(noticeText(element)).toContain(
+                `Heading: longer than 80 characters; visitors see it shortened: “${shortened}”.`
+            );
+        });
+
+        it('removes direction override characters from the heading and tells the admin', () => {
+            viewInBuilder();
+            const element = render({ heading: '\u202Eplh evil\u202C' }, READY);
+
+            expect(heading(element)).toBe('plh evil');
+            expect(noticeText(element)).toContain(
+                'Heading: contains invisible characters that change the text’s direction'
             );
         });
 

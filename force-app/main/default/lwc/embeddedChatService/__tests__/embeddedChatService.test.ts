@@ -90,7 +90,8 @@ describe('c/embeddedChatService', () => {
                 client: null,
                 agentsAvailable: null,
                 queuePosition: null,
-                disabledReason: 'locker'
+                disabledReason: 'locker',
+                siteRoutingValid: true
             });
             await expect(service.startChat()).resolves.toMatchObject({
                 ok: false,
@@ -130,7 +131,8 @@ describe('c/embeddedChatService', () => {
                 client: 'legacy',
                 agentsAvailable: true,
                 queuePosition: null,
-                disabledReason: null
+                disabledReason: null,
+                siteRoutingValid: true
             });
         });
 
@@ -199,7 +201,8 @@ describe('c/embeddedChatService', () => {
                 client: null,
                 agentsAvailable: null,
                 queuePosition: null,
-                disabledReason: 'no-chat-client'
+                disabledReason: 'no-chat-client',
+                siteRoutingValid: true
             });
             expect(jest.getTimerCount()).toBe(0);
             installEmbeddedSvc({ liveAgent: false });
@@ -1011,7 +1014,8 @@ describe('c/embeddedChatService', () => {
             jest.advanceTimersByTime(1000);
             expect(states[states.length - 1]).toMatchObject({
                 status: 'disabled',
-                disabledReason: 'no-chat-client'
+                disabledReason: 'no-chat-client',
+                siteRoutingValid: true
             });
             stop();
         });
@@ -1100,6 +1104,51 @@ describe('c/embeddedChatService', () => {
             service.configureRouting({ fallbackRouting: [OTHER_BUTTON] }, page);
             service.configureRouting({ fallbackRouting: [USER] });
             expect(routed()).toEqual({ fallbackRouting: [USER] });
+        });
+
+        it('publishes whether the site routing is valid, on every change of that verdict only', () => {
+            const { states } = track(service);
+            expect(states).toHaveLength(1);
+            expect(states[0].siteRoutingValid).toBe(true);
+
+            service.configureRouting({ fallbackRouting: ['not-an-id'] }, page);
+            expect(states).toHaveLength(2);
+            expect(states[1].siteRoutingValid).toBe(false);
+            expect(service.getChatState().siteRoutingValid).toBe(false);
+
+            // Another invalid routing, or another valid one: the verdict stays, nothing is sent.
+            service.configureRouting({ fallbackRouting: ['still-not-an-id'] }, page);
+            expect(states).toHaveLength(2);
+
+            service.releaseRouting(page);
+            expect(states).toHaveLength(3);
+            expect(states[2].siteRoutingValid).toBe(true);
+            service.configureRouting({ fallbackRouting: [BUTTON] }, layout);
+            expect(states).toHaveLength(3);
+        });
+
+        it('judges the routing of a start with its own routing as startChat does: merged over the site’s', async () => {
+            // One mistyped fallback rule: a start's own button does not replace the site's rules.
+            service.configureRouting({ fallbackRouting: [BUTTON, 'not-an-id'] }, page);
+            const own = { directToAgentRouting: { buttonId: OTHER_BUTTON } };
+            expect(service.getRoutingValidation(own).valid).toBe(false);
+            await expect(service.startChat({ routing: own })).resolves.toMatchObject({
+                code: 'INVALID_ROUTING'
+            });
+
+            // A wrong site button that the start's own routing replaces: the start can go.
+            const site = service.configureRouting(
+                { directToAgentRouting: { buttonId: USER } },
+                page
+            );
+            expect(service.getChatState().siteRoutingValid).toBe(false);
+            expect(service.getRoutingValidation(own)).toMatchObject({
+                valid: true,
+                config: own
+            });
+            await expect(service.startChat({ routing: own })).resolves.toEqual({ ok: true });
+            // Without its own routing: the site's verdict.
+            expect(service.getRoutingValidation()).toBe(site);
         });
 
         it('gives the calls without an owner one owner, which never leaves', () => {

@@ -111,7 +111,8 @@ describe('the chat on the Lightning message channel', () => {
                     client: 'legacy',
                     agentsAvailable: true,
                     queuePosition: null,
-                    disabledReason: null
+                    disabledReason: null,
+                    siteRoutingValid: true
                 }
             });
             const queued = page.received.find(

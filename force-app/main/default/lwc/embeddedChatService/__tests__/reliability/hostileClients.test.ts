@@ -132,7 +132,8 @@ describe('the chat service with a hostile chat client', () => {
                     client: null,
                     agentsAvailable: null,
                     queuePosition: null,
-                    disabledReason: 'no-chat-client'
+                    disabledReason: 'no-chat-client',
+                    siteRoutingValid: true
                 });
                 for (const method of CLIENT_METHODS) {
                     // eslint-disable-next-line no-await-in-loop -- one action after the other
