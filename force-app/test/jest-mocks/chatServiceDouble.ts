@@ -28,6 +28,7 @@ import {
     mergeRouting,
     validateRouting as realValidateRouting
 } from '../../main/default/lwc/embeddedChatService/routingRules';
+import { LEGACY_READY } from '../fixtures/records';
 
 // The pure rule helpers are the service's own: they hold no state, so there is nothing to steer.
 export {
@@ -54,14 +55,7 @@ export {
 /** The three actions of the service. */
 export type ChatAction = 'startChat' | 'endChat' | 'clearSession';
 
-const INITIAL_STATE: ChatState = Object.freeze({
-    status: 'ready',
-    client: 'legacy',
-    agentsAvailable: true,
-    queuePosition: null,
-    disabledReason: null,
-    siteRoutingValid: true
-});
+const INITIAL_STATE: ChatState = LEGACY_READY;
 
 const OK: ChatActionResult = Object.freeze({ ok: true });
 

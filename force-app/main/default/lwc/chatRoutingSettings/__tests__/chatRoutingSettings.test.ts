@@ -13,6 +13,7 @@ import { flushPromises } from 'test/flushPromises';
 import { validateRouting } from '../../embeddedChatService/routingRules';
 import type { RoutingConfig, RoutingValidation } from '../../embeddedChatService/chatTypes';
 import { AGENT, AGENT_2, BUTTON, BUTTON_2, QUEUE, SIGNED_IN_USER } from 'test/fixtures/ids';
+import { LEGACY_READY, USER_RECORD } from 'test/fixtures/records';
 
 // The real, pure validateRouting; configureRouting, getRoutingValidation and startChat are test
 // doubles whose behaviour each test sets (a site-wide store, as the real service keeps). The
@@ -37,16 +38,6 @@ const getRecordAdapter = uiRecordApi.getRecord as unknown as {
     emit(value: unknown): void;
     error(body?: unknown): void;
     getLastConfig(): { recordId?: string; fields?: unknown[] } | null;
-};
-
-const USER_RECORD = {
-    apiName: 'User',
-    id: SIGNED_IN_USER,
-    fields: {
-        FirstName: { value: 'Ada', displayValue: null },
-        LastName: { value: 'Lovelace', displayValue: null },
-        Email: { value: 'ada@example.com', displayValue: null }
-    }
 };
 
 type SettingsElement = HTMLElement & Record<string, unknown>;
@@ -575,14 +566,7 @@ describe('c-chat-routing-settings', () => {
 
         it('shows no chat-off note while chat works', async () => {
             subscribeMock.mockImplementation((listener) => {
-                listener({
-                    status: 'ready',
-                    client: 'legacy',
-                    agentsAvailable: true,
-                    queuePosition: null,
-                    disabledReason: null,
-                    siteRoutingValid: true
-                });
+                listener(LEGACY_READY);
                 return () => undefined;
             });
             const element = createSettings({ buttonId: BUTTON });

@@ -8,7 +8,8 @@ import ChatRoutingSettings from 'c/chatRoutingSettings';
 import { configureRouting, getChatState, getRoutingValidation } from 'c/embeddedChatService';
 import { helpButtonShown, installEmbeddedSvc, resetEmbeddedSvc } from 'test/jest-mocks/embeddedSvc';
 import * as uiRecordApi from 'lightning/uiRecordApi';
-import { AGENT, BUTTON, BUTTON_2, SIGNED_IN_USER } from 'test/fixtures/ids';
+import { AGENT, BUTTON, BUTTON_2 } from 'test/fixtures/ids';
+import { USER_RECORD } from 'test/fixtures/records';
 
 const BUTTON_3 = '5735g000000XyZc';
 
@@ -115,18 +116,7 @@ describe('c-chat-routing-settings with the real chat service', () => {
 
         // Only the layout's instance asked for the record (the page's has pre-fill off, and
         // Lightning Data Service answers no wire whose recordId is undefined).
-        getRecordAdapter.emit(
-            {
-                apiName: 'User',
-                id: SIGNED_IN_USER,
-                fields: {
-                    FirstName: { value: 'Ada', displayValue: null },
-                    LastName: { value: 'Lovelace', displayValue: null },
-                    Email: { value: 'ada@example.com', displayValue: null }
-                }
-            },
-            (config) => Boolean(config.recordId)
-        );
+        getRecordAdapter.emit(USER_RECORD, (config) => Boolean(config.recordId));
         await Promise.resolve();
 
         expect(siteConfig()).toEqual(direct(BUTTON_2));
@@ -135,15 +125,7 @@ describe('c-chat-routing-settings with the real chat service', () => {
     it('keeps a logged-in user’s chats routable when a pre-chat field name is bad', async () => {
         createSettings({ buttonId: BUTTON, emailField: 'E-mail' });
 
-        getRecordAdapter.emit({
-            apiName: 'User',
-            id: SIGNED_IN_USER,
-            fields: {
-                FirstName: { value: 'Ada', displayValue: null },
-                LastName: { value: 'Lovelace', displayValue: null },
-                Email: { value: 'ada@example.com', displayValue: null }
-            }
-        });
+        getRecordAdapter.emit(USER_RECORD);
         await Promise.resolve();
 
         expect(siteConfig()).toEqual({

@@ -23,6 +23,7 @@ import { idChecksum } from '../salesforceIds';
 import type { ChatState, RoutingConfig } from '../chatTypes';
 import type * as ServiceModule from 'c/embeddedChatService';
 import { AGENT as USER, BUTTON, OTHER_BUTTON } from 'test/fixtures/ids';
+import { LEGACY_READY } from 'test/fixtures/records';
 
 type Service = typeof ServiceModule;
 
@@ -126,14 +127,7 @@ describe('c/embeddedChatService', () => {
         it('is ready at once when the client is already on the page', () => {
             installEmbeddedSvc({ settings: { agentAvailableOnButtonClick: true } });
             const service = loadService();
-            expect(service.getChatState()).toEqual({
-                status: 'ready',
-                client: 'legacy',
-                agentsAvailable: true,
-                queuePosition: null,
-                disabledReason: null,
-                siteRoutingValid: true
-            });
+            expect(service.getChatState()).toEqual(LEGACY_READY);
         });
 
         it('registers every documented event handler exactly once, at module load', () => {

@@ -20,15 +20,11 @@ import {
     WEB_STORAGE_KEY
 } from 'test/jest-mocks/embeddedServiceBootstrap';
 import { rejection } from 'test/rejection';
+import { HIDDEN_ROUTING } from 'test/fixtures/records';
 
 const client = clientApi;
 
-const ROUTING = {
-    Chat_Agent_Id: '0055g00000ABcDeAAA',
-    Chat_Target_Id: '00G5g00000QuEuEAAA',
-    Chat_Fallback: 'true',
-    Chat_Fallback_Routing: '00G5g00000QuEuEAAA,0055g00000ABcDeAAA'
-};
+const ROUTING = HIDDEN_ROUTING;
 
 afterEach(() => {
     uninstallEmbeddedServiceBootstrap();

@@ -20,6 +20,7 @@ import type * as ServiceModule from 'c/embeddedChatService';
 import type * as MessageService from 'lightning/messageService';
 import type { MessageBus } from '../../../../../../preview/platform/messageBus.ts';
 import type { ChatChannelMessage, ChatChannelResultMessage } from '../channelTypes';
+import { LEGACY_READY } from 'test/fixtures/records';
 
 interface Page {
     service: typeof ServiceModule;
@@ -106,14 +107,7 @@ describe('the chat on the Lightning message channel', () => {
                 type: 'state',
                 version: 1,
                 requestId: null,
-                state: {
-                    status: 'ready',
-                    client: 'legacy',
-                    agentsAvailable: true,
-                    queuePosition: null,
-                    disabledReason: null,
-                    siteRoutingValid: true
-                }
+                state: LEGACY_READY
             });
             const queued = page.received.find(
                 (m) => m.type === 'state' && m.state.status === 'queued'
