@@ -219,12 +219,6 @@ export function renderChatWindow(host: HTMLElement, simulator: EnhancedClientSim
             // bootstrap.js generateMarkup: the button's id (it stays in the page while hidden),
             // which a service loaded late looks for to know the button exists.
             fab.id = 'embeddedMessagingConversationButton';
-            // setLoadingStatusForButton: the button's loading mark while a window's app loads (a
-            // stored session's restore), until handleAfterAppLoad removes it.
-            fab.classList.toggle(
-                'embeddedMessagingConversationButtonLoading',
-                state.windows.some((win) => win.view === 'loading')
-            );
             children.push(fab);
         }
         // handleAgentUnavailableOnButtonClick: a minimized notification by the button.

@@ -7,7 +7,7 @@
  * promise turns here, so fake timers never stall them and `settleClient()` runs them all.
  */
 
-import { setButtonLoading, showButtonElement } from './embeddedServiceBootstrapMarkup';
+import { showButtonElement } from './embeddedServiceBootstrapMarkup';
 import {
     ENHANCED_EVENTS,
     AGENT_UNAVAILABLE_MESSAGE,
@@ -482,7 +482,6 @@ export class EnhancedClientModel {
      */
     handleExistingSession(): void {
         this.generateMarkup();
-        setButtonLoading(true); // bootstrapExistingSession → setLoadingStatusForButton
         this.windows = 1;
         const epoch = this.epoch;
         this.answerList = (found) => {
@@ -517,7 +516,6 @@ export class EnhancedClientModel {
         };
         this.conversations.push(record);
         this.current = record;
-        setButtonLoading(false); // handleAfterAppLoad: the window's app loaded
         this.dispatch(ENHANCED_EVENTS.conversationOpened);
     }
 

@@ -20,17 +20,6 @@ export function showFrameElement(present: boolean): void {
 }
 
 /**
- * bootstrap.js setLoadingStatusForButton: while a stored session is being restored (or a
- * click's conversation loads) the button carries the class `…ButtonLoading`, which
- * handleAfterAppLoad removes once the chat window's app has loaded.
- */
-export function setButtonLoading(loading: boolean): void {
-    document
-        .getElementById(BUTTON_ELEMENT_ID)
-        ?.classList.toggle(`${BUTTON_ELEMENT_ID}Loading`, loading);
-}
-
-/**
  * bootstrap.js generateMarkup appends the button element (kept, hidden, when its visibility is
  * Hide); a reset (resetClientToInitialState) removes the markup. `null`: no button.
  */

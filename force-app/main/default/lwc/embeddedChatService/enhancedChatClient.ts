@@ -219,25 +219,9 @@ export class EnhancedChatClient implements ChatClient {
             // without it a start waits for the event (bounded by the service's timeout).
             this.readySeen = true;
             this.buttonReady = this.buttonInPage();
-            // A restore is still under way only while the button shows it is loading (after it,
-            // the stored token stays, and ConversationOpened will not come again).
-            this.restore(this.buttonLoading());
+            this.restore(true);
         }
         return this.readySeen && !this.restoring ? 'ready' : 'loading';
-    }
-
-    /**
-     * bootstrap.js setLoadingStatusForButton marks the button `…ButtonLoading` while a stored
-     * session is restored; handleAfterAppLoad removes the mark once the window's app loaded.
-     */
-    private buttonLoading(): boolean {
-        try {
-            // eslint-disable-next-line @lwc/lwc/no-document-query -- the client's button is page markup, outside any component
-            const button = document.getElementById(BUTTON_ID);
-            return !!button?.classList.contains(`${BUTTON_ID}Loading`);
-        } catch {
-            return false;
-        }
     }
 
     /** A v2 page: init.js leaves its real object there as `agentforce_messaging`. */

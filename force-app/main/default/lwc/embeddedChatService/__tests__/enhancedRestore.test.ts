@@ -69,20 +69,6 @@ describe('c/embeddedChatService with Enhanced Chat: a page reloaded during a cha
         expect(states).toEqual(['loading', 'open']);
     });
 
-    it('does not hold a service loaded after the conversation already reopened', async () => {
-        installEmbeddedServiceBootstrap({ existingSession: 'Active' });
-        await settleClient(); // Ready, ButtonCreated, ConversationOpened: the restore is over
-        const service = loadService();
-        const states: string[] = [];
-        service.subscribeToChat((s) => {
-            if (states[states.length - 1] !== s.status) states.push(s.status); // every status change
-        });
-        jest.advanceTimersByTime(RESTORE_MS);
-        // The token stays stored for the conversation's life; only the button's loading mark
-        // (setLoadingStatusForButton, until handleAfterAppLoad) says a restore is under way.
-        expect(states[0]).not.toBe('loading');
-    });
-
     it('reads ready at the reset when the server finds no open conversation', async () => {
         const { service, states } = pageBeforeReady({ existingSession: 'none' });
         becomeReady();
@@ -229,24 +215,13 @@ describe('the Enhanced Chat adapter reading a stored session', () => {
         throw new DOMException('The operation is insecure.', 'SecurityError');
     };
     const storageWith = (text: string | null) => ({ getItem: () => text });
-    /**
-     * A page whose v1 client is ready and restoring (the adapter loads after Ready, while the
-     * button carries setLoadingStatusForButton's mark), with these storages.
-     */
+    /** A page whose v1 client is ready (the adapter loads after it), with these storages. */
     const probeOn = (storages: Record<string, unknown>): string => {
         const page = {
             embeddedservice_bootstrap: { settings: { orgId: ORG_ID }, utilAPI: {} },
             ...storages
         };
-        const button = document.createElement('button');
-        button.id = 'embeddedMessagingConversationButton';
-        button.className = 'embeddedMessagingConversationButtonLoading';
-        document.body.appendChild(button);
-        try {
-            return new EnhancedChatClient(() => page).probe();
-        } finally {
-            button.remove();
-        }
+        return new EnhancedChatClient(() => page).probe();
     };
     const session = JSON.stringify({ JWT: STORED_JWT });
 
